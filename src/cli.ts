@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+import { VERSION } from "./client/version.js";
+import { type Config, ConfigError, environmentOf, loadConfig, TOOLSETS } from "./config.js";
+import { log, redactInLogs } from "./log.js";
+
+const USAGE = `workos-mcp ${VERSION}: the WorkOS MCP server
+
+Usage:
+  workos-mcp [options]            serve MCP on stdio
+  workos-mcp emulator [options]   run the local WorkOS emulator (see: workos-mcp emulator --help)
+
+Options:
+  --emulator          use an embedded local WorkOS emulator with demo data (no account needed)
+  --seed FILE         with --emulator: load this JSON seed instead of the demo data
+  --read-only         expose only tools that read; changes are refused
+  --toolsets LIST     comma list of ${TOOLSETS.join(", ")} (default: all)
+  -h, --help          show this help and check the configuration
+  -v, --version       print the version
+
+Environment:
+  WORKOS_API_KEY          your WorkOS secret key (required unless --emulator); never pass it as a flag
+  WORKOS_API_BASE_URL     default https://api.workos.com
+  WORKOS_WEBHOOK_SECRET   webhook signing secret(s), comma-separated for rotation
+  WORKOS_MCP_READ_ONLY    true to start in read-only mode
+  WORKOS_MCP_TOOLSETS     like --toolsets`;
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === "emulator") {
+    const { runEmulatorCommand } = await import("./emulator/command.js");
+    await runEmulatorCommand(argv.slice(1));
+    return;
+  }
+
+  const config = loadConfig(process.env, argv);
+  redactInLogs([config.apiKey, ...config.webhookSecrets]);
+  if (config.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  if (config.help) {
+    process.stdout.write(`${USAGE}\n\n${describeConfig(config)}\n`);
+    return;
+  }
+  await serveStdio(config);
+}
+
+function describeConfig(config: Config): string {
+  const key = config.emulator
+    ? "embedded emulator key"
+    : config.apiKey === undefined
+      ? "not set"
+      : `set (${environmentOf(config)} environment)`;
+  return [
+    "Current configuration:",
+    `  API key:         ${key}`,
+    `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
+    `  webhook secrets: ${config.webhookSecrets.length === 0 ? "none" : `${config.webhookSecrets.length} configured`}`,
+    `  read-only:       ${config.readOnly ? "yes" : "no"}`,
+    `  toolsets:        ${[...config.toolsets].join(", ")}`,
+  ].join("\n");
+}
+
+async function serveStdio(initial: Config): Promise<void> {
+  let config = initial;
+  let closeEmulator: (() => Promise<void>) | undefined;
+  if (config.emulator) {
+    const { startEmulator } = await import("./emulator/index.js");
+    const emulator = await startEmulator(config.seedFile === undefined ? {} : { seedFile: config.seedFile });
+    closeEmulator = () => emulator.close();
+    config = { ...config, apiKey: emulator.apiKey, baseUrl: emulator.url };
+    log.info(
+      `demo mode: using the embedded WorkOS emulator at ${emulator.url} (no real WorkOS account is touched)`,
+    );
+  }
+
+  const [{ WorkOSClient }, { createServer }, { StdioServerTransport }] = await Promise.all([
+    import("./client/client.js"),
+    import("./server.js"),
+    import("@modelcontextprotocol/sdk/server/stdio.js"),
+  ]);
+  const client = new WorkOSClient({ apiKey: config.apiKey ?? "", baseUrl: config.baseUrl });
+  const server = createServer(config, { client });
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await server.close().catch(() => {});
+    await client.close().catch(() => {});
+    await closeEmulator?.().catch(() => {});
+    process.exit(0);
+  };
+  process.stdin.on("end", shutdown);
+  process.stdin.on("close", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+
+  await server.connect(new StdioServerTransport());
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    log.error(error.message);
+    process.exit(2);
+  }
+  log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,153 @@
+import { parseArgs } from "node:util";
+
+export const TOOLSETS = ["organizations", "sso", "directory_sync", "admin_portal", "webhooks"] as const;
+export type Toolset = (typeof TOOLSETS)[number];
+
+export const DEFAULT_BASE_URL = "https://api.workos.com";
+
+export interface Config {
+  /** Absent only in emulator mode, where the embedded emulator's key is used. */
+  apiKey: string | undefined;
+  baseUrl: string;
+  webhookSecrets: string[];
+  readOnly: boolean;
+  toolsets: ReadonlySet<Toolset>;
+  emulator: boolean;
+  seedFile: string | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+export type Environment = "emulator" | "production" | "staging" | "unknown";
+
+/** Which WorkOS environment the configuration reaches: the key's prefix tells (sk_live_ or sk_test_). */
+export function environmentOf(config: Pick<Config, "apiKey" | "emulator">): Environment {
+  if (config.emulator) return "emulator";
+  if (config.apiKey?.startsWith("sk_live_")) return "production";
+  if (config.apiKey?.startsWith("sk_test_")) return "staging";
+  return "unknown";
+}
+
+/** A configuration mistake, worded for the person who made it; never contains a secret. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+// Secrets travel through the environment only: argv is visible to every process on the machine.
+const SECRET_FLAGS: Record<string, string> = {
+  "api-key": "WORKOS_API_KEY",
+  "workos-api-key": "WORKOS_API_KEY",
+  key: "WORKOS_API_KEY",
+  "webhook-secret": "WORKOS_WEBHOOK_SECRET",
+  secret: "WORKOS_WEBHOOK_SECRET",
+};
+
+/** Reads the configuration from the environment and argv (without the node and script entries). Pure. */
+export function loadConfig(env: Env, argv: readonly string[]): Config {
+  refuseSecretFlags(argv);
+  const { values } = parseFlags(argv);
+  const emulator = values.emulator === true;
+  const apiKey = read(env, "WORKOS_API_KEY");
+  const config: Config = {
+    apiKey,
+    baseUrl: parseBaseUrl(read(env, "WORKOS_API_BASE_URL") ?? DEFAULT_BASE_URL),
+    webhookSecrets: splitList(read(env, "WORKOS_WEBHOOK_SECRET")),
+    readOnly: values["read-only"] === true || parseBoolean(env, "WORKOS_MCP_READ_ONLY"),
+    toolsets: parseToolsets(values.toolsets ?? read(env, "WORKOS_MCP_TOOLSETS")),
+    emulator,
+    seedFile: values.seed,
+    help: values.help === true,
+    version: values.version === true,
+  };
+  if (config.seedFile !== undefined && !emulator) {
+    throw new ConfigError("--seed only applies with --emulator.");
+  }
+  if (!config.help && !config.version && !emulator && apiKey === undefined) {
+    throw new ConfigError(
+      "WORKOS_API_KEY is not set. Set it in the environment to use your WorkOS account, " +
+        "or start with --emulator to try every tool against a local demo WorkOS (no account needed).",
+    );
+  }
+  return config;
+}
+
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "read-only": { type: "boolean" },
+        toolsets: { type: "string" },
+        emulator: { type: "boolean" },
+        seed: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}. Run with --help to see the options.`);
+  }
+}
+
+function refuseSecretFlags(argv: readonly string[]): void {
+  for (const arg of argv) {
+    const name = /^--([a-z-]+)(=|$)/.exec(arg)?.[1];
+    const variable = name === undefined ? undefined : SECRET_FLAGS[name];
+    if (variable !== undefined) {
+      throw new ConfigError(
+        `--${name} is refused: command-line arguments are visible to other processes. Set ${variable} in the environment instead.`,
+      );
+    }
+  }
+}
+
+/** An empty variable counts as unset: MCP hosts substitute "" for optional settings left blank. */
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+function parseBoolean(env: Env, name: string): boolean {
+  const value = read(env, name)?.toLowerCase();
+  if (value === undefined) return false;
+  if (["1", "true", "yes", "on"].includes(value)) return true;
+  if (["0", "false", "no", "off"].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${value}".`);
+}
+
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`WORKOS_API_BASE_URL is not a valid URL: "${value}".`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError(`WORKOS_API_BASE_URL must be an http(s) URL, not "${url.protocol}".`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new ConfigError("WORKOS_API_BASE_URL must not contain credentials.");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {
+  const names = splitList(value);
+  if (names.length === 0) return new Set(TOOLSETS);
+  const unknown = names.filter((name) => !(TOOLSETS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigError(`Unknown toolset "${unknown.join('", "')}". Choose from: ${TOOLSETS.join(", ")}.`);
+  }
+  return new Set(names as Toolset[]);
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { deletion } from "../objects.js";
+import { directoryId } from "../params.js";
+
+export default defineTool({
+  name: "delete_directory",
+  title: "Delete A Directory",
+  description:
+    "Permanently delete a Directory Sync directory and its synced users and groups; provisioning for that organization stops. " +
+    "Only on the user's explicit request, after confirming the directory with get_directory.",
+  toolset: "directory_sync",
+  input: z.strictObject({
+    directory_id: directoryId.describe("The directory to delete (directory_…)."),
+  }),
+  output: deletion,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  handler: async ({ directory_id }, { client, signal }) => {
+    await client.delete(path`/directories/${directory_id}`, { signal });
+    return { deleted: true as const, object: "directory", id: directory_id };
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { directoryGroup } from "../objects.js";
+import { directoryGroupId } from "../params.js";
+
+export default defineTool({
+  name: "get_directory_group",
+  title: "Get A Directory Group",
+  description:
+    "Fetch one group synced from a directory: its name, identity-provider id and directory. " +
+    "Use list_directory_groups to find the id; list_directory_users with directory_group_id lists its members.",
+  toolset: "directory_sync",
+  input: z.strictObject({
+    directory_group_id: directoryGroupId.describe("The directory group id (directory_group_…)."),
+  }),
+  output: directoryGroup,
+  annotations: READ,
+  handler: ({ directory_group_id }, { client, signal }) =>
+    client.get(path`/directory_groups/${directory_group_id}`, { signal }),
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { directoryUser } from "../objects.js";
+import { directoryUserId } from "../params.js";
+
+export default defineTool({
+  name: "get_directory_user",
+  title: "Get A Directory User",
+  description:
+    "Fetch one user synced from a directory: name, emails, state, custom attributes and groups. " +
+    "Use list_directory_users to find the id.",
+  toolset: "directory_sync",
+  input: z.strictObject({
+    directory_user_id: directoryUserId.describe("The directory user id (directory_user_…)."),
+  }),
+  output: directoryUser,
+  annotations: READ,
+  handler: ({ directory_user_id }, { client, signal }) =>
+    client.get(path`/directory_users/${directory_user_id}`, { signal }),
+});

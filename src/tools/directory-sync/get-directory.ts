@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { directory } from "../objects.js";
+import { directoryId } from "../params.js";
+
+export default defineTool({
+  name: "get_directory",
+  title: "Get A Directory",
+  description:
+    "Fetch one Directory Sync directory by id: provider type, state, organization and user and group counts. " +
+    "Use list_directories to find the id.",
+  toolset: "directory_sync",
+  input: z.strictObject({
+    directory_id: directoryId.describe("The directory id (directory_…)."),
+  }),
+  output: directory,
+  annotations: READ,
+  handler: ({ directory_id }, { client, signal }) =>
+    client.get(path`/directories/${directory_id}`, { signal }),
+});

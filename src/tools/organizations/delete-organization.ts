@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { deletion } from "../objects.js";
+import { organizationId } from "../params.js";
+
+export default defineTool({
+  name: "delete_organization",
+  title: "Delete Organization",
+  description:
+    "Permanently delete an organization; its SSO connections and directories stop working. " +
+    "Only on the user's explicit request, after confirming the organization with get_organization.",
+  toolset: "organizations",
+  input: z.strictObject({
+    organization_id: organizationId.describe("The organization to delete (org_…)."),
+  }),
+  output: deletion,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  handler: async ({ organization_id }, { client, signal }) => {
+    await client.delete(path`/organizations/${organization_id}`, { signal });
+    return { deleted: true as const, object: "organization", id: organization_id };
+  },
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { organization } from "../objects.js";
+import { organizationId } from "../params.js";
+
+export default defineTool({
+  name: "get_organization",
+  title: "Get Organization",
+  description:
+    "Fetch one WorkOS organization by id, with its domains, metadata and external_id. " +
+    "Use list_organizations first if you only know its name or domain.",
+  toolset: "organizations",
+  input: z.strictObject({
+    organization_id: organizationId.describe("The organization id (org_…)."),
+  }),
+  output: organization,
+  annotations: READ,
+  handler: ({ organization_id }, { client, signal }) =>
+    client.get(path`/organizations/${organization_id}`, { signal }),
+});

@@ -1,0 +1,134 @@
+import { z } from "zod";
+
+/** A WorkOS id: `<prefix>_` then a ULID. Checked so a wrong kind of id fails before any request. */
+export function workosId(prefix: string, noun: string, finder: string) {
+  return z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}_[0-9A-Za-z]+$`),
+      `must be ${noun} id starting with "${prefix}_"; use ${finder} to find one`,
+    );
+}
+
+export const organizationId = workosId("org", "an organization", "list_organizations");
+export const connectionId = workosId("conn", "an SSO connection", "list_connections");
+export const directoryId = workosId("directory", "a directory", "list_directories");
+export const directoryUserId = workosId("directory_user", "a directory user", "list_directory_users");
+export const directoryGroupId = workosId("directory_group", "a directory group", "list_directory_groups");
+
+/** The pagination parameters every list tool takes. */
+export const listParams = {
+  limit: z.number().int().min(1).max(100).optional().describe("Page size, 1 to 100 (default 10)."),
+  before: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Cursor: an object id; returns the page before it (list_metadata.before of a previous page)."),
+  after: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Cursor: an object id; returns the page after it (list_metadata.after of a previous page)."),
+  order: z
+    .enum(["asc", "desc"])
+    .optional()
+    .describe("Sort by creation time: desc (newest first, default) or asc."),
+};
+
+export const metadata = z
+  .record(
+    z.string().min(1).max(40, "metadata keys are at most 40 characters"),
+    z.string().max(600, "metadata values are at most 600 characters"),
+  )
+  .refine((value) => Object.keys(value).length <= 50, "metadata holds at most 50 keys")
+  .describe(
+    "Key-value strings stored on the organization: at most 50 keys of up to 40 characters, values up to 600.",
+  );
+
+export const externalId = z
+  .string()
+  .min(1)
+  .max(128)
+  // WorkOS accepts printable ASCII only.
+  .regex(/^[\x20-\x7e]+$/, "must be printable ASCII")
+  .describe("Your own identifier for the organization (unique, ASCII, up to 128 characters).");
+
+export const domainData = z
+  .array(
+    z.object({
+      domain: z
+        .string()
+        .min(1)
+        .regex(/^(?!-)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "must be a bare domain such as example.com")
+        .describe("A domain such as example.com, without scheme or path."),
+      state: z
+        .enum(["pending", "verified"])
+        .describe("verified if you already know the organization owns it, otherwise pending."),
+    }),
+  )
+  .max(100)
+  .describe("The organization's domains, each with its verification state.");
+
+// The list filter's spelling per the OpenAPI spec (its response enum says GitHubOAuth): accepted in any case.
+const CONNECTION_TYPES = [
+  "ADFSSAML",
+  "AdpOidc",
+  "AppleOAuth",
+  "Auth0SAML",
+  "AzureSAML",
+  "BitbucketOAuth",
+  "CasSAML",
+  "CloudflareSAML",
+  "ClassLinkSAML",
+  "CleverOIDC",
+  "CyberArkSAML",
+  "DiscordOAuth",
+  "DuoSAML",
+  "EntraIdOIDC",
+  "GenericOIDC",
+  "GenericSAML",
+  "GithubOAuth",
+  "GitLabOAuth",
+  "GoogleOAuth",
+  "GoogleOIDC",
+  "GoogleSAML",
+  "GrokOAuth",
+  "XOAuth",
+  "IntuitOAuth",
+  "JumpCloudSAML",
+  "KeycloakSAML",
+  "LastPassSAML",
+  "LinkedInOAuth",
+  "LoginGovOidc",
+  "MagicLink",
+  "MicrosoftOAuth",
+  "MiniOrangeSAML",
+  "NetIqSAML",
+  "OktaOIDC",
+  "OktaSAML",
+  "OneLoginSAML",
+  "OracleSAML",
+  "PingFederateSAML",
+  "PingOneSAML",
+  "RipplingSAML",
+  "SalesforceSAML",
+  "ShibbolethGenericSAML",
+  "ShibbolethSAML",
+  "SimpleSamlPhpSAML",
+  "SalesforceOAuth",
+  "SlackOAuth",
+  "VercelMarketplaceOAuth",
+  "VercelOAuth",
+  "VMwareSAML",
+  "XeroOAuth",
+] as const;
+
+const connectionTypeByLowerCase = new Map(CONNECTION_TYPES.map((type) => [type.toLowerCase(), type]));
+
+export const connectionType = z
+  .preprocess(
+    (value) =>
+      typeof value === "string" ? (connectionTypeByLowerCase.get(value.toLowerCase()) ?? value) : value,
+    z.enum(CONNECTION_TYPES),
+  )
+  .describe("Only connections of this identity provider type, e.g. OktaSAML or GoogleOAuth.");

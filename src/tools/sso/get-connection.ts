@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { connection } from "../objects.js";
+import { connectionId } from "../params.js";
+
+export default defineTool({
+  name: "get_connection",
+  title: "Get Connection",
+  description:
+    "Fetch one SSO connection by id: its identity provider type, state, domains and organization. " +
+    "Use list_connections to find the id.",
+  toolset: "sso",
+  input: z.strictObject({
+    connection_id: connectionId.describe("The SSO connection id (conn_…)."),
+  }),
+  output: connection,
+  annotations: READ,
+  handler: ({ connection_id }, { client, signal }) =>
+    client.get(path`/connections/${connection_id}`, { signal }),
+});

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { List } from "../../client/client.js";
+import { defineTool, READ } from "../define.js";
+import { type Connection, connection, listOf } from "../objects.js";
+import { page } from "../page.js";
+import { connectionType, listParams, organizationId } from "../params.js";
+
+export default defineTool({
+  name: "list_connections",
+  title: "List Connections",
+  description:
+    "List SSO connections, newest first, optionally for one organization, identity provider type, domain or name. " +
+    "Use it to see how an organization signs in and whether its connection is active.",
+  toolset: "sso",
+  input: z.strictObject({
+    organization_id: organizationId.optional().describe("Only connections of this organization (org_…)."),
+    connection_type: connectionType.optional(),
+    domain: z.string().min(1).optional().describe("Only connections for this domain, e.g. acme.com."),
+    search: z.string().min(1).optional().describe("Only connections whose name contains this text."),
+    ...listParams,
+  }),
+  output: listOf(connection),
+  annotations: READ,
+  handler: async (input, { client, signal }) =>
+    page(await client.get<List<Connection>>("/connections", { query: input, signal })),
+});
