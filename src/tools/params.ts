@@ -36,11 +36,20 @@ export const listParams = {
 };
 
 export const metadata = z
-  .record(
-    z.string().min(1).max(40, "metadata keys are at most 40 characters"),
-    z.string().max(600, "metadata values are at most 600 characters"),
-  )
-  .refine((value) => Object.keys(value).length <= 50, "metadata holds at most 50 keys")
+  .record(z.string(), z.string().max(600, "metadata values are at most 600 characters"))
+  .check((ctx) => {
+    const keys = Object.keys(ctx.value);
+    if (keys.length > 50)
+      ctx.issues.push({ code: "custom", message: "metadata holds at most 50 keys", input: ctx.value });
+    for (const key of keys.filter((name) => name.length === 0 || name.length > 40)) {
+      ctx.issues.push({
+        code: "custom",
+        message: "metadata keys are 1 to 40 characters",
+        path: [key],
+        input: key,
+      });
+    }
+  })
   .describe(
     "Key-value strings stored on the organization: at most 50 keys of up to 40 characters, values up to 600.",
   );

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, environmentOf, loadConfig, TOOLSETS } from "../src/config.js";
+
+const KEY = { WORKOS_API_KEY: "sk_test_abc123" };
+
+describe("loadConfig", () => {
+  it("reads the environment with defaults", () => {
+    const config = loadConfig(KEY, []);
+    expect(config).toMatchObject({
+      apiKey: "sk_test_abc123",
+      baseUrl: "https://api.workos.com",
+      webhookSecrets: [],
+      readOnly: false,
+      emulator: false,
+    });
+    expect([...config.toolsets]).toEqual([...TOOLSETS]);
+  });
+
+  it("treats empty variables as unset, as MCP hosts send them", () => {
+    const config = loadConfig(
+      {
+        ...KEY,
+        WORKOS_API_BASE_URL: "",
+        WORKOS_WEBHOOK_SECRET: " ",
+        WORKOS_MCP_READ_ONLY: "",
+        WORKOS_MCP_TOOLSETS: "",
+      },
+      [],
+    );
+    expect(config.baseUrl).toBe("https://api.workos.com");
+    expect(config.webhookSecrets).toEqual([]);
+    expect(config.readOnly).toBe(false);
+    expect(config.toolsets.size).toBe(TOOLSETS.length);
+    expect(() => loadConfig({ WORKOS_API_KEY: "" }, [])).toThrow(ConfigError);
+  });
+
+  it("splits rotated webhook secrets and toolsets", () => {
+    const config = loadConfig(
+      { ...KEY, WORKOS_WEBHOOK_SECRET: "a1b2c3, d4e5f6", WORKOS_MCP_TOOLSETS: "sso,webhooks" },
+      [],
+    );
+    expect(config.webhookSecrets).toEqual(["a1b2c3", "d4e5f6"]);
+    expect([...config.toolsets]).toEqual(["sso", "webhooks"]);
+    expect([...loadConfig(KEY, ["--toolsets", "organizations"]).toolsets]).toEqual(["organizations"]);
+  });
+
+  it.each([
+    [{ WORKOS_MCP_READ_ONLY: "true" }, [], true],
+    [{ WORKOS_MCP_READ_ONLY: "1" }, [], true],
+    [{ WORKOS_MCP_READ_ONLY: "false" }, [], false],
+    [{}, ["--read-only"], true],
+  ])("read-only from %o %o", (env, argv, expected) => {
+    expect(loadConfig({ ...KEY, ...env }, argv).readOnly).toBe(expected);
+  });
+
+  it("needs a key unless the emulator is asked for, and says how to get one", () => {
+    expect(() => loadConfig({}, [])).toThrow(/WORKOS_API_KEY.*--emulator/s);
+    expect(loadConfig({}, ["--emulator"]).apiKey).toBeUndefined();
+    expect(loadConfig({}, ["--emulator", "--seed", "seed.json"]).seedFile).toBe("seed.json");
+    expect(loadConfig({}, ["--help"]).help).toBe(true);
+  });
+
+  it.each([
+    [["--api-key", "sk_live_x"], /--api-key is refused.*WORKOS_API_KEY/],
+    [["--api-key=sk_live_x"], /--api-key is refused/],
+    [["--webhook-secret", "whsec"], /WORKOS_WEBHOOK_SECRET/],
+  ])("refuses a secret passed as a flag: %o", (argv, message) => {
+    const error = (() => {
+      try {
+        loadConfig(KEY, argv);
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error("expected a ConfigError");
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain("sk_live_x");
+    expect(error.message).not.toContain("whsec");
+  });
+
+  it.each([
+    [{ WORKOS_MCP_TOOLSETS: "sso,billing" }, [], /Unknown toolset "billing"/],
+    [{ WORKOS_MCP_READ_ONLY: "maybe" }, [], /WORKOS_MCP_READ_ONLY must be true or false/],
+    [{ WORKOS_API_BASE_URL: "not a url" }, [], /not a valid URL/],
+    [{ WORKOS_API_BASE_URL: "ftp://x" }, [], /http\(s\)/],
+    [{}, ["--bogus"], /--bogus.*--help/s],
+    [{}, ["--seed", "x.json"], /--seed only applies with --emulator/],
+  ])("rejects bad settings clearly: %o %o", (env, argv, message) => {
+    expect(() => loadConfig({ ...KEY, ...env }, argv)).toThrow(message);
+  });
+
+  it("names the environment from the key prefix", () => {
+    expect(environmentOf({ apiKey: "sk_live_1", emulator: false })).toBe("production");
+    expect(environmentOf({ apiKey: "sk_test_1", emulator: false })).toBe("staging");
+    expect(environmentOf({ apiKey: "other", emulator: false })).toBe("unknown");
+    expect(environmentOf({ apiKey: undefined, emulator: true })).toBe("emulator");
+  });
+});

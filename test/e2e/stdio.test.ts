@@ -1,0 +1,160 @@
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+
+// The built CLI, exactly as an MCP host launches it. `npm run check` builds before testing.
+const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
+const cleanEnv = { PATH: process.env.PATH ?? "" };
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...cleanEnv, ...env },
+    encoding: "utf8",
+    timeout: 10_000,
+  });
+}
+
+interface Message {
+  jsonrpc: string;
+  id?: number;
+  result?: Record<string, unknown>;
+  error?: unknown;
+}
+
+/** Speaks newline-delimited JSON-RPC to the child; every stdout line must be a JSON-RPC message. */
+class StdioSession {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly stray: string[] = [];
+  stderr = "";
+  #nextId = 1;
+  #pending = new Map<number, (message: Message) => void>();
+
+  constructor(args: string[], env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [CLI, ...args], { env: { ...cleanEnv, ...env } });
+    this.child.stderr.on("data", (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
+    createInterface({ input: this.child.stdout }).on("line", (line) => {
+      let message: Message;
+      try {
+        message = JSON.parse(line) as Message;
+      } catch {
+        this.stray.push(line);
+        return;
+      }
+      if (message.jsonrpc !== "2.0") this.stray.push(line);
+      if (message.id !== undefined) this.#pending.get(message.id)?.(message);
+    });
+  }
+
+  request(method: string, params: Record<string, unknown> = {}): Promise<Message> {
+    const id = this.#nextId++;
+    const answered = new Promise<Message>((resolve) => this.#pending.set(id, resolve));
+    this.child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id, method, params })}\n`);
+    return answered;
+  }
+
+  notify(method: string): void {
+    this.child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", method })}\n`);
+  }
+
+  exited(): Promise<number | null> {
+    if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
+  }
+}
+
+describe("dist/cli.js over stdio", () => {
+  let session: StdioSession;
+
+  beforeAll(() => {
+    expect(existsSync(CLI), "dist/cli.js is missing: run `npm run build` (npm run check does)").toBe(true);
+    session = new StdioSession(["--emulator"]);
+  });
+  afterAll(() => session.child.kill());
+
+  it("initializes, lists tools and answers calls with nothing but JSON-RPC on stdout", async () => {
+    const init = await session.request("initialize", {
+      protocolVersion: "2025-06-18",
+      capabilities: {},
+      clientInfo: { name: "e2e", version: "0" },
+    });
+    expect(init.result?.serverInfo).toMatchObject({ name: "workos-mcp" });
+    expect(String(init.result?.instructions)).toContain("emulator");
+    session.notify("notifications/initialized");
+
+    const list = await session.request("tools/list");
+    const names = ((list.result?.tools ?? []) as { name: string }[]).map((tool) => tool.name);
+    expect(names).toContain("list_organizations");
+    expect(names).toContain("validate_webhook");
+
+    const orgs = await session.request("tools/call", { name: "list_organizations", arguments: { limit: 2 } });
+    expect(orgs.result?.isError).toBeFalsy();
+    const got = await session.request("tools/call", {
+      name: "get_organization",
+      arguments: { organization_id: DEMO_IDS.organizations.acme },
+    });
+    expect(got.result?.structuredContent).toMatchObject({ name: "Acme Inc" });
+    const bad = await session.request("tools/call", {
+      name: "get_organization",
+      arguments: { organization_id: "nope" },
+    });
+    expect(bad.result?.isError).toBe(true);
+
+    expect(session.stray).toEqual([]);
+    expect(session.stderr).toContain("demo mode");
+  });
+
+  it("exits cleanly when stdin closes", async () => {
+    session.child.stdin.end();
+    expect(await session.exited()).toBe(0);
+  });
+});
+
+describe("dist/cli.js start-up errors", () => {
+  it("without a key, exits non-zero with one clear message", () => {
+    const result = run([]);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/WORKOS_API_KEY.*--emulator/);
+  });
+
+  it("refuses a key passed as a flag without echoing it", () => {
+    const result = run(["--api-key", "sk_live_secret_value"]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/--api-key is refused.*WORKOS_API_KEY/);
+    expect(result.stderr + result.stdout).not.toContain("sk_live_secret_value");
+  });
+
+  it("prints its version and help, with the configuration checked and secrets masked", () => {
+    expect(run(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const help = run(["--help"], {
+      WORKOS_API_KEY: "sk_live_abcdef123456",
+      WORKOS_WEBHOOK_SECRET: "whsec_hidden",
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--read-only/);
+    expect(help.stdout).toMatch(/API key: +set \(production environment\)/);
+    expect(help.stdout).toMatch(/webhook secrets: +1 configured/);
+    expect(help.stdout).not.toContain("sk_live_abcdef123456");
+    expect(help.stdout).not.toContain("whsec_hidden");
+  });
+
+  it("the emulator subcommand prints one JSON line and stops on SIGTERM", async () => {
+    const child = spawn(process.execPath, [CLI, "emulator", "--json"], { env: cleanEnv });
+    const line = await new Promise<string>((resolve) =>
+      createInterface({ input: child.stdout }).once("line", resolve),
+    );
+    const { url, apiKey } = JSON.parse(line) as { url: string; apiKey: string };
+    expect(apiKey).toBe("sk_test_emulator");
+    const response = await fetch(`${url}/organizations`, { headers: { authorization: `Bearer ${apiKey}` } });
+    expect(response.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});

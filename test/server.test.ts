@@ -1,0 +1,180 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { WorkOSClient } from "../src/client/client.js";
+import { loadConfig } from "../src/config.js";
+import { DEMO_IDS } from "../src/emulator/demo-seed.js";
+import { createServer, enabledTools } from "../src/server.js";
+import { defineTool, READ } from "../src/tools/define.js";
+import { tools } from "../src/tools/index.js";
+import { type Harness, startHarness, textOf } from "./support/harness.js";
+
+const KEY = { WORKOS_API_KEY: "sk_test_x" };
+
+describe("enabledTools", () => {
+  it("read-only mode keeps exactly the tools whose readOnlyHint is true", () => {
+    const names = enabledTools(loadConfig(KEY, ["--read-only"])).map((tool) => tool.name);
+    expect(names).toEqual(tools.filter((tool) => tool.annotations.readOnlyHint).map((tool) => tool.name));
+    expect(names).toContain("validate_webhook");
+    expect(names).not.toContain("create_organization");
+  });
+
+  it("toolsets filter by area", () => {
+    const names = enabledTools(loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "sso,admin_portal" }, [])).map(
+      (t) => t.name,
+    );
+    expect(names).toEqual(["list_connections", "get_connection", "generate_portal_link"]);
+  });
+});
+
+describe("read-only mode over MCP", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { WORKOS_MCP_READ_ONLY: "true" } });
+  });
+  afterAll(() => h.close());
+
+  it("neither lists nor runs write tools, and says why", async () => {
+    const listed = (await h.mcp.listTools()).tools.map((tool) => tool.name);
+    expect(listed).not.toContain("delete_organization");
+    expect(listed).toContain("list_organizations");
+    await h.control("DELETE", "/_emulator/requests");
+    const result = await h.call("delete_organization", { organization_id: DEMO_IDS.organizations.acme });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/read-only mode/);
+    expect(await h.requests()).toEqual([]);
+  });
+
+  it("says so in the instructions", () => {
+    expect(h.mcp.getInstructions()).toMatch(/Read-only mode/);
+  });
+});
+
+describe("toolsets over MCP", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ env: { WORKOS_MCP_TOOLSETS: "sso" } });
+  });
+  afterAll(() => h.close());
+
+  it("refuses a tool of a disabled toolset with the fix", async () => {
+    const result = await h.call("list_organizations", {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/toolset "organizations" is not enabled.*WORKOS_MCP_TOOLSETS/s);
+  });
+
+  it("answers an unknown tool with a protocol error", async () => {
+    await expect(h.mcp.callTool({ name: "drop_database", arguments: {} })).rejects.toThrow(
+      /Unknown tool "drop_database"/,
+    );
+  });
+});
+
+describe("failures become readable isError results", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ client: { timeoutMs: 300, maxRetries: 1 } });
+  });
+  afterAll(() => h.close());
+
+  const fault = (spec: Record<string, unknown>) =>
+    h.control("POST", "/_emulator/faults", { method: "GET", ...spec });
+
+  it("a 500 is retried, then reported as retryable", async () => {
+    await fault({ path: "/organizations/*", status: 500, body: { message: "boom" }, times: 2 });
+    const result = await h.call("get_organization", { organization_id: DEMO_IDS.organizations.acme });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/boom.*status: 500.*retry could help: yes/s);
+  });
+
+  it("a 429 names the wait WorkOS asked for", async () => {
+    await fault({
+      path: "/organizations",
+      status: 429,
+      body: { message: "Too many requests" },
+      headers: { "retry-after": "0" },
+      times: 2,
+    });
+    const result = await h.call("list_organizations", {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/category: rate_limit.*Hint: WorkOS rate limit/s);
+  });
+
+  it("a single 503 is retried away", async () => {
+    await fault({ path: "/organizations", status: 503, body: { message: "unavailable" }, times: 1 });
+    const result = await h.call("list_organizations", {});
+    expect(result.isError).toBeFalsy();
+  });
+
+  it.each([
+    [{ action: "malformed_json" }, /category: invalid_response/],
+    [{ action: "reset", times: 2 }, /category: connection/],
+    [{ action: "hang", times: 2 }, /category: timeout/],
+  ])("%o ends in isError, not a crash or a hang", async (spec, message) => {
+    await fault({ path: "/connections", ...spec });
+    const result = await h.call("list_connections", {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(message);
+    expect(textOf(result)).not.toContain(h.emulator.apiKey);
+  });
+
+  it("a wrong API key is explained", async () => {
+    const bad = new WorkOSClient({ apiKey: "sk_test_wrong", baseUrl: h.emulator.url });
+    const server = createServer({ ...h.config, apiKey: "sk_test_wrong" }, { client: bad });
+    const mcp = new Client({ name: "t", version: "0" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), mcp.connect(b)]);
+    const result = (await mcp.callTool({ name: "list_organizations", arguments: {} })) as CallToolResult;
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/status: 401.*WORKOS_API_KEY/s);
+    expect(textOf(result)).not.toContain("sk_test_wrong");
+    await mcp.close();
+    await bad.close();
+  });
+
+  it("a cancelled call stops the request", async () => {
+    await fault({ path: "/directories", action: "hang" });
+    const controller = new AbortController();
+    const call = h.mcp.callTool({ name: "list_directories", arguments: {} }, undefined, {
+      signal: controller.signal,
+    });
+    setImmediate(() => controller.abort("user cancelled"));
+    await expect(call).rejects.toThrow();
+    await h.control("DELETE", "/_emulator/faults");
+  });
+});
+
+describe("an unexpected bug in a tool", () => {
+  it("is logged to stderr and still answered", async () => {
+    const broken = defineTool({
+      name: "broken_tool",
+      title: "Broken",
+      description: "Throws a plain error.",
+      toolset: "organizations",
+      input: z.strictObject({}),
+      output: z.object({}),
+      annotations: READ,
+      handler: async () => {
+        throw new TypeError("cannot read properties of undefined");
+      },
+    });
+    const workos = new WorkOSClient({ apiKey: "sk_test_x", baseUrl: "http://127.0.0.1:9" });
+    const server = createServer(loadConfig(KEY, []), { client: workos, tools: [broken] });
+    const mcp = new Client({ name: "t", version: "0" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), mcp.connect(b)]);
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const result = (await mcp.callTool({ name: "broken_tool", arguments: {} })) as CallToolResult;
+    const logged = stderr.mock.calls.map(([chunk]) => String(chunk)).join("");
+    stderr.mockRestore();
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(
+      /broken_tool failed unexpectedly: cannot read properties.*bug in workos-mcp/s,
+    );
+    expect(logged).toMatch(/unexpected error in broken_tool/);
+    await mcp.close();
+    await workos.close();
+  });
+});

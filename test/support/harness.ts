@@ -1,0 +1,88 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { WorkOSClient } from "../../src/client/client.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { createServer } from "../../src/server.js";
+
+export interface Harness {
+  emulator: RunningEmulator;
+  mcp: Client;
+  config: Config;
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  /** Sends a request to the emulator's control API. */
+  control(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** The emulator's request log, oldest first. */
+  requests(): Promise<LoggedRequest[]>;
+  close(): Promise<void>;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  argv?: string[];
+  emulator?: EmulatorOptions;
+  client?: { maxRetries?: number; timeoutMs?: number };
+}
+
+/** The real stack in one process: emulator on loopback, WorkOS client, MCP server, and an MCP client over an in-memory transport. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator(options.emulator ?? {});
+  const config = {
+    ...loadConfig({ WORKOS_API_KEY: emulator.apiKey, ...options.env }, options.argv ?? []),
+    baseUrl: emulator.url,
+  };
+  const workos = new WorkOSClient({
+    apiKey: config.apiKey ?? "",
+    baseUrl: emulator.url,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...options.client,
+  });
+  const server = createServer(config, { client: workos });
+  const mcp = new Client({ name: "workos-mcp-test", version: "0.0.0" });
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverTransport), mcp.connect(clientTransport)]);
+  // Listing first makes the SDK client validate every structuredContent against the tool's outputSchema.
+  await mcp.listTools();
+
+  const control: Harness["control"] = async (method, path, body) => {
+    const response = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return text === "" ? undefined : JSON.parse(text);
+  };
+
+  return {
+    emulator,
+    mcp,
+    config,
+    call: (name, args = {}) => mcp.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    control,
+    async requests() {
+      return ((await control("GET", "/_emulator/requests")) as { data: LoggedRequest[] }).data;
+    },
+    async close() {
+      await mcp.close();
+      await server.close();
+      await workos.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** The text of a result's first content item. */
+export function textOf(result: CallToolResult): string {
+  const first = result.content[0];
+  return first?.type === "text" ? first.text : "";
+}

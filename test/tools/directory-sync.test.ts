@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { type Harness, startHarness, textOf } from "../support/harness.js";
+
+const { directories, organizations } = DEMO_IDS;
+const MISSING = { directory: "directory_01HZZZZZZZZZZZZZZZZZZZZZZZ" };
+let h: Harness;
+
+interface User {
+  id: string;
+  email: string;
+  directory_id: string;
+}
+interface Group {
+  id: string;
+  name: string;
+}
+const dataOf = <T>(result: { structuredContent?: unknown }) =>
+  (result.structuredContent as { data: T[] }).data;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+beforeEach(() => h.control("POST", "/_emulator/reset"));
+
+describe("directories", () => {
+  it("list_directories filters by organization", async () => {
+    const result = await h.call("list_directories", { organization_id: organizations.fooCorp });
+    expect(dataOf<{ id: string }>(result).map((d) => d.id)).toEqual([directories.fooCorpOkta]);
+  });
+
+  it("get_directory returns it, and reports a missing one", async () => {
+    const found = await h.call("get_directory", { directory_id: directories.acmeGoogle });
+    expect(found.structuredContent).toMatchObject({
+      id: directories.acmeGoogle,
+      type: "gsuite directory",
+      state: "linked",
+    });
+    const missing = await h.call("get_directory", { directory_id: MISSING.directory });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toContain("list_directories");
+  });
+
+  it("get_directory refuses a directory user id", async () => {
+    const result = await h.call("get_directory", {
+      directory_id: "directory_user_01HM66AHB0RFC9F8W2G737GR10",
+    });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/- directory_id: must be a directory id/);
+  });
+
+  it("delete_directory removes it", async () => {
+    const result = await h.call("delete_directory", { directory_id: directories.initechBamboo });
+    expect(result.structuredContent).toEqual({
+      deleted: true,
+      object: "directory",
+      id: directories.initechBamboo,
+    });
+    expect((await h.call("get_directory", { directory_id: directories.initechBamboo })).isError).toBe(true);
+  });
+
+  it("delete_directory reports a missing one", async () => {
+    const result = await h.call("delete_directory", { directory_id: MISSING.directory });
+    expect(result.isError).toBe(true);
+  });
+});
+
+describe("directory users and groups", () => {
+  it("pages through a directory's 30 users with the printed cursor", async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const result = await h.call("list_directory_users", {
+        directory_id: directories.fooCorpOkta,
+        limit: 12,
+        ...(after === undefined ? {} : { after }),
+      });
+      seen.push(...dataOf<User>(result).map((user) => user.id));
+      const next = /after="([^"]+)"/.exec(textOf(result))?.[1];
+      if (next === undefined) break;
+      after = next;
+    }
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen).size).toBe(30);
+  });
+
+  it("finds a user by email, and the user's groups", async () => {
+    const all = dataOf<User>(
+      await h.call("list_directory_users", { directory_id: directories.fooCorpOkta, limit: 1 }),
+    );
+    const someone = all[0] as User;
+    const byEmail = await h.call("list_directory_users", {
+      directory_id: directories.fooCorpOkta,
+      email: someone.email,
+    });
+    expect(dataOf<User>(byEmail).map((user) => user.id)).toEqual([someone.id]);
+
+    const user = await h.call("get_directory_user", { directory_user_id: someone.id });
+    expect(user.structuredContent).toMatchObject({
+      id: someone.id,
+      email: someone.email,
+      directory_id: directories.fooCorpOkta,
+    });
+
+    const groups = dataOf<Group>(await h.call("list_directory_groups", { directory_user_id: someone.id }));
+    expect(groups.length).toBeGreaterThan(0);
+    const members = await h.call("list_directory_users", {
+      directory_group_id: (groups[0] as Group).id,
+      limit: 100,
+    });
+    expect(dataOf<User>(members).map((member) => member.id)).toContain(someone.id);
+  });
+
+  it("lists a directory's groups and gets one", async () => {
+    const groups = dataOf<Group>(
+      await h.call("list_directory_groups", { directory_id: directories.fooCorpOkta }),
+    );
+    expect(groups.map((group) => group.name).sort()).toEqual(["Admins", "Engineering", "Sales", "Support"]);
+    const group = await h.call("get_directory_group", { directory_group_id: (groups[0] as Group).id });
+    expect(group.structuredContent).toMatchObject({
+      object: "directory_group",
+      name: (groups[0] as Group).name,
+    });
+  });
+
+  it.each([
+    ["list_directory_users", {}, /- directory_id: give directory_id or directory_group_id/],
+    [
+      "list_directory_users",
+      { directory_group_id: "directory_group_01HM66AHB0RFC9F8W2G737GR10", email: "a@b.co" },
+      /need directory_id/,
+    ],
+    ["list_directory_users", { directory_id: directories.fooCorpOkta, email: "not-an-email" }, /- email: /],
+    ["list_directory_groups", {}, /- directory_id: give directory_id or directory_user_id/],
+  ])("%s rejects %o", async (tool, args, message) => {
+    const result = await h.call(tool, args);
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(message);
+  });
+
+  it.each([
+    [
+      "get_directory_user",
+      { directory_user_id: "directory_user_01HZZZZZZZZZZZZZZZZZZZZZZZ" },
+      "list_directory_users",
+    ],
+    [
+      "get_directory_group",
+      { directory_group_id: "directory_group_01HZZZZZZZZZZZZZZZZZZZZZZZ" },
+      "list_directory_groups",
+    ],
+    ["list_directory_users", { directory_id: MISSING.directory }, "list_directories"],
+    ["list_directory_groups", { directory_id: MISSING.directory }, "list_directories"],
+  ])("%s reports a missing object", async (tool, args, finder) => {
+    const result = await h.call(tool, args);
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain(finder);
+  });
+});

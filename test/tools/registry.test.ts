@@ -1,0 +1,73 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WorkOSClient } from "../../src/client/client.js";
+import { loadConfig } from "../../src/config.js";
+import { createServer } from "../../src/server.js";
+import { tools } from "../../src/tools/index.js";
+
+// One JSON file per tool, as github-mcp-server's __toolsnaps__: a schema change shows up in review.
+// UPDATE_TOOLSNAPS=1 rewrites them; in CI a missing or different snapshot fails.
+const SNAPSHOTS = join(import.meta.dirname, "__toolsnaps__");
+
+let listed: Tool[];
+const workos = new WorkOSClient({ apiKey: "sk_test_unused", baseUrl: "http://127.0.0.1:9" });
+
+beforeAll(async () => {
+  const server = createServer(loadConfig({ WORKOS_API_KEY: "sk_test_unused" }, []), { client: workos });
+  const mcp = new Client({ name: "registry-test", version: "0.0.0" });
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(a), mcp.connect(b)]);
+  listed = (await mcp.listTools()).tools;
+  await mcp.close();
+});
+afterAll(() => workos.close());
+
+describe("tool registry", () => {
+  it("lists every tool once, with unique snake_case names", () => {
+    const names = listed.map((tool) => tool.name);
+    expect(names).toEqual(tools.map((tool) => tool.name));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z]+)+$/);
+  });
+
+  it.each(tools.map((tool) => [tool.name, tool] as const))("%s is fully described", (_name, tool) => {
+    expect(tool.title.length).toBeGreaterThan(3);
+    expect(tool.description.length).toBeGreaterThan(60);
+    expect(tool.description.length).toBeLessThan(400);
+    const hints = tool.annotations;
+    for (const hint of ["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"] as const) {
+      expect(typeof hints[hint], hint).toBe("boolean");
+    }
+    if (hints.readOnlyHint) expect(hints.destructiveHint).toBe(false);
+    // Every input field documents itself for the model, as the client sees it.
+    const properties = listed.find((candidate) => candidate.name === tool.name)?.inputSchema.properties ?? {};
+    expect(Object.keys(properties)).toEqual(Object.keys(tool.input.shape));
+    for (const [field, schema] of Object.entries(properties)) {
+      expect((schema as { description?: string }).description, `${tool.name}.${field}`).toBeTruthy();
+    }
+  });
+
+  it.each(tools.map((tool) => [tool.name] as const))("%s matches its schema snapshot", (name) => {
+    const tool = listed.find((candidate) => candidate.name === name);
+    const actual = `${JSON.stringify(tool, null, 2)}\n`;
+    const file = join(SNAPSHOTS, `${name}.json`);
+    if (process.env.UPDATE_TOOLSNAPS === "1" || (!existsSync(file) && process.env.CI !== "true")) {
+      mkdirSync(SNAPSHOTS, { recursive: true });
+      writeFileSync(file, actual);
+    }
+    expect(existsSync(file), `missing snapshot ${file}; run UPDATE_TOOLSNAPS=1 npm test`).toBe(true);
+    expect(actual).toBe(readFileSync(file, "utf8"));
+  });
+
+  it("has no top-level anyOf/oneOf in input schemas (some clients reject them)", () => {
+    for (const tool of listed) {
+      expect(tool.inputSchema.type).toBe("object");
+      expect(Object.keys(tool.inputSchema)).not.toContain("anyOf");
+      expect(Object.keys(tool.inputSchema)).not.toContain("oneOf");
+    }
+  });
+});
