@@ -1,0 +1,349 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type Dispatcher, Pool } from "undici";
+import {
+  errorFromResponse,
+  WorkOSAbortError,
+  WorkOSConnectionError,
+  WorkOSError,
+  WorkOSParseError,
+  WorkOSTimeoutError,
+} from "./errors.js";
+import { paginate, paginateItems } from "./pagination.js";
+import { assertSafePath } from "./path.js";
+import { encodeQuery } from "./query.js";
+import { isRetryable, type RetryPolicy, resolveRetryPolicy, retryDelayMs } from "./retry.js";
+import { USER_AGENT } from "./version.js";
+
+export interface ClientOptions {
+  apiKey: string;
+  /** Default https://api.workos.com; may carry a path prefix (http://host/v1). */
+  baseUrl?: string;
+  /** Per attempt; default 30 000 ms. */
+  timeoutMs?: number;
+  /** Shortcut for retry.maxRetries; default 3. */
+  maxRetries?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Replaces the default `workos-mcp/<version>`. */
+  userAgent?: string;
+}
+
+export type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface ListMetadata {
+  before: string | null;
+  after: string | null;
+}
+
+export interface List<T> {
+  object: "list";
+  data: T[];
+  list_metadata: ListMetadata;
+}
+
+export interface PaginateOptions {
+  query?: Query;
+  /** Items per request (the API's `limit`), 1-100; default 100. */
+  pageSize?: number;
+  maxItems?: number;
+  /** Which cursor to follow; default "after". */
+  direction?: "after" | "before";
+  signal?: AbortSignal;
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+const DEFAULT_BASE_URL = "https://api.workos.com";
+const DEFAULT_TIMEOUT_MS = 30_000;
+const REDACTED = "sk_…redacted";
+
+type Attempt = { ok: true; value: unknown } | { ok: false; error: unknown; retryAfter?: string | undefined };
+
+const CONNECTION_CODES = new Set([
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETDOWN",
+  "ENETUNREACH",
+  "EHOSTDOWN",
+  "EHOSTUNREACH",
+  "ETIMEDOUT",
+]);
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { code, errors } = error as { code?: unknown; errors?: unknown };
+  if (typeof code === "string") return code;
+  // Happy-eyeballs connects fail with an AggregateError whose members carry the code.
+  return Array.isArray(errors) ? errorCode(errors[0]) : undefined;
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  if (
+    code !== undefined &&
+    (CONNECTION_CODES.has(code) || /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_)/.test(code))
+  ) {
+    return true;
+  }
+  return error instanceof Error && /other side closed|socket hang up/i.test(error.message);
+}
+
+/**
+ * WorkOS REST client: one private request path owns the base URL, bearer auth, User-Agent, JSON,
+ * query encoding, status -> typed error, per-attempt timeout, cancellation and retries.
+ * Connections come from one keep-alive undici Pool per client.
+ */
+export class WorkOSClient {
+  readonly baseUrl: string;
+  readonly #apiKey: string;
+  readonly #pathPrefix: string;
+  readonly #pool: Pool;
+  readonly #timeoutMs: number;
+  readonly #retry: RetryPolicy;
+  readonly #userAgent: string;
+  #closing: Promise<void> | undefined;
+
+  constructor(options: ClientOptions) {
+    if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
+      throw new TypeError("WorkOSClient needs a non-empty apiKey.");
+    }
+    let url: URL;
+    try {
+      url = new URL(options.baseUrl ?? DEFAULT_BASE_URL);
+    } catch {
+      throw new TypeError("baseUrl must be an absolute http(s) URL.");
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new TypeError("baseUrl must be an absolute http(s) URL.");
+    }
+    if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+      throw new TypeError("baseUrl must not contain credentials, a query or a fragment.");
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError("timeoutMs must be a number > 0");
+
+    this.#apiKey = options.apiKey;
+    // undici's Pool takes only an origin, so a path prefix (http://host/v1) is prepended per request.
+    this.#pathPrefix = url.pathname.replace(/\/+$/, "");
+    this.baseUrl = url.origin + this.#pathPrefix;
+    this.#timeoutMs = timeoutMs;
+    this.#retry = resolveRetryPolicy(options.maxRetries, options.retry);
+    this.#userAgent = options.userAgent ?? USER_AGENT;
+    this.#pool = new Pool(url.origin, { connections: 16, keepAliveTimeout: 10_000 });
+  }
+
+  /** Sends one request (with retries per the policy); resolves to the parsed JSON body, or undefined if empty. */
+  request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    return this.#send(method, path, options) as Promise<T>;
+  }
+
+  get<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>("GET", path, options);
+  }
+
+  /** Always carries an Idempotency-Key (generated once per call if none is given) so it can be retried. */
+  post<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>("POST", path, {
+      ...options,
+      idempotencyKey: options.idempotencyKey ?? `workos-mcp-${randomUUID()}`,
+    });
+  }
+
+  put<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>("PUT", path, options);
+  }
+
+  delete<T = void>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>("DELETE", path, options);
+  }
+
+  /** Pages of a list endpoint, one request each, following `list_metadata.after` (or `before`). */
+  pages<T>(path: string, options: PaginateOptions = {}): AsyncGenerator<List<T>, void, undefined> {
+    return paginate<T>(
+      (query, signal) => this.get<List<T>>(path, signal === undefined ? { query } : { query, signal }),
+      options,
+    );
+  }
+
+  /** Items of a list endpoint across pages; stops at `maxItems`. */
+  items<T>(path: string, options: PaginateOptions = {}): AsyncGenerator<T, void, undefined> {
+    return paginateItems(this.pages<T>(path, options));
+  }
+
+  /** Closes the connection pool; idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= this.#pool.close();
+    return this.#closing;
+  }
+
+  async #send(method: HttpMethod, path: string, options: RequestOptions): Promise<unknown> {
+    if (this.#closing !== undefined) {
+      throw new WorkOSError("The WorkOS client is closed.", { category: "connection", retryable: false });
+    }
+    assertSafePath(path);
+    const { signal, idempotencyKey } = options;
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError("timeoutMs must be a number > 0");
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.#apiKey}`,
+      "User-Agent": this.#userAgent,
+      Accept: "application/json",
+    };
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (idempotencyKey !== undefined) {
+      if (!/^[\x21-\x7e]{1,255}$/.test(idempotencyKey)) {
+        throw new TypeError("idempotencyKey must be 1-255 printable ASCII characters without spaces.");
+      }
+      headers["Idempotency-Key"] = idempotencyKey;
+    }
+    const request: Dispatcher.RequestOptions = {
+      path: this.#pathPrefix + path + encodeQuery(options.query),
+      method,
+      headers,
+      body: body ?? null,
+      // Backstops for the AbortSignal timeout below; undici's own defaults are 300 s.
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    };
+    const label = `${method} ${path}`;
+
+    // An explicit loop instead of undici's RetryAgent/retry interceptor: it cannot retry POST only when
+    // it carries an Idempotency-Key, shares one cap between backoff (8 s) and Retry-After (60 s), waits on
+    // an un-abortable timer, does not re-arm a per-attempt timeout, and on exhausted retries throws
+    // RequestRetryError without the final body (losing WorkOS message, code and errors[]).
+    for (let retry = 0; ; retry++) {
+      if (signal?.aborted) throw new WorkOSAbortError(`${label} was aborted.`, this.#sanitize(signal.reason));
+      const attempt = await this.#attempt(request, label, timeoutMs, signal);
+      if (attempt.ok) return attempt.value;
+      if (
+        retry >= this.#retry.maxRetries ||
+        !isRetryable(method, idempotencyKey !== undefined, attempt.error, this.#retry)
+      ) {
+        throw attempt.error;
+      }
+      const delay = retryDelayMs(retry + 1, attempt.retryAfter, this.#retry);
+      try {
+        await sleep(delay, undefined, signal === undefined ? {} : { signal });
+      } catch (cause) {
+        throw new WorkOSAbortError(`${label} was aborted while waiting to retry.`, this.#sanitize(cause));
+      }
+    }
+  }
+
+  async #attempt(
+    request: Dispatcher.RequestOptions,
+    label: string,
+    timeoutMs: number,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<Attempt> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal =
+      callerSignal === undefined ? timeout.signal : AbortSignal.any([callerSignal, timeout.signal]);
+    let response: Dispatcher.ResponseData | undefined;
+    try {
+      response = await this.#pool.request({ ...request, signal });
+      const text = await response.body.text();
+      return this.#interpret(response.statusCode, response.headers, text);
+    } catch (error) {
+      // Never leave a half-read body holding a socket.
+      if (response !== undefined && !response.body.destroyed) response.body.destroy();
+      return {
+        ok: false,
+        error: this.#transportError(error, label, timeoutMs, callerSignal, timeout.signal),
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #interpret(status: number, headers: Dispatcher.ResponseData["headers"], text: string): Attempt {
+    const safeText = this.#redact(text);
+    if (status >= 200 && status < 300) {
+      if (text.trim() === "") return { ok: true, value: undefined };
+      try {
+        return { ok: true, value: JSON.parse(text) };
+      } catch (cause) {
+        const requestId = headers["x-request-id"];
+        return {
+          ok: false,
+          error: new WorkOSParseError(status, safeText, {
+            requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+            cause: this.#sanitize(cause),
+          }),
+        };
+      }
+    }
+    const retryAfter = headers["retry-after"];
+    return {
+      ok: false,
+      error: errorFromResponse(status, headers, safeText),
+      retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+    };
+  }
+
+  #transportError(
+    error: unknown,
+    label: string,
+    timeoutMs: number,
+    callerSignal: AbortSignal | undefined,
+    timeoutSignal: AbortSignal,
+  ): unknown {
+    const cause = this.#sanitize(error);
+    if (callerSignal?.aborted) return new WorkOSAbortError(`${label} was aborted.`, cause);
+    if (timeoutSignal.aborted || TIMEOUT_CODES.has(errorCode(error) ?? "")) {
+      return new WorkOSTimeoutError(`${label} timed out after ${timeoutMs} ms.`, timeoutMs, cause);
+    }
+    if (isConnectionFailure(error)) {
+      const detail = [errorCode(error), error instanceof Error ? error.message : undefined]
+        .filter((part) => part !== undefined && part !== "")
+        .join(": ");
+      return new WorkOSConnectionError(
+        this.#redact(`${label} failed: connection to ${this.baseUrl} failed (${detail}).`),
+        cause,
+      );
+    }
+    return cause;
+  }
+
+  #redact(text: string): string {
+    return text.includes(this.#apiKey) ? text.split(this.#apiKey).join(REDACTED) : text;
+  }
+
+  /** Returns the error itself unless its message or stack mentions the key; then a redacted stand-in. */
+  #sanitize(error: unknown): unknown {
+    const mentionsKey = (value: unknown, depth: number): boolean => {
+      if (depth > 3 || !(value instanceof Error)) return false;
+      return (
+        value.message.includes(this.#apiKey) ||
+        (value.stack ?? "").includes(this.#apiKey) ||
+        mentionsKey(value.cause, depth + 1)
+      );
+    };
+    if (typeof error === "string") return this.#redact(error);
+    if (!mentionsKey(error, 0)) return error;
+    const original = error as Error & { code?: unknown };
+    const copy = new Error(this.#redact(original.message)) as Error & { code?: unknown };
+    copy.name = original.name;
+    copy.stack = this.#redact(original.stack ?? "");
+    if (original.code !== undefined) copy.code = original.code;
+    return copy;
+  }
+}
