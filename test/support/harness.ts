@@ -5,6 +5,7 @@ import { WorkOSClient } from "../../src/client/client.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { createServer } from "../../src/server.js";
+import { recordOutput, registerSecret } from "./secret-scan.js";
 
 export interface Harness {
   emulator: RunningEmulator;
@@ -36,10 +37,12 @@ export interface HarnessOptions {
 /** The real stack in one process: emulator on loopback, WorkOS client, MCP server, and an MCP client over an in-memory transport. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator(options.emulator ?? {});
+  registerSecret(emulator.apiKey);
   const config = {
     ...loadConfig({ WORKOS_API_KEY: emulator.apiKey, ...options.env }, options.argv ?? []),
     baseUrl: emulator.url,
   };
+  registerSecret(...config.webhookSecrets);
   const workos = new WorkOSClient({
     apiKey: config.apiKey ?? "",
     baseUrl: emulator.url,
@@ -67,7 +70,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     emulator,
     mcp,
     config,
-    call: (name, args = {}) => mcp.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    async call(name, args = {}) {
+      const result = (await mcp.callTool({ name, arguments: args })) as CallToolResult;
+      recordOutput(JSON.stringify(result));
+      return result;
+    },
     control,
     async requests() {
       return ((await control("GET", "/_emulator/requests")) as { data: LoggedRequest[] }).data;
