@@ -1,3 +1,4 @@
+import { format } from "node:util";
 import { afterAll, beforeAll, expect } from "vitest";
 
 // Runs in every test file (vitest setupFiles): whatever the suite prints to stderr and every tool result
@@ -23,8 +24,20 @@ beforeAll(() => {
     recordOutput(String(chunk));
     return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof process.stderr.write;
+  // vitest routes console output around process.stderr, so console.error and console.warn are watched too.
+  const { error, warn } = console;
+  console.error = (...args: unknown[]) => {
+    recordOutput(format(...args));
+    error(...args);
+  };
+  console.warn = (...args: unknown[]) => {
+    recordOutput(format(...args));
+    warn(...args);
+  };
   restore = () => {
     process.stderr.write = original;
+    console.error = error;
+    console.warn = warn;
   };
 });
 
