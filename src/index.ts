@@ -1,0 +1,8 @@
+// The package's public API for embedding: the server, its configuration, the WorkOS client and the verifier.
+// The emulator has its own entry point, `workos-mcp/emulator`.
+export { WorkOSClient } from "./client/client.js";
+export * from "./client/errors.js";
+export { type Config, ConfigError, loadConfig } from "./config.js";
+export { createServer, enabledTools } from "./server.js";
+export { tools } from "./tools/index.js";
+export { verifyWebhook } from "./webhooks/verify.js";
