@@ -1,0 +1,39 @@
+import { ApiError } from "./errors.js";
+import type { Reply } from "./router.js";
+
+/** What the control API may touch; implemented by the running emulator. */
+export interface ControlTarget {
+  addFault(raw: unknown): Record<string, unknown>;
+  listFaults(): unknown[];
+  clearFaults(): void;
+  listRequests(): readonly unknown[];
+  clearRequests(): void;
+  reset(): void;
+}
+
+/** The /_emulator/ control API for tests. */
+export function handleControl(method: string, path: string, body: unknown, target: ControlTarget): Reply {
+  const route = `${method} ${path.replace(/\/+$/, "")}`;
+  switch (route) {
+    case "POST /_emulator/faults": {
+      const items = Array.isArray(body) ? body : [body];
+      const added = items.map((item) => target.addFault(item));
+      return { status: 201, body: Array.isArray(body) ? { object: "list", data: added } : added[0] };
+    }
+    case "GET /_emulator/faults":
+      return { status: 200, body: { object: "list", data: target.listFaults() } };
+    case "DELETE /_emulator/faults":
+      target.clearFaults();
+      return { status: 204 };
+    case "GET /_emulator/requests":
+      return { status: 200, body: { object: "list", data: target.listRequests() } };
+    case "DELETE /_emulator/requests":
+      target.clearRequests();
+      return { status: 204 };
+    case "POST /_emulator/reset":
+      target.reset();
+      return { status: 204 };
+    default:
+      throw new ApiError(404, { message: `Unknown control endpoint: ${method} ${path}` });
+  }
+}

@@ -1,0 +1,364 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ControlTarget, handleControl } from "./control.js";
+import { ApiError } from "./errors.js";
+import { type Fault, FaultQueue, parseFault } from "./faults.js";
+import { fingerprint, IdempotencyCache } from "./idempotency.js";
+import { isoTime, newId } from "./ids.js";
+import type { WorkOSEvent } from "./models.js";
+import { RateLimiter } from "./rate-limit.js";
+import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
+import { writeReply } from "./respond.js";
+import type { Reply, Route } from "./router.js";
+import { Router } from "./router.js";
+import { directorySyncRoutes } from "./routes/directory-sync.js";
+import { eventRoutes } from "./routes/events.js";
+import { organizationRoutes } from "./routes/organizations.js";
+import { portalRoutes } from "./routes/portal.js";
+import { ssoRoutes } from "./routes/sso.js";
+import { applySeed, type Seed } from "./seed.js";
+import { type EmulatorContext, EmulatorStore } from "./state.js";
+import { WebhookDispatcher } from "./webhook-delivery.js";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const ROUTES: Route[] = [
+  ...organizationRoutes,
+  ...ssoRoutes,
+  ...directorySyncRoutes,
+  ...portalRoutes,
+  ...eventRoutes,
+];
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  apiKey: string;
+  seed: Seed;
+  rateLimit?: { requests: number; windowMs: number };
+  webhookRetryDelaysMs: number[];
+  now: () => number;
+}
+
+interface ParsedBody {
+  text: string;
+  value: unknown;
+  invalid: boolean;
+}
+
+/** The HTTP front: control API, request log, faults, rate limit, auth, idempotency, then the routes. */
+export class EmulatorServer implements ControlTarget {
+  private store = new EmulatorStore();
+  private readonly router = new Router(ROUTES);
+  private readonly faults = new FaultQueue();
+  private readonly log = new RequestLog();
+  private readonly idempotency = new IdempotencyCache();
+  private readonly limiter: RateLimiter | undefined;
+  private readonly webhooks: WebhookDispatcher;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly server: Server;
+  private readonly context: EmulatorContext;
+  private origin = "";
+  private closed = false;
+
+  constructor(private readonly config: ServerConfig) {
+    this.limiter = config.rateLimit
+      ? new RateLimiter(config.rateLimit.requests, config.rateLimit.windowMs)
+      : undefined;
+    this.webhooks = new WebhookDispatcher(() => this.store.webhookEndpoints, config.webhookRetryDelaysMs);
+    applySeed(this.store, config.seed);
+    const self = this;
+    this.context = {
+      get store() {
+        return self.store;
+      },
+      now: config.now,
+      baseUrl: () => this.origin,
+      emit: (type, data, organizationId) => this.emit(type, data, organizationId),
+    };
+    this.server = createServer({ keepAlive: true }, (req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        console.error("emulator: unexpected error", error);
+        writeReply(res, { status: 500, body: { message: "Internal emulator error." } });
+      });
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(this.config.port, this.config.host, () => {
+        this.server.off("error", reject);
+        resolve();
+      });
+    });
+    const address = this.server.address() as AddressInfo;
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "[::]" ? "[::1]" : host;
+    this.origin = `http://${reachable}:${address.port}`;
+    return this.origin;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.webhooks.close();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const closing = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closing;
+  }
+
+  addFault(raw: unknown): Record<string, unknown> {
+    const fault = parseFault(raw);
+    this.faults.add(fault);
+    return { object: "fault", ...fault };
+  }
+
+  listFaults(): unknown[] {
+    return this.faults.list();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  listRequests(): readonly unknown[] {
+    return this.log.list();
+  }
+
+  clearRequests(): void {
+    this.log.clear();
+  }
+
+  /** Back to the seed, as if freshly started: data, events, idempotency keys, links, faults, log. */
+  reset(): void {
+    this.webhooks.cancelAll();
+    this.store = new EmulatorStore();
+    applySeed(this.store, this.config.seed);
+    this.idempotency.clear();
+    this.faults.clear();
+    this.log.clear();
+    this.limiter?.reset();
+  }
+
+  private emit(type: string, data: Record<string, unknown>, organizationId: string | null): void {
+    const event: WorkOSEvent = {
+      object: "event",
+      id: newId("event"),
+      event: type,
+      data,
+      created_at: isoTime(this.config.now()),
+      organization_id: organizationId,
+    };
+    this.store.events.insert(event);
+    this.webhooks.dispatch(event);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader("X-Request-ID", newId("req"));
+    const method = req.method ?? "GET";
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const path = url.pathname;
+    const body = await readBody(req);
+    if (body === undefined) {
+      writeReply(res, { status: 413, body: { message: "Request body too large." } });
+      return;
+    }
+
+    if (path === "/_emulator" || path.startsWith("/_emulator/")) {
+      writeReply(res, this.control(req, method, path, body));
+      return;
+    }
+
+    this.log.add({
+      request_id: String(res.getHeader("X-Request-ID")),
+      method,
+      path,
+      query: queryObject(url.searchParams),
+      headers: loggableHeaders(req.headers),
+      body: body.invalid ? body.text : (body.value ?? null),
+      received_at: isoTime(this.config.now()),
+    });
+
+    const fault = this.faults.take(method, path);
+    if (fault?.delay_ms !== undefined && !(await this.sleep(fault.delay_ms))) return;
+    if (fault && this.applyFault(fault, req, res)) return;
+
+    const reply = this.process(req, method, path, url.searchParams, body);
+    if (fault?.action === "reset" && fault.after_handling) {
+      req.socket.destroy();
+      return;
+    }
+    writeReply(res, reply);
+  }
+
+  /** Returns true when the fault fully answered (or dropped) the request. */
+  private applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse): boolean {
+    switch (fault.action) {
+      case "reset":
+        if (fault.after_handling) return false;
+        req.socket.destroy();
+        return true;
+      case "hang":
+        // Never answered; close() ends the socket.
+        return true;
+      case "malformed_json": {
+        const payload = '{"object":"list","data":[{"object":"organization","id":"org_01';
+        res.writeHead(200, {
+          "content-type": "application/json; charset=utf-8",
+          "content-length": payload.length,
+        });
+        res.end(payload);
+        return true;
+      }
+      default:
+        break;
+    }
+    if (fault.status === undefined) return false;
+    const reply: Reply = { status: fault.status, headers: fault.headers ?? {} };
+    if (typeof fault.body === "string") reply.raw = fault.body;
+    else reply.body = fault.body ?? { message: STATUS_CODES[fault.status] ?? "Injected fault" };
+    writeReply(res, reply);
+    return true;
+  }
+
+  private process(
+    req: IncomingMessage,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: ParsedBody,
+  ): Reply {
+    try {
+      const match = this.router.match(method, path);
+      if (match.kind === "not_found")
+        throw new ApiError(404, { message: `The requested path '${path}' could not be found.` });
+      if (this.limiter) {
+        const waitMs = this.limiter.check(this.config.now());
+        if (waitMs > 0) return rateLimited(path, waitMs);
+      }
+      if (!(match.kind === "found" && match.route.public) && !this.authorized(req)) {
+        throw new ApiError(401, {
+          message: "Unauthorized: the API key is missing or invalid.",
+          code: "unauthorized",
+        });
+      }
+      if (match.kind === "method_not_allowed") {
+        throw new ApiError(
+          405,
+          { message: `Method ${method} is not allowed on ${path}.` },
+          { Allow: match.allowed.join(", ") },
+        );
+      }
+      if (body.invalid && (method === "POST" || method === "PUT")) {
+        throw new ApiError(400, { message: "The request body is not valid JSON." });
+      }
+      const key = header(req, "idempotency-key");
+      if (method !== "POST" || !key)
+        return this.route(match.route, match.params, method, path, query, body, req);
+      const print = fingerprint(method, path, body.value);
+      const prior = this.idempotency.get(key, this.config.now());
+      if (prior) {
+        if (prior.fingerprint !== print) {
+          throw new ApiError(422, {
+            code: "idempotency_key_reused",
+            message:
+              "This Idempotency-Key was already used with a different request; use a new key for a new request.",
+            errors: [{ field: "Idempotency-Key", code: "idempotency_key_reused" }],
+          });
+        }
+        return { ...prior.reply, headers: { ...prior.reply.headers, "Idempotent-Replayed": "true" } };
+      }
+      const reply = this.route(match.route, match.params, method, path, query, body, req);
+      // Only successful requests are remembered; a rejected one may be corrected and retried.
+      if (reply.status < 500) this.idempotency.set(key, print, reply, this.config.now());
+      return reply;
+    } catch (error) {
+      return errorReply(error);
+    }
+  }
+
+  private route(
+    route: Route,
+    params: Record<string, string>,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: ParsedBody,
+    req: IncomingMessage,
+  ): Reply {
+    return route.handler(
+      { method, path, params, query, body: body.value, headers: req.headers },
+      this.context,
+    );
+  }
+
+  private control(req: IncomingMessage, method: string, path: string, body: ParsedBody): Reply {
+    try {
+      if (!this.authorized(req))
+        throw new ApiError(401, { message: "Unauthorized: the API key is missing or invalid." });
+      if (body.invalid) throw new ApiError(400, { message: "The request body is not valid JSON." });
+      return handleControl(method, path, body.value, this);
+    } catch (error) {
+      return errorReply(error);
+    }
+  }
+
+  private authorized(req: IncomingMessage): boolean {
+    const auth = header(req, "authorization");
+    return auth !== undefined && auth === `Bearer ${this.config.apiKey}`;
+  }
+
+  /** Resolves false if the emulator closed while waiting. */
+  private sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve(!this.closed);
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function errorReply(error: unknown): Reply {
+  if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
+  throw error;
+}
+
+/** GET /directory_users declares its 429 body as the JSON string "Ratelimited". */
+function rateLimited(path: string, waitMs: number): Reply {
+  const headers = { "Retry-After": String(Math.max(1, Math.ceil(waitMs / 1000))) };
+  if (path === "/directory_users") return { status: 429, body: "Ratelimited", headers };
+  return { status: 429, body: { code: "rate_limit_exceeded", message: "Rate limit exceeded." }, headers };
+}
+
+async function readBody(req: IncomingMessage): Promise<ParsedBody | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return { text, value: undefined, invalid: false };
+  try {
+    return { text, value: JSON.parse(text) as unknown, invalid: false };
+  } catch {
+    return { text, value: undefined, invalid: true };
+  }
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/emulator/index.js";
+import { start, type TestEmulator } from "./helpers.js";
+
+let emu: TestEmulator;
+beforeAll(async () => {
+  emu = await start();
+});
+afterAll(() => emu.close());
+
+describe("control API", () => {
+  it("requires the API key", async () => {
+    expect((await emu.api("GET", "/_emulator/requests", { key: null })).status).toBe(401);
+    expect((await emu.api("POST", "/_emulator/reset", { key: "sk_other" })).status).toBe(401);
+    expect((await emu.api("GET", "/_emulator/nothing")).status).toBe(404);
+  });
+
+  it("logs API requests without Authorization, including faulted ones, and clears the log", async () => {
+    await emu.api("DELETE", "/_emulator/requests");
+    await emu.api("POST", "/organizations", {
+      body: { name: "Logged" },
+      headers: { "idempotency-key": "log-1" },
+    });
+    await emu.api("POST", "/_emulator/faults", {
+      body: { method: "GET", path: "/connections", status: 503 },
+    });
+    await emu.api("GET", "/connections?limit=5&domains=a,b");
+    const log = await emu.api("GET", "/_emulator/requests");
+    expect(log.json.data).toHaveLength(2);
+    const [post, get] = log.json.data;
+    expect(post).toMatchObject({ method: "POST", path: "/organizations", body: { name: "Logged" } });
+    expect(post.headers["idempotency-key"]).toBe("log-1");
+    expect(post.headers).not.toHaveProperty("authorization");
+    expect(JSON.stringify(log.json)).not.toContain(emu.apiKey);
+    expect(get).toMatchObject({
+      method: "GET",
+      path: "/connections",
+      query: { limit: "5", domains: "a,b" },
+      body: null,
+    });
+    expect(get.request_id).toMatch(/^req_/);
+    expect((await emu.api("DELETE", "/_emulator/requests")).status).toBe(204);
+    expect((await emu.api("GET", "/_emulator/requests")).json.data).toEqual([]);
+  });
+
+  it("resets to the seed", async () => {
+    await emu.api("DELETE", `/organizations/${DEMO_IDS.organizations.globex}`);
+    await emu.api("POST", "/organizations", { body: { name: "Temporary" } });
+    expect((await emu.api("POST", "/_emulator/reset")).status).toBe(204);
+    expect((await emu.api("GET", `/organizations/${DEMO_IDS.organizations.globex}`)).status).toBe(200);
+    expect((await emu.api("GET", "/organizations?search=Temporary")).json.data).toEqual([]);
+    expect((await emu.api("GET", "/events")).json.data).toEqual([]);
+  });
+});

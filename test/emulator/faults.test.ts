@@ -1,0 +1,121 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { start, type TestEmulator } from "./helpers.js";
+
+let emu: TestEmulator;
+beforeEach(async () => {
+  await emu?.close();
+  emu = await start();
+});
+afterAll(() => emu.close());
+
+async function fault(body: unknown): Promise<void> {
+  const res = await emu.api("POST", "/_emulator/faults", { body });
+  expect(res.status, res.text).toBe(201);
+}
+
+async function waitForLogged(path: string): Promise<void> {
+  for (;;) {
+    const log = await emu.api("GET", "/_emulator/requests");
+    if (log.json.data.some((r: { path: string }) => r.path === path)) return;
+  }
+}
+
+describe("fault injection", () => {
+  it("answers with a queued status, body and headers, once by default", async () => {
+    await fault({ method: "GET", path: "/organizations", status: 429, headers: { "Retry-After": "2" } });
+    const limited = await emu.api("GET", "/organizations");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("2");
+    expect(limited.headers.get("x-request-id")).toMatch(/^req_/);
+    expect(typeof limited.json.message).toBe("string");
+    expect((await emu.api("GET", "/organizations")).status).toBe(200);
+  });
+
+  it("serves HTML bodies, wildcards, method '*', times and FIFO order", async () => {
+    await fault({
+      method: "*",
+      path: "/organizations/*",
+      status: 502,
+      body: "<html><body>Bad Gateway</body></html>",
+      times: 2,
+    });
+    await fault({ method: "GET", path: "/organizations/*", status: 503 });
+    const html = await emu.api("GET", "/organizations/org_x");
+    expect(html.status).toBe(502);
+    expect(html.headers.get("content-type")).toContain("text/html");
+    expect(html.text).toContain("Bad Gateway");
+    expect((await emu.api("DELETE", "/organizations/org_x")).status).toBe(502);
+    expect((await emu.api("GET", "/organizations/org_x")).status).toBe(503);
+    expect((await emu.api("GET", "/organizations/org_x")).status).toBe(404);
+  });
+
+  it("delays before answering or before the real handler", async () => {
+    await fault({ method: "GET", path: "/connections", delay_ms: 30 });
+    const res = await emu.api("GET", "/connections");
+    expect(res.status).toBe(200);
+    expect(res.json.object).toBe("list");
+  });
+
+  it("resets the connection without a response", async () => {
+    await fault({ method: "GET", path: "/organizations", action: "reset" });
+    await expect(emu.api("GET", "/organizations")).rejects.toThrow();
+    expect((await emu.api("GET", "/organizations")).status).toBe(200);
+  });
+
+  it("reset_after runs the handler first; a retry with the same Idempotency-Key creates exactly one org", async () => {
+    await fault({ method: "POST", path: "/organizations", action: "reset_after" });
+    const headers = { "idempotency-key": "dropped-response" };
+    const body = { name: "Exactly Once" };
+    await expect(emu.api("POST", "/organizations", { body, headers })).rejects.toThrow();
+    const retry = await emu.api("POST", "/organizations", { body, headers });
+    expect(retry.status).toBe(201);
+    const found = await emu.api("GET", "/organizations?search=Exactly%20Once");
+    expect(found.json.data.map((o: { id: string }) => o.id)).toEqual([retry.json.id]);
+  });
+
+  it("accepts action reset with after_handling: true as the same thing", async () => {
+    await fault({ method: "POST", path: "/organizations", action: "reset", after_handling: true });
+    await expect(emu.api("POST", "/organizations", { body: { name: "Acted" } })).rejects.toThrow();
+    expect((await emu.api("GET", "/organizations?search=Acted")).json.data).toHaveLength(1);
+  });
+
+  it("answers malformed JSON with 200", async () => {
+    await fault({ method: "GET", path: "/directories", action: "malformed_json" });
+    const res = await emu.api("GET", "/directories");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    expect(() => JSON.parse(res.text)).toThrow();
+  });
+
+  it("hangs until close() ends the request", async () => {
+    await fault({ method: "GET", path: "/connections", action: "hang" });
+    const pending = emu.api("GET", "/connections");
+    const outcome = pending.then(
+      () => "answered",
+      () => "failed",
+    );
+    await waitForLogged("/connections");
+    await emu.close();
+    expect(await outcome).toBe("failed");
+  });
+
+  it("lists and clears faults, and validates them", async () => {
+    await fault({ method: "GET", path: "/organizations", status: 500, times: 3 });
+    const listed = await emu.api("GET", "/_emulator/faults");
+    expect(listed.json.data[0]).toMatchObject({
+      method: "GET",
+      path: "/organizations",
+      status: 500,
+      remaining: 3,
+    });
+    expect((await emu.api("DELETE", "/_emulator/faults")).status).toBe(204);
+    expect((await emu.api("GET", "/organizations")).status).toBe(200);
+    const bad = await emu.api("POST", "/_emulator/faults", {
+      body: { method: "GET", path: "/x", action: "explode" },
+    });
+    expect(bad.status).toBe(422);
+    expect((await emu.api("POST", "/_emulator/faults", { body: { path: "/x", status: 500 } })).status).toBe(
+      422,
+    );
+  });
+});
