@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 import { VERSION } from "./client/version.js";
-import { type Config, ConfigError, environmentOf, loadConfig, TOOLSETS } from "./config.js";
+import { type Config, ConfigError, loadConfig, TOOLSETS } from "./config.js";
 import { log, redactInLogs } from "./log.js";
 
 const USAGE = `workos-mcp ${VERSION}: the WorkOS MCP server
 
 Usage:
   workos-mcp [options]            serve MCP on stdio
+  workos-mcp doctor [options]     check the configuration with one cheap read, secrets masked
   workos-mcp emulator [options]   run the local WorkOS emulator (see: workos-mcp emulator --help)
 
 Options:
@@ -14,6 +15,7 @@ Options:
   --seed FILE         with --emulator: load this JSON seed instead of the demo data
   --read-only         expose only tools that read; changes are refused
   --toolsets LIST     comma list of ${TOOLSETS.join(", ")} (default: all)
+  --destructive MODE  deletes: confirm (ask the user first; default), allow (at once), block (no delete tools)
   -h, --help          show this help and check the configuration
   -v, --version       print the version
 
@@ -22,7 +24,8 @@ Environment:
   WORKOS_API_BASE_URL     default https://api.workos.com
   WORKOS_WEBHOOK_SECRET   webhook signing secret(s), comma-separated for rotation
   WORKOS_MCP_READ_ONLY    true to start in read-only mode
-  WORKOS_MCP_TOOLSETS     like --toolsets`;
+  WORKOS_MCP_TOOLSETS     like --toolsets
+  WORKOS_MCP_DESTRUCTIVE  like --destructive`;
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "emulator") {
@@ -31,47 +34,53 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const config = loadConfig(process.env, argv);
+  const doctor = argv[0] === "doctor";
+  const config = loadConfig(process.env, doctor ? argv.slice(1) : argv);
   redactInLogs([config.apiKey, ...config.webhookSecrets]);
   if (config.version) {
     process.stdout.write(`${VERSION}\n`);
     return;
   }
   if (config.help) {
-    process.stdout.write(`${USAGE}\n\n${describeConfig(config)}\n`);
+    const { describeConfig } = await import("./doctor.js");
+    process.stdout.write(`${USAGE}\n\nCurrent configuration:\n${describeConfig(config)}\n`);
+    return;
+  }
+  if (doctor) {
+    process.exitCode = await checkConfiguration(config);
     return;
   }
   await serveStdio(config);
 }
 
-function describeConfig(config: Config): string {
-  const key = config.emulator
-    ? "embedded emulator key"
-    : config.apiKey === undefined
-      ? "not set"
-      : `set (${environmentOf(config)} environment)`;
-  return [
-    "Current configuration:",
-    `  API key:         ${key}`,
-    `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
-    `  webhook secrets: ${config.webhookSecrets.length === 0 ? "none" : `${config.webhookSecrets.length} configured`}`,
-    `  read-only:       ${config.readOnly ? "yes" : "no"}`,
-    `  toolsets:        ${[...config.toolsets].join(", ")}`,
-  ].join("\n");
+/** With --emulator, starts the embedded emulator and points the configuration at it. */
+async function withEmulator(config: Config): Promise<{ config: Config; close: () => Promise<void> }> {
+  if (!config.emulator) return { config, close: async () => {} };
+  const { startEmulator } = await import("./emulator/index.js");
+  const emulator = await startEmulator(config.seedFile === undefined ? {} : { seedFile: config.seedFile });
+  log.info(
+    `demo mode: using the embedded WorkOS emulator at ${emulator.url} (no real WorkOS account is touched)`,
+  );
+  return {
+    config: { ...config, apiKey: emulator.apiKey, baseUrl: emulator.url },
+    close: () => emulator.close(),
+  };
+}
+
+async function checkConfiguration(initial: Config): Promise<number> {
+  const [{ runDoctor }, { config, close }] = await Promise.all([
+    import("./doctor.js"),
+    withEmulator(initial),
+  ]);
+  try {
+    return await runDoctor(config, (line) => process.stdout.write(line));
+  } finally {
+    await close();
+  }
 }
 
 async function serveStdio(initial: Config): Promise<void> {
-  let config = initial;
-  let closeEmulator: (() => Promise<void>) | undefined;
-  if (config.emulator) {
-    const { startEmulator } = await import("./emulator/index.js");
-    const emulator = await startEmulator(config.seedFile === undefined ? {} : { seedFile: config.seedFile });
-    closeEmulator = () => emulator.close();
-    config = { ...config, apiKey: emulator.apiKey, baseUrl: emulator.url };
-    log.info(
-      `demo mode: using the embedded WorkOS emulator at ${emulator.url} (no real WorkOS account is touched)`,
-    );
-  }
+  const { config, close: closeEmulator } = await withEmulator(initial);
 
   const [{ WorkOSClient }, { createServer }, { StdioServerTransport }] = await Promise.all([
     import("./client/client.js"),
@@ -87,7 +96,7 @@ async function serveStdio(initial: Config): Promise<void> {
     closing = true;
     await server.close().catch(() => {});
     await client.close().catch(() => {});
-    await closeEmulator?.().catch(() => {});
+    await closeEmulator().catch(() => {});
     process.exit(0);
   };
   process.stdin.on("end", shutdown);

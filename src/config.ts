@@ -3,6 +3,10 @@ import { parseArgs } from "node:util";
 export const TOOLSETS = ["organizations", "sso", "directory_sync", "admin_portal", "webhooks"] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 
+/** What delete tools do: ask the user first (default), act at once (automation), or not exist. */
+export const DESTRUCTIVE_MODES = ["confirm", "allow", "block"] as const;
+export type DestructiveMode = (typeof DESTRUCTIVE_MODES)[number];
+
 export const DEFAULT_BASE_URL = "https://api.workos.com";
 
 export interface Config {
@@ -12,6 +16,7 @@ export interface Config {
   webhookSecrets: string[];
   readOnly: boolean;
   toolsets: ReadonlySet<Toolset>;
+  destructive: DestructiveMode;
   emulator: boolean;
   seedFile: string | undefined;
   help: boolean;
@@ -56,6 +61,7 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
     webhookSecrets: splitList(read(env, "WORKOS_WEBHOOK_SECRET")),
     readOnly: values["read-only"] === true || parseBoolean(env, "WORKOS_MCP_READ_ONLY"),
     toolsets: parseToolsets(values.toolsets ?? read(env, "WORKOS_MCP_TOOLSETS")),
+    destructive: parseDestructive(values.destructive ?? read(env, "WORKOS_MCP_DESTRUCTIVE")),
     emulator,
     seedFile: values.seed,
     help: values.help === true,
@@ -82,6 +88,7 @@ function parseFlags(argv: readonly string[]) {
       options: {
         "read-only": { type: "boolean" },
         toolsets: { type: "string" },
+        destructive: { type: "string" },
         emulator: { type: "boolean" },
         seed: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -150,4 +157,15 @@ function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {
     throw new ConfigError(`Unknown toolset "${unknown.join('", "')}". Choose from: ${TOOLSETS.join(", ")}.`);
   }
   return new Set(names as Toolset[]);
+}
+
+function parseDestructive(value: string | undefined): DestructiveMode {
+  if (value === undefined) return "confirm";
+  const mode = DESTRUCTIVE_MODES.find((candidate) => candidate === value.toLowerCase());
+  if (mode === undefined) {
+    throw new ConfigError(
+      `--destructive / WORKOS_MCP_DESTRUCTIVE must be ${DESTRUCTIVE_MODES.join(", ")}; got "${value}".`,
+    );
+  }
+  return mode;
 }

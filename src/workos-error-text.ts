@@ -45,6 +45,11 @@ function hintFor(tool: AnyTool, error: WorkOSError, config: Config): string {
   }
 }
 
+// Only parsed fields reach the model, and each is bounded: an upstream message is not a place for essays.
+function clip(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** The isError text for a WorkOS or transport failure: what happened, the facts, and what to do next. */
 export function describeWorkOSError(tool: AnyTool, error: WorkOSError, config: Config): string {
   const facts = [
@@ -54,7 +59,7 @@ export function describeWorkOSError(tool: AnyTool, error: WorkOSError, config: C
     error.requestId === undefined ? undefined : `request id: ${error.requestId}`,
     `retry could help: ${error.retryable ? "yes" : "no"}`,
   ].filter((fact) => fact !== undefined);
-  const lines = [`${tool.name} failed: ${error.message}`, facts.join(", ")];
+  const lines = [`${tool.name} failed: ${clip(error.message)}`, facts.join(", ")];
   for (const field of error.errors) {
     lines.push(
       `- ${field.field ?? "(request)"}: ${field.message ?? field.code}${field.message === undefined ? "" : ` (${field.code})`}`,

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { WorkOSClient } from "../client/client.js";
 import type { Config, Toolset } from "../config.js";
+import type { DeletionTarget } from "../confirm.js";
 
 /** The four MCP hints, always all set: clients treat a missing hint as the riskiest value. */
 export interface ToolAnnotations {
@@ -28,6 +29,11 @@ export interface ToolDefinition<
   input: Input;
   output: Output;
   annotations: ToolAnnotations;
+  /**
+   * Set on tools that destroy: looks up what the call would destroy, so the server can have the user
+   * confirm it first (see --destructive).
+   */
+  target?(input: z.output<Input>, context: ToolContext): Promise<DeletionTarget>;
   /** Optional first line of the text content, e.g. a verdict, before the compact data. */
   headline?(output: z.input<Output>): string;
   // Method syntax keeps tools assignable to AnyTool (parameters are checked bivariantly).

@@ -83,11 +83,32 @@ export function listOf<Item extends z.ZodType>(item: Item) {
   });
 }
 
-/** What a delete tool returns: WorkOS answers a delete with an empty body. */
+/** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */
 export const deletion = z.object({
-  deleted: z.literal(true),
+  deleted: z.boolean().describe("Whether the object was deleted by this call."),
   object: z.string(),
   id: z.string(),
+  name: z.string().optional(),
+  reason: z
+    .enum([
+      "confirmation_required",
+      "declined",
+      "cancelled",
+      "name_mismatch",
+      "token_expired",
+      "token_invalid",
+    ])
+    .optional()
+    .describe("Why nothing was deleted."),
+  impact: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("What the delete would remove along with it."),
+  confirmation_token: z
+    .string()
+    .optional()
+    .describe("Pass back as confirmation_token, after the user agrees, to delete."),
+  expires_at: z.string().optional().describe("When confirmation_token stops working."),
 });
 
 export type Organization = z.input<typeof organization>;
@@ -95,3 +116,4 @@ export type Connection = z.input<typeof connection>;
 export type Directory = z.input<typeof directory>;
 export type DirectoryUser = z.input<typeof directoryUser>;
 export type DirectoryGroup = z.input<typeof directoryGroup>;
+export type Deletion = z.input<typeof deletion>;

@@ -141,3 +141,12 @@ export const connectionType = z
     z.enum(CONNECTION_TYPES),
   )
   .describe("Only connections of this identity provider type, e.g. OktaSAML or GoogleOAuth.");
+
+export const confirmationToken = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe(
+    "Leave out on the first call. If the result asks for confirmation, show its preview to the user and, only if they agree, call again with the token it returned.",
+  );

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { AnyTool } from "./define.js";
 
 interface Page {
@@ -14,23 +15,51 @@ function isPage(value: unknown): value is Page {
   );
 }
 
+/** Format and control characters (zero-width, bidirectional overrides, Unicode tags) hide text from people, not models. */
+const INVISIBLE = /\p{Cf}/gu;
+
+/** What the model sees is cleaned; structuredContent keeps the exact values. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, "");
+}
+
 /** Compact JSON without null fields: every fact a model needs, in the fewest tokens. */
 export function compact(value: unknown): string {
   return JSON.stringify(value, (_key, field: unknown) => (field === null ? undefined : field));
 }
 
+export const DATA_TAG = "workos-data";
+
 /**
- * The text content of a successful call. A list gives one item a line and ends with how to get the
- * next page, so a model can page without reading the schema.
+ * WorkOS data (names, attributes, anything a customer's identity provider wrote) goes inside a tag whose
+ * random suffix the data cannot guess, so it cannot close the block and speak as the server.
  */
-export function renderResult(tool: AnyTool, input: Record<string, unknown>, result: unknown): string {
+function fence(lines: readonly string[]): string {
+  const tag = `${DATA_TAG}-${randomBytes(4).toString("hex")}`;
+  return [`<${tag}>`, ...lines.map(stripInvisible), `</${tag}>`].join("\n");
+}
+
+/**
+ * The text content of a successful call: our own words outside the data block, WorkOS data inside it.
+ * A list gives one item a line and ends with how to get the next page.
+ */
+export function renderResult(
+  tool: AnyTool,
+  input: Record<string, unknown>,
+  result: unknown,
+  environment: string,
+): string {
+  const lines: string[] = [];
+  const headline = isPage(result) ? undefined : tool.headline?.(result as never);
+  if (headline !== undefined) lines.push(headline);
+  if (!tool.annotations.readOnlyHint) lines.push(`Environment: ${environment}.`);
   if (!isPage(result)) {
-    const headline = tool.headline?.(result as never);
-    return headline === undefined ? compact(result) : `${headline}\n${compact(result)}`;
+    lines.push(fence([compact(result)]));
+    return lines.join("\n");
   }
   const { data, list_metadata } = result;
-  const lines = [`${data.length} result${data.length === 1 ? "" : "s"} from ${tool.name}:`];
-  for (const item of data) lines.push(compact(item));
+  lines.push(`${data.length} result${data.length === 1 ? "" : "s"} from ${tool.name}:`);
+  lines.push(fence(data.map(compact)));
   lines.push(nextPageHint(tool, input, list_metadata));
   return lines.join("\n");
 }
@@ -47,5 +76,5 @@ function nextPageHint(
     .filter(([name, value]) => name !== "before" && name !== "after" && value !== undefined)
     .map(([name, value]) => `${name}=${JSON.stringify(value)}`);
   const rest = filters.length > 0 ? ` and the same ${filters.join(", ")}` : "";
-  return `Next page: call ${tool.name} with ${key}="${cursor}"${rest}.`;
+  return stripInvisible(`Next page: call ${tool.name} with ${key}=${JSON.stringify(cursor)}${rest}.`);
 }

@@ -138,10 +138,21 @@ describe("dist/cli.js start-up errors", () => {
     });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--read-only/);
-    expect(help.stdout).toMatch(/API key: +set \(production environment\)/);
+    expect(help.stdout).toMatch(/API key: +sk_live_…3456 \(production environment\)/);
     expect(help.stdout).toMatch(/webhook secrets: +1 configured/);
     expect(help.stdout).not.toContain("sk_live_abcdef123456");
     expect(help.stdout).not.toContain("whsec_hidden");
+  });
+
+  it("doctor checks the configuration with one read and says which environment", () => {
+    const ok = run(["doctor", "--emulator"]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/check: +OK: .* answered GET \/organizations/);
+    const down = run(["doctor"], { WORKOS_API_KEY: "sk_live_abcdef123456", WORKOS_API_BASE_URL: "http://127.0.0.1:9" });
+    expect(down.status).toBe(1);
+    expect(down.stdout).toMatch(/production environment/);
+    expect(down.stdout).toMatch(/FAILED: .*ECONNREFUSED/);
+    expect(down.stdout + down.stderr).not.toContain("sk_live_abcdef123456");
   });
 
   it("the emulator subcommand prints one JSON line and stops on SIGTERM", async () => {

@@ -1,6 +1,11 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import {
+  type CallToolResult,
+  type ElicitRequest,
+  ElicitRequestSchema,
+  type ElicitResult,
+} from "@modelcontextprotocol/sdk/types.js";
 import { WorkOSClient } from "../../src/client/client.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
@@ -32,6 +37,10 @@ export interface HarnessOptions {
   argv?: string[];
   emulator?: EmulatorOptions;
   client?: { maxRetries?: number; timeoutMs?: number };
+  /** Declare elicitation and answer each request with this; without it the client cannot elicit. */
+  elicit?: (request: ElicitRequest["params"]) => ElicitResult | Promise<ElicitResult>;
+  /** The server's clock for confirmation tokens. */
+  now?: () => number;
 }
 
 /** The real stack in one process: emulator on loopback, WorkOS client, MCP server, and an MCP client over an in-memory transport. */
@@ -49,8 +58,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: { baseDelayMs: 5, maxDelayMs: 20 },
     ...options.client,
   });
-  const server = createServer(config, { client: workos });
-  const mcp = new Client({ name: "workos-mcp-test", version: "0.0.0" });
+  const server = createServer(config, {
+    client: workos,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  const mcp = new Client(
+    { name: "workos-mcp-test", version: "0.0.0" },
+    { capabilities: options.elicit === undefined ? {} : { elicitation: {} } },
+  );
+  const { elicit } = options;
+  if (elicit !== undefined) mcp.setRequestHandler(ElicitRequestSchema, (request) => elicit(request.params));
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(serverTransport), mcp.connect(clientTransport)]);
   // Listing first makes the SDK client validate every structuredContent against the tool's outputSchema.

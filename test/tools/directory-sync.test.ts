@@ -50,8 +50,13 @@ describe("directories", () => {
     expect(textOf(result)).toMatch(/- directory_id: must be a directory id/);
   });
 
-  it("delete_directory removes it", async () => {
-    const result = await h.call("delete_directory", { directory_id: directories.initechBamboo });
+  it("delete_directory removes it after confirmation", async () => {
+    const preview = await h.call("delete_directory", { directory_id: directories.initechBamboo });
+    const { confirmation_token } = preview.structuredContent as { confirmation_token: string };
+    const result = await h.call("delete_directory", {
+      directory_id: directories.initechBamboo,
+      confirmation_token,
+    });
     expect(result.structuredContent).toEqual({
       deleted: true,
       object: "directory",

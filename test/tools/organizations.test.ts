@@ -164,8 +164,11 @@ describe("update_organization", () => {
 });
 
 describe("delete_organization", () => {
-  it("deletes and then the organization is gone", async () => {
-    const result = await h.call("delete_organization", { organization_id: fooCorp });
+  it("deletes after confirmation, and then the organization is gone", async () => {
+    const preview = await h.call("delete_organization", { organization_id: fooCorp });
+    expect(preview.structuredContent).toMatchObject({ deleted: false, reason: "confirmation_required" });
+    const { confirmation_token } = preview.structuredContent as { confirmation_token: string };
+    const result = await h.call("delete_organization", { organization_id: fooCorp, confirmation_token });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toEqual({ deleted: true, object: "organization", id: fooCorp });
     expect((await h.call("get_organization", { organization_id: fooCorp })).isError).toBe(true);

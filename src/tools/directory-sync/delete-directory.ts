@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { deletionHeadline } from "../../confirm.js";
 import { defineTool } from "../define.js";
+import { directoryTarget } from "../impact.js";
 import { deletion } from "../objects.js";
-import { directoryId } from "../params.js";
+import { confirmationToken, directoryId } from "../params.js";
 
 export default defineTool({
   name: "delete_directory",
@@ -13,9 +15,12 @@ export default defineTool({
   toolset: "directory_sync",
   input: z.strictObject({
     directory_id: directoryId.describe("The directory to delete (directory_…)."),
+    confirmation_token: confirmationToken,
   }),
   output: deletion,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  target: ({ directory_id }, { client, signal }) => directoryTarget(client, directory_id, signal),
+  headline: (outcome) => deletionHeadline("delete_directory", outcome),
   handler: async ({ directory_id }, { client, signal }) => {
     await client.delete(path`/directories/${directory_id}`, { signal });
     return { deleted: true as const, object: "directory", id: directory_id };

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { deletionHeadline } from "../../confirm.js";
 import { defineTool } from "../define.js";
+import { organizationTarget } from "../impact.js";
 import { deletion } from "../objects.js";
-import { organizationId } from "../params.js";
+import { confirmationToken, organizationId } from "../params.js";
 
 export default defineTool({
   name: "delete_organization",
@@ -13,9 +15,12 @@ export default defineTool({
   toolset: "organizations",
   input: z.strictObject({
     organization_id: organizationId.describe("The organization to delete (org_…)."),
+    confirmation_token: confirmationToken,
   }),
   output: deletion,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  target: ({ organization_id }, { client, signal }) => organizationTarget(client, organization_id, signal),
+  headline: (outcome) => deletionHeadline("delete_organization", outcome),
   handler: async ({ organization_id }, { client, signal }) => {
     await client.delete(path`/organizations/${organization_id}`, { signal });
     return { deleted: true as const, object: "organization", id: organization_id };

@@ -68,7 +68,7 @@ export default defineTool({
         : result.message;
     return { trusted: result.valid, ...result, message, event: summarizeEvent(payload) };
   },
+  // The event summary quotes the payload, so it stays in the data block; the verdict is ours.
   headline: (result) =>
-    `${result.trusted ? "TRUSTED: genuine WorkOS webhook." : "NOT TRUSTED: do not act on this payload."} ${result.message}` +
-    (result.event === null ? "" : ` Event: ${result.event.summary}`),
+    `${result.trusted ? "TRUSTED: genuine WorkOS webhook." : "NOT TRUSTED: do not act on this payload."} ${result.message}`,
 });

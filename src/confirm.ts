@@ -1,0 +1,188 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import type { Deletion } from "./tools/objects.js";
+
+export const CONFIRMATION_TTL_MS = 5 * 60_000;
+
+/** What a destructive call would destroy, looked up before anything happens so a person can judge it. */
+export interface DeletionTarget {
+  object: "organization" | "directory";
+  id: string;
+  name: string;
+  /** What goes with it: dependent connections and directories, user and group counts. */
+  impact: Record<string, unknown>;
+}
+
+export type TokenCheck = "valid" | "expired" | "invalid";
+
+/**
+ * Confirmation tokens for the two-call delete: stateless, so any replica holding the same API key accepts
+ * them, and bound by HMAC to the tool, its exact arguments and an expiry. A model cannot mint one, and a
+ * token for one target never matches another.
+ */
+export class ConfirmationTokens {
+  readonly #key: Buffer;
+
+  constructor(serverSecret: string) {
+    this.#key = createHmac("sha256", serverSecret).update("workos-mcp deletion confirmation v1").digest();
+  }
+
+  mint(binding: string, now: number): { token: string; expiresAt: number } {
+    const expiresAt = now + CONFIRMATION_TTL_MS;
+    return { token: `ct_${expiresAt.toString(36)}_${this.#mac(binding, expiresAt)}`, expiresAt };
+  }
+
+  check(token: string, binding: string, now: number): TokenCheck {
+    const match = /^ct_([0-9a-z]{1,12})_([0-9a-f]{64})$/.exec(token);
+    if (match === null) return "invalid";
+    const expiresAt = Number.parseInt(match[1] as string, 36);
+    const expected = Buffer.from(this.#mac(binding, expiresAt), "hex");
+    if (!timingSafeEqual(expected, Buffer.from(match[2] as string, "hex"))) return "invalid";
+    return now > expiresAt ? "expired" : "valid";
+  }
+
+  #mac(binding: string, expiresAt: number): string {
+    return createHmac("sha256", this.#key).update(`${expiresAt}\n${binding}`).digest("hex");
+  }
+}
+
+/** The arguments a token is bound to: the tool and every argument but the token, in a stable order. */
+export function bindingOf(toolName: string, args: Record<string, unknown>): string {
+  const entries = Object.entries(args)
+    .filter(([key, value]) => key !== "confirmation_token" && value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return `${toolName}\n${JSON.stringify(entries)}`;
+}
+
+/** Invisible and bidirectional control characters: a name must be typed as it looks. */
+const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
+
+function comparable(text: string): string {
+  return text.replace(INVISIBLE, "").normalize("NFC").trim();
+}
+
+export type ElicitationOutcome =
+  | { confirmed: true }
+  | { confirmed: false; reason: "declined" | "cancelled" | "name_mismatch" };
+
+/** Asks the user, through the client's form, to type the target's exact name. */
+export async function confirmByElicitation(
+  server: Server,
+  target: DeletionTarget,
+  environment: string,
+  signal: AbortSignal,
+): Promise<ElicitationOutcome> {
+  const summary = Object.entries(target.impact)
+    .map(
+      ([key, value]) => `${key.replaceAll("_", " ")}: ${Array.isArray(value) ? value.length : String(value)}`,
+    )
+    .join(", ");
+  const result = await server.elicitInput(
+    {
+      message:
+        `Permanently delete ${target.object} "${target.name}" (${target.id}) in ${environment}? ` +
+        `This cannot be undone (${summary}). Type the ${target.object}'s exact name to confirm.`,
+      requestedSchema: {
+        type: "object",
+        properties: {
+          confirm_name: {
+            type: "string",
+            title: `${target.object === "organization" ? "Organization" : "Directory"} name`,
+            description: `Type ${target.name} to delete it`,
+          },
+        },
+        required: ["confirm_name"],
+      },
+    },
+    { signal },
+  );
+  if (result.action === "decline") return { confirmed: false, reason: "declined" };
+  if (result.action !== "accept") return { confirmed: false, reason: "cancelled" };
+  const typed = result.content?.confirm_name;
+  if (typeof typed !== "string" || comparable(typed) !== comparable(target.name)) {
+    return { confirmed: false, reason: "name_mismatch" };
+  }
+  return { confirmed: true };
+}
+
+interface GateRequest {
+  server: Server;
+  toolName: string;
+  input: Record<string, unknown>;
+  target: () => Promise<DeletionTarget>;
+  environment: string;
+  signal: AbortSignal;
+}
+
+/**
+ * Stands between a model and a delete. With a client that can ask its user (elicitation), the user types
+ * the exact name; otherwise the first call returns a preview and a token, and only a second call with that
+ * token deletes. Returns undefined when the delete may go ahead, else the outcome with nothing deleted.
+ */
+export class DeletionGate {
+  readonly #tokens: ConfirmationTokens;
+  readonly #now: () => number;
+
+  constructor(tokens: ConfirmationTokens, now: () => number) {
+    this.#tokens = tokens;
+    this.#now = now;
+  }
+
+  async check(request: GateRequest): Promise<Deletion | undefined> {
+    const target = await request.target();
+    const base = { deleted: false, object: target.object, id: target.id, name: target.name };
+    if (request.server.getClientCapabilities()?.elicitation !== undefined) {
+      const asked = await this.#ask(request, target);
+      if (asked !== "unavailable") return asked.confirmed ? undefined : { ...base, reason: asked.reason };
+    }
+    const binding = bindingOf(request.toolName, request.input);
+    const now = this.#now();
+    let reason: Deletion["reason"] = "confirmation_required";
+    const given = request.input.confirmation_token;
+    if (typeof given === "string") {
+      const check = this.#tokens.check(given, binding, now);
+      if (check === "valid") return undefined;
+      reason = check === "expired" ? "token_expired" : "token_invalid";
+    }
+    const { token, expiresAt } = this.#tokens.mint(binding, now);
+    return {
+      ...base,
+      reason,
+      impact: target.impact,
+      confirmation_token: token,
+      expires_at: new Date(expiresAt).toISOString(),
+    };
+  }
+
+  async #ask(request: GateRequest, target: DeletionTarget): Promise<ElicitationOutcome | "unavailable"> {
+    try {
+      return await confirmByElicitation(request.server, target, request.environment, request.signal);
+    } catch (error) {
+      if (request.signal.aborted) throw error;
+      // A client that declared elicitation but cannot answer falls back to the preview-and-token flow.
+      return "unavailable";
+    }
+  }
+}
+
+const NOT_DELETED: Record<NonNullable<Deletion["reason"]>, string> = {
+  confirmation_required: "Nothing was deleted yet: this delete needs the user's confirmation.",
+  declined: "Nothing was deleted: the user declined.",
+  cancelled: "Nothing was deleted: the user cancelled the confirmation.",
+  name_mismatch: "Nothing was deleted: the name the user typed did not match.",
+  token_expired: "Nothing was deleted: the confirmation token had expired (they last 5 minutes).",
+  token_invalid:
+    "Nothing was deleted: that confirmation token was not issued for this call (another target or other arguments).",
+};
+
+/** The first line of a delete tool's text: what happened, and exactly what the model may do next. */
+export function deletionHeadline(toolName: string, outcome: Deletion): string {
+  if (outcome.deleted) return `Deleted ${outcome.object} ${outcome.id}.`;
+  const said = NOT_DELETED[outcome.reason ?? "confirmation_required"];
+  if (outcome.confirmation_token === undefined) return `${said} Do not retry unless the user asks again.`;
+  return (
+    `${said} Show the user what would be lost (the data below) and ask. Only if they explicitly agree, call ` +
+    `${toolName} again with the same arguments and confirmation_token="${outcome.confirmation_token}" ` +
+    `(valid until ${outcome.expires_at}).`
+  );
+}

@@ -1,0 +1,73 @@
+import { WorkOSClient } from "./client/client.js";
+import { WorkOSError } from "./client/errors.js";
+import { type Config, environmentOf } from "./config.js";
+import { enabledTools } from "./server.js";
+
+/** A key as a person may see it: its prefix tells the environment, its last four tell which one. */
+export function maskKey(key: string): string {
+  const prefix = /^sk_(live|test)_/.exec(key)?.[0] ?? "";
+  return key.length <= prefix.length + 8 ? `${prefix}…` : `${prefix}…${key.slice(-4)}`;
+}
+
+/** The effective settings, secrets masked: printed by --help and doctor. */
+export function describeConfig(config: Config): string {
+  const environment = environmentOf(config);
+  const key =
+    config.emulator || config.apiKey === undefined
+      ? config.emulator
+        ? "embedded emulator key"
+        : "not set"
+      : `${maskKey(config.apiKey)} (${environment} environment)`;
+  const secrets = config.webhookSecrets.length;
+  return [
+    `  API key:         ${key}`,
+    `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
+    `  webhook secrets: ${secrets === 0 ? "none (validate_webhook cannot verify)" : `${secrets} configured`}`,
+    `  read-only:       ${config.readOnly ? "yes" : "no"}`,
+    `  deletes:         ${config.destructive}`,
+    `  toolsets:        ${[...config.toolsets].join(", ")}`,
+    `  tools enabled:   ${enabledTools(config).length}`,
+  ].join("\n");
+}
+
+/**
+ * Checks the configuration with one cheap read (the first organization) and prints the effective settings.
+ * Returns the process exit code: 0 when WorkOS answered and accepted the key.
+ */
+export async function runDoctor(config: Config, write: (line: string) => void): Promise<number> {
+  write("workos-mcp doctor\n");
+  write(`${describeConfig(config)}\n`);
+  const client = new WorkOSClient({
+    apiKey: config.apiKey ?? "",
+    baseUrl: config.baseUrl,
+    maxRetries: 0,
+    timeoutMs: 10_000,
+  });
+  const started = performance.now();
+  try {
+    await client.get("/organizations", { query: { limit: 1 } });
+    const ms = Math.round(performance.now() - started);
+    write(
+      `  check:           OK: ${config.baseUrl} answered GET /organizations in ${ms} ms and accepted the key\n`,
+    );
+    if (environmentOf(config) === "production")
+      write("  note:            this key reaches PRODUCTION data\n");
+    return 0;
+  } catch (error) {
+    const reason = error instanceof WorkOSError ? error.summary : String(error);
+    write(`  check:           FAILED: ${reason}\n`);
+    if (error instanceof WorkOSError && error.category === "authentication") {
+      write(
+        "                   WorkOS rejected the key: check WORKOS_API_KEY in the WorkOS dashboard (API Keys).\n",
+      );
+    } else if (
+      error instanceof WorkOSError &&
+      (error.category === "connection" || error.category === "timeout")
+    ) {
+      write("                   Not reachable: check the network, any proxy, and WORKOS_API_BASE_URL.\n");
+    }
+    return 1;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,100 @@
+import type { WorkOSClient } from "../client/client.js";
+import { path } from "../client/path.js";
+import type { DeletionTarget } from "../confirm.js";
+import type { Connection, Directory, Organization } from "./objects.js";
+
+// Counting stops here: enough to convey the scale without walking a huge directory.
+const COUNT_CAP = 10_000;
+
+async function count(
+  client: WorkOSClient,
+  listPath: string,
+  query: Record<string, string>,
+  signal: AbortSignal,
+) {
+  let total = 0;
+  for await (const page of client.pages(listPath, { query, maxItems: COUNT_CAP, signal }))
+    total += page.data.length;
+  return total >= COUNT_CAP ? `${COUNT_CAP}+` : total;
+}
+
+// Array.fromAsync arrives in Node 22; this runs on 20.
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const result: T[] = [];
+  for await (const item of items) result.push(item);
+  return result;
+}
+
+async function directoryCounts(client: WorkOSClient, directory: Directory, signal: AbortSignal) {
+  const metadata = directory.metadata as
+    | { users?: { active?: number; inactive?: number }; groups?: number }
+    | undefined;
+  if (metadata?.users !== undefined && metadata.groups !== undefined) {
+    return { users: (metadata.users.active ?? 0) + (metadata.users.inactive ?? 0), groups: metadata.groups };
+  }
+  const [users, groups] = await Promise.all([
+    count(client, "/directory_users", { directory: directory.id }, signal),
+    count(client, "/directory_groups", { directory: directory.id }, signal),
+  ]);
+  return { users, groups };
+}
+
+export async function organizationTarget(
+  client: WorkOSClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<DeletionTarget> {
+  const organization = await client.get<Organization>(path`/organizations/${id}`, { signal });
+  const [connections, directories] = await Promise.all([
+    collect(
+      client.items<Connection>("/connections", { query: { organization_id: id }, maxItems: 1000, signal }),
+    ),
+    collect(
+      client.items<Directory>("/directories", { query: { organization_id: id }, maxItems: 1000, signal }),
+    ),
+  ]);
+  const withCounts = await Promise.all(
+    directories.map(async (directory) => ({
+      id: directory.id,
+      name: directory.name,
+      type: directory.type,
+      ...(await directoryCounts(client, directory, signal)),
+    })),
+  );
+  return {
+    object: "organization",
+    id,
+    name: organization.name,
+    impact: {
+      domains: organization.domains.map((domain) => domain.domain),
+      sso_connections: connections.map(({ id, name, connection_type, state }) => ({
+        id,
+        name,
+        connection_type,
+        state,
+      })),
+      directories: withCounts,
+    },
+  };
+}
+
+export async function directoryTarget(
+  client: WorkOSClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<DeletionTarget> {
+  const directory = await client.get<Directory>(path`/directories/${id}`, { signal });
+  const counts = await directoryCounts(client, directory, signal);
+  return {
+    object: "directory",
+    id,
+    name: directory.name,
+    impact: {
+      organization_id: directory.organization_id,
+      type: directory.type,
+      state: directory.state,
+      directory_users: counts.users,
+      directory_groups: counts.groups,
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import type { ElicitRequest } from "@modelcontextprotocol/sdk/types.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { type Harness, type HarnessOptions, startHarness, textOf } from "../support/harness.js";
+
+const { fooCorp, acme } = DEMO_IDS.organizations;
+const { fooCorpOkta } = DEMO_IDS.directories;
+let h: Harness | undefined;
+
+async function harness(options: HarnessOptions = {}): Promise<Harness> {
+  h = await startHarness(options);
+  return h;
+}
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const exists = async (harness: Harness, organizationId: string) =>
+  !(await harness.call("get_organization", { organization_id: organizationId })).isError;
+const deletes = async (harness: Harness) =>
+  (await harness.requests()).filter((request) => request.method === "DELETE");
+
+describe("with a client that can elicit", () => {
+  it("deletes when the user types the exact name", async () => {
+    const asked: ElicitRequest["params"][] = [];
+    const hh = await harness({
+      elicit: (request) => {
+        asked.push(request);
+        return { action: "accept", content: { confirm_name: "Foo Corp" } };
+      },
+    });
+    const result = await hh.call("delete_organization", { organization_id: fooCorp });
+    expect(result.structuredContent).toEqual({ deleted: true, object: "organization", id: fooCorp });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.message).toMatch(
+      /Permanently delete organization "Foo Corp".*staging.*Type the organization's exact name/s,
+    );
+    expect(await exists(hh, fooCorp)).toBe(false);
+  });
+
+  it.each([
+    ["declines", { action: "decline" as const }, "declined"],
+    ["cancels", { action: "cancel" as const }, "cancelled"],
+    [
+      "types another name",
+      { action: "accept" as const, content: { confirm_name: "Acme Inc" } },
+      "name_mismatch",
+    ],
+  ])("deletes nothing when the user %s", async (_case, answer, reason) => {
+    const hh = await harness({ elicit: () => answer });
+    const result = await hh.call("delete_organization", { organization_id: fooCorp });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ deleted: false, reason, name: "Foo Corp" });
+    expect(textOf(result)).toMatch(/^Nothing was deleted/);
+    expect(await deletes(hh)).toEqual([]);
+    expect(await exists(hh, fooCorp)).toBe(true);
+  });
+
+  it("asks for a directory by its name too", async () => {
+    const hh = await harness({
+      elicit: () => ({ action: "accept", content: { confirm_name: "Foo Corp Okta SCIM" } }),
+    });
+    const result = await hh.call("delete_directory", { directory_id: fooCorpOkta });
+    expect(result.structuredContent).toMatchObject({ deleted: true, id: fooCorpOkta });
+  });
+});
+
+describe("with a client that cannot elicit", () => {
+  it("first previews what would be lost and deletes nothing", async () => {
+    const hh = await harness();
+    const result = await hh.call("delete_organization", { organization_id: fooCorp });
+    expect(result.structuredContent).toMatchObject({
+      deleted: false,
+      reason: "confirmation_required",
+      name: "Foo Corp",
+      impact: {
+        domains: ["foo-corp.com"],
+        sso_connections: [
+          expect.objectContaining({ id: DEMO_IDS.connections.fooCorpLegacyAdfs }),
+          expect.objectContaining({ id: DEMO_IDS.connections.fooCorpOktaSaml }),
+        ],
+        directories: [
+          { id: fooCorpOkta, name: "Foo Corp Okta SCIM", type: "okta scim v2.0", users: 30, groups: 4 },
+        ],
+      },
+    });
+    expect(textOf(result)).toMatch(/confirmation_token="ct_[0-9a-z]+_[0-9a-f]{64}"/);
+    expect(await deletes(hh)).toEqual([]);
+  });
+
+  it("deletes on the second call with the token", async () => {
+    const hh = await harness();
+    const first = await hh.call("delete_organization", { organization_id: fooCorp });
+    const { confirmation_token } = first.structuredContent as { confirmation_token: string };
+    const second = await hh.call("delete_organization", { organization_id: fooCorp, confirmation_token });
+    expect(second.structuredContent).toMatchObject({ deleted: true });
+    expect(textOf(second)).toMatch(/^Deleted organization/);
+    expect(await exists(hh, fooCorp)).toBe(false);
+  });
+
+  it("refuses an expired token and offers a fresh preview", async () => {
+    let now = Date.now();
+    const hh = await harness({ now: () => now });
+    const first = await hh.call("delete_organization", { organization_id: fooCorp });
+    const { confirmation_token } = first.structuredContent as { confirmation_token: string };
+    now += 5 * 60_000 + 1;
+    const late = await hh.call("delete_organization", { organization_id: fooCorp, confirmation_token });
+    expect(late.structuredContent).toMatchObject({ deleted: false, reason: "token_expired" });
+    expect((late.structuredContent as { confirmation_token: string }).confirmation_token).not.toBe(
+      confirmation_token,
+    );
+    expect(await exists(hh, fooCorp)).toBe(true);
+  });
+
+  it("never lets a token for one target delete another", async () => {
+    const hh = await harness();
+    const forFoo = await hh.call("delete_organization", { organization_id: fooCorp });
+    const { confirmation_token } = forFoo.structuredContent as { confirmation_token: string };
+    const onAcme = await hh.call("delete_organization", { organization_id: acme, confirmation_token });
+    expect(onAcme.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid", id: acme });
+    const onDirectory = await hh.call("delete_directory", { directory_id: fooCorpOkta, confirmation_token });
+    expect(onDirectory.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid" });
+    const forged = await hh.call("delete_organization", {
+      organization_id: acme,
+      confirmation_token: "ct_zzzz_00",
+    });
+    expect(forged.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid" });
+    expect(await deletes(hh)).toEqual([]);
+  });
+
+  it("a token from another server (another key) is refused", async () => {
+    const first = await harness({ emulator: { apiKey: "sk_test_one" } });
+    const preview = await first.call("delete_organization", { organization_id: fooCorp });
+    const { confirmation_token } = preview.structuredContent as { confirmation_token: string };
+    await first.close();
+    const other = await harness({ emulator: { apiKey: "sk_test_two" } });
+    const result = await other.call("delete_organization", { organization_id: fooCorp, confirmation_token });
+    expect(result.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid" });
+  });
+
+  it("an unknown target is an error, not a preview", async () => {
+    const hh = await harness();
+    const result = await hh.call("delete_organization", {
+      organization_id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ",
+    });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain("status: 404");
+  });
+});
+
+describe("--destructive modes", () => {
+  it("block hides the delete tools and refuses them", async () => {
+    const hh = await harness({ env: { WORKOS_MCP_DESTRUCTIVE: "block" } });
+    const names = (await hh.mcp.listTools()).tools.map((tool) => tool.name);
+    expect(names).not.toContain("delete_organization");
+    expect(names).not.toContain("delete_directory");
+    expect(names).toContain("update_organization");
+    const result = await hh.call("delete_organization", { organization_id: fooCorp });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/--destructive block/);
+    expect(await exists(hh, fooCorp)).toBe(true);
+  });
+
+  it("allow deletes at once and says so in the instructions", async () => {
+    const hh = await harness({ env: { WORKOS_MCP_DESTRUCTIVE: "allow" } });
+    expect(hh.mcp.getInstructions()).toMatch(/Deletes happen at once, without asking the user/);
+    const result = await hh.call("delete_directory", { directory_id: fooCorpOkta });
+    expect(result.structuredContent).toMatchObject({ deleted: true });
+  });
+});
