@@ -148,7 +148,10 @@ describe("dist/cli.js start-up errors", () => {
     const ok = run(["doctor", "--emulator"]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/check: +OK: .* answered GET \/organizations/);
-    const down = run(["doctor"], { WORKOS_API_KEY: "sk_live_abcdef123456", WORKOS_API_BASE_URL: "http://127.0.0.1:9" });
+    const down = run(["doctor"], {
+      WORKOS_API_KEY: "sk_live_abcdef123456",
+      WORKOS_API_BASE_URL: "http://127.0.0.1:9",
+    });
     expect(down.status).toBe(1);
     expect(down.stdout).toMatch(/production environment/);
     expect(down.stdout).toMatch(/FAILED: .*ECONNREFUSED/);

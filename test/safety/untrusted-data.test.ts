@@ -22,11 +22,22 @@ beforeAll(async () => {
         ...demoSeed,
         organizations: [
           ...(demoSeed.organizations ?? []),
-          { id: EVIL_ORG, name: EVIL_NAME, domains: [{ domain: "evil.example", state: "verified" }], external_id: "evil" },
+          {
+            id: EVIL_ORG,
+            name: EVIL_NAME,
+            domains: [{ domain: "evil.example", state: "verified" }],
+            external_id: "evil",
+          },
         ],
         directories: [
           ...(demoSeed.directories ?? []),
-          { id: EVIL_DIRECTORY, organization_id: EVIL_ORG, name: "Evil SCIM", type: "okta scim v2.0", state: "linked" },
+          {
+            id: EVIL_DIRECTORY,
+            organization_id: EVIL_ORG,
+            name: "Evil SCIM",
+            type: "okta scim v2.0",
+            state: "linked",
+          },
         ],
         directory_users: [
           ...(demoSeed.directory_users ?? []),
@@ -82,7 +93,10 @@ describe("untrusted data", () => {
     const { inside, outside } = split(text);
     expect(inside).toContain("admin mode");
     expect(outside).not.toContain("admin mode");
-    const user = result.structuredContent as { first_name: string; custom_attributes: { department: string } };
+    const user = result.structuredContent as {
+      first_name: string;
+      custom_attributes: { department: string };
+    };
     expect(user.custom_attributes.department).toBe(EVIL_DEPARTMENT);
     expect(user.first_name).toBe(`Mallory${hidden}`);
 
@@ -94,7 +108,10 @@ describe("untrusted data", () => {
   it("the planted text never appears in an error", async () => {
     const results = await Promise.all([
       h.call("create_organization", { name: "Copycat", external_id: "evil" }),
-      h.call("create_organization", { name: "Copycat", domain_data: [{ domain: "evil.example", state: "verified" }] }),
+      h.call("create_organization", {
+        name: "Copycat",
+        domain_data: [{ domain: "evil.example", state: "verified" }],
+      }),
       h.call("update_organization", { organization_id: EVIL_ORG, external_id: "acme" }),
       h.call("list_directory_users", { directory_id: EVIL_DIRECTORY, limit: 0 }),
     ]);
