@@ -258,8 +258,9 @@ export class EmulatorServer implements ControlTarget {
           { Allow: match.allowed.join(", ") },
         );
       }
+      // 422: the spec's 400 bodies for these endpoints carry specific codes; 422 is its generic refusal.
       if (body.invalid && (method === "POST" || method === "PUT")) {
-        throw new ApiError(400, { message: "The request body is not valid JSON." });
+        throw new ApiError(422, { message: "The request body is not valid JSON." });
       }
       const key = header(req, "idempotency-key");
       if (method !== "POST" || !key)

@@ -42,9 +42,9 @@ describe("auth and common behaviour", () => {
     expect(typeof wrong.json.message).toBe("string");
   });
 
-  it("answers 400 for a body that is not JSON", async () => {
+  it("answers 422 for a body that is not JSON", async () => {
     const res = await emu.api("POST", "/organizations", { body: "{not json" });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(res.json.message).toMatch(/not valid JSON/);
   });
 

@@ -1,0 +1,929 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "../../src/emulator/index.js";
+import { assertMatchesSpec, type HttpMethod, specAvailable, specPath } from "../support/openapi.js";
+import { OPERATIONS } from "./operations.js";
+
+if (!specAvailable) console.warn(`contract tests skipped: ${specPath} not found`);
+
+/** Ids discovered from the demo seed's list responses (never hard-coded). */
+interface Ids {
+  org: string;
+  orgName: string;
+  orgDomain: string;
+  orgCursor: string;
+  conn: string;
+  connType: string;
+  dir: string;
+  dirName: string;
+  user: string;
+  userEmail: string;
+  group: string;
+  externalId: string;
+}
+
+interface Row {
+  method: HttpMethod;
+  /** The spec's path template; the response is validated against its schema. */
+  template: string;
+  /** Why this row exists; part of the test title. */
+  note: string;
+  path: (ids: Ids) => string;
+  query?: (ids: Ids) => Record<string, string>;
+  body?: (ids: Ids) => unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  auth?: "wrong" | "none";
+  /** Runs after the reset and before the request; may override ids (e.g. a freshly created org). */
+  setup?: (ids: Ids) => Promise<Partial<Ids>>;
+  status: number | readonly number[];
+  /** The list must hold items, so item schemas are really exercised. */
+  nonEmpty?: boolean;
+  /** Event types that must all appear in the returned page, so each event schema is exercised. */
+  eventTypes?: readonly string[];
+}
+
+interface Sent {
+  status: number;
+  contentType: string | null;
+  bodyText: string;
+}
+
+const UNKNOWN = {
+  org: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  conn: "conn_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  dir: "directory_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  user: "directory_user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  group: "directory_group_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+};
+
+interface Target {
+  url: string;
+  apiKey: string;
+}
+
+let main: Target = { url: "http://127.0.0.1:1", apiKey: "" };
+let close: (() => Promise<void>) | undefined;
+let discovered: Ids | undefined;
+
+async function send(
+  method: HttpMethod,
+  path: string,
+  options: {
+    query?: Record<string, string>;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    auth?: "wrong" | "none";
+    target?: Target;
+  } = {},
+): Promise<Sent> {
+  const { url: baseUrl, apiKey } = options.target ?? main;
+  const url = new URL(path, baseUrl);
+  for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.auth !== "none") {
+    headers.authorization = `Bearer ${options.auth === "wrong" ? "sk_test_wrong_key" : apiKey}`;
+  }
+  let payload: string | undefined = options.rawBody;
+  if (options.body !== undefined) payload = JSON.stringify(options.body);
+  if (payload !== undefined) headers["content-type"] = "application/json";
+  const res = await fetch(url, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  return { status: res.status, contentType: res.headers.get("content-type"), bodyText: await res.text() };
+}
+
+async function getJson<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+  const res = await send("GET", path, { query });
+  if (res.status !== 200) throw new Error(`GET ${path} -> ${res.status}: ${res.bodyText}`);
+  return JSON.parse(res.bodyText) as T;
+}
+
+/** A setup step: sends a request that must succeed, so rows never pass on a half-built state. */
+async function must(
+  method: HttpMethod,
+  path: string,
+  options: Parameters<typeof send>[2] = {},
+): Promise<Sent> {
+  const res = await send(method, path, options);
+  if (res.status >= 300) throw new Error(`setup ${method} ${path} -> ${res.status}: ${res.bodyText}`);
+  return res;
+}
+
+async function create(body: Record<string, unknown>): Promise<{ id: string }> {
+  const res = await must("POST", "/organizations", { body });
+  return JSON.parse(res.bodyText) as { id: string };
+}
+
+interface ListOf<T> {
+  data: T[];
+}
+
+function first<T>(items: T[], what: string): T {
+  const item = items[0];
+  if (item === undefined) throw new Error(`the demo seed has no ${what}`);
+  return item;
+}
+
+async function discoverIds(): Promise<Ids> {
+  type Org = { id: string; name: string; domains: { domain: string }[] };
+  const orgs = (await getJson<ListOf<Org>>("/organizations", { limit: "100" })).data;
+  const conns = (
+    await getJson<ListOf<{ id: string; organization_id?: string; connection_type: string }>>("/connections", {
+      limit: "100",
+    })
+  ).data;
+  const dirs = (
+    await getJson<ListOf<{ id: string; name: string; organization_id: string }>>("/directories", {
+      limit: "100",
+    })
+  ).data;
+  // A user that belongs to a group makes both the ?group= and ?user= filters non-vacuous.
+  for (const dir of dirs) {
+    const users = (
+      await getJson<ListOf<{ id: string; email: string | null }>>("/directory_users", {
+        directory: dir.id,
+        limit: "100",
+      })
+    ).data;
+    for (const user of users) {
+      const groups = (await getJson<ListOf<{ id: string }>>("/directory_groups", { user: user.id })).data;
+      const group = groups[0];
+      if (group === undefined) continue;
+      const org =
+        orgs.find((o) => o.id === dir.organization_id && o.domains.length > 0) ?? first(orgs, "org");
+      const conn = conns.find((c) => c.organization_id === org.id) ?? first(conns, "connection");
+      return {
+        org: org.id,
+        orgName: org.name,
+        orgDomain: first(org.domains, "organization domain").domain,
+        orgCursor: first(orgs, "organization").id,
+        conn: conn.id,
+        connType: conn.connection_type,
+        dir: dir.id,
+        dirName: dir.name,
+        user: user.id,
+        userEmail: user.email ?? "",
+        group: group.id,
+        externalId: "",
+      };
+    }
+  }
+  throw new Error("the demo seed has no directory user that belongs to a group");
+}
+
+const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, string> }[] = [
+  { template: "/organizations", query: () => ({}) },
+  { template: "/connections", query: () => ({}) },
+  { template: "/directories", query: () => ({}) },
+  { template: "/directory_users", query: (ids) => ({ directory: ids.dir }) },
+  { template: "/directory_groups", query: (ids) => ({ directory: ids.dir }) },
+  { template: "/events", query: () => ({ events: "organization.created" }) },
+];
+
+const PATH_IDS: Record<string, (ids: Ids) => string> = {
+  "/connections/": (ids) => ids.conn,
+  "/organizations/": (ids) => ids.org,
+  "/directories/": (ids) => ids.dir,
+  "/directory_users/": (ids) => ids.user,
+  "/directory_groups/": (ids) => ids.group,
+};
+
+/** Fills a path template with the discovered id of its resource. */
+function fill(template: string, ids: Ids): string {
+  const prefix = Object.keys(PATH_IDS).find((p) => template.startsWith(p));
+  const id = prefix === undefined ? "" : (PATH_IDS[prefix]?.(ids) ?? "");
+  return template.replace("{id}", id).replace("{external_id}", "contract-any-external-id");
+}
+
+const orgWithExternalId = async (): Promise<Partial<Ids>> => {
+  await create({ name: "Contract External", external_id: "contract-ext-1" });
+  return { externalId: "contract-ext-1" };
+};
+
+const rows: Row[] = [
+  // Connections
+  {
+    method: "GET",
+    template: "/connections",
+    note: "list",
+    path: () => "/connections",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/connections",
+    note: "filtered by organization_id and connection_type",
+    path: () => "/connections",
+    query: (ids) => ({ organization_id: ids.org, connection_type: ids.connType }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/connections",
+    note: "limit=1 order=asc",
+    path: () => "/connections",
+    query: () => ({ limit: "1", order: "asc" }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/connections/{id}",
+    note: "get",
+    path: (ids) => `/connections/${ids.conn}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/connections/{id}",
+    note: "unknown id",
+    path: () => `/connections/${UNKNOWN.conn}`,
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/connections/{id}",
+    note: "delete",
+    path: (ids) => `/connections/${ids.conn}`,
+    status: [200, 204],
+  },
+  {
+    method: "DELETE",
+    template: "/connections/{id}",
+    note: "unknown id",
+    path: () => `/connections/${UNKNOWN.conn}`,
+    status: 404,
+  },
+
+  // Organizations
+  {
+    method: "GET",
+    template: "/organizations",
+    note: "list",
+    path: () => "/organizations",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/organizations",
+    note: "limit=1 after cursor",
+    path: () => "/organizations",
+    query: (ids) => ({ limit: "1", after: ids.orgCursor }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/organizations",
+    note: "order=asc before cursor",
+    path: () => "/organizations",
+    query: (ids) => ({ order: "asc", before: ids.orgCursor }),
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/organizations",
+    note: "filtered by domains",
+    path: () => "/organizations",
+    query: (ids) => ({ domains: ids.orgDomain }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/organizations",
+    note: "search by name",
+    path: () => "/organizations",
+    query: (ids) => ({ search: ids.orgName }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "create with domain_data, metadata, external_id",
+    path: () => "/organizations",
+    body: () => ({
+      name: "Contract Co",
+      domain_data: [{ domain: "contract-co.test", state: "verified" }],
+      metadata: { tier: "gold" },
+      external_id: "contract-co",
+    }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "duplicate external_id",
+    path: () => "/organizations",
+    setup: orgWithExternalId,
+    body: (ids) => ({ name: "Duplicate", external_id: ids.externalId }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "invalid metadata (value over 600 chars)",
+    path: () => "/organizations",
+    body: () => ({ name: "Bad Metadata", metadata: { note: "x".repeat(601) } }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "missing name",
+    path: () => "/organizations",
+    body: () => ({ metadata: {} }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "domain already used by another organization",
+    path: () => "/organizations",
+    body: (ids) => ({ name: "Domain Thief", domain_data: [{ domain: ids.orgDomain, state: "verified" }] }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "invalid JSON body",
+    path: () => "/organizations",
+    rawBody: '{"name": ',
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "Idempotency-Key replay",
+    path: () => "/organizations",
+    setup: async () => {
+      await must("POST", "/organizations", {
+        body: { name: "Once" },
+        headers: { "idempotency-key": "contract-k1" },
+      });
+      return {};
+    },
+    headers: { "idempotency-key": "contract-k1" },
+    body: () => ({ name: "Once" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "Idempotency-Key reused with another body",
+    path: () => "/organizations",
+    setup: async () => {
+      await must("POST", "/organizations", {
+        body: { name: "Once" },
+        headers: { "idempotency-key": "contract-k2" },
+      });
+      return {};
+    },
+    headers: { "idempotency-key": "contract-k2" },
+    body: () => ({ name: "Twice" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/organizations",
+    note: "body over 1 MiB",
+    path: () => "/organizations",
+    body: () => ({ name: "x".repeat(1024 * 1024 + 1) }),
+    status: 413,
+  },
+  {
+    method: "GET",
+    template: "/organizations/{id}",
+    note: "get",
+    path: (ids) => `/organizations/${ids.org}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/organizations/{id}",
+    note: "unknown id",
+    path: () => `/organizations/${UNKNOWN.org}`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/organizations/external_id/{external_id}",
+    note: "get by external_id",
+    path: (ids) => `/organizations/external_id/${ids.externalId}`,
+    setup: orgWithExternalId,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/organizations/external_id/{external_id}",
+    note: "unknown external_id",
+    path: () => "/organizations/external_id/contract-no-such-external-id",
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}",
+    note: "update name, metadata, domain_data",
+    path: (ids) => `/organizations/${ids.org}`,
+    body: (ids) => ({
+      name: "Renamed Co",
+      metadata: { tier: "silver" },
+      domain_data: [{ domain: ids.orgDomain, state: "verified" }],
+    }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}",
+    note: "unknown id",
+    path: () => `/organizations/${UNKNOWN.org}`,
+    body: () => ({ name: "Nobody" }),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}",
+    note: "invalid metadata (51 keys)",
+    path: (ids) => `/organizations/${ids.org}`,
+    body: () => ({ metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}",
+    note: "external_id used by another organization",
+    path: (ids) => `/organizations/${ids.org}`,
+    setup: orgWithExternalId,
+    body: (ids) => ({ external_id: ids.externalId }),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}",
+    note: "domain already used by another organization",
+    path: (ids) => `/organizations/${ids.org}`,
+    setup: async () => {
+      await create({
+        name: "Domain Owner",
+        domain_data: [{ domain: "contract-owned.test", state: "verified" }],
+      });
+      return {};
+    },
+    body: () => ({ domain_data: [{ domain: "contract-owned.test", state: "verified" }] }),
+    status: 409,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}",
+    note: "stripe_customer_id used by another organization",
+    path: (ids) => `/organizations/${ids.org}`,
+    setup: async () => {
+      const { id } = await create({ name: "Stripe Owner" });
+      await must("PUT", `/organizations/${id}`, { body: { stripe_customer_id: "cus_contract" } });
+      return {};
+    },
+    body: () => ({ stripe_customer_id: "cus_contract" }),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}",
+    note: "invalid JSON body",
+    path: (ids) => `/organizations/${ids.org}`,
+    rawBody: "{not json",
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/organizations/{id}",
+    note: "method not allowed",
+    path: (ids) => `/organizations/${ids.org}`,
+    body: () => ({ name: "Patched" }),
+    status: 405,
+  },
+  {
+    method: "DELETE",
+    template: "/organizations/{id}",
+    note: "delete",
+    path: (ids) => `/organizations/${ids.org}`,
+    status: [200, 202],
+  },
+  {
+    method: "DELETE",
+    template: "/organizations/{id}",
+    note: "unknown id",
+    path: () => `/organizations/${UNKNOWN.org}`,
+    status: 404,
+  },
+
+  // Admin Portal
+  {
+    method: "POST",
+    template: "/portal/generate_link",
+    note: "sso link",
+    path: () => "/portal/generate_link",
+    body: (ids) => ({ organization: ids.org, intent: "sso", return_url: "https://example.test/back" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/portal/generate_link",
+    note: "unknown organization",
+    path: () => "/portal/generate_link",
+    body: () => ({ organization: UNKNOWN.org, intent: "sso" }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/portal/generate_link",
+    note: "unknown intent",
+    path: () => "/portal/generate_link",
+    body: (ids) => ({ organization: ids.org, intent: "not_an_intent" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/portal/generate_link",
+    note: "invalid JSON body",
+    path: () => "/portal/generate_link",
+    rawBody: '{"organization": ',
+    status: 422,
+  },
+
+  // Directories
+  {
+    method: "GET",
+    template: "/directories",
+    note: "list",
+    path: () => "/directories",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/directories",
+    note: "filtered by organization_id and search, limit=1",
+    path: () => "/directories",
+    query: (ids) => ({ organization_id: ids.org, search: ids.dirName, limit: "1" }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/directories/{id}",
+    note: "get",
+    path: (ids) => `/directories/${ids.dir}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/directories/{id}",
+    note: "unknown id",
+    path: () => `/directories/${UNKNOWN.dir}`,
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/directories/{id}",
+    note: "delete",
+    path: (ids) => `/directories/${ids.dir}`,
+    status: [200, 202],
+  },
+  {
+    method: "DELETE",
+    template: "/directories/{id}",
+    note: "unknown id",
+    path: () => `/directories/${UNKNOWN.dir}`,
+    status: 404,
+  },
+
+  // Directory users
+  {
+    method: "GET",
+    template: "/directory_users",
+    note: "filtered by directory",
+    path: () => "/directory_users",
+    query: (ids) => ({ directory: ids.dir }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/directory_users",
+    note: "filtered by group, limit=1 order=asc",
+    path: () => "/directory_users",
+    query: (ids) => ({ group: ids.group, limit: "1", order: "asc" }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/directory_users",
+    note: "filtered by directory and email",
+    path: () => "/directory_users",
+    query: (ids) => ({ directory: ids.dir, email: ids.userEmail }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/directory_users",
+    note: "no directory or group filter",
+    path: () => "/directory_users",
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/directory_users",
+    note: "idp_id without directory",
+    path: () => "/directory_users",
+    query: () => ({ idp_id: "contract-idp" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/directory_users",
+    note: "unknown directory",
+    path: () => "/directory_users",
+    query: () => ({ directory: UNKNOWN.dir }),
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/directory_users/{id}",
+    note: "get",
+    path: (ids) => `/directory_users/${ids.user}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/directory_users/{id}",
+    note: "unknown id",
+    path: () => `/directory_users/${UNKNOWN.user}`,
+    status: 404,
+  },
+
+  // Directory groups
+  {
+    method: "GET",
+    template: "/directory_groups",
+    note: "filtered by directory",
+    path: () => "/directory_groups",
+    query: (ids) => ({ directory: ids.dir }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/directory_groups",
+    note: "filtered by user, limit=1",
+    path: () => "/directory_groups",
+    query: (ids) => ({ user: ids.user, limit: "1" }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/directory_groups",
+    note: "no directory or user filter",
+    path: () => "/directory_groups",
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/directory_groups/{id}",
+    note: "get",
+    path: (ids) => `/directory_groups/${ids.group}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/directory_groups/{id}",
+    note: "unknown id",
+    path: () => `/directory_groups/${UNKNOWN.group}`,
+    status: 404,
+  },
+
+  // Events
+  {
+    method: "GET",
+    template: "/events",
+    note: "organization events after create, update, delete",
+    path: () => "/events",
+    setup: async () => {
+      const { id } = await create({ name: "Evented Co", metadata: { a: "b" } });
+      await must("PUT", `/organizations/${id}`, { body: { name: "Evented Co 2" } });
+      await must("DELETE", `/organizations/${id}`);
+      return {};
+    },
+    query: () => ({
+      events: "organization.created,organization.updated,organization.deleted",
+      limit: "10",
+      order: "asc",
+    }),
+    status: 200,
+    eventTypes: ["organization.created", "organization.updated", "organization.deleted"],
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "connection and directory events after deletes",
+    path: () => "/events",
+    setup: async (ids) => {
+      await must("DELETE", `/connections/${ids.conn}`);
+      await must("DELETE", `/directories/${ids.dir}`);
+      return {};
+    },
+    query: () => ({ events: "connection.deleted,dsync.deleted" }),
+    status: 200,
+    eventTypes: ["connection.deleted", "dsync.deleted"],
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "filtered by organization_id after an update",
+    path: () => "/events",
+    setup: async (ids) => {
+      await must("PUT", `/organizations/${ids.org}`, { body: { name: "Evented Again" } });
+      return {};
+    },
+    query: (ids) => ({ events: "organization.updated", organization_id: ids.org }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "no events filter (optional in the spec)",
+    path: () => "/events",
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "unknown event type",
+    path: () => "/events",
+    query: () => ({ events: "not.a_real_event" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "range_start is not a timestamp",
+    path: () => "/events",
+    query: () => ({ events: "organization.created", range_start: "yesterday" }),
+    status: [400, 422],
+  },
+
+  // Pagination parameter validation on every list endpoint
+  ...LIST_ENDPOINTS.flatMap(({ template, query }): Row[] => [
+    {
+      method: "GET",
+      template,
+      note: "limit=0",
+      path: () => template,
+      query: (ids) => ({ ...query(ids), limit: "0" }),
+      status: 422,
+    },
+    {
+      method: "GET",
+      template,
+      note: "limit=101",
+      path: () => template,
+      query: (ids) => ({ ...query(ids), limit: "101" }),
+      status: 422,
+    },
+    {
+      method: "GET",
+      template,
+      note: "order=sideways",
+      path: () => template,
+      query: (ids) => ({ ...query(ids), order: "sideways" }),
+      status: 422,
+    },
+  ]),
+
+  // Authentication on every operation
+  ...OPERATIONS.map(
+    ({ method, template }, i): Row => ({
+      method,
+      template,
+      note: i % 2 === 0 ? "wrong API key" : "no Authorization header",
+      path: (ids) => fill(template, ids),
+      auth: i % 2 === 0 ? "wrong" : "none",
+      ...(method === "POST" || method === "PUT" ? { body: () => ({ name: "Unauthorized Co" }) } : {}),
+      status: 401,
+    }),
+  ),
+];
+
+const table = rows.map((row) => ({
+  ...row,
+  title: `${row.method} ${row.template} -> ${Array.isArray(row.status) ? row.status.join("|") : row.status} (${row.note})`,
+}));
+
+describe.skipIf(!specAvailable)("emulator responses match the WorkOS OpenAPI spec", () => {
+  beforeAll(async () => {
+    const emulator = await startEmulator();
+    main = { url: emulator.url, apiKey: emulator.apiKey };
+    close = () => emulator.close();
+    discovered = await discoverIds();
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  it("the table has a success row and an error row for every operation", () => {
+    const missing = OPERATIONS.flatMap(({ method, template }) => {
+      const statuses = rows
+        .filter((r) => r.method === method && r.template === template && r.auth === undefined)
+        .flatMap((r) => (typeof r.status === "number" ? [r.status] : r.status));
+      return [
+        ...(statuses.some((s) => s < 300) ? [] : [`${method} ${template} success`]),
+        ...(statuses.some((s) => s >= 400) ? [] : [`${method} ${template} error`]),
+      ];
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it.for(table)("$title", async (row) => {
+    if (!discovered) throw new Error("ids were not discovered");
+    const reset = await send("POST", "/_emulator/reset");
+    expect(reset.status, `POST /_emulator/reset: ${reset.bodyText}`).toBeLessThan(300);
+    const ids: Ids = { ...discovered, ...(await row.setup?.(discovered)) };
+
+    const res = await send(row.method, row.path(ids), {
+      ...(row.query ? { query: row.query(ids) } : {}),
+      ...(row.body ? { body: row.body(ids) } : {}),
+      ...(row.rawBody === undefined ? {} : { rawBody: row.rawBody }),
+      ...(row.headers ? { headers: row.headers } : {}),
+      ...(row.auth ? { auth: row.auth } : {}),
+    });
+
+    const expected: readonly number[] = typeof row.status === "number" ? [row.status] : row.status;
+    expect.soft(expected, `unexpected status; body: ${res.bodyText.slice(0, 300)}`).toContain(res.status);
+    assertMatchesSpec({ method: row.method, pathTemplate: row.template, ...res });
+    if (row.nonEmpty) {
+      const list = JSON.parse(res.bodyText) as { data: unknown[] };
+      expect(list.data.length, "list is empty, so item schemas were not exercised").toBeGreaterThan(0);
+    }
+    if (row.eventTypes) {
+      const list = JSON.parse(res.bodyText) as { data: { event: string }[] };
+      const seen = new Set(list.data.map((e) => e.event));
+      expect(
+        row.eventTypes.filter((t) => !seen.has(t)),
+        "event types missing from the page",
+      ).toEqual([]);
+    }
+  });
+});
+
+const PLACEHOLDER_IDS: Ids = {
+  org: UNKNOWN.org,
+  orgName: "",
+  orgDomain: "",
+  orgCursor: "",
+  conn: UNKNOWN.conn,
+  connType: "",
+  dir: UNKNOWN.dir,
+  dirName: "",
+  user: UNKNOWN.user,
+  userEmail: "",
+  group: UNKNOWN.group,
+  externalId: "",
+};
+
+describe.skipIf(!specAvailable)("rate-limited emulator responses match the WorkOS OpenAPI spec", () => {
+  let limited: Target = main;
+  let closeLimited: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const emulator = await startEmulator({ rateLimit: { requests: 1, windowMs: 60_000 } });
+    limited = { url: emulator.url, apiKey: emulator.apiKey };
+    closeLimited = () => emulator.close();
+  });
+
+  afterAll(async () => {
+    await closeLimited?.();
+  });
+
+  it.for(OPERATIONS)(
+    "$method $template -> 429 (second request in the window)",
+    async ({ method, template }) => {
+      const reset = await send("POST", "/_emulator/reset", { target: limited });
+      expect(reset.status, `POST /_emulator/reset: ${reset.bodyText}`).toBeLessThan(300);
+      await must("GET", "/organizations", { target: limited });
+      const hasBody = method === "POST" || method === "PUT";
+      const res = await send(method, fill(template, PLACEHOLDER_IDS), {
+        target: limited,
+        ...(hasBody ? { body: { name: "Limited Co", organization: UNKNOWN.org } } : {}),
+      });
+      expect.soft(res.status, `unexpected status; body: ${res.bodyText.slice(0, 300)}`).toBe(429);
+      assertMatchesSpec({ method, pathTemplate: template, ...res });
+    },
+  );
+});

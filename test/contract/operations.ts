@@ -1,0 +1,23 @@
+import type { HttpMethod } from "../support/openapi.js";
+
+/** Every WorkOS operation the emulator serves and the contract covers. */
+export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
+  { method: "GET", template: "/connections" },
+  { method: "GET", template: "/connections/{id}" },
+  { method: "DELETE", template: "/connections/{id}" },
+  { method: "GET", template: "/organizations" },
+  { method: "POST", template: "/organizations" },
+  { method: "GET", template: "/organizations/{id}" },
+  { method: "PUT", template: "/organizations/{id}" },
+  { method: "DELETE", template: "/organizations/{id}" },
+  { method: "GET", template: "/organizations/external_id/{external_id}" },
+  { method: "POST", template: "/portal/generate_link" },
+  { method: "GET", template: "/directories" },
+  { method: "GET", template: "/directories/{id}" },
+  { method: "DELETE", template: "/directories/{id}" },
+  { method: "GET", template: "/directory_users" },
+  { method: "GET", template: "/directory_users/{id}" },
+  { method: "GET", template: "/directory_groups" },
+  { method: "GET", template: "/directory_groups/{id}" },
+  { method: "GET", template: "/events" },
+];
