@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONNECTION_TYPE_FILTERS } from "../workos-vocabulary.js";
 
 /** A WorkOS id: `<prefix>_` then a ULID. Checked so a wrong kind of id fails before any request. */
 export function workosId(prefix: string, noun: string, finder: string) {
@@ -78,67 +79,14 @@ export const domainData = z
   .max(100)
   .describe("The organization's domains, each with its verification state.");
 
-// The list filter's spelling per the OpenAPI spec (its response enum says GitHubOAuth): accepted in any case.
-const CONNECTION_TYPES = [
-  "ADFSSAML",
-  "AdpOidc",
-  "AppleOAuth",
-  "Auth0SAML",
-  "AzureSAML",
-  "BitbucketOAuth",
-  "CasSAML",
-  "CloudflareSAML",
-  "ClassLinkSAML",
-  "CleverOIDC",
-  "CyberArkSAML",
-  "DiscordOAuth",
-  "DuoSAML",
-  "EntraIdOIDC",
-  "GenericOIDC",
-  "GenericSAML",
-  "GithubOAuth",
-  "GitLabOAuth",
-  "GoogleOAuth",
-  "GoogleOIDC",
-  "GoogleSAML",
-  "GrokOAuth",
-  "XOAuth",
-  "IntuitOAuth",
-  "JumpCloudSAML",
-  "KeycloakSAML",
-  "LastPassSAML",
-  "LinkedInOAuth",
-  "LoginGovOidc",
-  "MagicLink",
-  "MicrosoftOAuth",
-  "MiniOrangeSAML",
-  "NetIqSAML",
-  "OktaOIDC",
-  "OktaSAML",
-  "OneLoginSAML",
-  "OracleSAML",
-  "PingFederateSAML",
-  "PingOneSAML",
-  "RipplingSAML",
-  "SalesforceSAML",
-  "ShibbolethGenericSAML",
-  "ShibbolethSAML",
-  "SimpleSamlPhpSAML",
-  "SalesforceOAuth",
-  "SlackOAuth",
-  "VercelMarketplaceOAuth",
-  "VercelOAuth",
-  "VMwareSAML",
-  "XeroOAuth",
-] as const;
-
-const connectionTypeByLowerCase = new Map(CONNECTION_TYPES.map((type) => [type.toLowerCase(), type]));
+// Accepted in any case: models write "oktasaml" or "GitHubOAuth" as readily as WorkOS's spelling.
+const connectionTypeByLowerCase = new Map(CONNECTION_TYPE_FILTERS.map((type) => [type.toLowerCase(), type]));
 
 export const connectionType = z
   .preprocess(
     (value) =>
       typeof value === "string" ? (connectionTypeByLowerCase.get(value.toLowerCase()) ?? value) : value,
-    z.enum(CONNECTION_TYPES),
+    z.enum(CONNECTION_TYPE_FILTERS as [string, ...string[]]),
   )
   .describe("Only connections of this identity provider type, e.g. OktaSAML or GoogleOAuth.");
 

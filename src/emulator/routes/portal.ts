@@ -1,17 +1,10 @@
+import { PORTAL_INTENTS } from "../../workos-vocabulary.js";
 import { ApiError, notFound } from "../errors.js";
 import { isoTime, randomToken } from "../ids.js";
 import type { Route } from "../router.js";
 import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";
 
-export const PORTAL_INTENTS = [
-  "sso",
-  "dsync",
-  "audit_logs",
-  "log_streams",
-  "domain_verification",
-  "certificate_renewal",
-  "bring_your_own_key",
-] as const;
+export { PORTAL_INTENTS };
 
 export const PORTAL_LINK_TTL_MS = 5 * 60 * 1000;
 

@@ -1,16 +1,7 @@
 import { z } from "zod";
+import { PORTAL_INTENTS } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
 import { organizationId } from "../params.js";
-
-const INTENTS = [
-  "sso",
-  "dsync",
-  "audit_logs",
-  "log_streams",
-  "domain_verification",
-  "certificate_renewal",
-  "bring_your_own_key",
-] as const;
 
 export default defineTool({
   name: "generate_portal_link",
@@ -22,7 +13,7 @@ export default defineTool({
   input: z.strictObject({
     organization_id: organizationId.describe("The organization whose IT admin will use the portal (org_…)."),
     intent: z
-      .enum(INTENTS)
+      .enum(PORTAL_INTENTS)
       .describe(
         "What the portal sets up: sso, dsync, audit_logs, log_streams, domain_verification, certificate_renewal or bring_your_own_key.",
       ),
