@@ -114,6 +114,20 @@ describe("dist/cli.js over stdio", () => {
   });
 });
 
+describe("dist/cli.js shutdown", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("stops cleanly on %s", async (signal) => {
+    const session = new StdioSession(["--emulator"]);
+    const init = await session.request("initialize", {
+      protocolVersion: "2025-06-18",
+      capabilities: {},
+      clientInfo: { name: "e2e", version: "0" },
+    });
+    expect(init.result).toBeDefined();
+    session.child.kill(signal);
+    expect(await session.exited()).toBe(0);
+  });
+});
+
 describe("dist/cli.js start-up errors", () => {
   it("without a key, exits non-zero with one clear message", () => {
     const result = run([]);

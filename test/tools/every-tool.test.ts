@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { tools } from "../../src/tools/index.js";
+import { type Harness, startHarness, textOf } from "../support/harness.js";
+
+// Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
+const VALID: Record<string, Record<string, unknown>> = {
+  list_organizations: {},
+  get_organization: { organization_id: DEMO_IDS.organizations.acme },
+  create_organization: { name: "Forbidden Inc" },
+  update_organization: { organization_id: DEMO_IDS.organizations.acme, name: "Renamed" },
+  delete_organization: { organization_id: DEMO_IDS.organizations.acme },
+  list_connections: {},
+  get_connection: { connection_id: DEMO_IDS.connections.acmeAzureSaml },
+  generate_portal_link: { organization_id: DEMO_IDS.organizations.acme, intent: "sso" },
+  list_directories: {},
+  get_directory: { directory_id: DEMO_IDS.directories.acmeGoogle },
+  delete_directory: { directory_id: DEMO_IDS.directories.acmeGoogle },
+  list_directory_users: { directory_id: DEMO_IDS.directories.acmeGoogle },
+  get_directory_user: { directory_user_id: "directory_user_01HM68NKP068RTCKASH06RHSRS" },
+  list_directory_groups: { directory_id: DEMO_IDS.directories.acmeGoogle },
+  get_directory_group: { directory_group_id: "directory_group_01HM66HVQ0KA6WYJTGXY7QXANV" },
+};
+const workosTools = tools.filter((tool) => tool.annotations.openWorldHint).map((tool) => tool.name);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe("every WorkOS tool", () => {
+  it("has valid arguments in this table", () => {
+    expect(Object.keys(VALID).sort()).toEqual([...workosTools].sort());
+  });
+
+  it.each(workosTools)("%s succeeds with valid arguments", async (name) => {
+    await h.control("POST", "/_emulator/reset");
+    const result = await h.call(name, VALID[name]);
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(result.structuredContent).toBeDefined();
+  });
+
+  it.each(workosTools)("%s turns a WorkOS 403 into an isError result", async (name) => {
+    await h.control("POST", "/_emulator/faults", {
+      method: "*",
+      path: "*",
+      status: 403,
+      body: { message: "This API key is not allowed to do that." },
+      times: 10,
+    });
+    const result = await h.call(name, VALID[name]);
+    await h.control("DELETE", "/_emulator/faults");
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/not allowed to do that.*\ncategory: permission, status: 403/);
+    expect(textOf(result)).toMatch(/Hint: /);
+  });
+
+  it.each(workosTools)("%s refuses an unknown parameter before calling WorkOS", async (name) => {
+    await h.control("DELETE", "/_emulator/requests");
+    const result = await h.call(name, { ...VALID[name], bogus_param: 1 });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(new RegExp(`bogus_param: not a parameter of ${name}`));
+    expect(await h.requests()).toEqual([]);
+  });
+});
