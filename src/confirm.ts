@@ -11,6 +11,8 @@ export interface DeletionTarget {
   name: string;
   /** What goes with it: dependent connections and directories, user and group counts. */
   impact: Record<string, unknown>;
+  /** The impact in one phrase for a person, e.g. "2 SSO connections and 1 directory (30 users, 4 groups)". */
+  summary: string;
 }
 
 export type TokenCheck = "valid" | "expired" | "invalid";
@@ -72,16 +74,11 @@ export async function confirmByElicitation(
   environment: string,
   signal: AbortSignal,
 ): Promise<ElicitationOutcome> {
-  const summary = Object.entries(target.impact)
-    .map(
-      ([key, value]) => `${key.replaceAll("_", " ")}: ${Array.isArray(value) ? value.length : String(value)}`,
-    )
-    .join(", ");
   const result = await server.elicitInput(
     {
       message:
         `Permanently delete ${target.object} "${target.name}" (${target.id}) in ${environment}? ` +
-        `This cannot be undone (${summary}). Type the ${target.object}'s exact name to confirm.`,
+        `This also removes ${target.summary}, and cannot be undone. Type the ${target.object}'s exact name to confirm.`,
       requestedSchema: {
         type: "object",
         properties: {

@@ -25,6 +25,8 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return result;
 }
 
+const plural = (count: number | string, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 async function directoryCounts(client: WorkOSClient, directory: Directory, signal: AbortSignal) {
   const metadata = directory.metadata as
     | { users?: { active?: number; inactive?: number }; groups?: number }
@@ -61,10 +63,17 @@ export async function organizationTarget(
       ...(await directoryCounts(client, directory, signal)),
     })),
   );
+  const directoryPhrases = withCounts.map(
+    (directory) =>
+      `${directory.name} (${plural(directory.users, "user")}, ${plural(directory.groups, "group")})`,
+  );
   return {
     object: "organization",
     id,
     name: organization.name,
+    summary:
+      `${plural(connections.length, "SSO connection")} and ${plural(directories.length, "directory").replace(/ys$/, "ies")}` +
+      (directoryPhrases.length > 0 ? `: ${directoryPhrases.join(", ")}` : ""),
     impact: {
       domains: organization.domains.map((domain) => domain.domain),
       sso_connections: connections.map(({ id, name, connection_type, state }) => ({
@@ -89,6 +98,7 @@ export async function directoryTarget(
     object: "directory",
     id,
     name: directory.name,
+    summary: `its ${plural(counts.users, "synced user")} and ${plural(counts.groups, "group")}`,
     impact: {
       organization_id: directory.organization_id,
       type: directory.type,

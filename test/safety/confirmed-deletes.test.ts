@@ -34,7 +34,7 @@ describe("with a client that can elicit", () => {
     expect(result.structuredContent).toEqual({ deleted: true, object: "organization", id: fooCorp });
     expect(asked).toHaveLength(1);
     expect(asked[0]?.message).toMatch(
-      /Permanently delete organization "Foo Corp".*staging.*Type the organization's exact name/s,
+      /Permanently delete organization "Foo Corp".*staging.*also removes 2 SSO connections and 1 directory: Foo Corp Okta SCIM \(30 users, 4 groups\).*Type the organization's exact name/s,
     );
     expect(await exists(hh, fooCorp)).toBe(false);
   });
