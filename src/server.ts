@@ -58,11 +58,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
   // Keyed by the API key, so every replica serving the same account accepts the same tokens.
   const gate = new DeletionGate(new ConfirmationTokens(config.apiKey ?? "emulator"), deps.now ?? Date.now);
 
-  let listing: Tool[] | undefined;
-  server.setRequestHandler(ListToolsRequestSchema, () => {
-    listing ??= enabled.map(describeTool);
-    return { tools: listing };
-  });
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: enabled.map(describeTool) }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const { name, arguments: rawArguments = {} } = request.params;
@@ -115,7 +111,19 @@ function errorResult(text: string): CallToolResult {
   return { content: [{ type: "text", text: stripInvisible(text) }], isError: true };
 }
 
+// Built on first listing and kept: a stateless HTTP server makes a Server per request.
+const descriptions = new WeakMap<AnyTool, Tool>();
+
 function describeTool(tool: AnyTool): Tool {
+  let description = descriptions.get(tool);
+  if (description === undefined) {
+    description = buildDescription(tool);
+    descriptions.set(tool, description);
+  }
+  return description;
+}
+
+function buildDescription(tool: AnyTool): Tool {
   return {
     name: tool.name,
     title: tool.title,
