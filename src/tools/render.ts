@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { AnyTool } from "./define.js";
 
 interface Page {
@@ -35,7 +35,8 @@ export const DATA_TAG = "workos-data";
  * random suffix the data cannot guess, so it cannot close the block and speak as the server.
  */
 function fence(lines: readonly string[]): string {
-  const tag = `${DATA_TAG}-${randomBytes(4).toString("hex")}`;
+  // The first 8 hex digits of a v4 UUID are random: 32 bits, like randomBytes(4), from Node's batched entropy.
+  const tag = `${DATA_TAG}-${randomUUID().slice(0, 8)}`;
   return [`<${tag}>`, ...lines.map(stripInvisible), `</${tag}>`].join("\n");
 }
 
