@@ -7,6 +7,7 @@ const USAGE = `workos-mcp ${VERSION}: the WorkOS MCP server
 
 Usage:
   workos-mcp [options]            serve MCP on stdio
+  workos-mcp --http [options]     serve MCP over Streamable HTTP (stateless) at /mcp, for teams
   workos-mcp doctor [options]     check the configuration with one cheap read, secrets masked
   workos-mcp emulator [options]   run the local WorkOS emulator (see: workos-mcp emulator --help)
 
@@ -16,6 +17,9 @@ Options:
   --read-only         expose only tools that read; changes are refused
   --toolsets LIST     comma list of ${TOOLSETS.join(", ")} (default: all)
   --destructive MODE  deletes: confirm (ask the user first; default), allow (at once), block (no delete tools)
+  --http              serve Streamable HTTP instead of stdio; needs WORKOS_MCP_HTTP_TOKEN
+  --host HOST         with --http: the address to listen on (default 127.0.0.1)
+  --port PORT         with --http: the port (default 3000)
   -h, --help          show this help and check the configuration
   -v, --version       print the version
 
@@ -25,7 +29,10 @@ Environment:
   WORKOS_WEBHOOK_SECRET   webhook signing secret(s), comma-separated for rotation
   WORKOS_MCP_READ_ONLY    true to start in read-only mode
   WORKOS_MCP_TOOLSETS     like --toolsets
-  WORKOS_MCP_DESTRUCTIVE  like --destructive`;
+  WORKOS_MCP_DESTRUCTIVE  like --destructive
+  WORKOS_MCP_HTTP_TOKEN   with --http: the bearer token clients must send (32+ characters)
+  WORKOS_MCP_ALLOWED_HOSTS    with --http: extra Host values to accept (default: localhost on the port)
+  WORKOS_MCP_ALLOWED_ORIGINS  with --http: extra browser Origins to accept (requests without Origin pass)`;
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "emulator") {
@@ -36,7 +43,7 @@ async function main(argv: string[]): Promise<void> {
 
   const doctor = argv[0] === "doctor";
   const config = loadConfig(process.env, doctor ? argv.slice(1) : argv);
-  redactInLogs([config.apiKey, ...config.webhookSecrets]);
+  redactInLogs([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   if (config.version) {
     process.stdout.write(`${VERSION}\n`);
     return;
@@ -48,6 +55,10 @@ async function main(argv: string[]): Promise<void> {
   }
   if (doctor) {
     process.exitCode = await checkConfiguration(config);
+    return;
+  }
+  if (config.http !== undefined) {
+    await serveHttp(config);
     return;
   }
   await serveStdio(config);
@@ -105,6 +116,29 @@ async function serveStdio(initial: Config): Promise<void> {
   process.on("SIGTERM", shutdown);
 
   await server.connect(new StdioServerTransport());
+}
+
+async function serveHttp(initial: Config): Promise<void> {
+  const { config, close: closeEmulator } = await withEmulator(initial);
+  const [{ WorkOSClient }, { startHttpServer }] = await Promise.all([
+    import("./client/client.js"),
+    import("./http.js"),
+  ]);
+  const client = new WorkOSClient({ apiKey: config.apiKey ?? "", baseUrl: config.baseUrl });
+  const http = await startHttpServer(config, { client });
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    log.info("shutting down: finishing requests in flight");
+    await http.close().catch(() => {});
+    await client.close().catch(() => {});
+    await closeEmulator().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -8,6 +8,23 @@ export const DESTRUCTIVE_MODES = ["confirm", "allow", "block"] as const;
 export type DestructiveMode = (typeof DESTRUCTIVE_MODES)[number];
 
 export const DEFAULT_BASE_URL = "https://api.workos.com";
+export const DEFAULT_HTTP_HOST = "127.0.0.1";
+export const DEFAULT_HTTP_PORT = 3000;
+/** Shorter bearer tokens are refused: the HTTP endpoint holds the WorkOS key's full power. */
+export const MIN_HTTP_TOKEN_LENGTH = 32;
+
+/** Serving MCP over Streamable HTTP (--http) instead of stdio. */
+export interface HttpConfig {
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** The bearer token every /mcp request must carry (WORKOS_MCP_HTTP_TOKEN). */
+  token: string;
+  /** Extra Host header values to accept, beyond localhost on the bound port ("name" or "name:port"). */
+  allowedHosts: string[];
+  /** Extra Origin header values to accept, beyond http://localhost on the bound port. */
+  allowedOrigins: string[];
+}
 
 export interface Config {
   /** Absent only in emulator mode, where the embedded emulator's key is used. */
@@ -19,6 +36,8 @@ export interface Config {
   destructive: DestructiveMode;
   emulator: boolean;
   seedFile: string | undefined;
+  /** Set with --http: serve Streamable HTTP instead of stdio. */
+  http: HttpConfig | undefined;
   help: boolean;
   version: boolean;
 }
@@ -47,6 +66,8 @@ const SECRET_FLAGS: Record<string, string> = {
   key: "WORKOS_API_KEY",
   "webhook-secret": "WORKOS_WEBHOOK_SECRET",
   secret: "WORKOS_WEBHOOK_SECRET",
+  "http-token": "WORKOS_MCP_HTTP_TOKEN",
+  token: "WORKOS_MCP_HTTP_TOKEN",
 };
 
 /** Reads the configuration from the environment and argv (without the node and script entries). Pure. */
@@ -64,6 +85,7 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
     destructive: parseDestructive(values.destructive ?? read(env, "WORKOS_MCP_DESTRUCTIVE")),
     emulator,
     seedFile: values.seed,
+    http: parseHttp(env, values),
     help: values.help === true,
     version: values.version === true,
   };
@@ -91,6 +113,9 @@ function parseFlags(argv: readonly string[]) {
         destructive: { type: "string" },
         emulator: { type: "boolean" },
         seed: { type: "string" },
+        http: { type: "boolean" },
+        host: { type: "string" },
+        port: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -112,10 +137,13 @@ function refuseSecretFlags(argv: readonly string[]): void {
   }
 }
 
-/** An empty variable counts as unset: MCP hosts substitute "" for optional settings left blank. */
+/**
+ * An empty variable counts as unset: MCP hosts substitute "" for optional settings left blank. So does a
+ * placeholder a host left unsubstituted (`${user_config.x}`), which some MCP Bundle hosts pass through.
+ */
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
+  return value === undefined || value === "" || /^\$\{user_config\.[^}]*\}$/.test(value) ? undefined : value;
 }
 
 function splitList(value: string | undefined): string[] {
@@ -168,4 +196,60 @@ function parseDestructive(value: string | undefined): DestructiveMode {
     );
   }
   return mode;
+}
+
+type Flags = ReturnType<typeof parseFlags>["values"];
+
+function parseHttp(env: Env, values: Flags): HttpConfig | undefined {
+  if (values.http !== true) {
+    if (values.host !== undefined || values.port !== undefined) {
+      throw new ConfigError("--host and --port only apply with --http.");
+    }
+    return undefined;
+  }
+  // --help and --version print and exit: like the API key, the token is only needed to serve.
+  if (values.help === true || values.version === true) return undefined;
+  const token = read(env, "WORKOS_MCP_HTTP_TOKEN");
+  if (token === undefined) {
+    throw new ConfigError(
+      "--http needs WORKOS_MCP_HTTP_TOKEN: every HTTP client must send it as a bearer token. " +
+        "Generate one with `openssl rand -hex 32` and set it in the environment.",
+    );
+  }
+  if (token.length < MIN_HTTP_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `WORKOS_MCP_HTTP_TOKEN is too short (${token.length} characters; at least ${MIN_HTTP_TOKEN_LENGTH}). ` +
+        "Generate one with `openssl rand -hex 32`.",
+    );
+  }
+  return {
+    host: values.host ?? DEFAULT_HTTP_HOST,
+    port: parsePort(values.port),
+    token,
+    allowedHosts: splitList(read(env, "WORKOS_MCP_ALLOWED_HOSTS")).map((host) => host.toLowerCase()),
+    allowedOrigins: splitList(read(env, "WORKOS_MCP_ALLOWED_ORIGINS")).map(parseOrigin),
+  };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_HTTP_PORT;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65_535))
+    throw new ConfigError(`--port must be a number from 0 to 65535, not "${value}".`);
+  return port;
+}
+
+function parseOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`WORKOS_MCP_ALLOWED_ORIGINS has an entry that is not a URL: "${value}".`);
+  }
+  if (url.origin === "null" || url.pathname !== "/" || url.search !== "" || url.hash !== "") {
+    throw new ConfigError(
+      `WORKOS_MCP_ALLOWED_ORIGINS entries are origins like https://app.example.com, not "${value}".`,
+    );
+  }
+  return url.origin;
 }

@@ -3,6 +3,7 @@
 export { WorkOSClient } from "./client/client.js";
 export * from "./client/errors.js";
 export { type Config, ConfigError, loadConfig } from "./config.js";
+export { type BundleManifest, type LaunchCommand, launchCommand } from "./launch.js";
 export { createServer, enabledTools } from "./server.js";
 export { tools } from "./tools/index.js";
 export { verifyWebhook } from "./webhooks/verify.js";

@@ -1,0 +1,227 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import type { WorkOSClient } from "./client/client.js";
+import type { Config, HttpConfig } from "./config.js";
+import { log } from "./log.js";
+import { createServer } from "./server.js";
+
+export const MCP_PATH = "/mcp";
+export const HEALTH_PATH = "/healthz";
+/** JSON-RPC messages here are small; anything larger is refused before it is read. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface HttpServerDeps {
+  /** One WorkOS client (one connection pool) shared by every request. */
+  client: WorkOSClient;
+}
+
+export interface RunningHttpServer {
+  /** The MCP endpoint, e.g. http://127.0.0.1:3000/mcp. */
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets requests in flight finish (up to a grace period), then resolves. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the MCP tools over Streamable HTTP in stateless mode: every POST gets a fresh Server and transport,
+ * so requests share nothing but the WorkOS client and any number of replicas can sit behind a load balancer.
+ * Every /mcp request must pass the Host/Origin allowlist (DNS-rebinding protection) and carry the bearer token.
+ */
+export async function startHttpServer(config: Config, deps: HttpServerDeps): Promise<RunningHttpServer> {
+  const http = config.http;
+  if (http === undefined) throw new Error("startHttpServer needs config.http (--http)");
+  const expectedToken = digest(http.token);
+  let allow: Allowlist | undefined;
+
+  const server = createHttpServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error("HTTP request failed", error);
+      if (!res.headersSent) sendJsonRpcError(res, 500, -32603, "Internal server error");
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://placeholder").pathname;
+    // Health checks come from load balancers with arbitrary Host headers; they reveal nothing.
+    if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : '{"status":"ok"}');
+      return;
+    }
+    if (path !== MCP_PATH) return sendPlain(res, 404, "Not found. The MCP endpoint is /mcp.");
+
+    const refusal = allow?.check(req);
+    if (refusal !== undefined) {
+      log.info(`refused ${req.method} ${MCP_PATH}: ${refusal}`);
+      return sendJsonRpcError(res, 403, -32000, `Forbidden: ${refusal}`);
+    }
+    if (!authorized(req.headers.authorization, expectedToken)) {
+      log.info(`refused ${req.method} ${MCP_PATH}: missing or wrong bearer token`);
+      res.setHeader("www-authenticate", 'Bearer realm="workos-mcp"');
+      return sendJsonRpcError(res, 401, -32000, "Unauthorized: send Authorization: Bearer <token>");
+    }
+    // Stateless: there is no session to stream to (GET) or to end (DELETE).
+    if (req.method !== "POST") {
+      res.setHeader("allow", "POST");
+      return sendJsonRpcError(res, 405, -32000, "Method not allowed: this server is stateless; POST only");
+    }
+
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === "too_large") {
+      log.info(`refused POST ${MCP_PATH}: body over ${MAX_BODY_BYTES} bytes`);
+      res.setHeader("connection", "close");
+      sendJsonRpcError(res, 413, -32000, `Payload too large: the limit is ${MAX_BODY_BYTES} bytes`);
+      res.once("finish", () => req.destroy());
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(body.toString("utf8"));
+    } catch {
+      return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON");
+    }
+
+    const mcp = createServer(config, { client: deps.client });
+    // No sessionIdGenerator means stateless mode (it is left out, not set to undefined, for the strict types).
+    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
+    res.once("close", () => {
+      transport.close().catch(() => {});
+      mcp.close().catch(() => {});
+    });
+    await mcp.connect(transport);
+    await transport.handleRequest(req, res, message);
+  }
+
+  // Longer than common load balancers' idle timeout (60 s), so they never reuse a socket Node just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(http.port, http.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  allow = new Allowlist(http, port);
+  const url = `http://${formatHost(http.host)}:${port}${MCP_PATH}`;
+  log.info(
+    `serving MCP over Streamable HTTP at ${url} (stateless; bearer token required; health at ${HEALTH_PATH})`,
+  );
+  if (!isLoopback(http.host) && http.allowedHosts.length === 0) {
+    log.info(
+      `listening on ${http.host}, but only localhost Host headers are accepted: ` +
+        "set WORKOS_MCP_ALLOWED_HOSTS to the name clients use (e.g. mcp.example.com)",
+    );
+  }
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closed;
+    },
+  };
+}
+
+/** Host and Origin checks against DNS rebinding: a browser page on another site must not reach the server. */
+class Allowlist {
+  readonly #hosts: Set<string>;
+  readonly #origins: Set<string>;
+
+  constructor(http: HttpConfig, port: number) {
+    const local = ["localhost", "127.0.0.1", "[::1]"];
+    this.#hosts = new Set([...local.map((name) => `${name}:${port}`), ...http.allowedHosts]);
+    this.#origins = new Set([
+      ...local.flatMap((name) => [`http://${name}:${port}`, `https://${name}:${port}`]),
+      ...http.allowedOrigins,
+    ]);
+  }
+
+  /** Why the request is refused, or undefined when it may go on. */
+  check(req: IncomingMessage): string | undefined {
+    const host = req.headers.host?.toLowerCase();
+    if (host === undefined || !(this.#hosts.has(host) || this.#hosts.has(withoutPort(host)))) {
+      return `Host "${host ?? ""}" is not allowed (set WORKOS_MCP_ALLOWED_HOSTS)`;
+    }
+    // Non-browser clients send no Origin; a browser always does, and a foreign one is refused.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.#origins.has(origin.toLowerCase())) {
+      return `Origin "${origin}" is not allowed (set WORKOS_MCP_ALLOWED_ORIGINS)`;
+    }
+    return undefined;
+  }
+}
+
+function withoutPort(host: string): string {
+  return host.replace(/:\d+$/, "");
+}
+
+function isLoopback(host: string): boolean {
+  return host === "127.0.0.1" || host === "::1" || host === "localhost";
+}
+
+function formatHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
+/** Constant time: both sides are hashed to the same length before comparing. */
+function authorized(header: string | undefined, expected: Buffer): boolean {
+  const token = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header ?? "")?.[1];
+  return timingSafeEqual(digest(token ?? ""), expected) && token !== undefined;
+}
+
+/** Reads the body up to `limit` bytes; stops reading at once past it (Content-Length or streamed). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too_large"> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.pause();
+    return Promise.resolve("too_large");
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      req.pause();
+      resolve("too_large");
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
+function sendPlain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(text);
+}
+
+function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { BundleManifest, LaunchCommand } from "../../src/launch.js";
+
+export const ROOT = join(import.meta.dirname, "..", "..");
+
+export interface Manifest extends BundleManifest {
+  version: string;
+  tools: { name: string; description?: string }[];
+}
+
+export function readManifest(dir = ROOT): Manifest {
+  return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
+}
+
+/** Starts what a host would start for `launch`, connected to a real MCP client over stdio. */
+export async function connectStdio(launch: LaunchCommand): Promise<{ client: Client; stderr: () => string }> {
+  const transport = new StdioClientTransport({
+    // Hosts resolve "node" on their own; here it is the Node running the tests.
+    command: launch.command === "node" ? process.execPath : launch.command,
+    args: launch.args,
+    // Only what the manifest sets, as a host does (plus PATH).
+    env: { PATH: process.env.PATH ?? "", ...launch.env },
+    stderr: "pipe",
+  });
+  let stderr = "";
+  transport.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const client = new Client({ name: "workos-mcp-install-test", version: "0.0.0" });
+  await client.connect(transport);
+  return { client, stderr: () => stderr };
+}
