@@ -4,22 +4,12 @@
 // or node_modules. `--mode modules` instead stages the tsc build with the production node_modules, for
 // comparison (see scripts/compare-pack.ts).
 import { execFileSync } from "node:child_process";
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { createRequire } from "node:module";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packExtension } from "@anthropic-ai/mcpb";
-import { build, type Plugin } from "esbuild";
+import { bundleServer } from "./bundle.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..");
 
@@ -58,105 +48,18 @@ export async function pack(options: { out?: string; mode?: PackMode } = {}): Pro
         2,
       )}\n`,
     );
-    if (mode === "bundle") await bundleServer(join(stage, "dist"), pkg.version);
-    else stageModules(stage);
+    if (mode === "bundle") {
+      await bundleServer(join(stage, "dist"), {
+        version: pkg.version,
+        licensesFile: join(stage, "THIRD_PARTY_LICENSES.txt"),
+      });
+    } else stageModules(stage);
     const ok = await packExtension({ extensionPath: stage, outputPath: out, silent: true });
     if (!ok) throw new Error("mcpb pack failed (run `npx mcpb validate manifest.json`)");
     return { file: out, bytes: statSync(out).size };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
-}
-
-/** One ESM entry (dist/cli.js) plus lazily loaded chunks for the parts most runs never touch (emulator). */
-async function bundleServer(outdir: string, version: string): Promise<void> {
-  const { metafile } = await build({
-    metafile: true,
-    entryPoints: { cli: join(ROOT, "src", "cli.ts") },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    legalComments: "linked",
-    chunkNames: "chunks/[name]-[hash]",
-    // CommonJS dependencies (undici, ajv) call require() for Node built-ins; ESM output needs one.
-    banner: {
-      js: 'import { createRequire as __workosMcpCreateRequire } from "node:module"; const require = __workosMcpCreateRequire(import.meta.url);',
-    },
-    plugins: [inlineVersion(version), namedCommonJsExports("undici")],
-    logLevel: "warning",
-  });
-  writeFileSync(
-    join(outdir, "..", "THIRD_PARTY_LICENSES.txt"),
-    thirdPartyLicenses(Object.keys(metafile.inputs)),
-  );
-}
-
-/** The license texts of every package the bundle took code from, as their MIT/ISC/BSD terms require. */
-function thirdPartyLicenses(inputs: string[]): string {
-  const packages = new Set<string>();
-  for (const input of inputs) {
-    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll("\\", "/"));
-    if (match?.[1] !== undefined) packages.add(resolve(ROOT, match[1]));
-  }
-  const sections = [...packages].sort().map((dir) => {
-    const { name, version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
-      name: string;
-      version: string;
-      license?: string;
-    };
-    const file = readdirSync(dir).find((entry) => /^(licen[cs]e|copying)(\.|$)/i.test(entry));
-    const text =
-      file === undefined ? `License: ${license ?? "see the package"}` : readFileSync(join(dir, file), "utf8");
-    return `${name} ${version}\n${"-".repeat(72)}\n${text.trim()}\n`;
-  });
-  return `The bundled dist/ contains code from these packages.\n\n${sections.join("\n")}`;
-}
-
-/** src/client/version.ts reads ../../package.json at run time; in the bundle that path would leave it. */
-function inlineVersion(version: string): Plugin {
-  const read = 'createRequire(import.meta.url)("../../package.json")';
-  return {
-    name: "inline-version",
-    setup(esbuild) {
-      esbuild.onLoad({ filter: /[\\/]client[\\/]version\.ts$/ }, (args) => {
-        const source = readFileSync(args.path, "utf8");
-        if (!source.includes(read))
-          throw new Error(`${args.path} no longer contains ${read}: update pack.ts`);
-        return { contents: source.replace(read, JSON.stringify({ version })), loader: "ts" };
-      });
-    },
-  };
-}
-
-/**
- * With code splitting, esbuild turns `await import("cjs-package")` into a chunk whose only export is `default`,
- * so `({ Pool }) => ...` would get undefined. This serves the package through an ESM wrapper that names
- * every export of its module.exports, as Node's own CommonJS interop does.
- */
-function namedCommonJsExports(name: string): Plugin {
-  const require = createRequire(join(ROOT, "package.json"));
-  return {
-    name: "named-commonjs-exports",
-    setup(esbuild) {
-      esbuild.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: name, namespace: "cjs-named" }));
-      esbuild.onLoad({ filter: /.*/, namespace: "cjs-named" }, () => {
-        const names = Object.keys(require(name) as object).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key));
-        return {
-          contents: [
-            `import cjs from ${JSON.stringify(require.resolve(name))};`,
-            `export const { ${names.join(", ")} } = cjs;`,
-            "export default cjs;",
-          ].join("\n"),
-          resolveDir: ROOT,
-          loader: "js",
-        };
-      });
-    },
-  };
 }
 
 /** The tsc build (no maps or declarations) and the production dependency tree as npm installed it. */
