@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { VERSION } from "./client/version.js";
-import { type Config, ConfigError, loadConfig, TOOLSETS } from "./config.js";
+import { type Config, ConfigError, clientOptions, loadConfig, TOOLSETS } from "./config.js";
 import { log, redactInLogs } from "./log.js";
 
 const USAGE = `workos-mcp ${VERSION}: the WorkOS MCP server
@@ -73,7 +73,7 @@ async function withEmulator(config: Config): Promise<{ config: Config; close: ()
     `demo mode: using the embedded WorkOS emulator at ${emulator.url} (no real WorkOS account is touched)`,
   );
   return {
-    config: { ...config, apiKey: emulator.apiKey, baseUrl: emulator.url },
+    config: { ...config, apiKey: emulator.apiKey, baseUrl: emulator.url, proxy: undefined },
     close: () => emulator.close(),
   };
 }
@@ -98,7 +98,7 @@ async function serveStdio(initial: Config): Promise<void> {
     import("./server.js"),
     import("@modelcontextprotocol/sdk/server/stdio.js"),
   ]);
-  const client = new WorkOSClient({ apiKey: config.apiKey ?? "", baseUrl: config.baseUrl });
+  const client = new WorkOSClient(clientOptions(config));
   const server = createServer(config, { client });
 
   let closing = false;
@@ -124,7 +124,7 @@ async function serveHttp(initial: Config): Promise<void> {
     import("./client/client.js"),
     import("./http.js"),
   ]);
-  const client = new WorkOSClient({ apiKey: config.apiKey ?? "", baseUrl: config.baseUrl });
+  const client = new WorkOSClient(clientOptions(config));
   const http = await startHttpServer(config, { client });
 
   let closing = false;

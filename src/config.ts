@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { ClientOptions } from "./client/client.js";
 
 export const TOOLSETS = ["organizations", "sso", "directory_sync", "admin_portal", "webhooks"] as const;
 export type Toolset = (typeof TOOLSETS)[number];
@@ -30,6 +31,8 @@ export interface Config {
   /** Absent only in emulator mode, where the embedded emulator's key is used. */
   apiKey: string | undefined;
   baseUrl: string;
+  /** The HTTP(S) proxy for WorkOS requests, from HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the API host. */
+  proxy: string | undefined;
   webhookSecrets: string[];
   readOnly: boolean;
   toolsets: ReadonlySet<Toolset>;
@@ -50,6 +53,15 @@ export function environmentOf(config: Pick<Config, "apiKey" | "emulator">): Envi
   if (config.apiKey?.startsWith("sk_live_")) return "production";
   if (config.apiKey?.startsWith("sk_test_")) return "staging";
   return "unknown";
+}
+
+/** What the WorkOS client needs from the configuration. */
+export function clientOptions(config: Config): ClientOptions {
+  return {
+    apiKey: config.apiKey ?? "",
+    baseUrl: config.baseUrl,
+    ...(config.proxy === undefined ? {} : { proxy: config.proxy }),
+  };
 }
 
 /** A configuration mistake, worded for the person who made it; never contains a secret. */
@@ -76,9 +88,11 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
   const { values } = parseFlags(argv);
   const emulator = values.emulator === true;
   const apiKey = read(env, "WORKOS_API_KEY");
+  const baseUrl = parseBaseUrl(read(env, "WORKOS_API_BASE_URL") ?? DEFAULT_BASE_URL);
   const config: Config = {
     apiKey,
-    baseUrl: parseBaseUrl(read(env, "WORKOS_API_BASE_URL") ?? DEFAULT_BASE_URL),
+    baseUrl,
+    proxy: proxyFor(env, baseUrl),
     webhookSecrets: splitList(read(env, "WORKOS_WEBHOOK_SECRET")),
     readOnly: values["read-only"] === true || parseBoolean(env, "WORKOS_MCP_READ_ONLY"),
     toolsets: parseToolsets(values.toolsets ?? read(env, "WORKOS_MCP_TOOLSETS")),
@@ -252,4 +266,31 @@ function parseOrigin(value: string): string {
     );
   }
   return url.origin;
+}
+
+/** Proxy settings as curl and npm read them: HTTPS_PROXY for https, HTTP_PROXY for http, either case. */
+function proxyFor(env: Env, baseUrl: string): string | undefined {
+  const { protocol, hostname } = new URL(baseUrl);
+  const proxy =
+    protocol === "https:"
+      ? (read(env, "HTTPS_PROXY") ?? read(env, "https_proxy"))
+      : (read(env, "HTTP_PROXY") ?? read(env, "http_proxy"));
+  if (proxy === undefined || bypassesProxy(hostname, read(env, "NO_PROXY") ?? read(env, "no_proxy")))
+    return undefined;
+  try {
+    return new URL(proxy).href;
+  } catch {
+    throw new ConfigError("HTTPS_PROXY / HTTP_PROXY is not a valid URL.");
+  }
+}
+
+/** NO_PROXY: "*", or hosts and domain suffixes ("example.com" also covers "api.example.com"). */
+function bypassesProxy(hostname: string, noProxy: string | undefined): boolean {
+  return splitList(noProxy).some((entry) => {
+    const host = entry
+      .replace(/^\*?\./, "")
+      .replace(/:\d+$/, "")
+      .toLowerCase();
+    return entry === "*" || hostname === host || hostname.endsWith(`.${host}`);
+  });
 }

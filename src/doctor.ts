@@ -1,12 +1,22 @@
 import { WorkOSClient } from "./client/client.js";
 import { WorkOSError } from "./client/errors.js";
-import { type Config, environmentOf } from "./config.js";
+import { type Config, clientOptions, environmentOf } from "./config.js";
 import { enabledTools } from "./server.js";
 
 /** A key as a person may see it: its prefix tells the environment, its last four tell which one. */
 export function maskKey(key: string): string {
   const prefix = /^sk_(live|test)_/.exec(key)?.[0] ?? "";
   return key.length <= prefix.length + 8 ? `${prefix}…` : `${prefix}…${key.slice(-4)}`;
+}
+
+/** A proxy URL without its credentials. */
+function redactProxy(proxy: string): string {
+  const url = new URL(proxy);
+  if (url.username !== "" || url.password !== "") {
+    url.username = "…";
+    url.password = "";
+  }
+  return url.href;
 }
 
 /** The effective settings, secrets masked: printed by --help and doctor. */
@@ -22,6 +32,7 @@ export function describeConfig(config: Config): string {
   return [
     `  API key:         ${key}`,
     `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
+    `  proxy:           ${config.proxy === undefined ? "none" : redactProxy(config.proxy)}`,
     `  webhook secrets: ${secrets === 0 ? "none (validate_webhook cannot verify)" : `${secrets} configured`}`,
     `  read-only:       ${config.readOnly ? "yes" : "no"}`,
     `  deletes:         ${config.destructive}`,
@@ -37,12 +48,7 @@ export function describeConfig(config: Config): string {
 export async function runDoctor(config: Config, write: (line: string) => void): Promise<number> {
   write("workos-mcp doctor\n");
   write(`${describeConfig(config)}\n`);
-  const client = new WorkOSClient({
-    apiKey: config.apiKey ?? "",
-    baseUrl: config.baseUrl,
-    maxRetries: 0,
-    timeoutMs: 10_000,
-  });
+  const client = new WorkOSClient({ ...clientOptions(config), maxRetries: 0, timeoutMs: 10_000 });
   const started = performance.now();
   try {
     await client.get("/organizations", { query: { limit: 1 } });

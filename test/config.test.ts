@@ -97,3 +97,24 @@ describe("loadConfig", () => {
     expect(environmentOf({ apiKey: undefined, emulator: true })).toBe("emulator");
   });
 });
+
+describe("proxy settings", () => {
+  it.each([
+    [{ HTTPS_PROXY: "http://proxy.corp:3128" }, "http://proxy.corp:3128/"],
+    [{ https_proxy: "http://proxy.corp:3128" }, "http://proxy.corp:3128/"],
+    [{ HTTP_PROXY: "http://proxy.corp:3128" }, undefined],
+    [{ HTTPS_PROXY: "http://proxy.corp:3128", NO_PROXY: "workos.com" }, undefined],
+    [{ HTTPS_PROXY: "http://proxy.corp:3128", NO_PROXY: ".workos.com" }, undefined],
+    [{ HTTPS_PROXY: "http://proxy.corp:3128", NO_PROXY: "*" }, undefined],
+    [{ HTTPS_PROXY: "http://proxy.corp:3128", NO_PROXY: "example.com,localhost" }, "http://proxy.corp:3128/"],
+    [{ HTTPS_PROXY: "" }, undefined],
+  ])("for https://api.workos.com, %o -> %s", (env, expected) => {
+    expect(loadConfig({ ...KEY, ...env }, []).proxy).toBe(expected);
+  });
+
+  it("uses HTTP_PROXY for an http base URL, and rejects a malformed proxy", () => {
+    const env = { ...KEY, WORKOS_API_BASE_URL: "http://workos.internal:8080", HTTP_PROXY: "http://p:1" };
+    expect(loadConfig(env, []).proxy).toBe("http://p:1/");
+    expect(() => loadConfig({ ...KEY, HTTPS_PROXY: "not a url" }, [])).toThrow(/HTTPS_PROXY/);
+  });
+});

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Dispatcher, Pool } from "undici";
+import type { Dispatcher } from "undici";
 import {
   errorFromResponse,
   WorkOSAbortError,
@@ -26,6 +26,8 @@ export interface ClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Replaces the default `workos-mcp/<version>`. */
   userAgent?: string;
+  /** An HTTP(S) proxy URL to tunnel every request through (CONNECT), as corporate networks require. */
+  proxy?: string;
 }
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
@@ -64,6 +66,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 const DEFAULT_BASE_URL = "https://api.workos.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
+const POOL_OPTIONS = { connections: 16, keepAliveTimeout: 10_000 };
 const REDACTED = "sk_…redacted";
 
 type Attempt = { ok: true; value: unknown } | { ok: false; error: unknown; retryAfter?: string | undefined };
@@ -107,15 +110,16 @@ function isConnectionFailure(error: unknown): boolean {
 /**
  * WorkOS REST client: one private request path owns the base URL, bearer auth, User-Agent, JSON,
  * query encoding, status -> typed error, per-attempt timeout, cancellation and retries.
- * Connections come from one keep-alive undici Pool per client, made on the first request: importing undici
- * costs a third of the server's startup, and tools/list never needs it.
+ * Connections come from one keep-alive undici Pool per client (a ProxyAgent when a proxy is set), made on
+ * the first request: importing undici costs a third of the server's startup, and tools/list never needs it.
  */
 export class WorkOSClient {
   readonly baseUrl: string;
   readonly #apiKey: string;
   readonly #pathPrefix: string;
   readonly #origin: string;
-  #pool: Promise<Pool> | undefined;
+  readonly #proxy: string | undefined;
+  #dispatcher: Promise<Dispatcher> | undefined;
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #userAgent: string;
@@ -148,6 +152,7 @@ export class WorkOSClient {
     this.#retry = resolveRetryPolicy(options.maxRetries, options.retry);
     this.#userAgent = options.userAgent ?? USER_AGENT;
     this.#origin = url.origin;
+    this.#proxy = options.proxy;
   }
 
   /** Sends one request (with retries per the policy); resolves to the parsed JSON body, or undefined if empty. */
@@ -190,7 +195,7 @@ export class WorkOSClient {
 
   /** Closes the connection pool; idempotent. */
   close(): Promise<void> {
-    this.#closing ??= this.#pool?.then((pool) => pool.close()) ?? Promise.resolve();
+    this.#closing ??= this.#dispatcher?.then((dispatcher) => dispatcher.close()) ?? Promise.resolve();
     return this.#closing;
   }
 
@@ -264,10 +269,12 @@ export class WorkOSClient {
     const { signal } = timeout;
     let response: Dispatcher.ResponseData | undefined;
     try {
-      this.#pool ??= import("undici").then(
-        ({ Pool }) => new Pool(this.#origin, { connections: 16, keepAliveTimeout: 10_000 }),
+      this.#dispatcher ??= import("undici").then(({ Pool, ProxyAgent }) =>
+        this.#proxy === undefined
+          ? new Pool(this.#origin, POOL_OPTIONS)
+          : new ProxyAgent({ uri: this.#proxy, ...POOL_OPTIONS }),
       );
-      response = await (await this.#pool).request({ ...request, signal });
+      response = await (await this.#dispatcher).request({ ...request, origin: this.#origin, signal });
       const text = await response.body.text();
       return this.#interpret(response.statusCode, response.headers, text);
     } catch (error) {
