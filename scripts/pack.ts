@@ -33,6 +33,7 @@ export async function pack(options: { out?: string; mode?: PackMode } = {}): Pro
   const stage = mkdtempSync(join(tmpdir(), "workos-mcp-stage-"));
   try {
     cpSync(join(ROOT, "manifest.json"), join(stage, "manifest.json"));
+    cpSync(join(ROOT, "LICENSE"), join(stage, "LICENSE"));
     writeFileSync(
       join(stage, "package.json"),
       `${JSON.stringify(

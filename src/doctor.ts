@@ -38,6 +38,7 @@ export function describeConfig(config: Config): string {
     `  deletes:         ${config.destructive}`,
     `  toolsets:        ${[...config.toolsets].join(", ")}`,
     `  tools enabled:   ${enabledTools(config).length}`,
+    `  transport:       ${config.http === undefined ? "stdio" : `Streamable HTTP on ${config.http.host}:${config.http.port} (bearer token set)`}`,
   ].join("\n");
 }
 

@@ -44,7 +44,7 @@ describe("npm run pack: the .mcpb", () => {
     expect(files).toContain("dist/cli.js");
     const unexpected = files.filter(
       (file) =>
-        !/^(manifest\.json|package\.json|THIRD_PARTY_LICENSES\.txt|dist\/.+\.js|dist\/.+\.LEGAL\.txt)$/.test(
+        !/^(manifest\.json|package\.json|LICENSE|THIRD_PARTY_LICENSES\.txt|dist\/.+\.js|dist\/.+\.LEGAL\.txt)$/.test(
           file,
         ),
     );
