@@ -89,8 +89,8 @@ interleaved runs measured side by side in the same run, so the ratio is what cou
 A ratio is ours / reference: below 1 means ours is faster. In the memory growth rows, "ours" is the later
 checkpoint and "reference" the earlier one, so the ratio is the growth.
 
-Cold start gets one more row per bundled build present when the run starts (bundle/, or a *.mcpb at the root,
-unpacked and started at its manifest's entry_point). \`npm run bench -- --quick\` is a smoke run (fewer rounds, 2,000 users) that prints without writing this file.
+Cold start measures dist/cli.js, the esbuild-bundled entry that \`npm run build\` writes after tsc (the .mcpb
+ships the same bundle). \`npm run bench -- --quick\` is a smoke run (fewer rounds, 2,000 users) that prints without writing this file.
 To profile our server: \`npm run bench -- --only "one tool call" --cpu-prof /tmp/prof\`, then
 \`npx tsx bench/profile.ts /tmp/prof/<file>.cpuprofile\`.
 
