@@ -101,15 +101,11 @@ async function serveStdio(initial: Config): Promise<void> {
   const client = new WorkOSClient(clientOptions(config));
   const server = createServer(config, { client });
 
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await server.close().catch(() => {});
-    await client.close().catch(() => {});
-    await closeEmulator().catch(() => {});
-    process.exit(0);
-  };
+  const shutdown = exitAfter(
+    () => server.close(),
+    () => client.close(),
+    closeEmulator,
+  );
   process.stdin.on("end", shutdown);
   process.stdin.on("close", shutdown);
   process.on("SIGINT", shutdown);
@@ -127,19 +123,29 @@ async function serveHttp(initial: Config): Promise<void> {
   const client = new WorkOSClient(clientOptions(config));
   const http = await startHttpServer(config, { client });
 
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    log.info("shutting down: finishing requests in flight");
-    await http.close().catch(() => {});
-    await client.close().catch(() => {});
-    await closeEmulator().catch(() => {});
-    process.exit(0);
-  };
+  const shutdown = exitAfter(
+    async () => log.info("shutting down: finishing requests in flight"),
+    () => http.close(),
+    () => client.close(),
+    closeEmulator,
+  );
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
 }
+
+/** A shutdown handler: runs each step once, in order, whatever fails, then exits 0. */
+function exitAfter(...steps: Array<() => Promise<unknown>>): () => Promise<void> {
+  let closing = false;
+  return async () => {
+    if (closing) return;
+    closing = true;
+    for (const step of steps) await step().catch(() => {});
+    process.exit(0);
+  };
+}
+
+// A stray rejection (a socket error after its request settled, say) must not take the server down mid-session.
+process.on("unhandledRejection", (reason) => log.error("unhandled rejection, kept running:", reason));
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
