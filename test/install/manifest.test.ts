@@ -53,7 +53,9 @@ describe("manifest.json", () => {
     const { tools } = await client.listTools();
     await client.close();
     await workos.close();
-    expect(manifest.tools).toEqual(tools.map(({ name, description }) => ({ name, description })));
+    expect(manifest.tools, "manifest.json is out of date: run npm run manifest").toEqual(
+      tools.map(({ name, description }) => ({ name, description })),
+    );
   });
 
   it("maps every setting to an environment variable, and every optional one has a default", () => {

@@ -10,8 +10,9 @@ export default defineTool({
   name: "delete_directory",
   title: "Delete A Directory",
   description:
-    "Permanently delete a Directory Sync directory and its synced users and groups; provisioning for that organization stops. " +
-    "Only on the user's explicit request, after confirming the directory with get_directory.",
+    "Permanently delete a Directory Sync directory and its synced users and groups; provisioning stops. Only on " +
+    "the user's explicit request. The user confirms first: the client asks them, or the result previews what " +
+    "would be lost and returns a confirmation_token to pass back once they agree.",
   toolset: "directory_sync",
   input: z.strictObject({
     directory_id: directoryId.describe("The directory to delete (directory_…)."),

@@ -10,8 +10,9 @@ export default defineTool({
   name: "delete_organization",
   title: "Delete Organization",
   description:
-    "Permanently delete an organization; its SSO connections and directories stop working. " +
-    "Only on the user's explicit request, after confirming the organization with get_organization.",
+    "Permanently delete an organization; its SSO connections and directories stop working. Only on the user's " +
+    "explicit request. The user confirms first: the client asks them, or the result previews what would be lost " +
+    "and returns a confirmation_token to pass back once they agree.",
   toolset: "organizations",
   input: z.strictObject({
     organization_id: organizationId.describe("The organization to delete (org_…)."),

@@ -1,0 +1,13 @@
+// `npm run manifest`: rewrites manifest.json's tools[] and version from the server's tool list and package.json.
+// test/install/manifest.test.ts fails until this has been run after a tool or its description changes.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tools } from "../src/tools/index.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const file = join(ROOT, "manifest.json");
+const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+manifest.version = version;
+manifest.tools = tools.map(({ name, description }) => ({ name, description }));
+writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
