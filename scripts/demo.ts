@@ -13,7 +13,6 @@ import { DEMO_IDS, demoSeed } from "../src/emulator/demo-seed.js";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.js");
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
-const WIDTH = 160;
 
 interface Delivery {
   body: string;
@@ -46,13 +45,40 @@ function brief(args: Record<string, unknown>): string {
   );
 }
 
-function show(result: CallToolResult, expectError: boolean): void {
-  const text = result.content.map((item) => (item.type === "text" ? item.text : `[${item.type}]`)).join("\n");
-  for (const line of text.split("\n").slice(0, 12)) {
-    console.log(`  ${line.length > WIDTH ? `${line.slice(0, WIDTH)}…` : line}`);
+type Row = Record<string, unknown>;
+const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
+const domains = (row: Row) =>
+  ((row.domains ?? []) as Row[]).map(
+    (domain) => `${domain.domain}${domain.state ? ` (${domain.state})` : ""}`,
+  );
+
+/** One line per object, for a person; the model reads the tool's own text (its size is shown alongside). */
+const LINES: Record<string, (row: Row) => string> = {
+  organization: (row) => `${row.name}  ${row.id}  ${domains(row).join(", ")}`,
+  directory_user: (row) => `${row.first_name} ${row.last_name} <${row.email}>  ${row.state}`,
+  directory_group: (row) => `${row.name}  ${row.id}`,
+};
+
+function describe(result: Row): string[] {
+  if (Array.isArray(result.data))
+    return (result.data as Row[]).map((row) => `• ${LINES[String(row.object)]?.(row)}`);
+  if (typeof result.object === "string") return [LINES[result.object]?.(result) ?? JSON.stringify(result)];
+  if (typeof result.link === "string") return [`${result.link}`, `expires ${result.expires_at}`];
+  if (typeof result.trusted === "boolean") {
+    const event = result.event as Row | null;
+    return [
+      `${result.trusted ? "TRUSTED" : "NOT TRUSTED"}: ${result.message}`,
+      ...(event ? [`${event.summary}`] : []),
+    ];
   }
-  if (Boolean(result.isError) !== expectError)
-    throw new Error(expectError ? "the call should have failed" : "the call failed");
+  return [JSON.stringify(result)];
+}
+
+function show(result: CallToolResult): void {
+  const text = result.content.map((item) => (item.type === "text" ? item.text : "")).join("\n");
+  if (result.isError) throw new Error(`the call failed:\n${text}`);
+  for (const line of describe(result.structuredContent ?? {})) console.log(`  ${line}`);
+  console.log(dim(`  (the assistant reads ${text.length} characters of text and the structured result)`));
 }
 
 async function main(): Promise<void> {
@@ -75,10 +101,10 @@ async function main(): Promise<void> {
   });
   const client = new Client({ name: "workos-mcp-demo", version: "1.0.0" });
   let step = 0;
-  const call = async (title: string, name: string, args: Record<string, unknown>, expectError = false) => {
+  const call = async (title: string, name: string, args: Record<string, unknown>) => {
     console.log(`\n${bold(`${++step}. ${title}`)}  (${name} ${brief(args)})`);
     const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-    show(result, expectError);
+    show(result);
     return result;
   };
 
