@@ -6,8 +6,8 @@ import { formatBytes } from "./lib/stats.js";
 
 const PROBE = join(import.meta.dirname, "lib", "gc-probe.mjs");
 const MARKER = "bench-gc-probe ";
-/** V8's heaps and the allocator keep growing for the first few thousand calls; flatness is judged after them. */
-const WARM_UP = 5_000;
+/** V8's heaps and the allocator grow for the first several thousand calls (RSS settles by about 10k); flatness is judged after. */
+const WARM_UP = 10_000;
 const MEASURED = 10_000;
 const CHECKPOINTS = [0, 1_000, WARM_UP, WARM_UP + MEASURED / 2, WARM_UP + MEASURED];
 /**
