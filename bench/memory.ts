@@ -2,14 +2,21 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { callMany, connect, type ServerSpec } from "./lib/mcp.js";
 import type { Benchmark, Row } from "./lib/report.js";
-import { formatBytes } from "./lib/stats.js";
+import { formatBytes, median } from "./lib/stats.js";
 
 const PROBE = join(import.meta.dirname, "lib", "gc-probe.mjs");
 const MARKER = "bench-gc-probe ";
 /** V8's heaps and the allocator grow for the first several thousand calls (RSS settles by about 10k); flatness is judged after. */
 const WARM_UP = 10_000;
 const MEASURED = 10_000;
-const CHECKPOINTS = [0, 1_000, WARM_UP, WARM_UP + MEASURED / 2, WARM_UP + MEASURED];
+const STEP = 1_000;
+/** Idle, early, then every 1,000 calls across the measured stretch. */
+const CHECKPOINTS = [0, STEP, ...Array.from({ length: MEASURED / STEP + 1 }, (_, i) => WARM_UP + i * STEP)];
+/**
+ * One RSS reading swings with V8 resizing its young generation, so each end of the measured stretch is the
+ * median of the checkpoints in its first and last 40%: growth means the level moved, not one sample.
+ */
+const WINDOW = 0.4 * MEASURED;
 /**
  * Growth over the measured calls that still counts as flat. RSS follows V8 resizing its young generation
  * (committed heap swung by ~20 MiB at equal live heap, in ours and the floor alike), so it gets a wider band;
@@ -55,8 +62,16 @@ function at(samples: readonly Sample[], calls: number): Sample {
   return samples.find((sample) => sample.calls === calls) as Sample;
 }
 
+/** The median of a field over the checkpoints from `from` to `to` calls, inclusive. */
+function level(samples: readonly Sample[], field: "rss" | "heapUsed", from: number, to: number): number {
+  return median(samples.filter(({ calls }) => calls >= from && calls <= to).map((sample) => sample[field]));
+}
+
 function trail(samples: readonly Sample[], field: "rss" | "heapUsed"): string {
-  return samples.map((sample) => `${sample.calls}: ${formatBytes(sample[field])}`).join(", ");
+  return samples
+    .filter(({ calls }) => calls % (MEASURED / 2) === 0 || calls === STEP)
+    .map((sample) => `${sample.calls}: ${formatBytes(sample[field])}`)
+    .join(", ");
 }
 
 /**
@@ -72,17 +87,20 @@ export const memoryBenchmark: Benchmark = {
     const ours = await track(servers.ours);
     const floor = await track(servers.floor);
     const end = WARM_UP + MEASURED;
+    const early = (samples: Sample[], field: "rss" | "heapUsed") =>
+      level(samples, field, WARM_UP, WARM_UP + WINDOW);
+    const late = (samples: Sample[], field: "rss" | "heapUsed") => level(samples, field, end - WINDOW, end);
     const growth = (field: "rss" | "heapUsed", benchmark: string): Row => {
-      const ratio = at(ours, end)[field] / at(ours, WARM_UP)[field];
-      const control = at(floor, end)[field] / at(floor, WARM_UP)[field];
+      const ratio = late(ours, field) / early(ours, field);
+      const control = late(floor, field) / early(floor, field);
       return {
         benchmark,
-        ours: formatBytes(at(ours, end)[field]),
-        reference: formatBytes(at(ours, WARM_UP)[field]),
+        ours: formatBytes(late(ours, field)),
+        reference: formatBytes(early(ours, field)),
         ratio,
         goal: `≤ ${FLAT[field]} (flat)`,
         pass: ratio <= FLAT[field],
-        note: `by calls made: ${trail(ours, field)}; floor control ${control.toFixed(2)} (${trail(floor, field)})`,
+        note: `median of the checkpoints (every ${STEP}) in the first and last ${WINDOW / 1000}k of the measured calls; by calls made: ${trail(ours, field)}; floor control ${control.toFixed(2)} (${trail(floor, field)})`,
       };
     };
     return [
