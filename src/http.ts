@@ -9,8 +9,11 @@ import { createServer } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 export const HEALTH_PATH = "/healthz";
-/** JSON-RPC messages here are small; anything larger is refused before it is read. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Anything larger is refused before it is read. The largest argument a tool takes is a pasted webhook body
+ * (up to 5 MiB, see MAX_PAYLOAD_BYTES), which JSON escaping inside the request grows by a few percent.
+ */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface HttpServerDeps {

@@ -185,6 +185,22 @@ describe("Streamable HTTP (--http)", () => {
     await Promise.all(clients.map((client) => client.close()));
   });
 
+  it("takes a 1 MB webhook payload to validate_webhook", async () => {
+    const client = await connect(url);
+    const payload = JSON.stringify({
+      id: "event_1",
+      event: "organization.created",
+      data: { pad: "x".repeat(1_000_000) },
+    });
+    const result = (await client.callTool({
+      name: "validate_webhook",
+      arguments: { payload, signature_header: `t=${Date.now()}, v1=${"0".repeat(64)}` },
+    })) as CallToolResult;
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ reason: "no_secret_configured" });
+    await client.close();
+  });
+
   it("refuses an oversized body with 413 without harm, declared or streamed", async () => {
     const headers = mcpHeaders({ authorization: `Bearer ${TOKEN}` });
     const declared = await raw(url, {
