@@ -139,6 +139,16 @@ describe("validate_webhook", () => {
     expect(wider.structuredContent).toMatchObject({ trusted: true });
   });
 
+  it("verifies a 1 MB payload", async () => {
+    const big = JSON.stringify({
+      ...JSON.parse(BODY),
+      data: { ...JSON.parse(BODY).data, note: "é".repeat(500_000) },
+    });
+    const result = await h.call("validate_webhook", { payload: big, signature_header: sign(big) });
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1_000_000);
+    expect(result.structuredContent).toMatchObject({ trusted: true });
+  });
+
   it("rejects a malformed header", async () => {
     const result = await h.call("validate_webhook", { payload: BODY, signature_header: "t=abc, v1=xyz" });
     expect(result.structuredContent).toMatchObject({ trusted: false, reason: "malformed_header" });
