@@ -137,7 +137,26 @@ function buildDescription(tool: AnyTool): Tool {
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
   // draft-07 is what the widest range of MCP clients validate against.
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" });
-  return rest;
+  return lean(rest) as Record<string, unknown>;
+}
+
+/**
+ * Every listed schema is read by the model on every turn, so what says nothing is dropped: open objects'
+ * `additionalProperties: {}`, records' `propertyNames: {type: string}`, and zod's long regex beside
+ * `format: "email"` (the server validates with zod anyway).
+ */
+function lean(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(lean);
+  if (typeof node !== "object" || node === null) return node;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const empty = typeof value === "object" && value !== null && Object.keys(value).length === 0;
+    if (key === "additionalProperties" && empty) continue;
+    if (key === "propertyNames" && (value as { type?: unknown }).type === "string") continue;
+    if (key === "pattern" && (node as { format?: unknown }).format === "email") continue;
+    result[key] = lean(value);
+  }
+  return result;
 }
 
 function refusal(tool: AnyTool, config: Config): string {

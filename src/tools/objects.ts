@@ -3,10 +3,7 @@ import { z } from "zod";
 // Output schemas name the fields a model relies on and stay open (looseObject), so a field WorkOS adds
 // tomorrow passes through instead of failing the call.
 
-const timestamps = {
-  created_at: z.string().describe("ISO-8601 creation time."),
-  updated_at: z.string().describe("ISO-8601 time of the last change."),
-};
+const timestamps = { created_at: z.string(), updated_at: z.string() };
 
 export const organizationDomain = z.looseObject({
   object: z.literal("organization_domain"),
