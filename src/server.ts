@@ -55,8 +55,12 @@ export function createServer(config: Config, deps: ServerDeps): Server {
   );
 
   const environment = environmentLabel(config);
-  // Keyed by the API key, so every replica serving the same account accepts the same tokens.
-  const gate = new DeletionGate(new ConfirmationTokens(config.apiKey ?? "emulator"), deps.now ?? Date.now);
+  // Keyed by the API key and base URL: every replica serving the same account and endpoint accepts the
+  // same tokens, and no other server does.
+  const gate = new DeletionGate(
+    new ConfirmationTokens(`${config.baseUrl}\n${config.apiKey ?? ""}`),
+    deps.now ?? Date.now,
+  );
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: enabled.map(describeTool) }));
 
