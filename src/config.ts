@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { ClientOptions } from "./client/client.js";
+import { type ClientOptions, DEFAULT_BASE_URL } from "./client/client.js";
 
 export const TOOLSETS = ["organizations", "sso", "directory_sync", "admin_portal", "webhooks"] as const;
 export type Toolset = (typeof TOOLSETS)[number];
@@ -8,7 +8,6 @@ export type Toolset = (typeof TOOLSETS)[number];
 export const DESTRUCTIVE_MODES = ["confirm", "allow", "block"] as const;
 export type DestructiveMode = (typeof DESTRUCTIVE_MODES)[number];
 
-export const DEFAULT_BASE_URL = "https://api.workos.com";
 export const DEFAULT_HTTP_HOST = "127.0.0.1";
 export const DEFAULT_HTTP_PORT = 3000;
 /** Shorter bearer tokens are refused: the HTTP endpoint holds the WorkOS key's full power. */

@@ -64,7 +64,7 @@ export interface PaginateOptions {
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
-const DEFAULT_BASE_URL = "https://api.workos.com";
+export const DEFAULT_BASE_URL = "https://api.workos.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
 const POOL_OPTIONS = { connections: 16, keepAliveTimeout: 10_000 };
 const REDACTED = "sk_…redacted";

@@ -55,11 +55,12 @@ export function parseListParams(query: URLSearchParams): ListParams {
 export function paginate<T extends { id: string }, R>(
   entries: readonly Entry<T>[],
   params: ListParams,
-  positionOf: (id: string) => number | undefined,
+  /** Where a cursor id sits in creation order (the store's clock); deleted objects keep their place. */
+  clock: { positionOf(id: string): number | undefined },
   serialize: (value: T) => R,
 ): ListResponse<R> {
   const position = (field: "before" | "after", id: string): number => {
-    const seq = positionOf(id);
+    const seq = clock.positionOf(id);
     if (seq === undefined) {
       throw unprocessable(`${field} must be the id of an object returned by a previous list call.`, [
         { field, code: "invalid_cursor", message: `Unknown cursor ${id}` },

@@ -44,12 +44,7 @@ export const directorySyncRoutes: Route[] = [
         );
       return {
         status: 200,
-        body: paginate(
-          entries,
-          params,
-          (id) => ctx.store.clock.positionOf(id),
-          (d) => serializeDirectory(ctx.store, d),
-        ),
+        body: paginate(entries, params, ctx.store.clock, (d) => serializeDirectory(ctx.store, d)),
       };
     },
   },
@@ -101,12 +96,7 @@ export const directorySyncRoutes: Route[] = [
         );
       return {
         status: 200,
-        body: paginate(
-          entries,
-          params,
-          (id) => ctx.store.clock.positionOf(id),
-          (u) => serializeUser(ctx.store, u),
-        ),
+        body: paginate(entries, params, ctx.store.clock, (u) => serializeUser(ctx.store, u)),
       };
     },
   },
@@ -140,7 +130,7 @@ export const directorySyncRoutes: Route[] = [
         );
       return {
         status: 200,
-        body: paginate(entries, params, (id) => ctx.store.clock.positionOf(id), serializeGroup),
+        body: paginate(entries, params, ctx.store.clock, serializeGroup),
       };
     },
   },

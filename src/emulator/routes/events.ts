@@ -38,7 +38,7 @@ export const eventRoutes: Route[] = [
       });
       return {
         status: 200,
-        body: paginate(entries, params, (id) => ctx.store.clock.positionOf(id), serializeEvent),
+        body: paginate(entries, params, ctx.store.clock, serializeEvent),
       };
     },
   },

@@ -186,7 +186,7 @@ export const organizationRoutes: Route[] = [
         );
       return {
         status: 200,
-        body: paginate(entries, params, (id) => ctx.store.clock.positionOf(id), serializeOrganization),
+        body: paginate(entries, params, ctx.store.clock, serializeOrganization),
       };
     },
   },

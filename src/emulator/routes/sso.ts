@@ -46,7 +46,7 @@ export const ssoRoutes: Route[] = [
         );
       return {
         status: 200,
-        body: paginate(entries, params, (id) => ctx.store.clock.positionOf(id), serializeConnection),
+        body: paginate(entries, params, ctx.store.clock, serializeConnection),
       };
     },
   },
