@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { summarizeEvent } from "../../webhooks/summary.js";
-import { MAX_PAYLOAD_BYTES, verifyWebhook } from "../../webhooks/verify.js";
+import { MAX_HEADER_LENGTH, MAX_PAYLOAD_BYTES, verifyWebhook } from "../../webhooks/verify.js";
 import { defineTool } from "../define.js";
 
 const verdict = z.object({
@@ -43,7 +43,7 @@ export default defineTool({
       .describe("The raw request body exactly as received (the JSON text), not a summary of it."),
     signature_header: z
       .string()
-      .max(8192)
+      .max(MAX_HEADER_LENGTH)
       .describe('The value of the WorkOS-Signature header, e.g. "t=1705320000000, v1=5a3f…".'),
     tolerance_seconds: z
       .number()
