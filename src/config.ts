@@ -40,6 +40,8 @@ export interface Config {
   seedFile: string | undefined;
   /** Set with --http: serve Streamable HTTP instead of stdio. */
   http: HttpConfig | undefined;
+  /** WORKOS_MCP_MAX_RESULT_CHARS: the largest result, in characters; unset fits the client (see budget). */
+  maxResultChars: number | undefined;
   help: boolean;
   version: boolean;
 }
@@ -99,6 +101,7 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
     emulator,
     seedFile: values.seed,
     http: parseHttp(env, values),
+    maxResultChars: parseMaxResultChars(read(env, "WORKOS_MCP_MAX_RESULT_CHARS")),
     help: values.help === true,
     version: values.version === true,
   };
@@ -188,6 +191,20 @@ function parseBaseUrl(value: string): string {
     throw new ConfigError("WORKOS_API_BASE_URL must not contain credentials.");
   }
   return url.href.replace(/\/+$/, "");
+}
+
+/** Below this no page of even one summarized item fits with its notes. */
+export const MIN_RESULT_CHARS = 2_000;
+
+function parseMaxResultChars(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const chars = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(chars >= MIN_RESULT_CHARS)) {
+    throw new ConfigError(
+      `WORKOS_MCP_MAX_RESULT_CHARS must be a whole number of characters, at least ${MIN_RESULT_CHARS}; got "${value}".`,
+    );
+  }
+  return chars;
 }
 
 function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {

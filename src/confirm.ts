@@ -172,14 +172,19 @@ const NOT_DELETED: Record<NonNullable<Deletion["reason"]>, string> = {
     "Nothing was deleted: that confirmation token was not issued for this call (another target or other arguments).",
 };
 
-/** The first line of a delete tool's text: what happened, and exactly what the model may do next. */
-export function deletionHeadline(toolName: string, outcome: Deletion): string {
+/** A delete's result in one line: what happened. */
+export function deletionSummary(outcome: Deletion): string {
   if (outcome.deleted) return `Deleted ${outcome.object} ${outcome.id}.`;
-  const said = NOT_DELETED[outcome.reason ?? "confirmation_required"];
-  if (outcome.confirmation_token === undefined) return `${said} Do not retry unless the user asks again.`;
-  return (
-    `${said} Show the user what would be lost (the data below) and ask. Only if they explicitly agree, call ` +
-    `${toolName} again with the same arguments and confirmation_token="${outcome.confirmation_token}" ` +
-    `(valid until ${outcome.expires_at}).`
-  );
+  return NOT_DELETED[outcome.reason ?? "confirmation_required"];
+}
+
+/** Exactly what the model may do next after a delete that did not happen. */
+export function deletionNotes(toolName: string, outcome: Deletion): string[] {
+  if (outcome.deleted) return [];
+  if (outcome.confirmation_token === undefined) return ["Do not retry unless the user asks again."];
+  return [
+    `Show the user what would be lost (name and impact in data) and ask. Only if they explicitly agree, call ` +
+      `${toolName} again with the same arguments and confirmation_token="${outcome.confirmation_token}" ` +
+      `(valid until ${outcome.expires_at}). Never pass the token back without the user's agreement.`,
+  ];
 }

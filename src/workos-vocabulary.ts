@@ -75,3 +75,6 @@ export const PORTAL_INTENTS = [
   "certificate_renewal",
   "bring_your_own_key",
 ] as const;
+
+/** A directory user's state (the DirectoryUser schema's enum). */
+export const DIRECTORY_USER_STATES = ["active", "inactive", "suspended"] as const;

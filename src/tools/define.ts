@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { WorkOSClient } from "../client/client.js";
-import type { Config, Toolset } from "../config.js";
+import type { Toolset } from "../config.js";
 import type { DeletionTarget } from "../confirm.js";
 
 /** The four MCP hints, always all set: clients treat a missing hint as the riskiest value. */
@@ -11,11 +11,34 @@ export interface ToolAnnotations {
   openWorldHint: boolean;
 }
 
+/** What a handler may use: never the whole configuration, whose secrets a tool has no business holding. */
 export interface ToolContext {
   client: WorkOSClient;
-  config: Config;
   /** Aborted when the MCP client cancels the call; passed down to the socket. */
   signal: AbortSignal;
+  /** The webhook signing secrets (WORKOS_WEBHOOK_SECRET); only validate_webhook reads them. */
+  webhookSecrets: readonly string[];
+  /** Reports progress of a long walk; a no-op unless the client sent a progress token. */
+  progress(done: number, message: string): void;
+}
+
+/** One page of a list tool, as its handler returns it. */
+export interface ListPage<Item = Record<string, unknown>> {
+  data: Item[];
+  list_metadata: { before: string | null; after: string | null };
+  /** Set by tools that filter while walking WorkOS pages: how many objects they examined. */
+  scanned?: number;
+}
+
+/** How a list tool's items read in the default, compact view. */
+export interface ListView<Item = never> {
+  /** The item's name in a sentence: "directory user". */
+  noun: string;
+  /** The summary projection: the facts a person asks about, nothing empty. */
+  summary: z.ZodObject;
+  project(item: Item): Record<string, unknown>;
+  /** A line that explains the compact items, e.g. which state is left out. */
+  legend?: string;
 }
 
 export interface ToolDefinition<
@@ -24,18 +47,28 @@ export interface ToolDefinition<
 > {
   name: string;
   title: string;
+  /** Its first sentence says plainly what the tool does, in a user's words: clients search on it. */
   description: string;
   toolset: Toolset;
   input: Input;
+  /** The WorkOS data the handler returns (for a list, its items; see `list`). */
   output: Output;
   annotations: ToolAnnotations;
+  /** Set on list tools: how their items are projected in the default view. */
+  list?: ListView<never>;
+  /** The id parameter this tool finds (list_organizations finds organization_id): error hints point here. */
+  finds?: string;
+  /** The tool's line in the server instructions, when it needs one. */
+  instruction?: string;
   /**
    * Set on tools that destroy: looks up what the call would destroy, so the server can have the user
    * confirm it first (see --destructive).
    */
   target?(input: z.output<Input>, context: ToolContext): Promise<DeletionTarget>;
-  /** Optional first line of the text content, e.g. a verdict, before the compact data. */
-  headline?(output: z.input<Output>): string;
+  /** The result in one line of our own words (no WorkOS text: it stands outside the data fence). */
+  summary?(output: z.input<Output>, input: z.output<Input>): string;
+  /** Guidance the model must read with this result: warnings, what to do next. */
+  notes?(output: z.input<Output>, input: z.output<Input>): string[];
   // Method syntax keeps tools assignable to AnyTool (parameters are checked bivariantly).
   handler(input: z.output<Input>, context: ToolContext): Promise<z.input<Output>>;
 }

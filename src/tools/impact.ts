@@ -19,7 +19,7 @@ async function count(
 }
 
 // Array.fromAsync arrives in Node 22; this runs on 20.
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const result: T[] = [];
   for await (const item of items) result.push(item);
   return result;

@@ -10,6 +10,7 @@ import listDirectoryUsers from "./directory-sync/list-directory-users.js";
 import createOrganization from "./organizations/create-organization.js";
 import deleteOrganization from "./organizations/delete-organization.js";
 import getOrganization from "./organizations/get-organization.js";
+import getOrganizationOverview from "./organizations/get-organization-overview.js";
 import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
 import getConnection from "./sso/get-connection.js";
@@ -20,6 +21,7 @@ import validateWebhook from "./webhooks/validate-webhook.js";
 export const tools: readonly AnyTool[] = [
   listOrganizations,
   getOrganization,
+  getOrganizationOverview,
   createOrganization,
   updateOrganization,
   deleteOrganization,

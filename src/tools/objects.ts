@@ -42,6 +42,7 @@ export const directory = z.looseObject({
   type: z.string().describe("The directory provider, e.g. okta scim v2.0 or gsuite directory."),
   state: z.string().describe("linked, validating, invalid_credentials, unlinked or deleting."),
   domain: z.string().optional(),
+  metadata: z.looseObject({}).optional().describe("User counts by state and the group count."),
   ...timestamps,
 });
 
@@ -64,10 +65,128 @@ export const directoryUser = z.looseObject({
   email: z.string().nullable(),
   first_name: z.string().nullable().optional(),
   last_name: z.string().nullable().optional(),
+  name: z.string().nullable().optional(),
+  emails: z.array(z.looseObject({})).optional(),
   state: z.string().describe("active, suspended or inactive."),
   custom_attributes: z.record(z.string(), z.unknown()),
   ...timestamps,
 });
+
+// The summary projections: what a person asks about each item, in the fewest tokens. Every field is
+// optional because what is empty is left out; `get_*` tools return the full object.
+
+const domainNames = (domains: readonly { domain: string; state?: string | undefined }[]) =>
+  domains.map(({ domain, state }) =>
+    state === undefined || state === "verified" ? domain : `${domain} (${state})`,
+  );
+
+export const organizationSummary = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  domains: z.array(z.string()).optional().describe('Domain names; "(pending)" marks an unverified one.'),
+  external_id: z.string().optional(),
+});
+
+export function summarizeOrganization(org: Organization): Record<string, unknown> {
+  return {
+    id: org.id,
+    name: org.name,
+    domains: domainNames(org.domains),
+    external_id: org.external_id,
+  };
+}
+
+export const connectionSummary = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  connection_type: z.string().optional(),
+  state: z.string().optional(),
+  organization_id: z.string().optional(),
+  domains: z.array(z.string()).optional(),
+});
+
+export function summarizeConnection(conn: Connection): Record<string, unknown> {
+  return {
+    id: conn.id,
+    name: conn.name,
+    connection_type: conn.connection_type,
+    state: conn.state,
+    organization_id: conn.organization_id,
+    domains: conn.domains.map(({ domain }) => domain),
+  };
+}
+
+/** The user counts WorkOS returns in a directory's metadata. */
+export interface DirectoryCounts {
+  users?: { active?: number; inactive?: number };
+  groups?: number;
+}
+
+export const directorySummary = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  type: z.string().optional(),
+  state: z.string().optional(),
+  organization_id: z.string().optional(),
+  domain: z.string().optional(),
+  users: z.looseObject({ active: z.number().optional(), inactive: z.number().optional() }).optional(),
+  groups: z.number().optional(),
+});
+
+export function summarizeDirectory(dir: Directory): Record<string, unknown> {
+  const counts = (dir.metadata ?? {}) as DirectoryCounts;
+  return {
+    id: dir.id,
+    name: dir.name,
+    type: dir.type,
+    state: dir.state,
+    organization_id: dir.organization_id,
+    domain: dir.domain,
+    users: counts.users,
+    groups: counts.groups,
+  };
+}
+
+export const directoryUserSummary = z.looseObject({
+  id: z.string(),
+  email: z.string().optional(),
+  name: z.string().optional(),
+  state: z.string().optional().describe("Shown only when not active."),
+  directory_id: z.string().optional(),
+});
+
+/** A person's display name from whichever fields the identity provider filled. */
+function personName(user: DirectoryUser): string | undefined {
+  const parts = [user.first_name, user.last_name].filter((part) => typeof part === "string" && part !== "");
+  if (parts.length > 0) return parts.join(" ");
+  return typeof user.name === "string" && user.name !== "" ? user.name : undefined;
+}
+
+function primaryEmail(user: DirectoryUser): string | undefined {
+  if (typeof user.email === "string" && user.email !== "") return user.email;
+  const emails = (user.emails ?? []) as { primary?: boolean; value?: string | null }[];
+  return (emails.find((email) => email.primary) ?? emails[0])?.value ?? undefined;
+}
+
+export function summarizeDirectoryUser(user: DirectoryUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    email: primaryEmail(user),
+    name: personName(user),
+    state: user.state === "active" ? undefined : user.state,
+    directory_id: user.directory_id,
+  };
+}
+
+export const directoryGroupSummary = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  directory_id: z.string().optional(),
+});
+
+export function summarizeDirectoryGroup(group: DirectoryGroup): Record<string, unknown> {
+  return { id: group.id, name: group.name, directory_id: group.directory_id };
+}
 
 /** The structured result of every list tool: one page and the cursors around it. */
 export function listOf<Item extends z.ZodType>(item: Item) {

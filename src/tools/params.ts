@@ -34,6 +34,10 @@ export const listParams = {
     .enum(["asc", "desc"])
     .optional()
     .describe("Sort by creation time: desc (newest first, default) or asc."),
+  detail: z
+    .enum(["summary", "full"])
+    .optional()
+    .describe("summary (default): each item's key facts; full: whole WorkOS objects."),
 };
 
 export const metadata = z

@@ -30,8 +30,12 @@ export default defineTool({
     expires_at: z.string().describe("When the link stops working (5 minutes after it was made)."),
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  headline: ({ expires_at }) =>
-    `Admin Portal link created. Anyone holding it can change this organization's setup, and it expires at ${expires_at} (5 minutes): share it only with the organization's IT admin, right away.`,
+  summary: ({ expires_at }) => `Admin Portal link created; it expires at ${expires_at}.`,
+  notes: () => [
+    "Anyone holding the link can change this organization's setup, and it works for 5 minutes: share it only with the organization's IT admin, right away.",
+  ],
+  instruction:
+    "Admin Portal links grant setup access to whoever holds them and expire after 5 minutes: share them at once.",
   handler: async ({ organization_id, ...rest }, { client, signal }) => {
     const expiresAt = new Date(Date.now() + 5 * 60_000).toISOString();
     const { link } = await client.post<{ link: string }>("/portal/generate_link", {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
-import { deletionHeadline } from "../../confirm.js";
+import { deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { directoryTarget } from "../impact.js";
 import { deletion } from "../objects.js";
@@ -21,7 +21,8 @@ export default defineTool({
   output: deletion,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   target: ({ directory_id }, { client, signal }) => directoryTarget(client, directory_id, signal),
-  headline: (outcome) => deletionHeadline("delete_directory", outcome),
+  summary: deletionSummary,
+  notes: (outcome) => deletionNotes("delete_directory", outcome),
   handler: async ({ directory_id }, { client, signal }) => {
     await client.delete(path`/directories/${directory_id}`, { signal });
     return { deleted: true as const, object: "directory", id: directory_id };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { defineTool, READ } from "../define.js";
-import { type Directory, directory, listOf } from "../objects.js";
+import { type Directory, directory, directorySummary, listOf, summarizeDirectory } from "../objects.js";
 import { page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 
@@ -18,7 +18,9 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(directory),
+  list: { noun: "directory", summary: directorySummary, project: summarizeDirectory },
+  finds: "directory_id",
   annotations: READ,
-  handler: async (input, { client, signal }) =>
-    page(await client.get<List<Directory>>("/directories", { query: input, signal })),
+  handler: async ({ detail: _, ...query }, { client, signal }) =>
+    page(await client.get<List<Directory>>("/directories", { query, signal })),
 });

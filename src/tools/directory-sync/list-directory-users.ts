@@ -1,16 +1,24 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import { DIRECTORY_USER_STATES } from "../../workos-vocabulary.js";
 import { defineTool, READ } from "../define.js";
-import { type DirectoryUser, directoryUser, listOf } from "../objects.js";
+import {
+  type DirectoryUser,
+  directoryUser,
+  directoryUserSummary,
+  listOf,
+  summarizeDirectoryUser,
+} from "../objects.js";
 import { page } from "../page.js";
 import { directoryGroupId, directoryId, listParams } from "../params.js";
+import { containsFold, SCAN_LIMIT, scan } from "../scan.js";
 
 export default defineTool({
   name: "list_directory_users",
   title: "List Directory Users",
   description:
-    "List the users synced from a directory, or the members of one directory group; give directory_id or directory_group_id. " +
-    "Use list_directories to find the directory_id. Returns one page of users and the cursor to the next.",
+    "List the people in a Directory Sync directory or group, optionally only suspended, inactive or active ones, or " +
+    "those whose name or email contains some text. Give directory_id or directory_group_id; list_directories finds a directory.",
   toolset: "directory_sync",
   input: z
     .strictObject({
@@ -18,7 +26,14 @@ export default defineTool({
       directory_group_id: directoryGroupId
         .optional()
         .describe("Only members of this group (directory_group_…)."),
-      email: z.email().optional().describe("Only the user with this email; needs directory_id."),
+      state: z.enum(DIRECTORY_USER_STATES).optional().describe("Only users in this state."),
+      search: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe("Only users whose name or email contains this text (any case)."),
+      email: z.email().optional().describe("Only the user with this exact email; needs directory_id."),
       idp_id: z
         .string()
         .min(1)
@@ -39,9 +54,35 @@ export default defineTool({
       },
     ),
   output: listOf(directoryUser),
+  list: {
+    noun: "directory user",
+    summary: directoryUserSummary,
+    project: summarizeDirectoryUser,
+    legend: "Users are active unless a state is shown.",
+  },
+  finds: "directory_user_id",
+  instruction: `list_directory_users filters by state and by a name or email fragment itself, scanning up to ${SCAN_LIMIT} users a call: use those instead of walking pages.`,
   annotations: READ,
-  handler: async ({ directory_id, directory_group_id, ...rest }, { client, signal }) => {
+  handler: async (input, { client, signal, progress }) => {
+    const { directory_id, directory_group_id, state, search, detail: _, ...rest } = input;
     const query = { directory: directory_id, group: directory_group_id, ...rest };
-    return page(await client.get<List<DirectoryUser>>("/directory_users", { query, signal }));
+    if (state === undefined && search === undefined) {
+      return page(await client.get<List<DirectoryUser>>("/directory_users", { query, signal }));
+    }
+    return scan<DirectoryUser>({
+      client,
+      path: "/directory_users",
+      query: { ...query, limit: undefined },
+      limit: input.limit ?? 10,
+      matches: (user) =>
+        (state === undefined || user.state === state) &&
+        containsFold(search, user.email, user.first_name, user.last_name, user.name, fullName(user)),
+      context: { signal, progress },
+      noun: "user",
+    });
   },
 });
+
+function fullName(user: DirectoryUser): string {
+  return `${user.first_name ?? ""} ${user.last_name ?? ""}`;
+}

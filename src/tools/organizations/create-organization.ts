@@ -23,6 +23,7 @@ export default defineTool({
       .describe("Optional key that makes a repeated create return the first result instead of a duplicate."),
   }),
   output: organization,
+  summary: (org) => `Created organization ${org.id}.`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: ({ idempotency_key, ...body }, { client, signal }) =>
     client.post("/organizations", {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
-import { deletionHeadline } from "../../confirm.js";
+import { deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { organizationTarget } from "../impact.js";
 import { deletion } from "../objects.js";
@@ -21,7 +21,8 @@ export default defineTool({
   output: deletion,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   target: ({ organization_id }, { client, signal }) => organizationTarget(client, organization_id, signal),
-  headline: (outcome) => deletionHeadline("delete_organization", outcome),
+  summary: deletionSummary,
+  notes: (outcome) => deletionNotes("delete_organization", outcome),
   handler: async ({ organization_id }, { client, signal }) => {
     await client.delete(path`/organizations/${organization_id}`, { signal });
     return { deleted: true as const, object: "organization", id: organization_id };

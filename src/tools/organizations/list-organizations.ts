@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { defineTool, READ } from "../define.js";
-import { listOf, type Organization, organization } from "../objects.js";
+import {
+  listOf,
+  type Organization,
+  organization,
+  organizationSummary,
+  summarizeOrganization,
+} from "../objects.js";
 import { page } from "../page.js";
 import { listParams } from "../params.js";
 
@@ -22,7 +28,9 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(organization),
+  list: { noun: "organization", summary: organizationSummary, project: summarizeOrganization },
+  finds: "organization_id",
   annotations: READ,
-  handler: async (input, { client, signal }) =>
-    page(await client.get<List<Organization>>("/organizations", { query: input, signal })),
+  handler: async ({ detail: _, ...query }, { client, signal }) =>
+    page(await client.get<List<Organization>>("/organizations", { query, signal })),
 });

@@ -20,6 +20,7 @@ export default defineTool({
     stripe_customer_id: z.string().min(1).optional().describe("The Stripe customer id (cus_…) to link."),
   }),
   output: organization,
+  summary: (org) => `Updated organization ${org.id}; data is the organization as it is now.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_id, ...body }, { client, signal }) =>
     client.put(path`/organizations/${organization_id}`, { body, signal }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { defineTool, READ } from "../define.js";
-import { type Connection, connection, listOf } from "../objects.js";
+import { type Connection, connection, connectionSummary, listOf, summarizeConnection } from "../objects.js";
 import { page } from "../page.js";
 import { connectionType, listParams, organizationId } from "../params.js";
 
@@ -20,7 +20,9 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(connection),
+  list: { noun: "SSO connection", summary: connectionSummary, project: summarizeConnection },
+  finds: "connection_id",
   annotations: READ,
-  handler: async (input, { client, signal }) =>
-    page(await client.get<List<Connection>>("/connections", { query: input, signal })),
+  handler: async ({ detail: _, ...query }, { client, signal }) =>
+    page(await client.get<List<Connection>>("/connections", { query, signal })),
 });

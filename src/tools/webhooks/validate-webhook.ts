@@ -55,11 +55,11 @@ export default defineTool({
   }),
   output: verdict,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  handler: async ({ payload, signature_header, tolerance_seconds }, { config }) => {
+  handler: async ({ payload, signature_header, tolerance_seconds }, { webhookSecrets }) => {
     const result = verifyWebhook({
       payload,
       header: signature_header,
-      secrets: config.webhookSecrets,
+      secrets: webhookSecrets,
       toleranceSeconds: tolerance_seconds,
     });
     const message =
@@ -68,7 +68,11 @@ export default defineTool({
         : result.message;
     return { trusted: result.valid, ...result, message, event: summarizeEvent(payload) };
   },
-  // The event summary quotes the payload, so it stays in the data block; the verdict is ours.
-  headline: (result) =>
-    `${result.trusted ? "TRUSTED: genuine WorkOS webhook." : "NOT TRUSTED: do not act on this payload."} ${result.message}`,
+  // The message and the event summary may quote the payload or header, so they stay in the data; the verdict is ours.
+  summary: (result) =>
+    result.trusted
+      ? "TRUSTED: genuine WorkOS webhook."
+      : `NOT TRUSTED: do not act on this payload (${result.reason}; message in data).`,
+  instruction:
+    "validate_webhook checks a pasted webhook body and its WorkOS-Signature header against the configured secret.",
 });

@@ -1,25 +1,24 @@
-import type { WorkOSError } from "./client/errors.js";
-import type { Config } from "./config.js";
-import type { AnyTool } from "./tools/define.js";
+import type { WorkOSError } from "../client/errors.js";
+import type { AnyTool } from "../tools/define.js";
 
-const FINDER: Record<string, string> = {
-  organization_id: "list_organizations",
-  connection_id: "list_connections",
-  directory_id: "list_directories",
-  directory_user_id: "list_directory_users",
-  directory_group_id: "list_directory_groups",
-};
-
-function idHint(tool: AnyTool): string {
-  const finders = Object.keys(tool.input.shape).flatMap((key) => FINDER[key] ?? []);
-  const finder = finders.find((name) => name !== tool.name) ?? "the matching list_* tool";
-  return `Check the id: it may be mistyped or deleted. Use ${finder} to find the right one.`;
+/** What an error hint needs to know beyond the tool: where WorkOS is, and the tools that find ids. */
+export interface ErrorContext {
+  baseUrl: string;
+  tools: readonly AnyTool[];
 }
 
-function hintFor(tool: AnyTool, error: WorkOSError, config: Config): string {
+function idHint(tool: AnyTool, tools: readonly AnyTool[]): string {
+  // The finder of the tool's first id parameter, as each list tool declares (`finds`).
+  const finder = Object.keys(tool.input.shape)
+    .flatMap((key) => tools.filter((candidate) => candidate.finds === key && candidate !== tool))
+    .at(0)?.name;
+  return `Check the id: it may be mistyped or deleted. Use ${finder ?? "the matching list_* tool"} to find the right one.`;
+}
+
+function hintFor(tool: AnyTool, error: WorkOSError, { baseUrl, tools }: ErrorContext): string {
   switch (error.category) {
     case "not_found":
-      return idHint(tool);
+      return idHint(tool, tools);
     case "authentication":
       return "WorkOS rejected the API key. Ask the user to check WORKOS_API_KEY (a secret key starting with sk_, from the WorkOS dashboard's API Keys page).";
     case "permission":
@@ -35,11 +34,11 @@ function hintFor(tool: AnyTool, error: WorkOSError, config: Config): string {
       return "WorkOS had a server error. The call was retried; trying again later may work.";
     case "connection":
     case "timeout":
-      return `Could not get an answer from WorkOS at ${config.baseUrl}. Check the network or proxy, and WORKOS_API_BASE_URL; the call was retried.`;
+      return `Could not get an answer from WorkOS at ${baseUrl}. Check the network or proxy, and WORKOS_API_BASE_URL; the call was retried.`;
     case "invalid_response":
-      return `The server at ${config.baseUrl} did not answer like WorkOS. Check WORKOS_API_BASE_URL and any proxy in between.`;
+      return `The server at ${baseUrl} did not answer like WorkOS. Check WORKOS_API_BASE_URL and any proxy in between.`;
     case "invalid_path":
-      return idHint(tool);
+      return idHint(tool, tools);
     case "aborted":
       return "The call was cancelled before it finished.";
   }
@@ -51,7 +50,7 @@ function clip(text: string, max = 300): string {
 }
 
 /** The isError text for a WorkOS or transport failure: what happened, the facts, and what to do next. */
-export function describeWorkOSError(tool: AnyTool, error: WorkOSError, config: Config): string {
+export function describeWorkOSError(tool: AnyTool, error: WorkOSError, context: ErrorContext): string {
   const facts = [
     `category: ${error.category}`,
     error.status === undefined ? undefined : `status: ${error.status}`,
@@ -65,6 +64,6 @@ export function describeWorkOSError(tool: AnyTool, error: WorkOSError, config: C
       `- ${field.field ?? "(request)"}: ${field.message ?? field.code}${field.message === undefined ? "" : ` (${field.code})`}`,
     );
   }
-  lines.push(`Hint: ${hintFor(tool, error, config)}`);
+  lines.push(`Hint: ${hintFor(tool, error, context)}`);
   return lines.join("\n");
 }

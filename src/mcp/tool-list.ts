@@ -1,0 +1,72 @@
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import type { AnyTool } from "../tools/define.js";
+
+/** The schema of the view a tool's results take (see ModelView): what structuredContent holds. */
+export function viewSchema(tool: AnyTool): z.ZodObject {
+  return z.object({
+    summary: z.string().describe("The result in one line."),
+    notes: z.array(z.string()).optional().describe("What to heed with this result."),
+    data: dataSchema(tool),
+    next: z
+      .object({ tool: z.string(), arguments: z.record(z.string(), z.unknown()) })
+      .optional()
+      .describe("The exact call for the next page; absent on the last page."),
+  });
+}
+
+function dataSchema(tool: AnyTool): z.ZodType {
+  if (tool.list === undefined) {
+    // Any field may be left out: nulls say nothing, and an object over the budget is cut field by field.
+    return tool.output.partial();
+  }
+  const item = (tool.output.shape.data as z.ZodArray<z.ZodObject>).element;
+  return z
+    .array(z.union([tool.list.summary, item.partial()]))
+    .describe('The items: their key facts by default, whole WorkOS objects with detail: "full".');
+}
+
+// Built on first listing and kept: a stateless HTTP server makes a Server per request.
+const definitions = new WeakMap<AnyTool, Tool>();
+
+/** The tool as tools/list gives it. */
+export function describeTool(tool: AnyTool): Tool {
+  let definition = definitions.get(tool);
+  if (definition === undefined) {
+    definition = {
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: jsonSchema(tool.input, "input") as Tool["inputSchema"],
+      outputSchema: jsonSchema(viewSchema(tool), "output") as Tool["outputSchema"],
+      annotations: { title: tool.title, ...tool.annotations },
+    };
+    definitions.set(tool, definition);
+  }
+  return definition;
+}
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  // draft-07 is what the widest range of MCP clients validate against.
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" });
+  return lean(rest) as Record<string, unknown>;
+}
+
+/**
+ * Every listed input schema is read by the model on every turn, so what says nothing is dropped: open
+ * objects' `additionalProperties: {}`, records' `propertyNames: {type: string}`, and zod's long regex beside
+ * `format: "email"` (the server validates with zod anyway).
+ */
+function lean(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(lean);
+  if (typeof node !== "object" || node === null) return node;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const empty = typeof value === "object" && value !== null && Object.keys(value).length === 0;
+    if (key === "additionalProperties" && empty) continue;
+    if (key === "propertyNames" && (value as { type?: unknown }).type === "string") continue;
+    if (key === "pattern" && (node as { format?: unknown }).format === "email") continue;
+    result[key] = lean(value);
+  }
+  return result;
+}

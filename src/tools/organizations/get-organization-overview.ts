@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { collect } from "../impact.js";
+import type { Connection, Directory, DirectoryCounts, Organization } from "../objects.js";
+import { organizationId } from "../params.js";
+
+/** Enough for any real customer; the summary says when an organization has more. */
+const SHOWN = 25;
+
+const overview = z.object({
+  organization: z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    external_id: z.string().optional(),
+    domains: z.array(z.looseObject({ domain: z.string(), state: z.string().optional() })),
+  }),
+  sso_connections: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      type: z.string(),
+      state: z.string(),
+      domains: z.array(z.string()).optional(),
+    }),
+  ),
+  directories: z.array(
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      type: z.string(),
+      state: z.string(),
+      users: z.looseObject({ active: z.number().optional(), inactive: z.number().optional() }).optional(),
+      groups: z.number().optional(),
+    }),
+  ),
+  more: z
+    .looseObject({ sso_connections: z.boolean().optional(), directories: z.boolean().optional() })
+    .optional()
+    .describe("Set where more exist than the 25 shown."),
+});
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+export default defineTool({
+  name: "get_organization_overview",
+  title: "Get Organization Overview",
+  description:
+    "Summarise how an organization is set up, in one call: its domains and their verification, its SSO connections " +
+    "and their states, and its Directory Sync directories with user counts by state. Start here for questions about one customer.",
+  toolset: "organizations",
+  input: z.strictObject({
+    organization_id: organizationId.describe("The organization (org_…)."),
+  }),
+  output: overview,
+  annotations: READ,
+  summary: ({ organization, sso_connections, directories, more }) => {
+    const active = sso_connections.filter((conn) => conn.state === "active").length;
+    const plus = (more: boolean | undefined) => (more === true ? "+" : "");
+    return (
+      `Organization ${organization.id}: ${count(organization.domains.length, "domain")}, ` +
+      `${count(sso_connections.length, "SSO connection")}${plus(more?.sso_connections)} (${active} active), ` +
+      `${count(directories.length, "directory").replace(/ys$/, "ies")}${plus(more?.directories)}.`
+    );
+  },
+  notes: ({ more }) => [
+    ...(more?.sso_connections === true
+      ? [
+          `Only the first ${SHOWN} SSO connections are shown; list_connections with organization_id lists the rest.`,
+        ]
+      : []),
+    ...(more?.directories === true
+      ? [
+          `Only the first ${SHOWN} directories are shown; list_directories with organization_id lists the rest.`,
+        ]
+      : []),
+  ],
+  handler: async ({ organization_id }, { client, signal }) => {
+    const query = { organization_id };
+    const [org, connections, directories] = await Promise.all([
+      client.get<Organization>(path`/organizations/${organization_id}`, { signal }),
+      collect(client.items<Connection>("/connections", { query, maxItems: SHOWN + 1, signal })),
+      collect(client.items<Directory>("/directories", { query, maxItems: SHOWN + 1, signal })),
+    ]);
+    return {
+      organization: {
+        id: org.id,
+        name: org.name,
+        ...(org.external_id === null ? {} : { external_id: org.external_id }),
+        domains: org.domains.map(({ domain, state }) => ({
+          domain,
+          ...(state === undefined ? {} : { state }),
+        })),
+      },
+      sso_connections: connections.slice(0, SHOWN).map((conn) => ({
+        id: conn.id,
+        name: conn.name,
+        type: conn.connection_type,
+        state: conn.state,
+        domains: conn.domains.map(({ domain }) => domain),
+      })),
+      directories: directories.slice(0, SHOWN).map((dir) => {
+        const { users, groups } = (dir.metadata ?? {}) as DirectoryCounts;
+        return { id: dir.id, name: dir.name, type: dir.type, state: dir.state, users, groups };
+      }),
+      ...(connections.length > SHOWN || directories.length > SHOWN
+        ? { more: { sso_connections: connections.length > SHOWN, directories: directories.length > SHOWN } }
+        : {}),
+    };
+  },
+});
