@@ -62,17 +62,19 @@ export default defineTool({
       secrets: webhookSecrets,
       toleranceSeconds: tolerance_seconds,
     });
-    const message =
-      result.reason === "no_secret_configured"
-        ? `${result.message} Set WORKOS_WEBHOOK_SECRET (the endpoint's signing secret from the WorkOS dashboard; comma-separate several during rotation) and restart the server.`
-        : result.message;
-    return { trusted: result.valid, ...result, message, event: summarizeEvent(payload) };
+    return { trusted: result.valid, ...result, event: summarizeEvent(payload) };
   },
   // The message and the event summary may quote the payload or header, so they stay in the data; the verdict is ours.
   summary: (result) =>
     result.trusted
       ? "TRUSTED: genuine WorkOS webhook."
       : `NOT TRUSTED: do not act on this payload (${result.reason}; message in data).`,
+  notes: (result) =>
+    result.reason === "no_secret_configured"
+      ? [
+          "Ask the user to set WORKOS_WEBHOOK_SECRET (the endpoint's signing secret from the WorkOS dashboard; comma-separate several during rotation) and restart the server.",
+        ]
+      : [],
   instruction:
     "validate_webhook checks a pasted webhook body and its WorkOS-Signature header against the configured secret.",
 });
