@@ -7,11 +7,12 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { coldStartBenchmark } from "./cold-start.js";
 import { concurrentBenchmark } from "./concurrent.js";
+import { contextBenchmark } from "./context.js";
 import { spawnEmulator } from "./lib/emulator.js";
 import { describeMachine } from "./lib/machine.js";
 import { serverSpecs } from "./lib/mcp.js";
 import { buildIsStale, CLI, ROOT } from "./lib/paths.js";
-import { type Benchmark, type Row, renderTable } from "./lib/report.js";
+import { type Benchmark, type Row, renderSection, renderTable, type Section } from "./lib/report.js";
 import { memoryBenchmark } from "./memory.js";
 import { paginationBenchmark } from "./pagination.js";
 import { toolCallBenchmark } from "./tool-call.js";
@@ -24,6 +25,7 @@ const BENCHMARKS: Benchmark[] = [
   paginationBenchmark,
   webhookVerifyBenchmark,
   memoryBenchmark,
+  contextBenchmark,
 ];
 
 // 500 calls in flight queue one 'drain' listener each on a server's stdin (inside the SDK's stdio transport).
@@ -55,6 +57,7 @@ const machine = describeMachine();
 const started = performance.now();
 const emulator = await spawnEmulator();
 const rows: Row[] = [];
+const sections: Section[] = [];
 try {
   const context = {
     quick,
@@ -64,16 +67,19 @@ try {
   };
   for (const benchmark of BENCHMARKS) {
     if (values.only !== undefined && !benchmark.name.includes(values.only)) continue;
-    rows.push(...(await benchmark.run(context)));
+    const result = await benchmark.run(context);
+    if (Array.isArray(result)) rows.push(...result);
+    else sections.push(result);
   }
 } finally {
   await emulator.close();
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
-const table = renderTable(rows);
+const table = [...(rows.length > 0 ? [renderTable(rows)] : []), ...sections.map(renderSection)].join("\n\n");
+const goals = [...rows, ...sections.flatMap((section) => section.rows)];
 console.log(`\n${machine}\n\n${table}\n`);
-console.log(`${rows.filter((row) => row.pass).length}/${rows.length} goals met in ${seconds} s.`);
+console.log(`${goals.filter((row) => row.pass).length}/${goals.length} goals met in ${seconds} s.`);
 
 if (!quick && values.only === undefined && values["cpu-prof"] === undefined) {
   await writeFile(join(ROOT, "BENCHMARKS.md"), report(machine, table, seconds));
@@ -92,7 +98,8 @@ checkpoint and "reference" the earlier one, so the ratio is the growth.
 Cold start measures dist/cli.js, the esbuild-bundled entry that \`npm run build\` writes after tsc (the .mcpb
 ships the same bundle). \`npm run bench -- --quick\` is a smoke run (fewer rounds, 2,000 users) that prints without writing this file.
 To profile our server: \`npm run bench -- --only "one tool call" --cpu-prof /tmp/prof\`, then
-\`npx tsx bench/profile.ts /tmp/prof/<file>.cpuprofile\`.
+\`npx tsx bench/profile.ts /tmp/prof/<file>.cpuprofile\`. The Context section counts tokens, not time; it runs alone
+in a few seconds with \`npm run bench -- --only context\`.
 
 Machine: ${machine}
 

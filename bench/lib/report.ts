@@ -71,8 +71,21 @@ export interface Context {
   progress(message: string): void;
 }
 
-/** One module per benchmark, each returning its rows. */
+/** A benchmark's own part of BENCHMARKS.md: a heading, its body, and its goals listed under the body. */
+export interface Section {
+  title: string;
+  body: string;
+  /** Counted with every other row; listed in the section rather than in the main table. */
+  rows: Row[];
+}
+
+/** One module per benchmark, each returning its rows, or a section of its own. */
 export interface Benchmark {
   name: string;
-  run(context: Context): Promise<Row[]>;
+  run(context: Context): Promise<Row[] | Section>;
+}
+
+/** A section as Markdown: heading, body, then its goals as a table. */
+export function renderSection(section: Section): string {
+  return `## ${section.title}\n\n${section.body}\n\n${renderTable(section.rows)}`;
 }
