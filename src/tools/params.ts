@@ -20,16 +20,8 @@ export const directoryGroupId = workosId("directory_group", "a directory group",
 /** The pagination parameters every list tool takes. */
 export const listParams = {
   limit: z.number().int().min(1).max(100).optional().describe("Page size, 1 to 100 (default 10)."),
-  before: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("Cursor: an object id; returns the page before it (list_metadata.before of a previous page)."),
-  after: z
-    .string()
-    .min(1)
-    .optional()
-    .describe("Cursor: an object id; returns the page after it (list_metadata.after of a previous page)."),
+  before: z.string().min(1).optional().describe("Cursor (an object id): the page before it."),
+  after: z.string().min(1).optional().describe("Cursor (an object id): the page after it, as next gives."),
   order: z
     .enum(["asc", "desc"])
     .optional()
@@ -86,12 +78,21 @@ export const domainData = z
 // Accepted in any case: models write "oktasaml" or "GitHubOAuth" as readily as WorkOS's spelling.
 const connectionTypeByLowerCase = new Map(CONNECTION_TYPE_FILTERS.map((type) => [type.toLowerCase(), type]));
 
+// A string in the listed schema, checked here: the enum of 50 types would cost every turn 300 tokens.
 export const connectionType = z
-  .preprocess(
-    (value) =>
-      typeof value === "string" ? (connectionTypeByLowerCase.get(value.toLowerCase()) ?? value) : value,
-    z.enum(CONNECTION_TYPE_FILTERS as [string, ...string[]]),
-  )
+  .string()
+  .transform((value, ctx) => {
+    const type = connectionTypeByLowerCase.get(value.toLowerCase());
+    if (type === undefined) {
+      ctx.issues.push({
+        code: "custom",
+        input: value,
+        message: `not a WorkOS connection type; use one of ${CONNECTION_TYPE_FILTERS.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return type;
+  })
   .describe("Only connections of this identity provider type, e.g. OktaSAML or GoogleOAuth.");
 
 export const confirmationToken = z
