@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { dataOf, viewOf } from "../support/view.js";
 
 const { fooCorp, acme } = DEMO_IDS.organizations;
 let h: Harness;
@@ -15,19 +16,23 @@ describe("list_organizations", () => {
   it("lists the seeded organizations with a next-page hint", async () => {
     const result = await h.call("list_organizations", { limit: 2, order: "asc" });
     expect(result.isError).toBeFalsy();
-    const page = result.structuredContent as {
-      data: { id: string }[];
-      list_metadata: { after: string | null };
-    };
-    expect(page.data.map((org) => org.id)).toEqual([fooCorp, acme]);
-    expect(page.list_metadata.after).toBe(acme);
-    expect(textOf(result)).toContain(`Next page: call list_organizations with after="${acme}"`);
-    expect(textOf(result)).toContain('order="asc"');
+    const view = viewOf<{ id: string }[]>(result);
+    expect(view.data.map((org) => org.id)).toEqual([fooCorp, acme]);
+    // The next call keeps the call's order and limit, and goes on after the last one shown.
+    expect(view.next).toEqual({
+      tool: "list_organizations",
+      arguments: { limit: 2, order: "asc", after: acme },
+    });
+    expect(textOf(result)).toContain(
+      `Next page: call list_organizations with {"limit":2,"order":"asc","after":"${acme}"}.`,
+    );
   });
 
   it("filters by any of several domains, sent as one comma-joined parameter", async () => {
     const result = await h.call("list_organizations", { domains: ["acme.com", "foo-corp.com"] });
-    const ids = (result.structuredContent as { data: { id: string }[] }).data.map((org) => org.id).sort();
+    const ids = dataOf<{ id: string }[]>(result)
+      .map((org) => org.id)
+      .sort();
     expect(ids).toEqual([fooCorp, acme].sort());
     const log = await h.requests();
     expect(log.at(-1)?.query).toMatchObject({ domains: "acme.com,foo-corp.com" });
@@ -35,9 +40,7 @@ describe("list_organizations", () => {
 
   it("accepts domains sent as a JSON string, as models sometimes do", async () => {
     const result = await h.call("list_organizations", { domains: '["acme.com"]' });
-    expect((result.structuredContent as { data: { id: string }[] }).data.map((org) => org.id)).toEqual([
-      acme,
-    ]);
+    expect(dataOf<{ id: string }[]>(result).map((org) => org.id)).toEqual([acme]);
   });
 
   it("rejects a limit outside 1..100 before calling WorkOS", async () => {
@@ -53,7 +56,7 @@ describe("get_organization", () => {
   it("returns the organization with its domains", async () => {
     const result = await h.call("get_organization", { organization_id: acme });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({
+    expect(dataOf(result)).toMatchObject({
       object: "organization",
       id: acme,
       name: "Acme Inc",
@@ -91,25 +94,25 @@ describe("create_organization", () => {
       metadata: { plan: "enterprise" },
     });
     expect(result.isError).toBeFalsy();
-    const created = result.structuredContent as { id: string; name: string };
+    const created = dataOf<{ id: string; name: string }>(result);
     expect(created).toMatchObject({
       object: "organization",
       name: "Hooli",
       metadata: { plan: "enterprise" },
     });
     const fetched = await h.call("get_organization", { organization_id: created.id });
-    expect(fetched.structuredContent).toMatchObject({ name: "Hooli", domains: [{ domain: "hooli.com" }] });
+    expect(dataOf(fetched)).toMatchObject({ name: "Hooli", domains: [{ domain: "hooli.com" }] });
   });
 
   it("sends an Idempotency-Key, so a repeated call with the same key creates one organization", async () => {
     const args = { name: "Once Only", idempotency_key: "test-key-1" };
     const first = await h.call("create_organization", args);
     const second = await h.call("create_organization", args);
-    expect((second.structuredContent as { id: string }).id).toBe(
-      (first.structuredContent as { id: string }).id,
-    );
+    const id = dataOf<{ id: string }>(first).id;
+    expect(id).toMatch(/^org_/);
+    expect(dataOf<{ id: string }>(second).id).toBe(id);
     const found = await h.call("list_organizations", { search: "Once Only" });
-    expect((found.structuredContent as { data: unknown[] }).data).toHaveLength(1);
+    expect(dataOf<unknown[]>(found)).toHaveLength(1);
   });
 
   it("reports a duplicate external_id as a WorkOS error with its code", async () => {
@@ -144,7 +147,14 @@ describe("update_organization", () => {
       external_id: null,
     });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ id: acme, name: "Acme 2", external_id: null });
+    // A cleared external_id is null at WorkOS, and nulls are left out of data.
+    const updated = dataOf(result);
+    expect(updated).toMatchObject({ id: acme, name: "Acme 2" });
+    expect(updated).not.toHaveProperty("external_id");
+    expect((await h.requests()).at(-1)?.body).toMatchObject({ external_id: null });
+    const fetched = dataOf(await h.call("get_organization", { organization_id: acme }));
+    expect(fetched).toMatchObject({ name: "Acme 2" });
+    expect(fetched).not.toHaveProperty("external_id");
   });
 
   it("reports an unknown organization", async () => {
@@ -166,11 +176,12 @@ describe("update_organization", () => {
 describe("delete_organization", () => {
   it("deletes after confirmation, and then the organization is gone", async () => {
     const preview = await h.call("delete_organization", { organization_id: fooCorp });
-    expect(preview.structuredContent).toMatchObject({ deleted: false, reason: "confirmation_required" });
-    const { confirmation_token } = preview.structuredContent as { confirmation_token: string };
+    expect(dataOf(preview)).toMatchObject({ deleted: false, reason: "confirmation_required" });
+    const { confirmation_token } = dataOf<{ confirmation_token: string }>(preview);
+    expect(viewOf(preview).notes?.[0]).toContain(`confirmation_token="${confirmation_token}"`);
     const result = await h.call("delete_organization", { organization_id: fooCorp, confirmation_token });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toEqual({ deleted: true, object: "organization", id: fooCorp });
+    expect(dataOf(result)).toEqual({ deleted: true, object: "organization", id: fooCorp });
     expect((await h.call("get_organization", { organization_id: fooCorp })).isError).toBe(true);
   });
 
