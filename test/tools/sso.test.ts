@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { dataOf, viewOf } from "../support/view.js";
 
 const { connections, organizations } = DEMO_IDS;
 let h: Harness;
@@ -14,14 +15,20 @@ describe("list_connections", () => {
   it("filters by organization", async () => {
     const result = await h.call("list_connections", { organization_id: organizations.acme });
     expect(result.isError).toBeFalsy();
-    const ids = (result.structuredContent as { data: { id: string }[] }).data.map((c) => c.id).sort();
+    const view = viewOf<{ id: string; organization_id?: string }[]>(result);
+    const ids = view.data.map((c) => c.id).sort();
     expect(ids).toEqual([connections.acmeAzureSaml, connections.acmeGoogleOAuth].sort());
-    expect(textOf(result)).toContain("No more pages.");
+    // Each item is the compact projection; the organization it was filtered by is not repeated.
+    for (const item of view.data) expect(item).not.toHaveProperty("organization_id");
+    expect(view.next).toBeUndefined();
+    expect(view.summary).toBe("2 SSO connections; this is the last page.");
+    expect(textOf(result)).toContain("this is the last page");
+    expect(textOf(result)).not.toContain("Next page:");
   });
 
   it("accepts a connection type in any case and sends WorkOS's spelling", async () => {
     const result = await h.call("list_connections", { connection_type: "oktasaml" });
-    const data = (result.structuredContent as { data: { id: string; connection_type: string }[] }).data;
+    const data = dataOf<{ id: string }[]>(result);
     expect(data.map((c) => c.id)).toEqual([connections.fooCorpOktaSaml]);
     const log = await h.requests();
     expect(log.at(-1)?.query.connection_type).toBe("OktaSAML");
@@ -37,7 +44,7 @@ describe("list_connections", () => {
 describe("get_connection", () => {
   it("returns the connection", async () => {
     const result = await h.call("get_connection", { connection_id: connections.globexGoogleSaml });
-    expect(result.structuredContent).toMatchObject({
+    expect(dataOf(result)).toMatchObject({
       object: "connection",
       id: connections.globexGoogleSaml,
       connection_type: "GoogleSAML",
