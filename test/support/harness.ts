@@ -41,6 +41,8 @@ export interface HarnessOptions {
   elicit?: (request: ElicitRequest["params"]) => ElicitResult | Promise<ElicitResult>;
   /** The server's clock for confirmation tokens. */
   now?: () => number;
+  /** The name the client gives in clientInfo (some clients get a smaller result budget). */
+  clientName?: string;
 }
 
 /** The real stack in one process: emulator on loopback, WorkOS client, MCP server, and an MCP client over an in-memory transport. */
@@ -63,7 +65,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   const mcp = new Client(
-    { name: "workos-mcp-test", version: "0.0.0" },
+    { name: options.clientName ?? "workos-mcp-test", version: "0.0.0" },
     { capabilities: options.elicit === undefined ? {} : { elicitation: {} } },
   );
   const { elicit } = options;

@@ -1,0 +1,249 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ModelView } from "../../src/mcp/view.js";
+import { clientViews, tokens } from "../support/client-views.js";
+import { type Harness, startHarness } from "../support/harness.js";
+import { SCIM_COUNTS, SCIM_IDS, scimDirectorySeed } from "../support/scim-directory.js";
+
+// A realistic Okta SCIM directory: 250 users whose raw_attributes hold the SCIM payload. A page of 100 of
+// them as WorkOS returns it is about 124,000 tokens; no client keeps that.
+const directory_id = SCIM_IDS.directory;
+
+function viewOf(result: CallToolResult): ModelView {
+  return result.structuredContent as unknown as ModelView;
+}
+const ids = (result: CallToolResult) => (viewOf(result).data as { id: string }[]).map((item) => item.id);
+
+/** Every user of the directory, in order, read straight from the emulator. */
+async function allUsers(h: Harness): Promise<{ id: string; state: string; email: string }[]> {
+  const users = [];
+  let after: string | null = null;
+  do {
+    const query = new URLSearchParams({
+      directory: directory_id,
+      limit: "100",
+      ...(after === null ? {} : { after }),
+    });
+    const page = (await h.control("GET", `/directory_users?${query}`)) as {
+      data: { id: string; state: string; email: string }[];
+      list_metadata: { after: string | null };
+    };
+    users.push(...page.data);
+    after = page.list_metadata.after;
+  } while (after !== null);
+  return users;
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ emulator: { seed: scimDirectorySeed() } });
+});
+afterAll(() => h.close());
+
+describe("a budget no result exceeds", () => {
+  it("a 100-user page, by default, fits in 10,000 tokens in each view with every id, email, non-active state and the cursor", async () => {
+    const result = await h.call("list_directory_users", { directory_id, limit: 100 });
+    const users = (await allUsers(h)).slice(0, 100);
+    for (const view of Object.values(clientViews(result))) {
+      expect(tokens(view)).toBeLessThanOrEqual(10_000);
+      for (const user of users) {
+        expect(view).toContain(user.id);
+        expect(view).toContain(user.email);
+      }
+    }
+    const shown = viewOf(result).data as { id: string; state?: string }[];
+    expect(shown.filter((user) => user.state !== undefined)).toEqual(
+      users
+        .filter((user) => user.state !== "active")
+        .map((user) => expect.objectContaining({ id: user.id, state: user.state })),
+    );
+    expect(viewOf(result).next?.arguments).toEqual({ directory_id, limit: 100, after: users[99]?.id });
+  });
+
+  it('detail: "full" is cut at an item boundary under 40,000 characters, says so, and next goes on after the last item shown', async () => {
+    const result = await h.call("list_directory_users", { directory_id, limit: 100, detail: "full" });
+    const { structured, text } = clientViews(result);
+    expect(structured.length).toBeLessThanOrEqual(40_000);
+    expect(text.length).toBeLessThanOrEqual(40_000);
+    const shown = ids(result);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(100);
+    for (const channel of [structured, text]) expect(channel).toMatch(/Cut to \d+ of the 100 items/);
+    const next = viewOf(result).next;
+    expect(next?.arguments).toMatchObject({ directory_id, detail: "full", after: shown.at(-1) });
+
+    // Walking on with next loses nothing and repeats nothing.
+    const seen = [...shown];
+    let call = next;
+    while (call !== undefined && seen.length < 150) {
+      const page = await h.call(call.tool, call.arguments);
+      seen.push(...ids(page));
+      call = viewOf(page).next;
+    }
+    const everyone = (await allUsers(h)).map((user) => user.id);
+    expect(seen).toEqual(everyone.slice(0, seen.length));
+  });
+
+  it("WORKOS_MCP_MAX_RESULT_CHARS sets the budget", async () => {
+    const small = await startHarness({
+      emulator: { seed: scimDirectorySeed() },
+      env: { WORKOS_MCP_MAX_RESULT_CHARS: "3000" },
+    });
+    try {
+      const result = await small.call("list_directory_users", { directory_id, limit: 100 });
+      const { structured, text } = clientViews(result);
+      expect(structured.length).toBeLessThanOrEqual(3000);
+      expect(text.length).toBeLessThanOrEqual(3000);
+      expect(text).toContain("to stay under 3000 characters");
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("a client known to keep less (Codex, about 10 KiB) gets a budget that fits it", async () => {
+    const codex = await startHarness({
+      emulator: { seed: scimDirectorySeed() },
+      clientName: "codex-mcp-client",
+    });
+    try {
+      const result = await codex.call("list_directory_users", { directory_id, limit: 100 });
+      for (const view of Object.values(clientViews(result))) {
+        expect(Buffer.byteLength(view)).toBeLessThanOrEqual(10_240);
+      }
+      expect(ids(result).length).toBeGreaterThan(10);
+      expect(viewOf(result).next?.arguments.after).toBe(ids(result).at(-1));
+    } finally {
+      await codex.close();
+    }
+  });
+
+  it("a single object over the budget is cut field by field, largest first, with a note", async () => {
+    const small = await startHarness({
+      emulator: { seed: scimDirectorySeed() },
+      env: { WORKOS_MCP_MAX_RESULT_CHARS: "2000" },
+    });
+    try {
+      const [first] = await allUsers(small);
+      const result = await small.call("get_directory_user", { directory_user_id: first?.id });
+      const { structured, text } = clientViews(result);
+      expect(structured.length).toBeLessThanOrEqual(2000);
+      expect(text.length).toBeLessThanOrEqual(2000);
+      const user = viewOf(result).data as Record<string, unknown>;
+      expect(user).not.toHaveProperty("raw_attributes");
+      expect(user.id).toBe(first?.id);
+      for (const channel of [structured, text])
+        expect(channel).toMatch(/Left out raw_attributes \(\d+ characters\)/);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe("answers without walking pages by hand", () => {
+  it('state: "suspended" returns exactly the suspended users, in under 2,500 tokens, and how many were scanned', async () => {
+    const result = await h.call("list_directory_users", { directory_id, state: "suspended", limit: 100 });
+    const suspended = (await allUsers(h)).filter((user) => user.state === "suspended").map((user) => user.id);
+    expect(suspended).toHaveLength(SCIM_COUNTS.suspended);
+    expect(ids(result)).toEqual(suspended);
+    for (const view of Object.values(clientViews(result))) {
+      expect(tokens(view)).toBeLessThanOrEqual(2_500);
+      expect(view).toContain(
+        `${SCIM_COUNTS.suspended} directory users matched among ${SCIM_COUNTS.users} scanned`,
+      );
+    }
+    expect(viewOf(result).next).toBeUndefined();
+  });
+
+  it("stops at limit matches, and its cursor goes on scanning without skipping or repeating anyone", async () => {
+    const expected = (await allUsers(h)).filter((user) => user.state !== "active").map((user) => user.id);
+    const seen: string[] = [];
+    let call: ModelView["next"] = {
+      tool: "list_directory_users",
+      arguments: { directory_id, state: "inactive", limit: 3 },
+    };
+    const inactive: string[] = [];
+    while (call !== undefined) {
+      const page = await h.call(call.tool, call.arguments);
+      inactive.push(...ids(page));
+      call = viewOf(page).next;
+    }
+    call = { tool: "list_directory_users", arguments: { directory_id, state: "suspended", limit: 5 } };
+    while (call !== undefined) {
+      const page = await h.call(call.tool, call.arguments);
+      expect(ids(page).length).toBeLessThanOrEqual(5);
+      seen.push(...ids(page));
+      call = viewOf(page).next;
+    }
+    expect(inactive).toHaveLength(SCIM_COUNTS.inactive);
+    expect(seen).toHaveLength(SCIM_COUNTS.suspended);
+    expect([...seen, ...inactive].sort()).toEqual([...expected].sort());
+  });
+
+  it("search finds users by a fragment of name or email, in any case", async () => {
+    const [someone] = await allUsers(h);
+    const fragment = (someone?.email.split("@")[0] ?? "").toUpperCase();
+    const result = await h.call("list_directory_users", { directory_id, search: fragment, limit: 100 });
+    expect(ids(result)).toContain(someone?.id);
+    for (const user of viewOf(result).data as { email: string; name?: string }[]) {
+      expect(`${user.email} ${user.name ?? ""}`.toLowerCase()).toContain(fragment.toLowerCase());
+    }
+  });
+
+  it("list_directory_groups searches group names the same way", async () => {
+    const all = await h.call("list_directory_groups", { directory_id, limit: 100 });
+    const groups = viewOf(all).data as { id: string; name: string }[];
+    const target = groups[0] as { id: string; name: string };
+    const fragment = target.name.slice(1, 5).toLowerCase();
+    const result = await h.call("list_directory_groups", { directory_id, search: fragment, limit: 100 });
+    expect(ids(result)).toEqual(
+      groups.filter((group) => group.name.toLowerCase().includes(fragment)).map((group) => group.id),
+    );
+  });
+
+  it("reports progress while it walks, when the client asks for it", async () => {
+    const progress: { progress: number; message?: string }[] = [];
+    await h.mcp.callTool(
+      { name: "list_directory_users", arguments: { directory_id, state: "suspended", limit: 100 } },
+      undefined,
+      { onprogress: (notification) => progress.push(notification) },
+    );
+    expect(progress.map((step) => step.progress)).toEqual([100, 200, 250]);
+    expect(progress.at(-1)?.message).toBe("Scanned 250 users, 12 matching.");
+  });
+});
+
+describe("get_organization_overview", () => {
+  it("gives the organization, its SSO connections and its directories with user counts, in under 1,500 tokens", async () => {
+    const result = await h.call("get_organization_overview", { organization_id: SCIM_IDS.organization });
+    const data = viewOf(result).data as {
+      organization: { name: string; domains: { domain: string; state: string }[] };
+      sso_connections: { id: string; type: string; state: string; domains: string[] }[];
+      directories: {
+        id: string;
+        type: string;
+        state: string;
+        users: { active: number; inactive: number };
+        groups: number;
+      }[];
+    };
+    expect(data.organization.domains).toEqual([
+      { domain: "acmecorp.com", state: "verified" },
+      { domain: "acmecorp.io", state: "pending" },
+    ]);
+    expect(data.sso_connections).toEqual([
+      expect.objectContaining({ id: SCIM_IDS.connection, type: "OktaSAML" }),
+    ]);
+    expect(data.directories).toEqual([
+      expect.objectContaining({
+        id: directory_id,
+        type: "okta scim v2.0",
+        users: {
+          active: SCIM_COUNTS.users - SCIM_COUNTS.suspended - SCIM_COUNTS.inactive,
+          inactive: SCIM_COUNTS.suspended + SCIM_COUNTS.inactive,
+        },
+        groups: SCIM_COUNTS.groups,
+      }),
+    ]);
+    for (const view of Object.values(clientViews(result))) expect(tokens(view)).toBeLessThanOrEqual(1_500);
+  });
+});
