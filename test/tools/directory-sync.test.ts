@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { dataOf, viewOf } from "../support/view.js";
 
 const { directories, organizations } = DEMO_IDS;
 const MISSING = { directory: "directory_01HZZZZZZZZZZZZZZZZZZZZZZZ" };
@@ -9,14 +10,11 @@ let h: Harness;
 interface User {
   id: string;
   email: string;
-  directory_id: string;
 }
 interface Group {
   id: string;
   name: string;
 }
-const dataOf = <T>(result: { structuredContent?: unknown }) =>
-  (result.structuredContent as { data: T[] }).data;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -27,12 +25,12 @@ beforeEach(() => h.control("POST", "/_emulator/reset"));
 describe("directories", () => {
   it("list_directories filters by organization", async () => {
     const result = await h.call("list_directories", { organization_id: organizations.fooCorp });
-    expect(dataOf<{ id: string }>(result).map((d) => d.id)).toEqual([directories.fooCorpOkta]);
+    expect(dataOf<{ id: string }[]>(result).map((d) => d.id)).toEqual([directories.fooCorpOkta]);
   });
 
   it("get_directory returns it, and reports a missing one", async () => {
     const found = await h.call("get_directory", { directory_id: directories.acmeGoogle });
-    expect(found.structuredContent).toMatchObject({
+    expect(dataOf(found)).toMatchObject({
       id: directories.acmeGoogle,
       type: "gsuite directory",
       state: "linked",
@@ -52,12 +50,12 @@ describe("directories", () => {
 
   it("delete_directory removes it after confirmation", async () => {
     const preview = await h.call("delete_directory", { directory_id: directories.initechBamboo });
-    const { confirmation_token } = preview.structuredContent as { confirmation_token: string };
+    const { confirmation_token } = dataOf<{ confirmation_token: string }>(preview);
     const result = await h.call("delete_directory", {
       directory_id: directories.initechBamboo,
       confirmation_token,
     });
-    expect(result.structuredContent).toEqual({
+    expect(dataOf(result)).toEqual({
       deleted: true,
       object: "directory",
       id: directories.initechBamboo,
@@ -74,24 +72,29 @@ describe("directories", () => {
 describe("directory users and groups", () => {
   it("pages through a directory's 30 users with the printed cursor", async () => {
     const seen: string[] = [];
-    let after: string | undefined;
-    for (let page = 0; page < 10; page++) {
-      const result = await h.call("list_directory_users", {
+    let args: Record<string, unknown> = { directory_id: directories.fooCorpOkta, limit: 12 };
+    let pages = 0;
+    for (; pages < 10; pages++) {
+      const result = await h.call("list_directory_users", args);
+      seen.push(...dataOf<User[]>(result).map((user) => user.id));
+      // The call printed in the text is the whole next call, the same as structuredContent's next.
+      const printed = /^Next page: call list_directory_users with (\{.*\})\.$/m.exec(textOf(result))?.[1];
+      expect(printed === undefined ? undefined : JSON.parse(printed)).toEqual(viewOf(result).next?.arguments);
+      if (printed === undefined) break;
+      args = JSON.parse(printed);
+      expect(args).toMatchObject({
         directory_id: directories.fooCorpOkta,
         limit: 12,
-        ...(after === undefined ? {} : { after }),
+        after: expect.any(String),
       });
-      seen.push(...dataOf<User>(result).map((user) => user.id));
-      const next = /after="([^"]+)"/.exec(textOf(result))?.[1];
-      if (next === undefined) break;
-      after = next;
     }
+    expect(pages).toBe(2);
     expect(seen).toHaveLength(30);
     expect(new Set(seen).size).toBe(30);
   });
 
   it("finds a user by email, and the user's groups", async () => {
-    const all = dataOf<User>(
+    const all = dataOf<User[]>(
       await h.call("list_directory_users", { directory_id: directories.fooCorpOkta, limit: 1 }),
     );
     const someone = all[0] as User;
@@ -99,31 +102,31 @@ describe("directory users and groups", () => {
       directory_id: directories.fooCorpOkta,
       email: someone.email,
     });
-    expect(dataOf<User>(byEmail).map((user) => user.id)).toEqual([someone.id]);
+    expect(dataOf<User[]>(byEmail).map((user) => user.id)).toEqual([someone.id]);
 
     const user = await h.call("get_directory_user", { directory_user_id: someone.id });
-    expect(user.structuredContent).toMatchObject({
+    expect(dataOf(user)).toMatchObject({
       id: someone.id,
       email: someone.email,
       directory_id: directories.fooCorpOkta,
     });
 
-    const groups = dataOf<Group>(await h.call("list_directory_groups", { directory_user_id: someone.id }));
+    const groups = dataOf<Group[]>(await h.call("list_directory_groups", { directory_user_id: someone.id }));
     expect(groups.length).toBeGreaterThan(0);
     const members = await h.call("list_directory_users", {
       directory_group_id: (groups[0] as Group).id,
       limit: 100,
     });
-    expect(dataOf<User>(members).map((member) => member.id)).toContain(someone.id);
+    expect(dataOf<User[]>(members).map((member) => member.id)).toContain(someone.id);
   });
 
   it("lists a directory's groups and gets one", async () => {
-    const groups = dataOf<Group>(
+    const groups = dataOf<Group[]>(
       await h.call("list_directory_groups", { directory_id: directories.fooCorpOkta }),
     );
     expect(groups.map((group) => group.name).sort()).toEqual(["Admins", "Engineering", "Sales", "Support"]);
     const group = await h.call("get_directory_group", { directory_group_id: (groups[0] as Group).id });
-    expect(group.structuredContent).toMatchObject({
+    expect(dataOf(group)).toMatchObject({
       object: "directory_group",
       name: (groups[0] as Group).name,
     });
