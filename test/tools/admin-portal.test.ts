@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { viewOf } from "../support/view.js";
 
 let h: Harness;
 
@@ -27,7 +28,13 @@ describe("generate_portal_link", () => {
       intent,
     });
     expect(result.isError).toBeFalsy();
-    const { link, expires_at } = result.structuredContent as { link: string; expires_at: string };
+    const view = viewOf<{ link: string; expires_at: string }>(result);
+    const { link, expires_at } = view.data;
+    expect(view.summary).toBe(`Admin Portal link created; it expires at ${expires_at}.`);
+    expect(view.notes).toEqual([
+      expect.stringMatching(/^Anyone holding the link can change this organization's setup/),
+      expect.stringMatching(/^Environment: /),
+    ]);
     expect(new URL(link).origin).toBe(new URL(h.emulator.url).origin);
     const expires = Date.parse(expires_at);
     expect(expires - before).toBeGreaterThanOrEqual(5 * 60_000);

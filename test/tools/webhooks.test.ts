@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoSeed } from "../../src/emulator/demo-seed.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { dataOf, viewOf } from "../support/view.js";
 
 const SECRET = "whsec_tool_test_9f8e7d6c5b4a";
 const OLD_SECRET = "whsec_tool_test_previous_0a1b2c";
@@ -74,9 +75,10 @@ describe("validate_webhook", () => {
       signature_header: delivery.signature,
     });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ trusted: true, reason: "ok", matched_secret: 1 });
+    expect(dataOf(result)).toMatchObject({ trusted: true, reason: "ok", matched_secret: 1 });
+    expect(viewOf(result).summary).toBe("TRUSTED: genuine WorkOS webhook.");
     expect(textOf(result)).toMatch(/^TRUSTED/);
-    expect(result.structuredContent).toMatchObject({
+    expect(dataOf(result)).toMatchObject({
       event: {
         event: "organization.created",
         summary: expect.stringContaining('organization "Webhook Test Co"'),
@@ -86,7 +88,7 @@ describe("validate_webhook", () => {
 
   it("summarises the event and names the verdict", async () => {
     const result = await h.call("validate_webhook", { payload: BODY, signature_header: sign(BODY) });
-    expect(result.structuredContent).toMatchObject({
+    expect(dataOf(result)).toMatchObject({
       trusted: true,
       event: { id: "event_01HMZ8Q4V3X2K9R7T5Y1B6N0CD", event: "dsync.user.created" },
     });
@@ -98,13 +100,13 @@ describe("validate_webhook", () => {
       payload: BODY,
       signature_header: sign(BODY, Date.now(), OLD_SECRET),
     });
-    expect(result.structuredContent).toMatchObject({ trusted: true, matched_secret: 0 });
+    expect(dataOf(result)).toMatchObject({ trusted: true, matched_secret: 0 });
   });
 
   it("flags a payload reformatted by a chat client but signed in compact form", async () => {
     const pretty = JSON.stringify(JSON.parse(BODY), null, 2);
     const result = await h.call("validate_webhook", { payload: pretty, signature_header: sign(BODY) });
-    expect(result.structuredContent).toMatchObject({ trusted: true, payload_normalized: true });
+    expect(dataOf(result)).toMatchObject({ trusted: true, payload_normalized: true });
   });
 
   it("says NOT TRUSTED for a tampered body, and why", async () => {
@@ -113,11 +115,14 @@ describe("validate_webhook", () => {
       signature_header: sign(BODY),
     });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({
+    expect(dataOf(result)).toMatchObject({
       trusted: false,
       reason: "signature_mismatch",
       signature_valid: false,
     });
+    expect(viewOf(result).summary).toBe(
+      "NOT TRUSTED: do not act on this payload (signature_mismatch; message in data).",
+    );
     expect(textOf(result)).toMatch(/^NOT TRUSTED/);
   });
 
@@ -126,7 +131,7 @@ describe("validate_webhook", () => {
       payload: BODY,
       signature_header: sign(BODY, Date.now() - 600_000),
     });
-    expect(result.structuredContent).toMatchObject({
+    expect(dataOf(result)).toMatchObject({
       trusted: false,
       reason: "timestamp_outside_tolerance",
       signature_valid: true,
@@ -136,7 +141,7 @@ describe("validate_webhook", () => {
       signature_header: sign(BODY, Date.now() - 600_000),
       tolerance_seconds: 900,
     });
-    expect(wider.structuredContent).toMatchObject({ trusted: true });
+    expect(dataOf(wider)).toMatchObject({ trusted: true });
   });
 
   it("verifies a 1 MB payload", async () => {
@@ -146,12 +151,12 @@ describe("validate_webhook", () => {
     });
     const result = await h.call("validate_webhook", { payload: big, signature_header: sign(big) });
     expect(Buffer.byteLength(big)).toBeGreaterThan(1_000_000);
-    expect(result.structuredContent).toMatchObject({ trusted: true });
+    expect(dataOf(result)).toMatchObject({ trusted: true });
   });
 
   it("rejects a malformed header", async () => {
     const result = await h.call("validate_webhook", { payload: BODY, signature_header: "t=abc, v1=xyz" });
-    expect(result.structuredContent).toMatchObject({ trusted: false, reason: "malformed_header" });
+    expect(dataOf(result)).toMatchObject({ trusted: false, reason: "malformed_header" });
   });
 
   it("rejects invalid arguments", async () => {
@@ -182,7 +187,7 @@ describe("validate_webhook", () => {
     });
     await readOnly.control("DELETE", "/_emulator/requests");
     const result = await readOnly.call("validate_webhook", { payload: BODY, signature_header: sign(BODY) });
-    expect(result.structuredContent).toMatchObject({ trusted: true });
+    expect(dataOf(result)).toMatchObject({ trusted: true });
     expect(await readOnly.requests()).toEqual([]);
     await readOnly.close();
   });
@@ -192,8 +197,11 @@ describe("validate_webhook without a configured secret", () => {
   it("says how to configure one", async () => {
     const h = await startHarness();
     const result = await h.call("validate_webhook", { payload: BODY, signature_header: sign(BODY) });
-    expect(result.structuredContent).toMatchObject({ trusted: false, reason: "no_secret_configured" });
-    expect(textOf(result)).toContain("WORKOS_WEBHOOK_SECRET");
+    expect(dataOf(result)).toMatchObject({ trusted: false, reason: "no_secret_configured" });
+    expect(viewOf(result).summary).toMatch(/^NOT TRUSTED: .*\(no_secret_configured; /);
+    // How to set one is our guidance: a note, outside the data fence.
+    expect(viewOf(result).notes).toEqual([expect.stringContaining("set WORKOS_WEBHOOK_SECRET")]);
+    expect(textOf(result).split("<workos-data-")[0]).toContain("set WORKOS_WEBHOOK_SECRET");
     await h.close();
   });
 });
