@@ -30,6 +30,7 @@ Environment:
   WORKOS_MCP_READ_ONLY    true to start in read-only mode
   WORKOS_MCP_TOOLSETS     like --toolsets
   WORKOS_MCP_DESTRUCTIVE  like --destructive
+  WORKOS_MCP_MAX_RESULT_CHARS  the largest tool result, in characters (default 40000; 9000 for Codex)
   WORKOS_MCP_HTTP_TOKEN   with --http: the bearer token clients must send (32+ characters)
   WORKOS_MCP_ALLOWED_HOSTS    with --http: extra Host values to accept (default: localhost on the port)
   WORKOS_MCP_ALLOWED_ORIGINS  with --http: extra browser Origins to accept (requests without Origin pass)`;

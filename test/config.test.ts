@@ -53,6 +53,16 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...KEY, ...env }, argv).readOnly).toBe(expected);
   });
 
+  it("reads the result budget, and refuses one too small or not a number", () => {
+    expect(loadConfig(KEY, []).maxResultChars).toBeUndefined();
+    expect(loadConfig({ ...KEY, WORKOS_MCP_MAX_RESULT_CHARS: "12000" }, []).maxResultChars).toBe(12_000);
+    for (const bad of ["1999", "12k", "-5", "1e5"]) {
+      expect(() => loadConfig({ ...KEY, WORKOS_MCP_MAX_RESULT_CHARS: bad }, [])).toThrow(
+        /WORKOS_MCP_MAX_RESULT_CHARS must be a whole number of characters, at least 2000/,
+      );
+    }
+  });
+
   it("needs a key unless the emulator is asked for, and says how to get one", () => {
     expect(() => loadConfig({}, [])).toThrow(/WORKOS_API_KEY.*--emulator/s);
     expect(loadConfig({}, ["--emulator"]).apiKey).toBeUndefined();
