@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { tools } from "../../src/tools/index.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { viewOf } from "../support/view.js";
 
 // Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
 const VALID: Record<string, Record<string, unknown>> = {
   list_organizations: {},
   get_organization: { organization_id: DEMO_IDS.organizations.acme },
+  get_organization_overview: { organization_id: DEMO_IDS.organizations.acme },
   create_organization: { name: "Forbidden Inc" },
   update_organization: { organization_id: DEMO_IDS.organizations.acme, name: "Renamed" },
   delete_organization: { organization_id: DEMO_IDS.organizations.acme },
@@ -38,7 +40,9 @@ describe("every WorkOS tool", () => {
     await h.control("POST", "/_emulator/reset");
     const result = await h.call(name, VALID[name]);
     expect(result.isError, textOf(result)).toBeFalsy();
-    expect(result.structuredContent).toBeDefined();
+    const view = viewOf(result);
+    expect(view.summary).toMatch(/\S/);
+    expect(view.data).toBeDefined();
   });
 
   it.each(workosTools)("%s turns a WorkOS 403 into an isError result", async (name) => {
