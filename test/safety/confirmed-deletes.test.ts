@@ -2,6 +2,7 @@ import type { ElicitRequest } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { type Harness, type HarnessOptions, startHarness, textOf } from "../support/harness.js";
+import { dataOf, viewOf } from "../support/view.js";
 
 const { fooCorp, acme } = DEMO_IDS.organizations;
 const { fooCorpOkta } = DEMO_IDS.directories;
@@ -31,7 +32,7 @@ describe("with a client that can elicit", () => {
       },
     });
     const result = await hh.call("delete_organization", { organization_id: fooCorp });
-    expect(result.structuredContent).toEqual({ deleted: true, object: "organization", id: fooCorp });
+    expect(dataOf(result)).toEqual({ deleted: true, object: "organization", id: fooCorp });
     expect(asked).toHaveLength(1);
     expect(asked[0]?.message).toMatch(
       /Permanently delete organization "Foo Corp".*staging.*also removes 2 SSO connections and 1 directory: Foo Corp Okta SCIM \(30 users, 4 groups\).*Type the organization's exact name/s,
@@ -51,8 +52,11 @@ describe("with a client that can elicit", () => {
     const hh = await harness({ elicit: () => answer });
     const result = await hh.call("delete_organization", { organization_id: fooCorp });
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ deleted: false, reason, name: "Foo Corp" });
+    expect(dataOf(result)).toMatchObject({ deleted: false, reason, name: "Foo Corp" });
     expect(textOf(result)).toMatch(/^Nothing was deleted/);
+    // No token is offered: the model is told not to try again on its own.
+    expect(dataOf(result)).not.toHaveProperty("confirmation_token");
+    expect(viewOf(result).notes?.[0]).toBe("Do not retry unless the user asks again.");
     expect(await deletes(hh)).toEqual([]);
     expect(await exists(hh, fooCorp)).toBe(true);
   });
@@ -62,7 +66,7 @@ describe("with a client that can elicit", () => {
       elicit: () => ({ action: "accept", content: { confirm_name: "Foo Corp Okta SCIM" } }),
     });
     const result = await hh.call("delete_directory", { directory_id: fooCorpOkta });
-    expect(result.structuredContent).toMatchObject({ deleted: true, id: fooCorpOkta });
+    expect(dataOf(result)).toMatchObject({ deleted: true, id: fooCorpOkta });
   });
 });
 
@@ -70,7 +74,7 @@ describe("with a client that cannot elicit", () => {
   it("first previews what would be lost and deletes nothing", async () => {
     const hh = await harness();
     const result = await hh.call("delete_organization", { organization_id: fooCorp });
-    expect(result.structuredContent).toMatchObject({
+    expect(dataOf(result)).toMatchObject({
       deleted: false,
       reason: "confirmation_required",
       name: "Foo Corp",
@@ -85,16 +89,25 @@ describe("with a client that cannot elicit", () => {
         ],
       },
     });
-    expect(textOf(result)).toMatch(/confirmation_token="ct_[0-9a-z]+_[0-9a-f]{64}"/);
+    const token = dataOf<{ confirmation_token: string }>(result).confirmation_token;
+    expect(token).toMatch(/^ct_[0-9a-z]+_[0-9a-f]{64}$/);
+    // The instruction carrying the token is our note, outside the data, in both channels.
+    expect(viewOf(result).summary).toBe(
+      "Nothing was deleted yet: this delete needs the user's confirmation.",
+    );
+    expect(viewOf(result).notes?.[0]).toContain(
+      `call delete_organization again with the same arguments and confirmation_token="${token}"`,
+    );
+    expect(textOf(result).split("<workos-data-")[0]).toContain(`confirmation_token="${token}"`);
     expect(await deletes(hh)).toEqual([]);
   });
 
   it("deletes on the second call with the token", async () => {
     const hh = await harness();
     const first = await hh.call("delete_organization", { organization_id: fooCorp });
-    const { confirmation_token } = first.structuredContent as { confirmation_token: string };
+    const { confirmation_token } = dataOf<{ confirmation_token: string }>(first);
     const second = await hh.call("delete_organization", { organization_id: fooCorp, confirmation_token });
-    expect(second.structuredContent).toMatchObject({ deleted: true });
+    expect(dataOf(second)).toMatchObject({ deleted: true });
     expect(textOf(second)).toMatch(/^Deleted organization/);
     expect(await exists(hh, fooCorp)).toBe(false);
   });
@@ -103,40 +116,41 @@ describe("with a client that cannot elicit", () => {
     let now = Date.now();
     const hh = await harness({ now: () => now });
     const first = await hh.call("delete_organization", { organization_id: fooCorp });
-    const { confirmation_token } = first.structuredContent as { confirmation_token: string };
+    const { confirmation_token } = dataOf<{ confirmation_token: string }>(first);
     now += 5 * 60_000 + 1;
     const late = await hh.call("delete_organization", { organization_id: fooCorp, confirmation_token });
-    expect(late.structuredContent).toMatchObject({ deleted: false, reason: "token_expired" });
-    expect((late.structuredContent as { confirmation_token: string }).confirmation_token).not.toBe(
-      confirmation_token,
-    );
+    expect(dataOf(late)).toMatchObject({ deleted: false, reason: "token_expired" });
+    const fresh = dataOf<{ confirmation_token: string }>(late).confirmation_token;
+    expect(fresh).toMatch(/^ct_/);
+    expect(fresh).not.toBe(confirmation_token);
+    expect(viewOf(late).notes?.[0]).toContain(`confirmation_token="${fresh}"`);
     expect(await exists(hh, fooCorp)).toBe(true);
   });
 
   it("never lets a token for one target delete another", async () => {
     const hh = await harness();
     const forFoo = await hh.call("delete_organization", { organization_id: fooCorp });
-    const { confirmation_token } = forFoo.structuredContent as { confirmation_token: string };
+    const { confirmation_token } = dataOf<{ confirmation_token: string }>(forFoo);
     const onAcme = await hh.call("delete_organization", { organization_id: acme, confirmation_token });
-    expect(onAcme.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid", id: acme });
+    expect(dataOf(onAcme)).toMatchObject({ deleted: false, reason: "token_invalid", id: acme });
     const onDirectory = await hh.call("delete_directory", { directory_id: fooCorpOkta, confirmation_token });
-    expect(onDirectory.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid" });
+    expect(dataOf(onDirectory)).toMatchObject({ deleted: false, reason: "token_invalid" });
     const forged = await hh.call("delete_organization", {
       organization_id: acme,
       confirmation_token: "ct_zzzz_00",
     });
-    expect(forged.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid" });
+    expect(dataOf(forged)).toMatchObject({ deleted: false, reason: "token_invalid" });
     expect(await deletes(hh)).toEqual([]);
   });
 
   it("a token from another server (another key) is refused", async () => {
     const first = await harness({ emulator: { apiKey: "sk_test_one" } });
     const preview = await first.call("delete_organization", { organization_id: fooCorp });
-    const { confirmation_token } = preview.structuredContent as { confirmation_token: string };
+    const { confirmation_token } = dataOf<{ confirmation_token: string }>(preview);
     await first.close();
     const other = await harness({ emulator: { apiKey: "sk_test_two" } });
     const result = await other.call("delete_organization", { organization_id: fooCorp, confirmation_token });
-    expect(result.structuredContent).toMatchObject({ deleted: false, reason: "token_invalid" });
+    expect(dataOf(result)).toMatchObject({ deleted: false, reason: "token_invalid" });
   });
 
   it("an unknown target is an error, not a preview", async () => {
@@ -166,6 +180,6 @@ describe("--destructive modes", () => {
     const hh = await harness({ env: { WORKOS_MCP_DESTRUCTIVE: "allow" } });
     expect(hh.mcp.getInstructions()).toMatch(/Deletes happen at once, without asking the user/);
     const result = await hh.call("delete_directory", { directory_id: fooCorpOkta });
-    expect(result.structuredContent).toMatchObject({ deleted: true });
+    expect(dataOf(result)).toMatchObject({ deleted: true });
   });
 });
