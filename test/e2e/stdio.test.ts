@@ -93,11 +93,21 @@ describe("dist/cli.js over stdio", () => {
 
     const orgs = await session.request("tools/call", { name: "list_organizations", arguments: { limit: 2 } });
     expect(orgs.result?.isError).toBeFalsy();
+    expect(orgs.result?.structuredContent).toMatchObject({
+      data: [
+        expect.objectContaining({ id: expect.stringMatching(/^org_/) }),
+        expect.objectContaining({ id: expect.stringMatching(/^org_/) }),
+      ],
+      next: { tool: "list_organizations", arguments: { limit: 2, after: expect.any(String) } },
+    });
     const got = await session.request("tools/call", {
       name: "get_organization",
       arguments: { organization_id: DEMO_IDS.organizations.acme },
     });
-    expect(got.result?.structuredContent).toMatchObject({ name: "Acme Inc" });
+    expect(got.result?.structuredContent).toMatchObject({
+      summary: expect.stringContaining(DEMO_IDS.organizations.acme),
+      data: { name: "Acme Inc" },
+    });
     const bad = await session.request("tools/call", {
       name: "get_organization",
       arguments: { organization_id: "nope" },
