@@ -10,7 +10,9 @@ import { WorkOSClient } from "../../src/client/client.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { MAX_BODY_BYTES, type RunningHttpServer, startHttpServer } from "../../src/http.js";
+import { tools as allTools } from "../../src/tools/index.js";
 import { registerSecret } from "../support/secret-scan.js";
+import { dataOf } from "../support/view.js";
 import { ROOT } from "./support.js";
 
 const TOKEN = "test-token-0123456789abcdef0123456789abcdef";
@@ -113,7 +115,7 @@ describe("Streamable HTTP (--http)", () => {
     const client = await connect(url);
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toContain("get_organization");
-    expect(tools).toHaveLength(16);
+    expect(tools.map((tool) => tool.name)).toEqual(allTools.map((tool) => tool.name));
     await client.close();
   });
 
@@ -160,7 +162,7 @@ describe("Streamable HTTP (--http)", () => {
       body: jsonRpc("tools/list"),
     });
     expect(local.status).toBe(200);
-    expect(JSON.parse(local.body).result.tools).toHaveLength(16);
+    expect(JSON.parse(local.body).result.tools).toHaveLength(allTools.length);
   });
 
   it("answers 200 concurrent calls from 10 clients correctly, each with the organization it asked for", async () => {
@@ -180,7 +182,7 @@ describe("Streamable HTTP (--http)", () => {
     expect(results).toHaveLength(200);
     for (const { id, result } of results) {
       expect(result.isError, JSON.stringify(result)).toBeFalsy();
-      expect((result.structuredContent as { id: string }).id).toBe(id);
+      expect(dataOf<{ id: string }>(result).id).toBe(id);
     }
     await Promise.all(clients.map((client) => client.close()));
   });
@@ -197,7 +199,7 @@ describe("Streamable HTTP (--http)", () => {
       arguments: { payload, signature_header: `t=${Date.now()}, v1=${"0".repeat(64)}` },
     })) as CallToolResult;
     expect(result.isError).toBeFalsy();
-    expect(result.structuredContent).toMatchObject({ reason: "no_secret_configured" });
+    expect(dataOf(result)).toMatchObject({ reason: "no_secret_configured" });
     await client.close();
   });
 
@@ -221,7 +223,7 @@ describe("Streamable HTTP (--http)", () => {
       name: "get_organization",
       arguments: { organization_id: DEMO_IDS.organizations.globex },
     })) as CallToolResult;
-    expect(result.structuredContent).toMatchObject({ id: DEMO_IDS.organizations.globex });
+    expect(dataOf(result)).toMatchObject({ id: DEMO_IDS.organizations.globex });
     await client.close();
   });
 
@@ -261,7 +263,7 @@ describe("Streamable HTTP (--http)", () => {
     })) as CallToolResult;
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(asked).toEqual([]);
-    const outcome = preview.structuredContent as { deleted: boolean; confirmation_token?: string };
+    const outcome = dataOf<{ deleted: boolean; confirmation_token?: string }>(preview);
     expect(outcome.deleted).toBe(false);
     expect(outcome.confirmation_token).toMatch(/^ct_/);
 
@@ -271,7 +273,7 @@ describe("Streamable HTTP (--http)", () => {
       name: "delete_organization",
       arguments: { ...args, confirmation_token: outcome.confirmation_token },
     })) as CallToolResult;
-    expect(done.structuredContent).toMatchObject({ deleted: true });
+    expect(dataOf(done)).toMatchObject({ deleted: true });
     await Promise.all([client.close(), other.close()]);
     await replica.close();
   });
@@ -314,7 +316,7 @@ describe("workos-mcp --http (the built CLI)", () => {
     );
     expect((await fetch(url.replace("/mcp", "/healthz"))).status).toBe(200);
     const client = await connect(url);
-    expect((await client.listTools()).tools.length).toBe(16);
+    expect((await client.listTools()).tools.length).toBe(allTools.length);
     await client.close();
     expect((await raw(url, { headers: mcpHeaders(), body: jsonRpc("ping") })).status).toBe(401);
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
