@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { launchCommand } from "../../src/launch.js";
 import { registerSecret } from "../support/secret-scan.js";
+import { dataOf } from "../support/view.js";
 import { connectStdio, ROOT, readManifest } from "./support.js";
 
 const manifest = readManifest();
@@ -34,7 +35,7 @@ describe("the server launched from manifest.json, as a host launches it", () => 
         arguments: { organization_id: DEMO_IDS.organizations.acme },
       })) as CallToolResult;
       expect(result.isError).toBeFalsy();
-      expect(result.structuredContent).toMatchObject({ id: DEMO_IDS.organizations.acme, name: "Acme Inc" });
+      expect(dataOf(result)).toMatchObject({ id: DEMO_IDS.organizations.acme, name: "Acme Inc" });
       expect(stderr()).not.toContain(emulator.apiKey);
     } finally {
       await client.close();

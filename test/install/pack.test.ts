@@ -9,6 +9,7 @@ import { pack } from "../../scripts/pack.js";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { launchCommand } from "../../src/launch.js";
 import { registerSecret } from "../support/secret-scan.js";
+import { dataOf } from "../support/view.js";
 import { connectStdio, ROOT, readManifest } from "./support.js";
 
 function filesUnder(dir: string): string[] {
@@ -74,7 +75,7 @@ describe("npm run pack: the .mcpb", () => {
         name: "get_organization",
         arguments: { organization_id: DEMO_IDS.organizations.umbrella },
       })) as CallToolResult;
-      expect(result.structuredContent).toMatchObject({ id: DEMO_IDS.organizations.umbrella });
+      expect(dataOf(result)).toMatchObject({ id: DEMO_IDS.organizations.umbrella });
       expect(stderr()).not.toContain(emulator.apiKey);
     } finally {
       await client.close();
