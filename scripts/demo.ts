@@ -47,38 +47,50 @@ function brief(args: Record<string, unknown>): string {
 
 type Row = Record<string, unknown>;
 const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
-const domains = (row: Row) =>
-  ((row.domains ?? []) as Row[]).map(
-    (domain) => `${domain.domain}${domain.state ? ` (${domain.state})` : ""}`,
-  );
 
-/** One line per object, for a person; the model reads the tool's own text (its size is shown alongside). */
-const LINES: Record<string, (row: Row) => string> = {
-  organization: (row) => `${row.name}  ${row.id}  ${domains(row).join(", ")}`,
-  directory_user: (row) => `${row.first_name} ${row.last_name} <${row.email}>  ${row.state}`,
-  directory_group: (row) => `${row.name}  ${row.id}`,
+/** One line per list item, for a person: the compact items list tools return by default. */
+const ITEMS: Record<string, (row: Row) => string> = {
+  list_organizations: (row) => `${row.name}  ${row.id}  ${((row.domains ?? []) as string[]).join(", ")}`,
+  list_directory_users: (row) =>
+    `${row.name} <${row.email}>${row.state === undefined ? "" : `  ${row.state}`}`,
+  list_directory_groups: (row) => `${row.name}  ${row.id}`,
 };
 
-function describe(result: Row): string[] {
-  if (Array.isArray(result.data))
-    return (result.data as Row[]).map((row) => `• ${LINES[String(row.object)]?.(row)}`);
-  if (typeof result.object === "string") return [LINES[result.object]?.(result) ?? JSON.stringify(result)];
-  if (typeof result.link === "string") return [`${result.link}`, `expires ${result.expires_at}`];
-  if (typeof result.trusted === "boolean") {
-    const event = result.event as Row | null;
-    return [
-      `${result.trusted ? "TRUSTED" : "NOT TRUSTED"}: ${result.message}`,
-      ...(event ? [`${event.summary}`] : []),
-    ];
+/** The lines a person wants from one object's data. */
+function describeObject(data: Row): string[] {
+  if (data.object === "organization") {
+    const domains = ((data.domains ?? []) as Row[]).map((domain) =>
+      domain.state === undefined ? domain.domain : `${domain.domain} (${domain.state})`,
+    );
+    return [`${data.name}  ${data.id}  ${domains.join(", ")}`];
   }
-  return [JSON.stringify(result)];
+  if (typeof data.link === "string") return [data.link];
+  if (typeof data.trusted === "boolean") {
+    const event = data.event as Row | undefined;
+    return [`${data.message}`, ...(event === undefined ? [] : [`${event.summary}`])];
+  }
+  return [JSON.stringify(data)];
 }
 
-function show(result: CallToolResult): void {
+/**
+ * Prints what the model is told, shortened for a person: the server's summary and notes as they are, the data
+ * one line an item, and the next-page call. The model reads the tool's whole text (its size is shown alongside).
+ */
+function show(name: string, result: CallToolResult): void {
   const text = result.content.map((item) => (item.type === "text" ? item.text : "")).join("\n");
   if (result.isError) throw new Error(`the call failed:\n${text}`);
-  for (const line of describe(result.structuredContent ?? {})) console.log(`  ${line}`);
-  console.log(dim(`  (the assistant reads ${text.length} characters of text and the structured result)`));
+  const view = result.structuredContent as { summary: string; notes?: string[]; data: unknown; next?: Row };
+  console.log(`  ${view.summary}`);
+  for (const note of view.notes ?? []) console.log(dim(`  note: ${note}`));
+  const lines = Array.isArray(view.data)
+    ? (view.data as Row[]).map((row) => `• ${ITEMS[name]?.(row) ?? JSON.stringify(row)}`)
+    : describeObject(view.data as Row);
+  for (const line of lines) console.log(`  ${line}`);
+  if (view.next !== undefined)
+    console.log(dim(`  next page: ${view.next.tool} ${JSON.stringify(view.next.arguments)}`));
+  console.log(
+    dim(`  (the assistant reads ${text.length} characters of text, or the same view as structured JSON)`),
+  );
 }
 
 async function main(): Promise<void> {
@@ -104,7 +116,7 @@ async function main(): Promise<void> {
   const call = async (title: string, name: string, args: Record<string, unknown>) => {
     console.log(`\n${bold(`${++step}. ${title}`)}  (${name} ${brief(args)})`);
     const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-    show(result);
+    show(name, result);
     return result;
   };
 
@@ -121,7 +133,7 @@ async function main(): Promise<void> {
       domain_data: [{ domain: "hooli.com", state: "verified" }],
       external_id: "hooli-demo",
     });
-    const organizationId = (created.structuredContent as { id: string }).id;
+    const organizationId = (created.structuredContent as { data: { id: string } }).data.id;
     await call("Fetch it back", "get_organization", { organization_id: organizationId });
     await call("Generate an Admin Portal link for SSO setup", "generate_portal_link", {
       organization_id: organizationId,
