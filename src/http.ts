@@ -5,15 +5,13 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { WorkOSClient } from "./client/client.js";
 import type { Config, HttpConfig } from "./config.js";
 import { log } from "./log.js";
+import { MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 import { createServer } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 export const HEALTH_PATH = "/healthz";
-/**
- * Anything larger is refused before it is read. The largest argument a tool takes is a pasted webhook body
- * (up to 5 MiB, see MAX_PAYLOAD_BYTES), which JSON escaping inside the request grows by a few percent.
- */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Anything larger is refused before it is read: the same limit as stdio (see MAX_MESSAGE_BYTES). */
+export const MAX_BODY_BYTES = MAX_MESSAGE_BYTES;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface HttpServerDeps {

@@ -1,7 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/** Largest payload verified, in UTF-8 bytes (5 MiB); larger bodies get reason `payload_too_large` without hashing. */
-export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest payload verified, in UTF-8 bytes (1 MiB, far above any WorkOS event); larger bodies get reason
+ * `payload_too_large` without hashing. Sized so that a payload at the limit still fits in one MCP message
+ * when a client escapes every character as `\uXXXX` (6 bytes each): see MAX_MESSAGE_BYTES.
+ */
+export const MAX_PAYLOAD_BYTES = 1024 * 1024;
 /** Longest `WorkOS-Signature` header accepted, in characters; longer ones are `malformed_header`. */
 export const MAX_HEADER_LENGTH = 8192;
 /** Most `v1` items accepted in one header; more are `malformed_header`. */
