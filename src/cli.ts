@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { VERSION } from "./client/version.js";
 import { type Config, ConfigError, clientOptions, loadConfig, TOOLSETS } from "./config.js";
-import { log, redactInLogs } from "./log.js";
+import { log } from "./log.js";
+import { redact, registerSecrets } from "./redact.js";
 
 const USAGE = `workos-mcp ${VERSION}: the WorkOS MCP server
 
@@ -44,14 +45,14 @@ async function main(argv: string[]): Promise<void> {
 
   const doctor = argv[0] === "doctor";
   const config = loadConfig(process.env, doctor ? argv.slice(1) : argv);
-  redactInLogs([config.apiKey, ...config.webhookSecrets, config.http?.token]);
+  registerSecrets([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   if (config.version) {
     process.stdout.write(`${VERSION}\n`);
     return;
   }
   if (config.help) {
     const { describeConfig } = await import("./doctor.js");
-    process.stdout.write(`${USAGE}\n\nCurrent configuration:\n${describeConfig(config)}\n`);
+    process.stdout.write(redact(`${USAGE}\n\nCurrent configuration:\n${describeConfig(config)}\n`));
     return;
   }
   if (doctor) {
@@ -85,7 +86,7 @@ async function checkConfiguration(initial: Config): Promise<number> {
     withEmulator(initial),
   ]);
   try {
-    return await runDoctor(config, (line) => process.stdout.write(line));
+    return await runDoctor(config, (line) => process.stdout.write(redact(line)));
   } finally {
     await close();
   }
@@ -94,10 +95,10 @@ async function checkConfiguration(initial: Config): Promise<number> {
 async function serveStdio(initial: Config): Promise<void> {
   const { config, close: closeEmulator } = await withEmulator(initial);
 
-  const [{ WorkOSClient }, { createServer }, { StdioServerTransport }] = await Promise.all([
+  const [{ WorkOSClient }, { createServer }, { StdioTransport }] = await Promise.all([
     import("./client/client.js"),
     import("./server.js"),
-    import("@modelcontextprotocol/sdk/server/stdio.js"),
+    import("./stdio.js"),
   ]);
   const client = new WorkOSClient(clientOptions(config));
   const server = createServer(config, { client });
@@ -107,12 +108,12 @@ async function serveStdio(initial: Config): Promise<void> {
     () => client.close(),
     closeEmulator,
   );
-  process.stdin.on("end", shutdown);
-  process.stdin.on("close", shutdown);
+  // The transport closes once stdin has ended and every call it received is answered.
+  server.onclose = shutdown;
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
 
-  await server.connect(new StdioServerTransport());
+  await server.connect(new StdioTransport());
 }
 
 async function serveHttp(initial: Config): Promise<void> {
