@@ -9,7 +9,7 @@ import type { z } from "zod";
 import type { WorkOSClient } from "./client/client.js";
 import { WorkOSError } from "./client/errors.js";
 import { VERSION } from "./client/version.js";
-import { type Config, type Environment, environmentOf } from "./config.js";
+import { type Config, type Environment, environmentOf, writesBlockedInProduction } from "./config.js";
 import { ConfirmationTokens, DeletionGate } from "./confirm.js";
 import { log } from "./log.js";
 import { resultBudget } from "./mcp/budget.js";
@@ -19,6 +19,7 @@ import { renderText } from "./mcp/render.js";
 import { describeTool } from "./mcp/tool-list.js";
 import { type ModelView, viewOf } from "./mcp/view.js";
 import { visibleLine } from "./mcp/visible.js";
+import { redact, redactDeep, registerSecrets, showsSecret } from "./redact.js";
 import { coerceArguments } from "./tools/coerce.js";
 import type { AnyTool, ToolContext } from "./tools/define.js";
 import { tools as allTools } from "./tools/index.js";
@@ -36,10 +37,11 @@ export interface ServerDeps {
  * --destructive block hides the tools that declare a deletion target.
  */
 export function enabledTools(config: Config, tools: readonly AnyTool[] = allTools): AnyTool[] {
+  const readOnly = config.readOnly || writesBlockedInProduction(config);
   return tools.filter(
     (tool) =>
       config.toolsets.has(tool.toolset) &&
-      (!config.readOnly || tool.annotations.readOnlyHint) &&
+      (!readOnly || tool.annotations.readOnlyHint) &&
       (config.destructive !== "block" || tool.target === undefined),
   );
 }
@@ -53,6 +55,7 @@ export function enabledTools(config: Config, tools: readonly AnyTool[] = allTool
 export function createServer(config: Config, deps: ServerDeps): Server {
   const tools = deps.tools ?? allTools;
   const enabled = enabledTools(config, tools);
+  registerSecrets([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   const environment = environmentLabel(config);
   const server = new Server(
     { name: "workos-mcp", title: "WorkOS", version: VERSION },
@@ -117,6 +120,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
           target: () => target(input, context),
           environment,
           signal: extra.signal,
+          personRequired: environmentOf(config) === "production",
         });
         if (stopped !== undefined) return success(stopped);
       }
@@ -136,15 +140,18 @@ export function createServer(config: Config, deps: ServerDeps): Server {
 
 /** One view, two channels: structuredContent is the view, the text renders exactly it. */
 function viewResult(view: ModelView): CallToolResult {
+  // Secrets are looked for in what is sent, whatever form the upstream echoed them in.
+  const safe = showsSecret(JSON.stringify(view)) ? (redactDeep(view) as ModelView) : view;
   return {
-    content: [{ type: "text", text: renderText(view) }],
-    structuredContent: view as unknown as Record<string, unknown>,
+    content: [{ type: "text", text: redact(renderText(safe)) }],
+    structuredContent: safe as unknown as Record<string, unknown>,
   };
 }
 
 /** Failures carry text only, so every client shows the model the same words. */
 function errorResult(text: string): CallToolResult {
-  return { content: [{ type: "text", text: text.split("\n").map(visibleLine).join("\n") }], isError: true };
+  const lines = text.split("\n").map(visibleLine).join("\n");
+  return { content: [{ type: "text", text: redact(lines) }], isError: true };
 }
 
 function refusal(tool: AnyTool, config: Config): string {
@@ -152,6 +159,13 @@ function refusal(tool: AnyTool, config: Config): string {
     return (
       `${tool.name} is not available: deletes are blocked on this server (--destructive block / WORKOS_MCP_DESTRUCTIVE=block). ` +
       "Tell the user; deleting needs a server started with confirm or allow."
+    );
+  }
+  if (!config.readOnly && writesBlockedInProduction(config)) {
+    return (
+      `${tool.name} is not available: this server uses a production (sk_live_) key, and changes to production are off ` +
+      "unless the operator allows them with WORKOS_MCP_ALLOW_PRODUCTION_WRITES=true or --allow-production-writes. " +
+      "Tell the user; nothing was sent to WorkOS."
     );
   }
   if (!config.toolsets.has(tool.toolset)) {
