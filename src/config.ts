@@ -34,6 +34,8 @@ export interface Config {
   proxy: string | undefined;
   webhookSecrets: string[];
   readOnly: boolean;
+  /** With an sk_live_ key, writes stay off unless this is set (WORKOS_MCP_ALLOW_PRODUCTION_WRITES). */
+  allowProductionWrites: boolean;
   toolsets: ReadonlySet<Toolset>;
   destructive: DestructiveMode;
   emulator: boolean;
@@ -54,6 +56,13 @@ export function environmentOf(config: Pick<Config, "apiKey" | "emulator">): Envi
   if (config.apiKey?.startsWith("sk_live_")) return "production";
   if (config.apiKey?.startsWith("sk_test_")) return "staging";
   return "unknown";
+}
+
+/** Writes are off with a production key unless the operator allowed them: a person must mean it. */
+export function writesBlockedInProduction(
+  config: Pick<Config, "apiKey" | "emulator" | "allowProductionWrites">,
+): boolean {
+  return environmentOf(config) === "production" && !config.allowProductionWrites;
 }
 
 /** What the WorkOS client needs from the configuration. */
@@ -96,6 +105,8 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
     proxy: proxyFor(env, baseUrl),
     webhookSecrets: splitList(read(env, "WORKOS_WEBHOOK_SECRET")),
     readOnly: values["read-only"] === true || parseBoolean(env, "WORKOS_MCP_READ_ONLY"),
+    allowProductionWrites:
+      values["allow-production-writes"] === true || parseBoolean(env, "WORKOS_MCP_ALLOW_PRODUCTION_WRITES"),
     toolsets: parseToolsets(values.toolsets ?? read(env, "WORKOS_MCP_TOOLSETS")),
     destructive: parseDestructive(values.destructive ?? read(env, "WORKOS_MCP_DESTRUCTIVE")),
     emulator,
@@ -125,6 +136,7 @@ function parseFlags(argv: readonly string[]) {
       allowPositionals: false,
       options: {
         "read-only": { type: "boolean" },
+        "allow-production-writes": { type: "boolean" },
         toolsets: { type: "string" },
         destructive: { type: "string" },
         emulator: { type: "boolean" },

@@ -109,6 +109,11 @@ interface GateRequest {
   target: () => Promise<DeletionTarget>;
   environment: string;
   signal: AbortSignal;
+  /**
+   * Production: only the user, in the client's own form, can confirm. A token proves only that the model
+   * saw a preview, and a model (or an injection steering it) can pass it straight back.
+   */
+  personRequired: boolean;
 }
 
 /**
@@ -132,6 +137,7 @@ export class DeletionGate {
       const asked = await this.#ask(request, target);
       if (asked !== "unavailable") return asked.confirmed ? undefined : { ...base, reason: asked.reason };
     }
+    if (request.personRequired) return { ...base, reason: "person_required", impact: target.impact };
     const binding = bindingOf(request.toolName, request.input);
     const now = this.#now();
     let reason: Deletion["reason"] = "confirmation_required";
@@ -170,6 +176,8 @@ const NOT_DELETED: Record<NonNullable<Deletion["reason"]>, string> = {
   token_expired: "Nothing was deleted: the confirmation token had expired (they last 5 minutes).",
   token_invalid:
     "Nothing was deleted: that confirmation token was not issued for this call (another target or other arguments).",
+  person_required:
+    "Nothing was deleted: in production a delete needs the user's own confirmation in the client, which this client cannot ask for.",
 };
 
 /** A delete's result in one line: what happened. */
@@ -181,6 +189,11 @@ export function deletionSummary(outcome: Deletion): string {
 /** Exactly what the model may do next after a delete that did not happen. */
 export function deletionNotes(toolName: string, outcome: Deletion): string[] {
   if (outcome.deleted) return [];
+  if (outcome.reason === "person_required") {
+    return [
+      "Show the user what the delete would remove (impact in data). They can delete it in the WorkOS dashboard; for unattended automation an operator can start a server with --destructive allow. Do not retry.",
+    ];
+  }
   if (outcome.confirmation_token === undefined) return ["Do not retry unless the user asks again."];
   return [
     `Show the user what would be lost (name and impact in data) and ask. Only if they explicitly agree, call ` +

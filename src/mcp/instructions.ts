@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import { type Config, environmentOf, writesBlockedInProduction } from "../config.js";
 import type { AnyTool } from "../tools/define.js";
 import { DATA_TAG } from "./render.js";
 
@@ -20,12 +20,18 @@ export function instructionsFor(config: Config, tools: readonly AnyTool[], envir
     lines.push(
       "Read-only mode: tools that change WorkOS are disabled; say so if the user asks for a change.",
     );
+  } else if (writesBlockedInProduction(config)) {
+    lines.push(
+      "This is PRODUCTION and changes are off: the operator can allow them with WORKOS_MCP_ALLOW_PRODUCTION_WRITES=true. Say so if the user asks for a change.",
+    );
   }
   if (tools.some((tool) => tool.target !== undefined)) {
     lines.push(
       config.destructive === "allow"
         ? "Deletes happen at once, without asking the user (--destructive allow, for unattended automation). They are permanent: only on an explicit request."
-        : "Deletes are permanent. The user confirms each one: the client asks them to type the name, or the tool returns a preview and a confirmation token that you may pass back only after the user agrees.",
+        : environmentOf(config) === "production"
+          ? "Deletes are permanent. In production the user confirms each one by typing the name in the client's own form; a client without that form cannot delete."
+          : "Deletes are permanent. The user confirms each one: the client asks them to type the name, or the tool returns a preview and a confirmation token that you may pass back only after the user agrees.",
     );
   }
   for (const tool of tools) if (tool.instruction !== undefined) lines.push(tool.instruction);

@@ -213,6 +213,7 @@ export const deletion = z.object({
       "name_mismatch",
       "token_expired",
       "token_invalid",
+      "person_required",
     ])
     .optional()
     .describe("Why nothing was deleted."),

@@ -201,7 +201,7 @@ describe("answers without walking pages by hand", () => {
   });
 
   it("reports progress while it walks, when the client asks for it", async () => {
-    const progress: { progress: number; message?: string }[] = [];
+    const progress: { progress: number; message?: string | undefined }[] = [];
     await h.mcp.callTool(
       { name: "list_directory_users", arguments: { directory_id, state: "suspended", limit: 100 } },
       undefined,
