@@ -150,8 +150,10 @@ function exitAfter(...steps: Array<() => Promise<unknown>>): () => Promise<void>
 process.on("unhandledRejection", (reason) => log.error("unhandled rejection, kept running:", reason));
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    log.error(error.message);
+  // A mistake in what the user gave (settings, a seed file) reads as one sentence, not a stack trace.
+  // SeedError is matched by name: the emulator's modules load only when asked for.
+  if (error instanceof ConfigError || (error instanceof Error && error.name === "SeedError")) {
+    log.error((error as Error).message);
     process.exit(2);
   }
   log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

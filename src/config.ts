@@ -65,12 +65,16 @@ export function writesBlockedInProduction(
   return environmentOf(config) === "production" && !config.allowProductionWrites;
 }
 
+const HTTP_MODE_CONNECTIONS = 256;
+
 /** What the WorkOS client needs from the configuration. */
 export function clientOptions(config: Config): ClientOptions {
   return {
     apiKey: config.apiKey ?? "",
     baseUrl: config.baseUrl,
     ...(config.proxy === undefined ? {} : { proxy: config.proxy }),
+    // Over HTTP many users share one pool: 16 slow upstream calls must not hold everyone else's requests.
+    ...(config.http === undefined ? {} : { connections: HTTP_MODE_CONNECTIONS }),
   };
 }
 
@@ -149,6 +153,13 @@ function parseFlags(argv: readonly string[]) {
       },
     });
   } catch (error) {
+    // An argument may be a secret pasted in the wrong place: name the problem, never echo the argument.
+    const { code } = error as { code?: string };
+    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+      throw new ConfigError(
+        "workos-mcp takes no positional arguments (the one given is not shown, in case it is a secret). Run with --help to see the options.",
+      );
+    }
     throw new ConfigError(`${(error as Error).message}. Run with --help to see the options.`);
   }
 }
@@ -201,6 +212,11 @@ function parseBaseUrl(value: string): string {
   }
   if (url.username !== "" || url.password !== "") {
     throw new ConfigError("WORKOS_API_BASE_URL must not contain credentials.");
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new ConfigError(
+      "WORKOS_API_BASE_URL must not have a query or fragment, such as https://api.workos.com.",
+    );
   }
   return url.href.replace(/\/+$/, "");
 }
@@ -256,6 +272,13 @@ function parseHttp(env: Env, values: Flags): HttpConfig | undefined {
     throw new ConfigError(
       "--http needs WORKOS_MCP_HTTP_TOKEN: every HTTP client must send it as a bearer token. " +
         "Generate one with `openssl rand -hex 32` and set it in the environment.",
+    );
+  }
+  // What an HTTP client can send after "Bearer " (RFC 6750's b64token); anything else could never match.
+  if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) {
+    throw new ConfigError(
+      "WORKOS_MCP_HTTP_TOKEN may hold only letters, digits and - . _ ~ + / (then = padding): no spaces or other characters, " +
+        "which HTTP clients cannot send in a bearer token. Generate one with `openssl rand -hex 32`.",
     );
   }
   if (token.length < MIN_HTTP_TOKEN_LENGTH) {

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { visibleLine } from "./mcp/visible.js";
 import type { Deletion } from "./tools/objects.js";
 
 export const CONFIRMATION_TTL_MS = 5 * 60_000;
@@ -56,11 +57,22 @@ export function bindingOf(toolName: string, args: Record<string, unknown>): stri
   return `${toolName}\n${JSON.stringify(entries)}`;
 }
 
-/** Invisible and bidirectional control characters: a name must be typed as it looks. */
-const INVISIBLE = /[\p{Cf}\p{Cc}]/gu;
+/** Invisible, bidirectional, control and blank filler characters: a name must be typed as it looks. */
+const INVISIBLE = /[\p{Cf}\p{Cc}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/gu;
 
 function comparable(text: string): string {
   return text.replace(INVISIBLE, "").normalize("NFC").trim();
+}
+
+/**
+ * What the user must type: the name as it looks, or the id when the name has nothing visible (else typing
+ * nothing would match a name made only of zero-width characters).
+ */
+function confirmationWord(target: DeletionTarget): { word: string; asked: string } {
+  const name = comparable(target.name);
+  return name === ""
+    ? { word: target.id, asked: `its id, ${target.id} (its name shows nothing to type)` }
+    : { word: name, asked: `the ${target.object}'s exact name` };
 }
 
 export type ElicitationOutcome =
@@ -74,18 +86,19 @@ export async function confirmByElicitation(
   environment: string,
   signal: AbortSignal,
 ): Promise<ElicitationOutcome> {
+  const { word, asked } = confirmationWord(target);
   const result = await server.elicitInput(
     {
       message:
-        `Permanently delete ${target.object} "${target.name}" (${target.id}) in ${environment}? ` +
-        `This also removes ${target.summary}, and cannot be undone. Type the ${target.object}'s exact name to confirm.`,
+        `Permanently delete ${target.object} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
+        `This also removes ${visibleLine(target.summary)}, and cannot be undone. Type ${asked} to confirm.`,
       requestedSchema: {
         type: "object",
         properties: {
           confirm_name: {
             type: "string",
             title: `${target.object === "organization" ? "Organization" : "Directory"} name`,
-            description: `Type ${target.name} to delete it`,
+            description: `Type ${visibleLine(word)} to delete it`,
           },
         },
         required: ["confirm_name"],
@@ -96,7 +109,7 @@ export async function confirmByElicitation(
   if (result.action === "decline") return { confirmed: false, reason: "declined" };
   if (result.action !== "accept") return { confirmed: false, reason: "cancelled" };
   const typed = result.content?.confirm_name;
-  if (typeof typed !== "string" || comparable(typed) !== comparable(target.name)) {
+  if (typeof typed !== "string" || comparable(typed) !== word) {
     return { confirmed: false, reason: "name_mismatch" };
   }
   return { confirmed: true };

@@ -23,6 +23,7 @@ import { redact, redactDeep, registerSecrets, showsSecret } from "./redact.js";
 import { coerceArguments } from "./tools/coerce.js";
 import type { AnyTool, ToolContext } from "./tools/define.js";
 import { tools as allTools } from "./tools/index.js";
+import { expectShape } from "./tools/shape.js";
 
 export interface ServerDeps {
   client: WorkOSClient;
@@ -86,6 +87,9 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     }
     if (!enabled.includes(tool)) return errorResult(refusal(tool, config));
 
+    // Checked before zod, which passes over a key such as `__proto__` without a word.
+    const unknown = Object.keys(rawArguments).filter((key) => !Object.hasOwn(tool.input.shape, key));
+    if (unknown.length > 0) return errorResult(describeUnknownArguments(tool, unknown));
     const parsed = tool.input.safeParse(coerceArguments(tool.input, rawArguments));
     if (!parsed.success) return errorResult(describeInvalidArguments(tool, parsed.error));
 
@@ -110,6 +114,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     const maxChars = resultBudget(config.maxResultChars, server.getClientVersion()?.name);
     const success = (output: unknown): CallToolResult =>
       viewResult(viewOf(tool, input, output, { environment, maxChars }));
+    const answer = (output: unknown) => success(expectShape(tool.output, output, "a result"));
     try {
       const { target } = tool;
       if (target !== undefined && config.destructive === "confirm") {
@@ -124,7 +129,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
         });
         if (stopped !== undefined) return success(stopped);
       }
-      return success(await tool.handler(input, context));
+      return answer(await tool.handler(input, context));
     } catch (error) {
       if (error instanceof WorkOSError) return errorResult(describeWorkOSError(tool, error, errorContext));
       log.error(`unexpected error in ${tool.name}`, error);
@@ -177,6 +182,16 @@ function refusal(tool: AnyTool, config: Config): string {
   return (
     `${tool.name} is not available: this server runs in read-only mode, so it makes no changes in WorkOS. ` +
     "Tell the user; they can restart it without --read-only / WORKOS_MCP_READ_ONLY to allow changes."
+  );
+}
+
+function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): string {
+  const named = keys
+    .map((key) => (/^[\w-]{1,100}$/.test(key) ? key : JSON.stringify(key.slice(0, 100))))
+    .join(", ");
+  return (
+    `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n- ${named}: not a parameter of ${tool.name}\n` +
+    `Parameters: ${Object.keys(tool.input.shape).join(", ")}.`
   );
 }
 

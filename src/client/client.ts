@@ -28,6 +28,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** An HTTP(S) proxy URL to tunnel every request through (CONNECT), as corporate networks require. */
   proxy?: string;
+  /** Sockets kept to WorkOS; default 16. A server for many users needs more, or slow calls starve the rest. */
+  connections?: number;
 }
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
@@ -66,7 +68,10 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export const DEFAULT_BASE_URL = "https://api.workos.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
-const POOL_OPTIONS = { connections: 16, keepAliveTimeout: 10_000 };
+const DEFAULT_CONNECTIONS = 16;
+const KEEP_ALIVE_TIMEOUT_MS = 10_000;
+/** Deeper JSON is no WorkOS object; walking it would overflow the stack. */
+const MAX_JSON_DEPTH = 64;
 const REDACTED = "sk_…redacted";
 
 type Attempt = { ok: true; value: unknown } | { ok: false; error: unknown; retryAfter?: string | undefined };
@@ -96,6 +101,20 @@ function errorCode(error: unknown): string | undefined {
   return Array.isArray(errors) ? errorCode(errors[0]) : undefined;
 }
 
+/** How deeply a parsed JSON value nests, counted without recursion (a hostile body may nest 100,000 deep). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(node)) if (typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function isConnectionFailure(error: unknown): boolean {
   const code = errorCode(error);
   if (
@@ -119,6 +138,7 @@ export class WorkOSClient {
   readonly #pathPrefix: string;
   readonly #origin: string;
   readonly #proxy: string | undefined;
+  readonly #connections: number;
   #dispatcher: Promise<Dispatcher> | undefined;
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
@@ -153,6 +173,7 @@ export class WorkOSClient {
     this.#userAgent = options.userAgent ?? USER_AGENT;
     this.#origin = url.origin;
     this.#proxy = options.proxy;
+    this.#connections = options.connections ?? DEFAULT_CONNECTIONS;
   }
 
   /** Sends one request (with retries per the policy); resolves to the parsed JSON body, or undefined if empty. */
@@ -269,10 +290,11 @@ export class WorkOSClient {
     const { signal } = timeout;
     let response: Dispatcher.ResponseData | undefined;
     try {
+      const pool = { connections: this.#connections, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS };
       this.#dispatcher ??= import("undici").then(({ Pool, ProxyAgent }) =>
         this.#proxy === undefined
-          ? new Pool(this.#origin, POOL_OPTIONS)
-          : new ProxyAgent({ uri: this.#proxy, ...POOL_OPTIONS }),
+          ? new Pool(this.#origin, pool)
+          : new ProxyAgent({ uri: this.#proxy, ...pool }),
       );
       response = await (await this.#dispatcher).request({ ...request, origin: this.#origin, signal });
       const text = await response.body.text();
@@ -295,7 +317,9 @@ export class WorkOSClient {
     if (status >= 200 && status < 300) {
       if (text.trim() === "") return { ok: true, value: undefined };
       try {
-        return { ok: true, value: JSON.parse(text) };
+        const value: unknown = JSON.parse(text);
+        if (depthOf(value) > MAX_JSON_DEPTH) throw new Error(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+        return { ok: true, value };
       } catch (cause) {
         const requestId = headers["x-request-id"];
         return {
@@ -326,6 +350,14 @@ export class WorkOSClient {
     if (callerSignal?.aborted) return new WorkOSAbortError(`${label} was aborted.`, cause);
     if (timeoutSignal.aborted || TIMEOUT_CODES.has(errorCode(error) ?? "")) {
       return new WorkOSTimeoutError(`${label} timed out after ${timeoutMs} ms.`, timeoutMs, cause);
+    }
+    const proxyStatus = /^Proxy response \((\d{3})\)/.exec(error instanceof Error ? error.message : "")?.[1];
+    if (this.#proxy !== undefined && proxyStatus !== undefined) {
+      return new WorkOSConnectionError(
+        `${label} failed: the proxy refused to connect to ${this.baseUrl} (it answered HTTP ${proxyStatus}` +
+          `${proxyStatus === "407" ? ", proxy authentication required" : ""}).`,
+        cause,
+      );
     }
     if (isConnectionFailure(error)) {
       const detail = [errorCode(error), error instanceof Error ? error.message : undefined]

@@ -86,7 +86,8 @@ function listView(
   const items = page.data.map((item) =>
     visibleData(full ? item : withoutRepeats(list.project(item as never), input)),
   );
-  if (!full && list.legend !== undefined) notes.push(list.legend);
+  const legend = full ? undefined : list.legend?.(input);
+  if (legend !== undefined) notes.push(legend);
   // Walking backwards (a `before` cursor was given) goes on with `before`; otherwise with `after`.
   const backwards = input.before !== undefined;
   const cursor = backwards ? page.list_metadata.before : page.list_metadata.after;
@@ -106,7 +107,8 @@ function listView(
     const cutNote = cut
       ? [
           `Cut to ${shown.length} of the ${items.length} items on this page to stay under ${maxChars} characters; ` +
-            `next goes on after the last one shown. Narrow the call with a smaller limit or filters${full ? ', or leave out detail: "full"' : ""}.`,
+            `next goes on ${backwards ? "before the first" : "after the last"} one shown. ` +
+            `Narrow the call with a smaller limit or filters${full ? ', or leave out detail: "full"' : ""}.`,
         ]
       : [];
     return withNotes({

@@ -37,8 +37,8 @@ export interface ListView<Item = never> {
   /** The summary projection: the facts a person asks about, nothing empty. */
   summary: z.ZodObject;
   project(item: Item): Record<string, unknown>;
-  /** A line that explains the compact items, e.g. which state is left out. */
-  legend?: string;
+  /** A line that explains the compact items of this call, e.g. which state is left out. */
+  legend?(input: Record<string, unknown>): string;
 }
 
 export interface ToolDefinition<

@@ -1,7 +1,13 @@
 import type { WorkOSClient } from "../client/client.js";
 import { path } from "../client/path.js";
 import type { DeletionTarget } from "../confirm.js";
-import type { Connection, Directory, Organization } from "./objects.js";
+import {
+  type Connection,
+  type Directory,
+  directory as directorySchema,
+  organization as organizationSchema,
+} from "./objects.js";
+import { expectShape } from "./shape.js";
 
 // Counting stops here: enough to convey the scale without walking a huge directory.
 const COUNT_CAP = 10_000;
@@ -46,7 +52,11 @@ export async function organizationTarget(
   id: string,
   signal: AbortSignal,
 ): Promise<DeletionTarget> {
-  const organization = await client.get<Organization>(path`/organizations/${id}`, { signal });
+  const organization = expectShape(
+    organizationSchema,
+    await client.get(path`/organizations/${id}`, { signal }),
+    "an organization",
+  );
   const [connections, directories] = await Promise.all([
     collect(
       client.items<Connection>("/connections", { query: { organization_id: id }, maxItems: 1000, signal }),
@@ -92,7 +102,11 @@ export async function directoryTarget(
   id: string,
   signal: AbortSignal,
 ): Promise<DeletionTarget> {
-  const directory = await client.get<Directory>(path`/directories/${id}`, { signal });
+  const directory = expectShape(
+    directorySchema,
+    await client.get(path`/directories/${id}`, { signal }),
+    "a directory",
+  );
   const counts = await directoryCounts(client, directory, signal);
   return {
     object: "directory",

@@ -58,7 +58,9 @@ export default defineTool({
     noun: "directory user",
     summary: directoryUserSummary,
     project: summarizeDirectoryUser,
-    legend: "Users are active unless a state is shown.",
+    // With a state filter every user shown is in that state, and the state is left out as repeating it.
+    legend: ({ state }) =>
+      state === undefined ? "Users are active unless a state is shown." : `Every user shown is ${state}.`,
   },
   finds: "directory_user_id",
   instruction: `list_directory_users filters by state and by a name or email fragment itself, scanning up to ${SCAN_LIMIT} users a call: use those instead of walking pages.`,

@@ -19,6 +19,8 @@ export default defineTool({
       .string()
       .min(1)
       .max(255)
+      // It travels as an HTTP header value: no spaces or control characters.
+      .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
       .optional()
       .describe("Optional key that makes a repeated create return the first result instead of a duplicate."),
   }),

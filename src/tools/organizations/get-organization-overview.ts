@@ -2,8 +2,9 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { collect } from "../impact.js";
-import type { Connection, Directory, DirectoryCounts, Organization } from "../objects.js";
+import { type Connection, type Directory, type DirectoryCounts, organization } from "../objects.js";
 import { organizationId } from "../params.js";
+import { expectShape } from "../shape.js";
 
 /** Enough for any real customer; the summary says when an organization has more. */
 const SHOWN = 25;
@@ -77,11 +78,12 @@ export default defineTool({
   ],
   handler: async ({ organization_id }, { client, signal }) => {
     const query = { organization_id };
-    const [org, connections, directories] = await Promise.all([
-      client.get<Organization>(path`/organizations/${organization_id}`, { signal }),
+    const [answer, connections, directories] = await Promise.all([
+      client.get(path`/organizations/${organization_id}`, { signal }),
       collect(client.items<Connection>("/connections", { query, maxItems: SHOWN + 1, signal })),
       collect(client.items<Directory>("/directories", { query, maxItems: SHOWN + 1, signal })),
     ]);
+    const org = expectShape(organization, answer, "an organization");
     return {
       organization: {
         id: org.id,
