@@ -83,10 +83,17 @@ describe("failures become readable isError results", () => {
     h.control("POST", "/_emulator/faults", { method: "GET", ...spec });
 
   it("a 500 is retried, then reported as retryable", async () => {
+    await h.control("DELETE", "/_emulator/requests");
     await fault({ path: "/organizations/*", status: 500, body: { message: "boom" }, times: 2 });
     const result = await h.call("get_organization", { organization_id: DEMO_IDS.organizations.acme });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/boom.*status: 500.*retry could help: yes/s);
+    expect(textOf(result)).toMatch(
+      /^get_organization failed: WorkOS had a server error \(HTTP 500\); trying again later could help\./,
+    );
+    expect(textOf(result)).toMatch(/"category":"server","status":500,"message":"boom"/);
+    // maxRetries is 1: exactly two attempts reached WorkOS.
+    const attempts = (await h.requests()).filter((request) => request.path.startsWith("/organizations/"));
+    expect(attempts).toHaveLength(2);
   });
 
   it("a 429 names the wait WorkOS asked for", async () => {
@@ -94,12 +101,13 @@ describe("failures become readable isError results", () => {
       path: "/organizations",
       status: 429,
       body: { message: "Too many requests" },
-      headers: { "retry-after": "0" },
+      headers: { "retry-after": "1" },
       times: 2,
     });
     const result = await h.call("list_organizations", {});
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/category: rate_limit.*Hint: WorkOS rate limit/s);
+    expect(textOf(result)).toContain("Hint: WorkOS rate limit reached; it asked to wait 1 s.");
+    expect(textOf(result)).toMatch(/"category":"rate_limit","status":429/);
   });
 
   it("a single 503 is retried away", async () => {
@@ -109,9 +117,9 @@ describe("failures become readable isError results", () => {
   });
 
   it.each([
-    [{ action: "malformed_json" }, /category: invalid_response/],
-    [{ action: "reset", times: 2 }, /category: connection/],
-    [{ action: "hang", times: 2 }, /category: timeout/],
+    [{ action: "malformed_json" }, /"category":"invalid_response"/],
+    [{ action: "reset", times: 2 }, /"category":"connection"/],
+    [{ action: "hang", times: 2 }, /"category":"timeout"/],
   ])("%o ends in isError, not a crash or a hang", async (spec, message) => {
     await fault({ path: "/connections", ...spec });
     const result = await h.call("list_connections", {});
@@ -128,7 +136,7 @@ describe("failures become readable isError results", () => {
     await Promise.all([server.connect(a), mcp.connect(b)]);
     const result = (await mcp.callTool({ name: "list_organizations", arguments: {} })) as CallToolResult;
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/status: 401.*WORKOS_API_KEY/s);
+    expect(textOf(result)).toMatch(/WorkOS rejected the API key \(HTTP 401\).*WORKOS_API_KEY/s);
     expect(textOf(result)).not.toContain("sk_test_wrong");
     await mcp.close();
     await bad.close();

@@ -1,5 +1,7 @@
 import type { WorkOSError } from "../client/errors.js";
 import type { AnyTool } from "../tools/define.js";
+import { fence } from "./render.js";
+import { visibleData } from "./visible.js";
 
 /** What an error hint needs to know beyond the tool: where WorkOS is, and the tools that find ids. */
 export interface ErrorContext {
@@ -27,7 +29,7 @@ function hintFor(tool: AnyTool, error: WorkOSError, { baseUrl, tools }: ErrorCon
       return "Something with these values already exists (for example a domain claimed by another organization). Use list_organizations with domains to find it.";
     case "validation":
     case "invalid_request":
-      return "WorkOS refused the values sent. Fix the fields named above and call again.";
+      return "Fix the fields named in the data below and call again.";
     case "rate_limit":
       return `WorkOS rate limit reached${error.retryAfterMs === undefined ? "" : `; it asked to wait ${Math.ceil(error.retryAfterMs / 1000)} s`}. Retries were already made; wait before calling again and avoid many calls at once.`;
     case "server":
@@ -44,26 +46,57 @@ function hintFor(tool: AnyTool, error: WorkOSError, { baseUrl, tools }: ErrorCon
   }
 }
 
-// Only parsed fields reach the model, and each is bounded: an upstream message is not a place for essays.
-function clip(text: string, max = 300): string {
+/** What happened, in the server's own words; WorkOS's own text follows in the data fence. */
+const WHAT_HAPPENED: Record<WorkOSError["category"], string> = {
+  not_found: "WorkOS found no such object",
+  authentication: "WorkOS rejected the API key",
+  permission: "the API key may not do this",
+  conflict: "it conflicts with something that already exists",
+  validation: "WorkOS refused the values sent",
+  invalid_request: "WorkOS refused the request",
+  rate_limit: "WorkOS's rate limit was reached",
+  server: "WorkOS had a server error",
+  connection: "there was no connection to WorkOS",
+  timeout: "WorkOS did not answer in time",
+  invalid_response: "the answer was not one WorkOS gives",
+  invalid_path: "an id in the call cannot be part of a WorkOS path",
+  aborted: "the call was cancelled",
+};
+
+/** Upstream text is bounded: an error field is not a place for essays, nor 20,000 field errors. */
+const MAX_FIELD_ERRORS = 10;
+
+function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** The isError text for a WorkOS or transport failure: what happened, the facts, and what to do next. */
+/**
+ * The isError text for a WorkOS or transport failure: the server's own sentence and hint first, then every
+ * upstream fact (message, code, field errors, request id), clipped, inside the data fence: text an upstream
+ * wrote is data, never a line that could pass for the server's.
+ */
 export function describeWorkOSError(tool: AnyTool, error: WorkOSError, context: ErrorContext): string {
-  const facts = [
-    `category: ${error.category}`,
-    error.status === undefined ? undefined : `status: ${error.status}`,
-    error.code === undefined ? undefined : `code: ${error.code}`,
-    error.requestId === undefined ? undefined : `request id: ${error.requestId}`,
-    `retry could help: ${error.retryable ? "yes" : "no"}`,
-  ].filter((fact) => fact !== undefined);
-  const lines = [`${tool.name} failed: ${clip(error.message)}`, facts.join(", ")];
-  for (const field of error.errors) {
-    lines.push(
-      `- ${field.field ?? "(request)"}: ${field.message ?? field.code}${field.message === undefined ? "" : ` (${field.code})`}`,
-    );
-  }
-  lines.push(`Hint: ${hintFor(tool, error, context)}`);
-  return lines.join("\n");
+  const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
+  const retry = error.retryable ? "trying again later could help" : "retrying will not help";
+  const facts = {
+    category: error.category,
+    status: error.status,
+    code: error.code === undefined ? undefined : clip(error.code, 100),
+    message: clip(error.message, 300),
+    request_id: error.requestId === undefined ? undefined : clip(error.requestId, 100),
+    errors:
+      error.errors.length === 0
+        ? undefined
+        : error.errors.slice(0, MAX_FIELD_ERRORS).map(({ field, code, message }) => ({
+            field: field === undefined ? undefined : clip(field, 100),
+            code: clip(code, 100),
+            message: message === undefined ? undefined : clip(message, 200),
+          })),
+    more_errors: error.errors.length > MAX_FIELD_ERRORS ? error.errors.length - MAX_FIELD_ERRORS : undefined,
+  };
+  return [
+    `${tool.name} failed: ${WHAT_HAPPENED[error.category]}${status}; ${retry}.`,
+    `Hint: ${hintFor(tool, error, context)}`,
+    fence([JSON.stringify(visibleData(facts))]),
+  ].join("\n");
 }

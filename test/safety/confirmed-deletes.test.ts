@@ -159,7 +159,7 @@ describe("with a client that cannot elicit", () => {
       organization_id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ",
     });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("status: 404");
+    expect(textOf(result)).toContain('"status":404');
   });
 });
 

@@ -56,7 +56,10 @@ describe("every WorkOS tool", () => {
     const result = await h.call(name, VALID[name]);
     await h.control("DELETE", "/_emulator/faults");
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/not allowed to do that.*\ncategory: permission, status: 403/);
+    expect(textOf(result)).toMatch(new RegExp(`^${name} failed: the API key may not do this \\(HTTP 403\\)`));
+    expect(textOf(result)).toMatch(
+      /"category":"permission","status":403,"message":"This API key is not allowed to do that."/,
+    );
     expect(textOf(result)).toMatch(/Hint: /);
   });
 

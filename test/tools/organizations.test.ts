@@ -73,9 +73,9 @@ describe("get_organization", () => {
     const result = await h.call("get_organization", { organization_id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ" });
     expect(result.isError).toBe(true);
     const text = textOf(result);
-    expect(text).toContain("status: 404");
-    expect(text).toMatch(/request id: req_/);
-    expect(text).toContain("retry could help: no");
+    expect(text).toContain("WorkOS found no such object (HTTP 404); retrying will not help.");
+    expect(text).toMatch(/"request_id":"req_/);
+    expect(text).toMatch(/"status":404/);
     expect(text).toContain("list_organizations");
   });
 
@@ -118,7 +118,7 @@ describe("create_organization", () => {
   it("reports a duplicate external_id as a WorkOS error with its code", async () => {
     const result = await h.call("create_organization", { name: "Copy", external_id: "acme" });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("code: external_id_already_used");
+    expect(textOf(result)).toContain(`"code":"external_id_already_used"`);
   });
 
   it.each([
@@ -163,7 +163,7 @@ describe("update_organization", () => {
       name: "X",
     });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("status: 404");
+    expect(textOf(result)).toContain(`"status":404`);
   });
 
   it("rejects a missing organization_id", async () => {

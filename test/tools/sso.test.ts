@@ -56,7 +56,7 @@ describe("get_connection", () => {
   it("turns a 404 into isError with a hint naming list_connections", async () => {
     const result = await h.call("get_connection", { connection_id: "conn_01HZZZZZZZZZZZZZZZZZZZZZZZ" });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/status: 404.*\n.*list_connections/s);
+    expect(textOf(result)).toMatch(/\(HTTP 404\).*\nHint: .*list_connections/);
   });
 
   it("rejects a missing id", async () => {
