@@ -16,8 +16,12 @@ export function readManifest(dir = ROOT): Manifest {
 }
 
 /** Starts what a host would start for `launch`, connected to a real MCP client over stdio. */
-export async function connectStdio(launch: LaunchCommand): Promise<{ client: Client; stderr: () => string }> {
+export async function connectStdio(
+  launch: LaunchCommand,
+  cwd?: string,
+): Promise<{ client: Client; stderr: () => string }> {
   const transport = new StdioClientTransport({
+    ...(cwd === undefined ? {} : { cwd }),
     // Hosts resolve "node" on their own; here it is the Node running the tests.
     command: launch.command === "node" ? process.execPath : launch.command,
     args: launch.args,
