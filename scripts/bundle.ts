@@ -17,10 +17,7 @@ export interface BundleOptions {
 }
 
 /** One ESM entry (`<outdir>/cli.js`) plus lazily loaded chunks for the parts most runs never touch (emulator). */
-export async function bundleServer(
-  outdir: string,
-  { version, licensesFile }: BundleOptions,
-) {
+export async function bundleServer(outdir: string, { version, licensesFile }: BundleOptions) {
   rmSync(join(outdir, "chunks"), { recursive: true, force: true });
   const { metafile } = await build({
     metafile: true,

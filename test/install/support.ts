@@ -9,6 +9,7 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 export interface Manifest extends BundleManifest {
   version: string;
   tools: { name: string; description?: string }[];
+  repository?: { type: string; url: string };
 }
 
 export function readManifest(dir = ROOT): Manifest {
