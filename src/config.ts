@@ -85,7 +85,8 @@ const SECRET_FLAGS: Record<string, string> = {
 export function loadConfig(env: Env, argv: readonly string[]): Config {
   refuseSecretFlags(argv);
   const { values } = parseFlags(argv);
-  const emulator = values.emulator === true;
+  // WORKOS_MCP_EMULATOR is how an MCP Bundle's "Demo mode" switch (a boolean setting) reaches the server.
+  const emulator = values.emulator === true || parseBoolean(env, "WORKOS_MCP_EMULATOR");
   const apiKey = read(env, "WORKOS_API_KEY");
   const baseUrl = parseBaseUrl(read(env, "WORKOS_API_BASE_URL") ?? DEFAULT_BASE_URL);
   const config: Config = {
@@ -108,7 +109,8 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
   if (!config.help && !config.version && !emulator && apiKey === undefined) {
     throw new ConfigError(
       "WORKOS_API_KEY is not set. Set it in the environment to use your WorkOS account, " +
-        "or start with --emulator to try every tool against a local demo WorkOS (no account needed).",
+        "or start with --emulator (or WORKOS_MCP_EMULATOR=true, the bundle's Demo mode) to try every tool " +
+        "against a local demo WorkOS (no account needed).",
     );
   }
   return config;

@@ -64,7 +64,7 @@ describe("npm pack: the package", () => {
     const paths = files.map((file) => file.path);
     const unexpected = paths.filter(
       (path) =>
-        !/^(package\.json|README\.md|LICENSE|manifest\.json|dist\/THIRD_PARTY_LICENSES\.txt|dist\/.+\.(js|d\.ts|LEGAL\.txt))$/.test(
+        !/^(package\.json|README\.md|LICENSE|manifest\.json|icon\.png|dist\/THIRD_PARTY_LICENSES\.txt|dist\/.+\.(js|d\.ts|LEGAL\.txt))$/.test(
           path,
         ),
     );

@@ -10,6 +10,7 @@ export interface Manifest extends BundleManifest {
   version: string;
   tools: { name: string; description?: string }[];
   repository?: { type: string; url: string };
+  icon?: string;
 }
 
 export function readManifest(dir = ROOT): Manifest {
