@@ -43,7 +43,9 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const doctor = argv[0] === "doctor";
-  const config = loadConfig(process.env, doctor ? argv.slice(1) : argv);
+  const config = doctor
+    ? loadConfig(process.env, argv.slice(1), { requireApiKey: false })
+    : loadConfig(process.env, argv);
   redactInLogs([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   if (config.version) {
     process.stdout.write(`${VERSION}\n`);
