@@ -1,23 +1,27 @@
 # workos-mcp over Streamable HTTP, for a team: stateless, so run as many replicas as you like.
 #   docker build -t workos-mcp .
 #   docker run --rm -p 3000:3000 -e WORKOS_API_KEY -e WORKOS_MCP_HTTP_TOKEN workos-mcp
-# Behind a load balancer, also set WORKOS_MCP_ALLOWED_HOSTS to the public host name (see README).
+# Behind a load balancer, also set WORKOS_MCP_ALLOWED_HOSTS to the public host name (see docs/http.md).
+# test/install/docker.test.ts assembles this build from the same context and runs its steps.
 
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: the prepare script builds, and the sources are not copied yet.
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/bundle.ts ./scripts/
 COPY src ./src
 RUN npm run build
 
-FROM node:20-slim
+FROM node:24-slim
 ENV NODE_ENV=production
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
-COPY --from=build /app/dist ./dist
+# The bundled CLI (dist/cli.js and its chunks) carries its dependencies: no node_modules in the image.
+# package.json marks the files as ES modules.
+COPY package.json LICENSE ./
+COPY --from=build /app/dist/cli.js /app/dist/THIRD_PARTY_LICENSES.txt ./dist/
+COPY --from=build /app/dist/chunks ./dist/chunks
 # Runs as the image's unprivileged node user; nothing in /app is writable by it.
 USER node
 EXPOSE 3000

@@ -14,14 +14,10 @@ export interface BundleOptions {
   version: string;
   /** Where to write the licenses of the bundled packages. */
   licensesFile: string;
-  sourcemap?: boolean;
 }
 
 /** One ESM entry (`<outdir>/cli.js`) plus lazily loaded chunks for the parts most runs never touch (emulator). */
-export async function bundleServer(
-  outdir: string,
-  { version, licensesFile, sourcemap = false }: BundleOptions,
-) {
+export async function bundleServer(outdir: string, { version, licensesFile }: BundleOptions) {
   rmSync(join(outdir, "chunks"), { recursive: true, force: true });
   const { metafile } = await build({
     metafile: true,
@@ -33,7 +29,8 @@ export async function bundleServer(
     platform: "node",
     target: "node20",
     minify: true,
-    sourcemap,
+    // No source maps: they would point at src/, which neither the npm package nor the .mcpb ships.
+    sourcemap: false,
     legalComments: "linked",
     chunkNames: "chunks/[name]-[hash]",
     // CommonJS dependencies (undici, ajv) call require() for Node built-ins; ESM output needs one.
@@ -116,6 +113,5 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   await bundleServer(dist, {
     version,
     licensesFile: join(dist, "THIRD_PARTY_LICENSES.txt"),
-    sourcemap: true,
   });
 }

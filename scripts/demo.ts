@@ -93,6 +93,19 @@ function show(name: string, result: CallToolResult): void {
   );
 }
 
+/** `promise`, or a rejection after `ms`; the timer is cleared either way, so it never holds the process open. */
+async function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CLI))
     throw new Error("dist/cli.js is missing: run `npm install` (or `npm run build`) first.");
@@ -143,12 +156,7 @@ async function main(): Promise<void> {
     await call("List a directory's users", "list_directory_users", { directory_id: directory, limit: 5 });
     await call("List its groups", "list_directory_groups", { directory_id: directory });
 
-    const delivery = await Promise.race([
-      receiver.first,
-      new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error("no webhook arrived within 10 s")), 10_000),
-      ),
-    ]);
+    const delivery = await within(receiver.first, 10_000, "no webhook arrived within 10 s");
     console.log(
       `\n${bold("The emulator delivered a signed webhook")} for the new organization to ${receiver.url}`,
     );

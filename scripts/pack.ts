@@ -1,6 +1,6 @@
 // npm run pack: builds the MCP Bundle (.mcpb) from production code only.
 // The server is bundled by esbuild into dist/ inside a staging directory (emulator split into lazy chunks), so
-// the bundle holds manifest.json, a minimal package.json and the bundled JavaScript: no src/, test/, bench/
+// the bundle holds manifest.json, its icon, a minimal package.json and the bundled JavaScript: no src/, test/, bench/
 // or node_modules. `--mode modules` instead stages the tsc build with the production node_modules, for
 // comparison (see scripts/compare-pack.ts).
 import { execFileSync } from "node:child_process";
@@ -34,6 +34,8 @@ export async function pack(options: { out?: string; mode?: PackMode } = {}): Pro
   try {
     cpSync(join(ROOT, "manifest.json"), join(stage, "manifest.json"));
     cpSync(join(ROOT, "LICENSE"), join(stage, "LICENSE"));
+    // manifest.json names it as "icon"; mcpb refuses a bundle whose icon file is missing.
+    cpSync(join(ROOT, "icon.png"), join(stage, "icon.png"));
     writeFileSync(
       join(stage, "package.json"),
       `${JSON.stringify(

@@ -28,6 +28,7 @@ Environment:
   WORKOS_API_KEY          your WorkOS secret key (required unless --emulator); never pass it as a flag
   WORKOS_API_BASE_URL     default https://api.workos.com
   WORKOS_WEBHOOK_SECRET   webhook signing secret(s), comma-separated for rotation
+  WORKOS_MCP_EMULATOR     true: like --emulator (the bundle's Demo mode)
   WORKOS_MCP_READ_ONLY    true to start in read-only mode
   WORKOS_MCP_TOOLSETS     like --toolsets
   WORKOS_MCP_DESTRUCTIVE  like --destructive
@@ -44,7 +45,9 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const doctor = argv[0] === "doctor";
-  const config = loadConfig(process.env, doctor ? argv.slice(1) : argv);
+  const config = doctor
+    ? loadConfig(process.env, argv.slice(1), { requireApiKey: false })
+    : loadConfig(process.env, argv);
   registerSecrets([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   if (config.version) {
     process.stdout.write(`${VERSION}\n`);

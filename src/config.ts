@@ -96,11 +96,17 @@ const SECRET_FLAGS: Record<string, string> = {
   token: "WORKOS_MCP_HTTP_TOKEN",
 };
 
+export interface LoadOptions {
+  /** Default true. `doctor` turns it off: a missing key is one of the things it reports, after the settings. */
+  requireApiKey?: boolean;
+}
+
 /** Reads the configuration from the environment and argv (without the node and script entries). Pure. */
-export function loadConfig(env: Env, argv: readonly string[]): Config {
+export function loadConfig(env: Env, argv: readonly string[], options: LoadOptions = {}): Config {
   refuseSecretFlags(argv);
   const { values } = parseFlags(argv);
-  const emulator = values.emulator === true;
+  // WORKOS_MCP_EMULATOR is how an MCP Bundle's "Demo mode" switch (a boolean setting) reaches the server.
+  const emulator = values.emulator === true || parseBoolean(env, "WORKOS_MCP_EMULATOR");
   const apiKey = read(env, "WORKOS_API_KEY");
   const baseUrl = parseBaseUrl(read(env, "WORKOS_API_BASE_URL") ?? DEFAULT_BASE_URL);
   const config: Config = {
@@ -123,13 +129,20 @@ export function loadConfig(env: Env, argv: readonly string[]): Config {
   if (config.seedFile !== undefined && !emulator) {
     throw new ConfigError("--seed only applies with --emulator.");
   }
-  if (!config.help && !config.version && !emulator && apiKey === undefined) {
-    throw new ConfigError(
-      "WORKOS_API_KEY is not set. Set it in the environment to use your WorkOS account, " +
-        "or start with --emulator to try every tool against a local demo WorkOS (no account needed).",
-    );
-  }
+  const keyNeeded = options.requireApiKey !== false && !config.help && !config.version;
+  if (keyNeeded && missingApiKey(config)) throw new ConfigError(MISSING_API_KEY);
   return config;
+}
+
+/** Why the server cannot start without a key, and the two ways out. */
+export const MISSING_API_KEY =
+  "WORKOS_API_KEY is not set. Set it in the environment to use your WorkOS account, " +
+  "or start with --emulator (or WORKOS_MCP_EMULATOR=true, the bundle's Demo mode) to try every tool " +
+  "against a local demo WorkOS (no account needed).";
+
+/** Neither a key nor the emulator: nothing to talk to. */
+export function missingApiKey(config: Pick<Config, "apiKey" | "emulator">): boolean {
+  return !config.emulator && config.apiKey === undefined;
 }
 
 function parseFlags(argv: readonly string[]) {

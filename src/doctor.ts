@@ -1,6 +1,6 @@
 import { WorkOSClient } from "./client/client.js";
 import { WorkOSError } from "./client/errors.js";
-import { type Config, clientOptions, environmentOf } from "./config.js";
+import { type Config, clientOptions, environmentOf, MISSING_API_KEY, missingApiKey } from "./config.js";
 import { enabledTools } from "./server.js";
 
 /** A key as a person may see it: its prefix tells the environment, its last four tell which one. */
@@ -44,11 +44,16 @@ export function describeConfig(config: Config): string {
 
 /**
  * Checks the configuration with one cheap read (the first organization) and prints the effective settings.
- * Returns the process exit code: 0 when WorkOS answered and accepted the key.
+ * Returns the process exit code: 0 when WorkOS answered and accepted the key, 2 when there is no key to check.
  */
 export async function runDoctor(config: Config, write: (line: string) => void): Promise<number> {
   write("workos-mcp doctor\n");
   write(`${describeConfig(config)}\n`);
+  if (missingApiKey(config)) {
+    // The settings above are still worth seeing: a key set in the wrong place often shows up as a wrong value.
+    write(`  check:           NOT RUN: ${MISSING_API_KEY}\n`);
+    return 2;
+  }
   const client = new WorkOSClient({ ...clientOptions(config), maxRetries: 0, timeoutMs: 10_000 });
   const started = performance.now();
   try {

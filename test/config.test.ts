@@ -66,7 +66,25 @@ describe("loadConfig", () => {
   it("needs a key unless the emulator is asked for, and says how to get one", () => {
     expect(() => loadConfig({}, [])).toThrow(/WORKOS_API_KEY.*--emulator/s);
     expect(loadConfig({}, ["--emulator"]).apiKey).toBeUndefined();
+    // doctor reports a missing key itself, after printing the settings.
+    expect(loadConfig({}, [], { requireApiKey: false }).apiKey).toBeUndefined();
     expect(loadConfig({}, ["--emulator", "--seed", "seed.json"]).seedFile).toBe("seed.json");
+  });
+
+  it("turns the emulator on from WORKOS_MCP_EMULATOR, as the bundle's Demo mode switch sends it", () => {
+    expect(loadConfig({ WORKOS_MCP_EMULATOR: "true" }, []).emulator).toBe(true);
+    // The switch off, or a host that left the placeholder, still needs a key, and the message says so.
+    for (const off of ["false", "", `\${user_config.demo}`]) {
+      expect(() => loadConfig({ WORKOS_MCP_EMULATOR: off }, [])).toThrow(
+        /WORKOS_MCP_EMULATOR=true.*Demo mode/s,
+      );
+    }
+    expect(loadConfig({ WORKOS_MCP_EMULATOR: "false", WORKOS_API_KEY: "sk_test_1" }, []).emulator).toBe(
+      false,
+    );
+    expect(() => loadConfig({ WORKOS_MCP_EMULATOR: "maybe" }, [])).toThrow(
+      /WORKOS_MCP_EMULATOR must be true or false/,
+    );
     expect(loadConfig({}, ["--help"]).help).toBe(true);
   });
 

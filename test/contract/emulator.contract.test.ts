@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
-import { assertMatchesSpec, type HttpMethod, specAvailable, specPath } from "../support/openapi.js";
+import { assertMatchesSpec, type HttpMethod } from "../support/openapi.js";
 import { OPERATIONS } from "./operations.js";
-
-if (!specAvailable) console.warn(`contract tests skipped: ${specPath} not found`);
 
 /** Ids discovered from the demo seed's list responses (never hard-coded). */
 interface Ids {
@@ -825,7 +823,7 @@ const table = rows.map((row) => ({
   title: `${row.method} ${row.template} -> ${Array.isArray(row.status) ? row.status.join("|") : row.status} (${row.note})`,
 }));
 
-describe.skipIf(!specAvailable)("emulator responses match the WorkOS OpenAPI spec", () => {
+describe("emulator responses match the WorkOS OpenAPI spec", () => {
   beforeAll(async () => {
     const emulator = await startEmulator();
     main = { url: emulator.url, apiKey: emulator.apiKey };
@@ -897,7 +895,7 @@ const PLACEHOLDER_IDS: Ids = {
   externalId: "",
 };
 
-describe.skipIf(!specAvailable)("rate-limited emulator responses match the WorkOS OpenAPI spec", () => {
+describe("rate-limited emulator responses match the WorkOS OpenAPI spec", () => {
   let limited: Target = main;
   let closeLimited: (() => Promise<void>) | undefined;
 

@@ -9,7 +9,7 @@ import { WorkOSClient } from "../../src/client/client.js";
 import { loadConfig } from "../../src/config.js";
 import { launchCommand, type UserConfigValue } from "../../src/launch.js";
 import { createServer } from "../../src/server.js";
-import { ROOT, readManifest } from "./support.js";
+import { connectStdio, ROOT, readManifest } from "./support.js";
 
 const manifest = readManifest();
 const MCPB_CLI = join(ROOT, "node_modules", "@anthropic-ai", "mcpb", "dist", "cli", "cli.js");
@@ -22,6 +22,14 @@ describe("manifest.json", () => {
     });
     expect(result.stdout + result.stderr).toContain("validation passes");
     expect(result.status).toBe(0);
+  });
+
+  it("has a square PNG icon of at least 256 pixels", () => {
+    const png = readFileSync(join(ROOT, manifest.icon ?? "missing"));
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect(width).toBe(height);
+    expect(width).toBeGreaterThanOrEqual(256);
   });
 
   it("has the package's version, license and Node range", () => {
@@ -64,7 +72,10 @@ describe("manifest.json", () => {
       (value) => /^\$\{user_config\.(\w+)\}$/.exec(value)?.[1],
     );
     expect(used.toSorted()).toEqual(Object.keys(settings).toSorted());
-    expect(settings.workos_api_key).toMatchObject({ required: true, sensitive: true });
+    // Demo mode needs no key, and MCPB cannot say "required unless": the server checks that instead.
+    expect(settings.workos_api_key).toMatchObject({ required: false, sensitive: true });
+    expect(settings.demo).toMatchObject({ type: "boolean", default: false });
+    expect(manifest.server.mcp_config.env?.WORKOS_MCP_EMULATOR).toBe(`\${user_config.demo}`);
     expect(settings.workos_webhook_secret).toMatchObject({ sensitive: true });
     // Without a default, hosts pass an unset optional setting through as the literal "${user_config.x}".
     for (const [key, setting] of Object.entries(settings)) {
@@ -76,7 +87,9 @@ describe("manifest.json", () => {
 describe("launchCommand", () => {
   const cases: Record<string, Record<string, UserConfigValue>> = {
     "only the key": { workos_api_key: "sk_test_abc" },
+    "demo mode, no key": { demo: true },
     "everything set": {
+      demo: false,
       workos_api_key: "sk_live_xyz",
       workos_webhook_secret: "whsec_1,whsec_2",
       read_only: true,
@@ -113,6 +126,7 @@ describe("launchCommand", () => {
       userConfig: { workos_api_key: "sk_test_abc", read_only: true },
     });
     expect(env).toEqual({
+      WORKOS_MCP_EMULATOR: "false",
       WORKOS_API_KEY: "sk_test_abc",
       WORKOS_WEBHOOK_SECRET: "",
       WORKOS_MCP_READ_ONLY: "true",
@@ -121,11 +135,27 @@ describe("launchCommand", () => {
     });
   });
 
-  it("refuses to launch without the required key, as a host does", () => {
-    expect(() => launchCommand(manifest, { dirname: "/x", userConfig: { workos_api_key: "" } })).toThrow(
-      /WorkOS API key/,
-    );
-    expect(() => launchCommand(manifest, { dirname: "/x" })).toThrow(/workos_api_key/);
+  it("without a key, serves only in Demo mode; otherwise the server refuses in one clear line", async () => {
+    const launch = (userConfig: Record<string, UserConfigValue>) =>
+      launchCommand(manifest, { dirname: ROOT, userConfig, pathSeparator: "/" });
+    const refused = launch({});
+    const run = spawnSync(process.execPath, refused.args, {
+      env: { PATH: process.env.PATH ?? "", ...refused.env },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/WORKOS_API_KEY is not set.*Demo mode/);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+
+    const { client } = await connectStdio(launch({ demo: true }));
+    try {
+      const result = (await client.callTool({ name: "list_organizations", arguments: { limit: 1 } })) as {
+        isError?: boolean;
+      };
+      expect(result.isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
   });
 
   it("expands a list setting used as a whole argument, one argument per item", () => {

@@ -43,9 +43,10 @@ describe("npm run pack: the .mcpb", () => {
     const files = filesUnder(unpacked);
     expect(files).toContain("manifest.json");
     expect(files).toContain("dist/cli.js");
+    expect(files).toContain(readManifest().icon);
     const unexpected = files.filter(
       (file) =>
-        !/^(manifest\.json|package\.json|LICENSE|THIRD_PARTY_LICENSES\.txt|dist\/.+\.js|dist\/.+\.LEGAL\.txt)$/.test(
+        !/^(manifest\.json|icon\.png|package\.json|LICENSE|THIRD_PARTY_LICENSES\.txt|dist\/.+\.js|dist\/.+\.LEGAL\.txt)$/.test(
           file,
         ),
     );

@@ -9,6 +9,8 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 export interface Manifest extends BundleManifest {
   version: string;
   tools: { name: string; description?: string }[];
+  repository?: { type: string; url: string };
+  icon?: string;
 }
 
 export function readManifest(dir = ROOT): Manifest {
@@ -16,8 +18,12 @@ export function readManifest(dir = ROOT): Manifest {
 }
 
 /** Starts what a host would start for `launch`, connected to a real MCP client over stdio. */
-export async function connectStdio(launch: LaunchCommand): Promise<{ client: Client; stderr: () => string }> {
+export async function connectStdio(
+  launch: LaunchCommand,
+  cwd?: string,
+): Promise<{ client: Client; stderr: () => string }> {
   const transport = new StdioClientTransport({
+    ...(cwd === undefined ? {} : { cwd }),
     // Hosts resolve "node" on their own; here it is the Node running the tests.
     command: launch.command === "node" ? process.execPath : launch.command,
     args: launch.args,
