@@ -13,6 +13,10 @@ manifest.version = version;
 manifest.tools = tools.map(({ name, description }) => ({ name, description }));
 writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 // In the layout `npm run lint` checks, so a sync never leaves the tree failing the linter.
-execFileSync(process.execPath, [join(ROOT, "node_modules/@biomejs/biome/bin/biome"), "format", "--write", file], {
-  stdio: "ignore",
-});
+execFileSync(
+  process.execPath,
+  [join(ROOT, "node_modules/@biomejs/biome/bin/biome"), "format", "--write", file],
+  {
+    stdio: "ignore",
+  },
+);
