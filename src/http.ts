@@ -156,17 +156,33 @@ class Allowlist {
 
   /** Why the request is refused, or undefined when it may go on. */
   check(req: IncomingMessage): string | undefined {
+    // RFC 9112 3.2: a request with more than one Host is refused (Node keeps the first silently).
+    if (countHeader(req, "host") > 1 || countHeader(req, "origin") > 1)
+      return "more than one Host or Origin header";
     const host = req.headers.host?.toLowerCase();
     if (host === undefined || !(this.#hosts.has(host) || this.#hosts.has(withoutPort(host)))) {
-      return `Host "${host ?? ""}" is not allowed (set WORKOS_MCP_ALLOWED_HOSTS)`;
+      return `Host ${quoted(host ?? "")} is not allowed (set WORKOS_MCP_ALLOWED_HOSTS)`;
     }
     // Non-browser clients send no Origin; a browser always does, and a foreign one is refused.
     const origin = req.headers.origin;
     if (origin !== undefined && !this.#origins.has(origin.toLowerCase())) {
-      return `Origin "${origin}" is not allowed (set WORKOS_MCP_ALLOWED_ORIGINS)`;
+      return `Origin ${quoted(origin)} is not allowed (set WORKOS_MCP_ALLOWED_ORIGINS)`;
     }
     return undefined;
   }
+}
+
+function countHeader(req: IncomingMessage, name: string): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2)
+    if (req.rawHeaders[i]?.toLowerCase() === name) count += 1;
+  return count;
+}
+
+/** A client's header, quoted for a log line or a 403 body: short, and one line. */
+function quoted(value: string): string {
+  const shown = JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
+  return value.length > 100 ? `${shown} (${value.length} characters)` : shown;
 }
 
 function withoutPort(host: string): string {

@@ -26,6 +26,8 @@ export function fingerprint(method: string, path: string, body: unknown): string
 export class IdempotencyCache {
   private readonly entries = new Map<string, StoredReply>();
 
+  constructor(private readonly limit: number) {}
+
   get(key: string, now: number): StoredReply | undefined {
     const entry = this.entries.get(key);
     if (entry && entry.expiresAt <= now) {
@@ -37,6 +39,11 @@ export class IdempotencyCache {
 
   set(key: string, fingerprintValue: string, reply: Reply, now: number): void {
     this.entries.set(key, { fingerprint: fingerprintValue, reply, expiresAt: now + IDEMPOTENCY_TTL_MS });
+    // A Map keeps insertion order: the first key is the oldest.
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.limit) break;
+      this.entries.delete(oldest);
+    }
   }
 
   clear(): void {

@@ -1,6 +1,6 @@
 import { demoSeed } from "./demo-seed.js";
 import { loadSeedFile, type Seed } from "./seed.js";
-import { EmulatorServer } from "./server.js";
+import { DEFAULT_RETENTION, EmulatorServer, type Retention } from "./server.js";
 
 export { DEMO_IDS } from "./demo-seed.js";
 export type { Seed } from "./seed.js";
@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   webhookRetryDelaysMs?: number[];
   /** Clock for timestamps and link expiry; tests inject one. Default Date.now. */
   now?: () => number;
+  /** How much history the emulator keeps, so a long session's memory stays flat (see DEFAULT_RETENTION). */
+  retain?: Partial<Retention>;
 }
 
 export interface RunningEmulator {
@@ -44,6 +46,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     seed,
     webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000, 30000],
     now: options.now ?? Date.now,
+    retain: { ...DEFAULT_RETENTION, ...options.retain },
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   const url = await server.listen();

@@ -14,7 +14,7 @@ export interface LoggedRequest {
 export class RequestLog {
   private entries: LoggedRequest[] = [];
 
-  constructor(private readonly limit = 10_000) {}
+  constructor(private readonly limit: number) {}
 
   add(entry: LoggedRequest): void {
     this.entries.push(entry);

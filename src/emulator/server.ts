@@ -36,6 +36,21 @@ const ROUTES: Route[] = [
   ...eventRoutes,
 ];
 
+/** What the emulator remembers, each the most recent so many; older entries are forgotten. */
+export interface Retention {
+  /** Entries of the request log (/_emulator/requests). */
+  requests: number;
+  /** Events (GET /events and webhook replays). */
+  events: number;
+  /** Idempotency keys and their first responses. */
+  idempotencyKeys: number;
+}
+
+export const DEFAULT_RETENTION: Retention = { requests: 1_000, events: 1_000, idempotencyKeys: 1_000 };
+
+/** A request body above this is logged as its size only: the log is for tests, not an archive. */
+const LOGGED_BODY_BYTES = 64 * 1024;
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -44,6 +59,7 @@ export interface ServerConfig {
   rateLimit?: { requests: number; windowMs: number };
   webhookRetryDelaysMs: number[];
   now: () => number;
+  retain: Retention;
 }
 
 interface ParsedBody {
@@ -57,8 +73,8 @@ export class EmulatorServer implements ControlTarget {
   private store = new EmulatorStore();
   private readonly router = new Router(ROUTES);
   private readonly faults = new FaultQueue();
-  private readonly log = new RequestLog();
-  private readonly idempotency = new IdempotencyCache();
+  private readonly log: RequestLog;
+  private readonly idempotency: IdempotencyCache;
   private readonly limiter: RateLimiter | undefined;
   private readonly webhooks: WebhookDispatcher;
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -68,6 +84,8 @@ export class EmulatorServer implements ControlTarget {
   private closed = false;
 
   constructor(private readonly config: ServerConfig) {
+    this.log = new RequestLog(config.retain.requests);
+    this.idempotency = new IdempotencyCache(config.retain.idempotencyKeys);
     this.limiter = config.rateLimit
       ? new RateLimiter(config.rateLimit.requests, config.rateLimit.windowMs)
       : undefined;
@@ -159,6 +177,9 @@ export class EmulatorServer implements ControlTarget {
       organization_id: organizationId,
     };
     this.store.events.insert(event);
+    const events = this.store.events.entries();
+    while (events.length > this.config.retain.events)
+      this.store.events.delete((events[0] as { value: WorkOSEvent }).value.id);
     this.webhooks.dispatch(event);
   }
 
@@ -184,7 +205,12 @@ export class EmulatorServer implements ControlTarget {
       path,
       query: queryObject(url.searchParams),
       headers: loggableHeaders(req.headers),
-      body: body.invalid ? body.text : (body.value ?? null),
+      body:
+        body.text.length > LOGGED_BODY_BYTES
+          ? { not_logged: `a body of ${Buffer.byteLength(body.text)} bytes` }
+          : body.invalid
+            ? body.text
+            : (body.value ?? null),
       received_at: isoTime(this.config.now()),
     });
 
