@@ -56,6 +56,10 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
     }
     if (path !== MCP_PATH) return sendPlain(res, 404, "Not found. The MCP endpoint is /mcp.");
 
+    // RFC 9112 3.2: a request with more than one Host is a bad request (Node would keep the first silently).
+    if (countHeader(req, "host") > 1 || countHeader(req, "origin") > 1) {
+      return sendJsonRpcError(res, 400, -32600, "Bad request: more than one Host or Origin header");
+    }
     const refusal = allow?.check(req);
     if (refusal !== undefined) {
       log.info(`refused ${req.method} ${MCP_PATH}: ${refusal}`);
@@ -156,9 +160,6 @@ class Allowlist {
 
   /** Why the request is refused, or undefined when it may go on. */
   check(req: IncomingMessage): string | undefined {
-    // RFC 9112 3.2: a request with more than one Host is refused (Node keeps the first silently).
-    if (countHeader(req, "host") > 1 || countHeader(req, "origin") > 1)
-      return "more than one Host or Origin header";
     const host = req.headers.host?.toLowerCase();
     if (host === undefined || !(this.#hosts.has(host) || this.#hosts.has(withoutPort(host)))) {
       return `Host ${quoted(host ?? "")} is not allowed (set WORKOS_MCP_ALLOWED_HOSTS)`;
