@@ -1,3 +1,7 @@
+import { once } from "node:events";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
@@ -143,14 +147,47 @@ describe("failures become readable isError results", () => {
   });
 
   it("a cancelled call stops the request", async () => {
-    await fault({ path: "/directories", action: "hang" });
-    const controller = new AbortController();
-    const call = h.mcp.callTool({ name: "list_directories", arguments: {} }, undefined, {
-      signal: controller.signal,
+    // A WorkOS stand-in that never answers and notes when the socket of the hanging request closes.
+    let arrived!: () => void;
+    let closed!: (at: number) => void;
+    const arrival = new Promise<void>((resolve) => {
+      arrived = resolve;
     });
-    setImmediate(() => controller.abort("user cancelled"));
-    await expect(call).rejects.toThrow();
-    await h.control("DELETE", "/_emulator/faults");
+    const closing = new Promise<number>((resolve) => {
+      closed = resolve;
+    });
+    const upstream = createHttpServer((_req, res) => {
+      res.on("close", () => closed(performance.now()));
+      arrived();
+    });
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    // No retries and a long timeout: only the cancel can end the upstream request within the test.
+    const workos = new WorkOSClient({ apiKey: h.emulator.apiKey, baseUrl, timeoutMs: 60_000, maxRetries: 0 });
+    const server = createServer({ ...h.config, baseUrl }, { client: workos });
+    const mcp = new Client({ name: "t", version: "0" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), mcp.connect(b)]);
+    try {
+      const controller = new AbortController();
+      const call = mcp.callTool({ name: "list_directories", arguments: {} }, undefined, {
+        signal: controller.signal,
+      });
+      await arrival;
+      const cancelledAt = performance.now();
+      controller.abort("user cancelled");
+      await expect(call).rejects.toThrow();
+      const closedAt = await Promise.race([closing, delay(3_000).then(() => undefined)]);
+      expect(closedAt, "the upstream request was still open 3 s after the cancel").toBeDefined();
+      expect((closedAt as number) - cancelledAt).toBeLessThan(3_000);
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+      await mcp.close();
+      await server.close();
+      await workos.close();
+    }
   });
 });
 
