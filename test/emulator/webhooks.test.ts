@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { computeSignature } from "../../src/webhooks/signature.js";
 import { start, type TestEmulator } from "./helpers.js";
@@ -102,10 +103,14 @@ describe("webhook delivery", () => {
     cleanups.push(() => void hook.server.close());
     const emu = await start({
       seed: { webhook_endpoints: [{ url: hook.url, secret: SECRET }] },
-      webhookRetryDelaysMs: [60_000],
+      webhookRetryDelaysMs: [200, 200],
     });
     await emu.api("POST", "/organizations", { body: { name: "Pending" } });
     await hook.next();
+    // Let the emulator read the 500 and schedule its retry, then close with the retry pending.
+    await delay(50);
     await emu.close();
+    const late = await Promise.race([hook.next().then(() => "delivered"), delay(600).then(() => "none")]);
+    expect(late, "a retry was delivered after close()").toBe("none");
   });
 });
