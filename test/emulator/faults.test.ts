@@ -50,10 +50,27 @@ describe("fault injection", () => {
   });
 
   it("delays before answering or before the real handler", async () => {
-    await fault({ method: "GET", path: "/connections", delay_ms: 30 });
-    const res = await emu.api("GET", "/connections");
-    expect(res.status).toBe(200);
-    expect(res.json.object).toBe("list");
+    const DELAY_MS = 150;
+    // Timers may fire a millisecond early against performance.now().
+    const TOLERANCE_MS = 5;
+    const timed = async (path: string) => {
+      const started = performance.now();
+      const res = await emu.api("GET", path);
+      return { res, elapsed: performance.now() - started };
+    };
+    await fault({ method: "GET", path: "/connections", delay_ms: DELAY_MS });
+    const handled = await timed("/connections");
+    expect(handled.res.status).toBe(200);
+    expect(handled.res.json.object).toBe("list");
+    expect(handled.elapsed).toBeGreaterThanOrEqual(DELAY_MS - TOLERANCE_MS);
+
+    await fault({ method: "GET", path: "/directories", delay_ms: DELAY_MS, status: 503 });
+    const answered = await timed("/directories");
+    expect(answered.res.status).toBe(503);
+    expect(answered.elapsed).toBeGreaterThanOrEqual(DELAY_MS - TOLERANCE_MS);
+
+    // The fault was used up: the next call is not delayed.
+    expect((await timed("/connections")).elapsed).toBeLessThan(DELAY_MS);
   });
 
   it("resets the connection without a response", async () => {
