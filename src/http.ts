@@ -5,7 +5,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import type { WorkOSClient } from "./client/client.js";
 import type { Config, HttpConfig } from "./config.js";
 import { log } from "./log.js";
-import { MAX_MESSAGE_BYTES } from "./mcp/limits.js";
+import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 import { createServer } from "./server.js";
 
 export const MCP_PATH = "/mcp";
@@ -89,6 +89,15 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
       message = JSON.parse(body.toString("utf8"));
     } catch {
       return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not JSON");
+    }
+    const forbidden = forbiddenKeyIn(message);
+    if (forbidden !== undefined) {
+      return sendJsonRpcError(
+        res,
+        400,
+        -32602,
+        `Invalid params: a "${forbidden}" key is refused; it is no parameter of any tool.`,
+      );
     }
 
     const mcp = createServer(config, { client: deps.client });

@@ -5,7 +5,7 @@ import {
   JSONRPCMessageSchema,
   type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
-import { MAX_MESSAGE_BYTES } from "./mcp/limits.js";
+import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 
 /** How long calls in flight may take to finish once stdin has closed. */
 const DRAIN_MS = 30_000;
@@ -114,6 +114,16 @@ export class StdioTransport implements Transport {
         typeof id === "string" || typeof id === "number" ? id : null,
         ErrorCode.InvalidRequest,
         "Invalid request: not a JSON-RPC 2.0 message.",
+      );
+      return;
+    }
+    const forbidden = forbiddenKeyIn(json);
+    if (forbidden !== undefined) {
+      const id = "id" in parsed.data ? (parsed.data.id ?? null) : null;
+      this.#reply(
+        id,
+        ErrorCode.InvalidParams,
+        `Invalid params: a "${forbidden}" key is refused; it is no parameter of any tool.`,
       );
       return;
     }
