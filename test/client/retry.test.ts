@@ -1,10 +1,15 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { WorkOSClient } from "../../src/client/client.js";
 import {
   InvalidPathError,
   NotFoundError,
   ServerError,
   WorkOSAbortError,
   WorkOSConnectionError,
+  type WorkOSError,
   WorkOSParseError,
   WorkOSTimeoutError,
 } from "../../src/client/errors.js";
@@ -153,5 +158,38 @@ describe("resolveRetryPolicy", () => {
 
   it.each([-1, 1.5, Number.NaN])("rejects maxRetries %s", (value) => {
     expect(() => resolveRetryPolicy(value)).toThrow(RangeError);
+  });
+});
+
+describe("a custom retry status list through the client", () => {
+  it("retries a listed 418 and not an unlisted 500", async () => {
+    // Answers /teapot with 418 and anything else with 500, counting attempts per path.
+    const attempts = new Map<string, number>();
+    const server = createServer((req, res) => {
+      const path = req.url ?? "";
+      attempts.set(path, (attempts.get(path) ?? 0) + 1);
+      res.writeHead(path === "/teapot" ? 418 : 500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ message: "no" }));
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const client = new WorkOSClient({
+      apiKey: "sk_test_statuses",
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      maxRetries: 2,
+      retry: { retryStatuses: [418], baseDelayMs: 1, maxDelayMs: 2 },
+    });
+    try {
+      const teapot = await client.get("/teapot").catch((error: WorkOSError) => error);
+      expect(teapot).toMatchObject({ status: 418 });
+      expect(attempts.get("/teapot")).toBe(3);
+      const boom = await client.get("/boom").catch((error: WorkOSError) => error);
+      expect(boom).toMatchObject({ status: 500 });
+      expect(attempts.get("/boom")).toBe(1);
+    } finally {
+      await client.close();
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
