@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
@@ -10,8 +10,9 @@ import { createServer } from "../../src/server.js";
 import { tools } from "../../src/tools/index.js";
 
 // One JSON file per tool, as github-mcp-server's __toolsnaps__: a schema change shows up in review.
-// UPDATE_TOOLSNAPS=1 rewrites them; in CI a missing or different snapshot fails.
+// UPDATE_TOOLSNAPS=1 rewrites them; otherwise, everywhere, a missing, different or stale snapshot fails.
 const SNAPSHOTS = join(import.meta.dirname, "__toolsnaps__");
+const UPDATE = process.env.UPDATE_TOOLSNAPS === "1";
 
 let listed: Tool[];
 const workos = new WorkOSClient({ apiKey: "sk_test_unused", baseUrl: "http://127.0.0.1:9" });
@@ -55,12 +56,21 @@ describe("tool registry", () => {
     const tool = listed.find((candidate) => candidate.name === name);
     const actual = `${JSON.stringify(tool, null, 2)}\n`;
     const file = join(SNAPSHOTS, `${name}.json`);
-    if (process.env.UPDATE_TOOLSNAPS === "1" || (!existsSync(file) && process.env.CI !== "true")) {
+    if (UPDATE) {
       mkdirSync(SNAPSHOTS, { recursive: true });
       writeFileSync(file, actual);
     }
     expect(existsSync(file), `missing snapshot ${file}; run UPDATE_TOOLSNAPS=1 npm test`).toBe(true);
-    expect(actual).toBe(readFileSync(file, "utf8"));
+    expect(actual, `${name} changed; review it, then run UPDATE_TOOLSNAPS=1 npm test`).toBe(
+      readFileSync(file, "utf8"),
+    );
+  });
+
+  it("keeps no snapshot of a tool that is gone", () => {
+    const names = new Set(listed.map((tool) => `${tool.name}.json`));
+    const stale = readdirSync(SNAPSHOTS).filter((file) => !names.has(file));
+    if (UPDATE) for (const file of stale) rmSync(join(SNAPSHOTS, file));
+    else expect(stale, "stale snapshots; run UPDATE_TOOLSNAPS=1 npm test").toEqual([]);
   });
 
   it("has no top-level anyOf/oneOf in input schemas (some clients reject them)", () => {
