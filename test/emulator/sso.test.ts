@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/index.js";
 import { start, type TestEmulator } from "./helpers.js";
 
@@ -7,6 +7,10 @@ beforeAll(async () => {
   emu = await start();
 });
 afterAll(() => emu.close());
+// Back to the demo seed before each test: one deletes a connection the others list.
+beforeEach(async () => {
+  expect((await emu.api("POST", "/_emulator/reset")).status).toBe(204);
+});
 
 const ids = (res: { json: { data: { id: string }[] } }) => res.json.data.map((c) => c.id);
 
