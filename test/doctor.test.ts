@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { runDoctor } from "../src/doctor.js";
+import { closedPort } from "./support/ports.js";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.js");
 
@@ -11,10 +12,8 @@ describe("doctor without an API key", () => {
     const config = loadConfig({ WORKOS_MCP_READ_ONLY: "true" }, [], { requireApiKey: false });
     const lines: string[] = [];
     // An unreachable base URL: a request would fail with a connection error, not the message below.
-    const code = await runDoctor(
-      { ...config, baseUrl: "http://127.0.0.1:9" },
-      (line) => void lines.push(line),
-    );
+    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const code = await runDoctor({ ...config, baseUrl }, (line) => void lines.push(line));
     const output = lines.join("");
     expect(code).toBe(2);
     expect(output).toMatch(/API key: +not set/);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { closedPort } from "../support/ports.js";
 
 // The built CLI, exactly as an MCP host launches it. `npm run check` builds before testing.
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
@@ -168,13 +169,13 @@ describe("dist/cli.js start-up errors", () => {
     expect(help.stdout).not.toContain("whsec_hidden");
   });
 
-  it("doctor checks the configuration with one read and says which environment", () => {
+  it("doctor checks the configuration with one read and says which environment", async () => {
     const ok = run(["doctor", "--emulator"]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/check: +OK: .* answered GET \/organizations/);
     const down = run(["doctor"], {
       WORKOS_API_KEY: "sk_live_abcdef123456",
-      WORKOS_API_BASE_URL: "http://127.0.0.1:9",
+      WORKOS_API_BASE_URL: `http://127.0.0.1:${await closedPort()}`,
     });
     expect(down.status).toBe(1);
     expect(down.stdout).toMatch(/production environment/);
