@@ -1,8 +1,9 @@
 import { format } from "node:util";
 import { afterAll, beforeAll, expect } from "vitest";
 
-// Runs in every test file (vitest setupFiles): whatever the suite prints to stderr and every tool result
-// the harness sees is scanned for the secrets the tests configured. A leak anywhere fails the file.
+// Runs in every test file (vitest setupFiles): whatever the suite prints to stdout or stderr and every tool
+// result the harness sees is scanned for the secrets the tests configured, plain or JSON-escaped. A leak
+// anywhere fails the file.
 const secrets = new Set<string>();
 const outputs: string[] = [];
 
@@ -16,35 +17,59 @@ export function recordOutput(text: string): void {
   outputs.push(text);
 }
 
-let restore: (() => void) | undefined;
+/** The forms a secret can take in output: as is, inside a JSON string, and with every character `\u`-escaped. */
+export function leakedForms(secret: string): string[] {
+  const units = Array.from({ length: secret.length }, (_, i) =>
+    secret.charCodeAt(i).toString(16).padStart(4, "0"),
+  );
+  const forms = [
+    secret,
+    JSON.stringify(secret).slice(1, -1),
+    units.map((hex) => `\\u${hex}`).join(""),
+    units.map((hex) => `\\u${hex.toUpperCase()}`).join(""),
+  ];
+  return [...new Set(forms)];
+}
+
+const restores: (() => void)[] = [];
+
+function watchStream(stream: NodeJS.WriteStream): void {
+  const original = stream.write;
+  const bound = original.bind(stream);
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    recordOutput(String(chunk));
+    return (bound as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof stream.write;
+  restores.push(() => {
+    stream.write = original;
+  });
+}
 
 beforeAll(() => {
-  const original = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => {
-    recordOutput(String(chunk));
-    return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stderr.write;
-  // vitest routes console output around process.stderr, so console.error and console.warn are watched too.
-  const { error, warn } = console;
-  console.error = (...args: unknown[]) => {
-    recordOutput(format(...args));
-    error(...args);
-  };
-  console.warn = (...args: unknown[]) => {
-    recordOutput(format(...args));
-    warn(...args);
-  };
-  restore = () => {
-    process.stderr.write = original;
-    console.error = error;
-    console.warn = warn;
-  };
+  watchStream(process.stdout);
+  watchStream(process.stderr);
+  // vitest routes console output around the process streams, so each console method is watched too.
+  for (const method of ["log", "info", "debug", "error", "warn"] as const) {
+    // biome-ignore lint/suspicious/noConsole: wrapped to be watched, not to print
+    const original = console[method];
+    console[method] = (...args: unknown[]) => {
+      recordOutput(format(...args));
+      original(...args);
+    };
+    restores.push(() => {
+      console[method] = original;
+    });
+  }
 });
 
 afterAll(() => {
-  restore?.();
+  for (const restore of restores.splice(0)) restore();
   for (const secret of secrets) {
-    const leaks = outputs.filter((text) => text.includes(secret));
-    expect(leaks, `a configured secret appeared in output: ${leaks[0]?.slice(0, 200)}`).toEqual([]);
+    for (const form of leakedForms(secret)) {
+      const leaks = outputs.filter((text) => text.includes(form));
+      expect(leaks, `a configured secret appeared in output as ${form}: ${leaks[0]?.slice(0, 200)}`).toEqual(
+        [],
+      );
+    }
   }
 });
