@@ -96,12 +96,15 @@ describe("paginate", () => {
   });
 
   it("fails on a cursor that does not advance instead of looping", async () => {
-    const fetchPage = async (): Promise<List<number>> => ({
-      object: "list",
-      data: [1],
-      list_metadata: { before: null, after: "same" },
-    });
+    let requests = 0;
+    const fetchPage = async (): Promise<List<number>> => {
+      // Bounded, so a broken guard fails here instead of looping until memory runs out.
+      if (++requests > 10) throw new Error(`still paginating after ${requests - 1} requests`);
+      return { object: "list", data: [1], list_metadata: { before: null, after: "same" } };
+    };
     await expect(collect(paginate(fetchPage, {}))).rejects.toThrow(/did not advance/);
+    // The first page hands out "same"; the second hands it back and is the last.
+    expect(requests).toBe(2);
   });
 
   it("rejects a response that is not a list", async () => {
