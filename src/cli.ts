@@ -17,6 +17,10 @@ Options:
   --seed FILE         with --emulator: load this JSON seed instead of the demo data
   --read-only         expose only tools that read; changes are refused
   --toolsets LIST     comma list of ${TOOLSETS.join(", ")} (default: all)
+  --tools LIST        only these tools, by name (in place of --toolsets)
+  --exclude-tools LIST  never these tools; wins over every other option
+  --organization ID   pin the server to one organization (org_…): it sees and changes nothing else
+  --allow-production-writes  with an sk_live_ key, allow changes (they are off by default)
   --destructive MODE  deletes: confirm (ask the user first; default), allow (at once), block (no delete tools)
   --http              serve Streamable HTTP instead of stdio; needs WORKOS_MCP_HTTP_TOKEN
   --host HOST         with --http: the address to listen on (default 127.0.0.1)
@@ -32,6 +36,9 @@ Environment:
   WORKOS_MCP_READ_ONLY    true to start in read-only mode
   WORKOS_MCP_TOOLSETS     like --toolsets
   WORKOS_MCP_DESTRUCTIVE  like --destructive
+  WORKOS_MCP_TOOLS, WORKOS_MCP_EXCLUDE_TOOLS, WORKOS_MCP_ORGANIZATION_ID  like the flags above
+  WORKOS_MCP_ALLOW_PRODUCTION_WRITES  true: like --allow-production-writes
+  WORKOS_MCP_SERVER_NAME  what this instance is called, e.g. "WorkOS staging" (title and instructions)
   WORKOS_MCP_MAX_RESULT_CHARS  the largest tool result, in characters (default 40000; 9000 for Codex)
   WORKOS_MCP_HTTP_TOKEN   with --http: the bearer token clients must send (32+ characters)
   WORKOS_MCP_ALLOWED_HOSTS    with --http: extra Host values to accept (default: localhost on the port)

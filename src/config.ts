@@ -37,6 +37,14 @@ export interface Config {
   /** With an sk_live_ key, writes stay off unless this is set (WORKOS_MCP_ALLOW_PRODUCTION_WRITES). */
   allowProductionWrites: boolean;
   toolsets: ReadonlySet<Toolset>;
+  /** --tools / WORKOS_MCP_TOOLS: only these tools (names checked against the tool list at start-up). */
+  tools: ReadonlySet<string> | undefined;
+  /** --exclude-tools / WORKOS_MCP_EXCLUDE_TOOLS: never these; wins over every other setting. */
+  excludeTools: ReadonlySet<string>;
+  /** --organization / WORKOS_MCP_ORGANIZATION_ID: the one organization this server may see and change. */
+  organizationId: string | undefined;
+  /** WORKOS_MCP_SERVER_NAME: what this instance is called ("WorkOS staging"), so several can run side by side. */
+  serverName: string | undefined;
   destructive: DestructiveMode;
   emulator: boolean;
   seedFile: string | undefined;
@@ -118,6 +126,10 @@ export function loadConfig(env: Env, argv: readonly string[], options: LoadOptio
     allowProductionWrites:
       values["allow-production-writes"] === true || parseBoolean(env, "WORKOS_MCP_ALLOW_PRODUCTION_WRITES"),
     toolsets: parseToolsets(values.toolsets ?? read(env, "WORKOS_MCP_TOOLSETS")),
+    tools: optionalSet(values.tools ?? read(env, "WORKOS_MCP_TOOLS")),
+    excludeTools: new Set(splitList(values["exclude-tools"] ?? read(env, "WORKOS_MCP_EXCLUDE_TOOLS"))),
+    organizationId: parseOrganizationId(values.organization ?? read(env, "WORKOS_MCP_ORGANIZATION_ID")),
+    serverName: parseServerName(read(env, "WORKOS_MCP_SERVER_NAME")),
     destructive: parseDestructive(values.destructive ?? read(env, "WORKOS_MCP_DESTRUCTIVE")),
     emulator,
     seedFile: values.seed,
@@ -155,6 +167,9 @@ function parseFlags(argv: readonly string[]) {
         "read-only": { type: "boolean" },
         "allow-production-writes": { type: "boolean" },
         toolsets: { type: "string" },
+        tools: { type: "string" },
+        "exclude-tools": { type: "string" },
+        organization: { type: "string" },
         destructive: { type: "string" },
         emulator: { type: "boolean" },
         seed: { type: "string" },
@@ -246,6 +261,30 @@ function parseMaxResultChars(value: string | undefined): number | undefined {
     );
   }
   return chars;
+}
+
+function optionalSet(value: string | undefined): ReadonlySet<string> | undefined {
+  const names = splitList(value);
+  return names.length === 0 ? undefined : new Set(names);
+}
+
+function parseOrganizationId(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^org_[0-9A-Za-z]{1,64}$/.test(value)) {
+    throw new ConfigError(
+      "--organization / WORKOS_MCP_ORGANIZATION_ID must be an organization id such as org_01H…; find it in the WorkOS dashboard or with list_organizations.",
+    );
+  }
+  return value;
+}
+
+function parseServerName(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  // It is shown to people and to the model: one short printable line.
+  if (value.length > 60 || /[\p{Cc}\p{Cf}]/u.test(value)) {
+    throw new ConfigError("WORKOS_MCP_SERVER_NAME must be one line of at most 60 printable characters.");
+  }
+  return value;
 }
 
 function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {

@@ -1,7 +1,15 @@
 import { WorkOSClient } from "./client/client.js";
 import { WorkOSError } from "./client/errors.js";
-import { type Config, clientOptions, environmentOf, MISSING_API_KEY, missingApiKey } from "./config.js";
-import { enabledTools } from "./server.js";
+import {
+  type Config,
+  clientOptions,
+  environmentOf,
+  MISSING_API_KEY,
+  missingApiKey,
+  writesBlockedInProduction,
+} from "./config.js";
+import { DEFAULT_MAX_RESULT_CHARS } from "./mcp/budget.js";
+import { enabledTools } from "./mcp/selection.js";
 
 /** A key as a person may see it: its prefix tells the environment, its last four tell which one. */
 export function maskKey(key: string): string {
@@ -29,15 +37,22 @@ export function describeConfig(config: Config): string {
         : "not set"
       : `${maskKey(config.apiKey)} (${environment} environment)`;
   const secrets = config.webhookSecrets.length;
+  const enabled = enabledTools(config);
   return [
+    `  server name:     ${config.serverName ?? "WorkOS (default; WORKOS_MCP_SERVER_NAME names it)"}`,
     `  API key:         ${key}`,
     `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
     `  proxy:           ${config.proxy === undefined ? "none" : redactProxy(config.proxy)}`,
     `  webhook secrets: ${secrets === 0 ? "none (validate_webhook cannot verify)" : `${secrets} configured`}`,
-    `  read-only:       ${config.readOnly ? "yes" : "no"}`,
+    `  read-only:       ${config.readOnly ? "yes" : writesBlockedInProduction(config) ? "yes (a production key; WORKOS_MCP_ALLOW_PRODUCTION_WRITES allows changes)" : "no"}`,
+    `  organization:    ${config.organizationId === undefined ? "any" : `pinned to ${config.organizationId}`}`,
     `  deletes:         ${config.destructive}`,
-    `  toolsets:        ${[...config.toolsets].join(", ")}`,
-    `  tools enabled:   ${enabledTools(config).length}`,
+    config.tools === undefined
+      ? `  toolsets:        ${[...config.toolsets].join(", ")}`
+      : `  tools:           only ${[...config.tools].join(", ")}`,
+    ...(config.excludeTools.size === 0 ? [] : [`  excluded tools:  ${[...config.excludeTools].join(", ")}`]),
+    `  tools enabled:   ${enabled.length} (${enabled.map((tool) => tool.name).join(", ")})`,
+    `  result budget:   ${config.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS} characters${config.maxResultChars === undefined ? " (9000 for Codex)" : ""}`,
     `  transport:       ${config.http === undefined ? "stdio" : `Streamable HTTP on ${config.http.host}:${config.http.port} (bearer token set)`}`,
   ].join("\n");
 }

@@ -9,13 +9,15 @@ import type { z } from "zod";
 import type { WorkOSClient } from "./client/client.js";
 import { WorkOSError } from "./client/errors.js";
 import { VERSION } from "./client/version.js";
-import { type Config, type Environment, environmentOf, writesBlockedInProduction } from "./config.js";
+import { type Config, type Environment, environmentOf } from "./config.js";
 import { ConfirmationTokens, DeletionGate } from "./confirm.js";
 import { log } from "./log.js";
 import { resultBudget } from "./mcp/budget.js";
 import { describeWorkOSError } from "./mcp/errors.js";
 import { instructionsFor } from "./mcp/instructions.js";
+import { outsidePin, withPin } from "./mcp/pin.js";
 import { renderText } from "./mcp/render.js";
+import { enabledTools, whyOff } from "./mcp/selection.js";
 import { describeTool } from "./mcp/tool-list.js";
 import { type ModelView, viewOf } from "./mcp/view.js";
 import { visibleLine } from "./mcp/visible.js";
@@ -33,19 +35,7 @@ export interface ServerDeps {
   now?: () => number;
 }
 
-/**
- * Tools this configuration exposes. Read-only mode follows readOnlyHint alone, never a second list;
- * --destructive block hides the tools that declare a deletion target.
- */
-export function enabledTools(config: Config, tools: readonly AnyTool[] = allTools): AnyTool[] {
-  const readOnly = config.readOnly || writesBlockedInProduction(config);
-  return tools.filter(
-    (tool) =>
-      config.toolsets.has(tool.toolset) &&
-      (!readOnly || tool.annotations.readOnlyHint) &&
-      (config.destructive !== "block" || tool.target === undefined),
-  );
-}
+export { enabledTools } from "./mcp/selection.js";
 
 /**
  * Builds the MCP server. Uses the SDK's low-level Server rather than McpServer.registerTool: McpServer formats
@@ -59,7 +49,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
   registerSecrets([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   const environment = environmentLabel(config);
   const server = new Server(
-    { name: "workos-mcp", title: "WorkOS", version: VERSION },
+    { name: "workos-mcp", title: config.serverName ?? "WorkOS", version: VERSION },
     {
       capabilities: { tools: { listChanged: false } },
       instructions: instructionsFor(config, enabled, environment),
@@ -73,8 +63,11 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     deps.now ?? Date.now,
   );
   const errorContext = { baseUrl: config.baseUrl, tools };
+  const pin = config.organizationId;
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: enabled.map(describeTool) }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({
+    tools: enabled.map((tool) => describeTool(tool, pin !== undefined)),
+  }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const { name, arguments: rawArguments = {} } = request.params;
@@ -85,12 +78,17 @@ export function createServer(config: Config, deps: ServerDeps): Server {
         code: ErrorCode.InvalidParams,
       });
     }
-    if (!enabled.includes(tool)) return errorResult(refusal(tool, config));
+    if (!enabled.includes(tool)) return errorResult(whyOff(config, tool) ?? `${tool.name} is not available.`);
 
-    // Checked before zod, which passes over a key such as `__proto__` without a word.
-    const unknown = Object.keys(rawArguments).filter((key) => !Object.hasOwn(tool.input.shape, key));
+    let args: Record<string, unknown> = rawArguments;
+    if (pin !== undefined) {
+      const pinned = withPin(tool, args, pin);
+      if ("refused" in pinned) return errorResult(pinned.refused);
+      args = pinned.args;
+    }
+    const unknown = Object.keys(args).filter((key) => !Object.hasOwn(tool.input.shape, key));
     if (unknown.length > 0) return errorResult(describeUnknownArguments(tool, unknown));
-    const parsed = tool.input.safeParse(coerceArguments(tool.input, rawArguments));
+    const parsed = tool.input.safeParse(coerceArguments(tool.input, args));
     if (!parsed.success) return errorResult(describeInvalidArguments(tool, parsed.error));
 
     const input = parsed.data;
@@ -99,6 +97,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       client: deps.client,
       signal: extra.signal,
       webhookSecrets: config.webhookSecrets,
+      organization: pin,
       progress:
         progressToken === undefined
           ? () => {}
@@ -116,6 +115,10 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       viewResult(viewOf(tool, input, output, { environment, maxChars }));
     const answer = (output: unknown) => success(expectShape(tool.output, output, "a result"));
     try {
+      if (pin !== undefined) {
+        const refused = await outsidePin(tool, input, context, pin);
+        if (refused !== undefined) return errorResult(refused);
+      }
       const { target } = tool;
       if (target !== undefined && config.destructive === "confirm") {
         const stopped = await gate.check({
@@ -157,32 +160,6 @@ function viewResult(view: ModelView): CallToolResult {
 function errorResult(text: string): CallToolResult {
   const lines = text.split("\n").map(visibleLine).join("\n");
   return { content: [{ type: "text", text: redact(lines) }], isError: true };
-}
-
-function refusal(tool: AnyTool, config: Config): string {
-  if (config.destructive === "block" && tool.target !== undefined) {
-    return (
-      `${tool.name} is not available: deletes are blocked on this server (--destructive block / WORKOS_MCP_DESTRUCTIVE=block). ` +
-      "Tell the user; deleting needs a server started with confirm or allow."
-    );
-  }
-  if (!config.readOnly && writesBlockedInProduction(config)) {
-    return (
-      `${tool.name} is not available: this server uses a production (sk_live_) key, and changes to production are off ` +
-      "unless the operator allows them with WORKOS_MCP_ALLOW_PRODUCTION_WRITES=true or --allow-production-writes. " +
-      "Tell the user; nothing was sent to WorkOS."
-    );
-  }
-  if (!config.toolsets.has(tool.toolset)) {
-    return (
-      `${tool.name} is not available: its toolset "${tool.toolset}" is not enabled ` +
-      `(enabled: ${[...config.toolsets].join(", ")}). Set WORKOS_MCP_TOOLSETS or --toolsets to include it.`
-    );
-  }
-  return (
-    `${tool.name} is not available: this server runs in read-only mode, so it makes no changes in WorkOS. ` +
-    "Tell the user; they can restart it without --read-only / WORKOS_MCP_READ_ONLY to allow changes."
-  );
 }
 
 function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): string {

@@ -198,6 +198,7 @@ describe("an unexpected bug in a tool", () => {
       title: "Broken",
       description: "Throws a plain error.",
       toolset: "organizations",
+      organization: "none",
       input: z.strictObject({}),
       output: z.object({}),
       annotations: READ,

@@ -1,6 +1,7 @@
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import type { AnyTool } from "../tools/define.js";
+import { pinnedParam } from "./pin.js";
 
 /** The schema of the view a tool's results take (see ModelView): what structuredContent holds. */
 export function viewSchema(tool: AnyTool): z.ZodObject {
@@ -27,21 +28,27 @@ function dataSchema(tool: AnyTool): z.ZodType {
 }
 
 // Built on first listing and kept: a stateless HTTP server makes a Server per request.
-const definitions = new WeakMap<AnyTool, Tool>();
+const definitions = { free: new WeakMap<AnyTool, Tool>(), pinned: new WeakMap<AnyTool, Tool>() };
 
-/** The tool as tools/list gives it. */
-export function describeTool(tool: AnyTool): Tool {
-  let definition = definitions.get(tool);
+/**
+ * The tool as tools/list gives it. On a server pinned to one organization the parameter the pin fills in
+ * is left out: the model cannot get it wrong, and reads less.
+ */
+export function describeTool(tool: AnyTool, pinned = false): Tool {
+  const cache = pinned ? definitions.pinned : definitions.free;
+  let definition = cache.get(tool);
   if (definition === undefined) {
+    const param = pinned ? pinnedParam(tool) : undefined;
+    const input = param === undefined ? tool.input : tool.input.omit({ [param]: true } as never);
     definition = {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: jsonSchema(tool.input, "input") as Tool["inputSchema"],
+      inputSchema: jsonSchema(input, "input") as Tool["inputSchema"],
       outputSchema: jsonSchema(viewSchema(tool), "output") as Tool["outputSchema"],
       annotations: { title: tool.title, ...tool.annotations },
     };
-    definitions.set(tool, definition);
+    cache.set(tool, definition);
   }
   return definition;
 }

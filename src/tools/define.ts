@@ -20,7 +20,24 @@ export interface ToolContext {
   webhookSecrets: readonly string[];
   /** Reports progress of a long walk; a no-op unless the client sent a progress token. */
   progress(done: number, message: string): void;
+  /** The organization this server is pinned to, if any (see OrganizationScope). */
+  organization: string | undefined;
 }
+
+/**
+ * How a tool relates to an organization, for a server pinned to one (--organization):
+ * - `{ param }`: the call names its organization in this parameter, which the pin fills in and hides;
+ * - `{ owner }`: the call's target belongs to the organization `owner` looks up, checked against the pin;
+ * - "filters": the handler itself keeps to `context.organization`;
+ * - "creates": it makes organizations, which a pinned server does not;
+ * - "none": it touches nothing of an organization's.
+ */
+export type OrganizationScope =
+  | { param: string }
+  | { owner(input: Record<string, unknown>, context: ToolContext): Promise<string | undefined> }
+  | "filters"
+  | "creates"
+  | "none";
 
 /** One page of a list tool, as its handler returns it. */
 export interface ListPage<Item = Record<string, unknown>> {
@@ -58,6 +75,8 @@ export interface ToolDefinition<
   list?: ListView<never>;
   /** The id parameter this tool finds (list_organizations finds organization_id): error hints point here. */
   finds?: string;
+  /** How the tool keeps to one organization when the server is pinned; a tool without it is off then. */
+  organization: OrganizationScope;
   /** The tool's line in the server instructions, when it needs one. */
   instruction?: string;
   /**

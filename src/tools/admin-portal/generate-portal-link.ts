@@ -10,6 +10,7 @@ export default defineTool({
     "Create an Admin Portal link where an organization's IT admin sets up SSO, Directory Sync, domain verification and more. " +
     "The link grants setup access to whoever holds it and expires 5 minutes after it is made: share it at once.",
   toolset: "admin_portal",
+  organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.describe("The organization whose IT admin will use the portal (org_…)."),
     intent: z

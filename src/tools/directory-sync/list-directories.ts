@@ -12,6 +12,7 @@ export default defineTool({
     "List Directory Sync directories (SCIM and HRIS connections), newest first, optionally for one organization or by name. " +
     "Use it to find a directory_id before listing its users or groups.",
   toolset: "directory_sync",
+  organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.optional().describe("Only directories of this organization (org_…)."),
     search: z.string().min(1).optional().describe("Only directories whose name contains this text."),

@@ -8,6 +8,7 @@ import {
   listOf,
   summarizeDirectoryGroup,
 } from "../objects.js";
+import { ownerOfDirectory, ownerOfDirectoryUser, ownerOfFirst } from "../owners.js";
 import { page } from "../page.js";
 import { directoryId, directoryUserId, listParams } from "../params.js";
 import { containsFold, scan } from "../scan.js";
@@ -19,6 +20,9 @@ export default defineTool({
     "List the groups in a Directory Sync directory, or the groups one directory user belongs to, optionally only " +
     "those whose name contains some text. Give directory_id or directory_user_id; list_directories finds a directory.",
   toolset: "directory_sync",
+  organization: {
+    owner: ownerOfFirst({ directory_id: ownerOfDirectory, directory_user_id: ownerOfDirectoryUser }),
+  },
   input: z
     .strictObject({
       directory_id: directoryId.optional().describe("The directory whose groups to list (directory_…)."),

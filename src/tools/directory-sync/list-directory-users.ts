@@ -9,6 +9,7 @@ import {
   listOf,
   summarizeDirectoryUser,
 } from "../objects.js";
+import { ownerOfDirectory, ownerOfDirectoryGroup, ownerOfFirst } from "../owners.js";
 import { page } from "../page.js";
 import { directoryGroupId, directoryId, listParams } from "../params.js";
 import { containsFold, SCAN_LIMIT, scan } from "../scan.js";
@@ -20,6 +21,9 @@ export default defineTool({
     "List the people in a Directory Sync directory or group, optionally only suspended, inactive or active ones, or " +
     "those whose name or email contains some text. Give directory_id or directory_group_id; list_directories finds a directory.",
   toolset: "directory_sync",
+  organization: {
+    owner: ownerOfFirst({ directory_id: ownerOfDirectory, directory_group_id: ownerOfDirectoryGroup }),
+  },
   input: z
     .strictObject({
       directory_id: directoryId.optional().describe("The directory whose users to list (directory_…)."),

@@ -10,6 +10,7 @@ export default defineTool({
     "Create a WorkOS organization, optionally with domains, an external_id and metadata. " +
     "Check with list_organizations first that it does not exist yet. Returns the new organization.",
   toolset: "organizations",
+  organization: "creates",
   input: z.strictObject({
     name: z.string().trim().min(1).max(255).describe('The organization\'s display name, e.g. "Acme Inc".'),
     domain_data: domainData.optional(),

@@ -14,6 +14,7 @@ export default defineTool({
     "explicit request. The user confirms first: the client asks them, or the result previews what would be lost " +
     "and returns a confirmation_token to pass back once they agree.",
   toolset: "organizations",
+  organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.describe("The organization to delete (org_…)."),
     confirmation_token: confirmationToken,

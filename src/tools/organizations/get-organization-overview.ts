@@ -50,6 +50,7 @@ export default defineTool({
     "Summarise how an organization is set up, in one call: its domains and their verification, its SSO connections " +
     "and their states, and its Directory Sync directories with user counts by state. Start here for questions about one customer.",
   toolset: "organizations",
+  organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.describe("The organization (org_…)."),
   }),

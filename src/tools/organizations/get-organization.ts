@@ -11,6 +11,7 @@ export default defineTool({
     "Fetch one WorkOS organization by id, with its domains, metadata and external_id. " +
     "Use list_organizations first if you only know its name or domain.",
   toolset: "organizations",
+  organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.describe("The organization id (org_…)."),
   }),

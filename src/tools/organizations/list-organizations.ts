@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import {
   listOf,
@@ -10,6 +11,7 @@ import {
 } from "../objects.js";
 import { page } from "../page.js";
 import { listParams } from "../params.js";
+import { containsFold } from "../scan.js";
 
 export default defineTool({
   name: "list_organizations",
@@ -18,6 +20,7 @@ export default defineTool({
     "List WorkOS organizations, newest first, optionally filtered by domain or name. " +
     "Use it to find an organization_id for the other tools. Returns one page and the cursor to the next.",
   toolset: "organizations",
+  organization: "filters",
   input: z.strictObject({
     domains: z
       .array(z.string().min(1))
@@ -31,6 +34,14 @@ export default defineTool({
   list: { noun: "organization", summary: organizationSummary, project: summarizeOrganization },
   finds: "organization_id",
   annotations: READ,
-  handler: async ({ detail: _, ...query }, { client, signal }) =>
-    page(await client.get<List<Organization>>("/organizations", { query, signal })),
+  handler: async ({ detail: _, ...query }, { client, signal, organization: pinned }) => {
+    if (pinned === undefined)
+      return page(await client.get<List<Organization>>("/organizations", { query, signal }));
+    // Pinned to one organization: that one, when it matches the filters.
+    const org = await client.get<Organization>(path`/organizations/${pinned}`, { signal });
+    const matches =
+      containsFold(query.search, org.name) &&
+      (query.domains === undefined || org.domains.some(({ domain }) => query.domains?.includes(domain)));
+    return { data: matches ? [org] : [], list_metadata: { before: null, after: null } };
+  },
 });

@@ -11,6 +11,7 @@ export default defineTool({
     "Change an organization's name, domains, external_id, metadata or Stripe customer id; fields left out stay as they are. " +
     "domain_data and metadata replace the whole previous value. Returns the updated organization.",
   toolset: "organizations",
+  organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.describe("The organization to update (org_…)."),
     name: z.string().trim().min(1).max(255).optional().describe("The new display name."),

@@ -12,6 +12,7 @@ export default defineTool({
     "List SSO connections, newest first, optionally for one organization, identity provider type, domain or name. " +
     "Use it to see how an organization signs in and whether its connection is active.",
   toolset: "sso",
+  organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.optional().describe("Only connections of this organization (org_…)."),
     connection_type: connectionType.optional(),

@@ -36,6 +36,7 @@ export default defineTool({
     "Check whether a pasted WorkOS webhook is genuine: verifies the WorkOS-Signature header against the configured " +
     "webhook secret and the timestamp's age, and summarises the event. Use it when a user pastes a webhook body and header.",
   toolset: "webhooks",
+  organization: "none",
   input: z.strictObject({
     payload: z
       .string()

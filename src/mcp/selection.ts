@@ -1,0 +1,91 @@
+import { type Config, ConfigError, writesBlockedInProduction } from "../config.js";
+import type { AnyTool } from "../tools/define.js";
+import { tools as allTools } from "../tools/index.js";
+
+/**
+ * The tools this configuration exposes. Read-only mode follows readOnlyHint alone, never a second list;
+ * --destructive block hides the tools that declare a deletion target; --tools picks tools by name in place
+ * of toolsets; a pinned server hides what would reach beyond its organization; --exclude-tools wins over all.
+ * An unknown name in --tools or --exclude-tools stops start-up.
+ */
+export function enabledTools(config: Config, tools: readonly AnyTool[] = allTools): AnyTool[] {
+  checkToolNames(config, tools);
+  return tools.filter((tool) => whyOff(config, tool) === undefined);
+}
+
+/** Why a tool is off in this configuration, in words for the model to pass on; undefined when it is on. */
+export function whyOff(config: Config, tool: AnyTool): string | undefined {
+  if (config.excludeTools.has(tool.name)) {
+    return `${tool.name} is not available: the operator excluded it (--exclude-tools / WORKOS_MCP_EXCLUDE_TOOLS).`;
+  }
+  if (config.tools !== undefined && !config.tools.has(tool.name)) {
+    return `${tool.name} is not available: this server offers only ${[...config.tools].join(", ")} (--tools / WORKOS_MCP_TOOLS).`;
+  }
+  if (config.tools === undefined && !config.toolsets.has(tool.toolset)) {
+    return (
+      `${tool.name} is not available: its toolset "${tool.toolset}" is not enabled ` +
+      `(enabled: ${[...config.toolsets].join(", ")}). Set WORKOS_MCP_TOOLSETS or --toolsets to include it.`
+    );
+  }
+  if (config.destructive === "block" && tool.target !== undefined) {
+    return (
+      `${tool.name} is not available: deletes are blocked on this server (--destructive block / WORKOS_MCP_DESTRUCTIVE=block). ` +
+      "Tell the user; deleting needs a server started with confirm or allow."
+    );
+  }
+  if (!tool.annotations.readOnlyHint && config.readOnly) {
+    return (
+      `${tool.name} is not available: this server runs in read-only mode, so it makes no changes in WorkOS. ` +
+      "Tell the user; they can restart it without --read-only / WORKOS_MCP_READ_ONLY to allow changes."
+    );
+  }
+  if (!tool.annotations.readOnlyHint && writesBlockedInProduction(config)) {
+    return (
+      `${tool.name} is not available: this server uses a production (sk_live_) key, and changes to production are off ` +
+      "unless the operator allows them with WORKOS_MCP_ALLOW_PRODUCTION_WRITES=true or --allow-production-writes. " +
+      "Tell the user; nothing was sent to WorkOS."
+    );
+  }
+  if (config.organizationId !== undefined && tool.organization === "creates") {
+    return `${tool.name} is not available: this server is pinned to organization ${config.organizationId} (--organization), so it creates no organizations.`;
+  }
+  return undefined;
+}
+
+function checkToolNames(config: Config, tools: readonly AnyTool[]): void {
+  const known = tools.map((tool) => tool.name);
+  for (const [flag, names] of [
+    ["--tools / WORKOS_MCP_TOOLS", config.tools ?? new Set<string>()],
+    ["--exclude-tools / WORKOS_MCP_EXCLUDE_TOOLS", config.excludeTools],
+  ] as const) {
+    const unknown = [...names].filter((name) => !known.includes(name));
+    if (unknown.length === 0) continue;
+    const hints = unknown.map((name) => {
+      const near = closest(name, known);
+      return near.length > 0 ? `"${name}" (did you mean ${near.join(" or ")}?)` : `"${name}"`;
+    });
+    throw new ConfigError(`${flag} names no such tool: ${hints.join(", ")}. The tools: ${known.join(", ")}.`);
+  }
+}
+
+/** The known names a typo most likely meant: within a few edits, or containing it. */
+function closest(name: string, known: readonly string[]): string[] {
+  const scored = known
+    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate) }))
+    .filter(({ candidate, distance }) => distance <= 3 || candidate.includes(name.toLowerCase()))
+    .sort((a, b) => a.distance - b.distance);
+  return scored.slice(0, 3).map(({ candidate }) => candidate);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

@@ -1,0 +1,34 @@
+import { path } from "../client/path.js";
+import type { ToolContext } from "./define.js";
+
+// Which organization an object belongs to, for a server pinned to one: looked up before the call, so an id
+// of another organization is refused before anything is read or changed.
+
+type Owned = { organization_id?: string | null };
+
+async function ownerAt(route: string, { client, signal }: ToolContext): Promise<string | undefined> {
+  const found = await client.get<Owned>(route, { signal });
+  return found?.organization_id ?? undefined;
+}
+
+export const ownerOfConnection = (id: string, context: ToolContext) =>
+  ownerAt(path`/connections/${id}`, context);
+export const ownerOfDirectory = (id: string, context: ToolContext) =>
+  ownerAt(path`/directories/${id}`, context);
+export const ownerOfDirectoryUser = (id: string, context: ToolContext) =>
+  ownerAt(path`/directory_users/${id}`, context);
+export const ownerOfDirectoryGroup = (id: string, context: ToolContext) =>
+  ownerAt(path`/directory_groups/${id}`, context);
+
+/** The owner of the first id the call names, in the order given: the one the call is about. */
+export function ownerOfFirst(
+  lookups: Record<string, (id: string, context: ToolContext) => Promise<string | undefined>>,
+) {
+  return async (input: Record<string, unknown>, context: ToolContext): Promise<string | undefined> => {
+    for (const [param, lookup] of Object.entries(lookups)) {
+      const id = input[param];
+      if (typeof id === "string") return lookup(id, context);
+    }
+    return undefined;
+  };
+}
