@@ -16,11 +16,15 @@ import { resultBudget } from "./mcp/budget.js";
 import { describeWorkOSError } from "./mcp/errors.js";
 import { instructionsFor } from "./mcp/instructions.js";
 import { outsidePin, withPin } from "./mcp/pin.js";
+import { registerPrompts } from "./mcp/prompts.js";
+import { protocolError } from "./mcp/protocol-error.js";
 import { renderText } from "./mcp/render.js";
+import { registerResources } from "./mcp/resources.js";
 import { enabledTools, whyOff } from "./mcp/selection.js";
 import { describeTool } from "./mcp/tool-list.js";
 import { type ModelView, viewOf } from "./mcp/view.js";
 import { visibleLine } from "./mcp/visible.js";
+import { prompts } from "./prompts/index.js";
 import { redact, redactDeep, registerSecrets, showsSecret } from "./redact.js";
 import { coerceArguments } from "./tools/coerce.js";
 import type { AnyTool, ToolContext } from "./tools/define.js";
@@ -37,6 +41,12 @@ export interface ServerDeps {
 
 export { enabledTools } from "./mcp/selection.js";
 
+/** What a call of a tool needs from the request that asked for it. */
+interface CallExtra {
+  signal: AbortSignal;
+  progress: ToolContext["progress"];
+}
+
 /**
  * Builds the MCP server. Uses the SDK's low-level Server rather than McpServer.registerTool: McpServer formats
  * argument errors and refusals itself (in private methods), and here every result and every failure is made
@@ -51,7 +61,13 @@ export function createServer(config: Config, deps: ServerDeps): Server {
   const server = new Server(
     { name: "workos-mcp", title: config.serverName ?? "WorkOS", version: VERSION },
     {
-      capabilities: { tools: { listChanged: false } },
+      // Declared only for what is implemented: tools, prompts, resources (templates and one static) and completion.
+      capabilities: {
+        tools: { listChanged: false },
+        prompts: { listChanged: false },
+        resources: { listChanged: false },
+        completions: {},
+      },
       instructions: instructionsFor(config, enabled, environment),
     },
   );
@@ -69,55 +85,41 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     tools: enabled.map((tool) => describeTool(tool, pin !== undefined)),
   }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
-    const { name, arguments: rawArguments = {} } = request.params;
-    const tool = tools.find((candidate) => candidate.name === name);
-    if (tool === undefined) {
-      // Not an McpError: its message already starts "MCP error -32602:", and the client adds that prefix again.
-      throw Object.assign(new Error(`Unknown tool "${name}". Call tools/list to see the tools.`), {
-        code: ErrorCode.InvalidParams,
-      });
-    }
-    if (!enabled.includes(tool)) return errorResult(whyOff(config, tool) ?? `${tool.name} is not available.`);
-
-    let args: Record<string, unknown> = rawArguments;
+  /**
+   * One call of a tool, wherever it comes from (tools/call, resources/read, completion): checked, pinned, run,
+   * and turned into the model view, or into the words of an isError result.
+   */
+  async function run(
+    tool: AnyTool,
+    rawArguments: Record<string, unknown>,
+    extra: CallExtra,
+  ): Promise<{ view: ModelView } | { error: string; category?: string }> {
+    if (!enabled.includes(tool)) return { error: whyOff(config, tool) ?? `${tool.name} is not available.` };
+    let args = rawArguments;
     if (pin !== undefined) {
       const pinned = withPin(tool, args, pin);
-      if ("refused" in pinned) return errorResult(pinned.refused);
+      if ("refused" in pinned) return { error: pinned.refused };
       args = pinned.args;
     }
     const unknown = Object.keys(args).filter((key) => !Object.hasOwn(tool.input.shape, key));
-    if (unknown.length > 0) return errorResult(describeUnknownArguments(tool, unknown));
+    if (unknown.length > 0) return { error: describeUnknownArguments(tool, unknown) };
     const parsed = tool.input.safeParse(coerceArguments(tool.input, args));
-    if (!parsed.success) return errorResult(describeInvalidArguments(tool, parsed.error));
+    if (!parsed.success) return { error: describeInvalidArguments(tool, parsed.error) };
 
     const input = parsed.data;
-    const progressToken = request.params._meta?.progressToken;
     const context: ToolContext = {
       client: deps.client,
       signal: extra.signal,
       webhookSecrets: config.webhookSecrets,
       organization: pin,
-      progress:
-        progressToken === undefined
-          ? () => {}
-          : (progress, message) => {
-              void extra
-                .sendNotification({
-                  method: "notifications/progress",
-                  params: { progressToken, progress, message },
-                })
-                .catch(() => {});
-            },
+      progress: extra.progress,
     };
     const maxChars = resultBudget(config.maxResultChars, server.getClientVersion()?.name);
-    const success = (output: unknown): CallToolResult =>
-      viewResult(viewOf(tool, input, output, { environment, maxChars }));
-    const answer = (output: unknown) => success(expectShape(tool.output, output, "a result"));
+    const view = (output: unknown) => ({ view: viewOf(tool, input, output, { environment, maxChars }) });
     try {
       if (pin !== undefined) {
         const refused = await outsidePin(tool, input, context, pin);
-        if (refused !== undefined) return errorResult(refused);
+        if (refused !== undefined) return { error: refused };
       }
       const { target } = tool;
       if (target !== undefined && config.destructive === "confirm") {
@@ -130,17 +132,56 @@ export function createServer(config: Config, deps: ServerDeps): Server {
           signal: extra.signal,
           personRequired: environmentOf(config) === "production",
         });
-        if (stopped !== undefined) return success(stopped);
+        if (stopped !== undefined) return view(stopped);
       }
-      return answer(await tool.handler(input, context));
+      return view(expectShape(tool.output, await tool.handler(input, context), "a result"));
     } catch (error) {
-      if (error instanceof WorkOSError) return errorResult(describeWorkOSError(tool, error, errorContext));
+      if (error instanceof WorkOSError) {
+        return { error: describeWorkOSError(tool, error, errorContext), category: error.category };
+      }
       log.error(`unexpected error in ${tool.name}`, error);
-      return errorResult(
-        `${tool.name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. ` +
+      return {
+        error:
+          `${tool.name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. ` +
           "This is a bug in workos-mcp, not in your request; the details are in the server's log.",
+      };
+    }
+  }
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const { name, arguments: rawArguments = {} } = request.params;
+    const tool = tools.find((candidate) => candidate.name === name);
+    if (tool === undefined) {
+      throw protocolError(
+        ErrorCode.InvalidParams,
+        `Unknown tool "${name}". Call tools/list to see the tools.`,
       );
     }
+    const progressToken = request.params._meta?.progressToken;
+    const outcome = await run(tool, rawArguments, {
+      signal: extra.signal,
+      progress:
+        progressToken === undefined
+          ? () => {}
+          : (progress, message) => {
+              void extra
+                .sendNotification({
+                  method: "notifications/progress",
+                  params: { progressToken, progress, message },
+                })
+                .catch(() => {});
+            },
+    });
+    return "view" in outcome ? viewResult(outcome.view) : errorResult(outcome.error);
+  });
+
+  const enabledNames = new Set(enabled.map((tool) => tool.name));
+  const offered = prompts.filter((prompt) => prompt.uses.every((name) => enabledNames.has(name)));
+  registerPrompts(server, { prompts: offered });
+  registerResources(server, {
+    tools: enabled,
+    prompts: offered,
+    run: (tool, args, signal) => run(tool, args, { signal, progress: () => {} }),
   });
 
   return server;

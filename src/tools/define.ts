@@ -77,6 +77,11 @@ export interface ToolDefinition<
   finds?: string;
   /** How the tool keeps to one organization when the server is pinned; a tool without it is off then. */
   organization: OrganizationScope;
+  /**
+   * Set on get tools whose object is also an MCP resource, e.g. `workos://organizations/{organization_id}`:
+   * reading it returns this tool's view, and its one variable is the tool's id parameter.
+   */
+  resource?: { uriTemplate: string; name: string; description: string };
   /** The tool's line in the server instructions, when it needs one. */
   instruction?: string;
   /**

@@ -17,6 +17,12 @@ export default defineTool({
     directory_id: directoryId.describe("The directory id (directory_…)."),
   }),
   output: directory,
+  resource: {
+    uriTemplate: "workos://directories/{directory_id}",
+    name: "directory",
+    description:
+      "A WorkOS Directory Sync directory: its provider, state, organization and user and group counts.",
+  },
   annotations: READ,
   handler: ({ directory_id }, { client, signal }) =>
     client.get(path`/directories/${directory_id}`, { signal }),

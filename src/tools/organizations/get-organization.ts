@@ -16,6 +16,11 @@ export default defineTool({
     organization_id: organizationId.describe("The organization id (org_…)."),
   }),
   output: organization,
+  resource: {
+    uriTemplate: "workos://organizations/{organization_id}",
+    name: "organization",
+    description: "A WorkOS organization: its name, domains, metadata and external_id.",
+  },
   annotations: READ,
   handler: ({ organization_id }, { client, signal }) =>
     client.get(path`/organizations/${organization_id}`, { signal }),

@@ -19,6 +19,11 @@ export default defineTool({
     connection_id: connectionId.describe("The SSO connection id (conn_…)."),
   }),
   output: connection,
+  resource: {
+    uriTemplate: "workos://connections/{connection_id}",
+    name: "connection",
+    description: "A WorkOS SSO connection: its identity provider type, state, organization and domains.",
+  },
   annotations: READ,
   handler: ({ connection_id }, { client, signal }) =>
     client.get(path`/connections/${connection_id}`, { signal }),

@@ -1,0 +1,7 @@
+/**
+ * A JSON-RPC error for the SDK to send. Not an McpError: its message already starts "MCP error <code>:", and
+ * the client adds that prefix again ("MCP error -32602: MCP error -32602: …").
+ */
+export function protocolError(code: number, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
