@@ -78,3 +78,84 @@ export const PORTAL_INTENTS = [
 
 /** A directory user's state (the DirectoryUser schema's enum). */
 export const DIRECTORY_USER_STATES = ["active", "inactive", "suspended"] as const;
+
+/** A connection's state (the Connection schema's enum). */
+export const CONNECTION_STATES = [
+  "requires_type",
+  "draft",
+  "active",
+  "validating",
+  "inactive",
+  "deleting",
+] as const;
+
+/** Directory providers (the Directory schema's `type` enum). */
+export const DIRECTORY_TYPES = [
+  "azure scim v2.0",
+  "bamboohr",
+  "breathe hr",
+  "cezanne hr",
+  "cyberark scim v2.0",
+  "fourth hr",
+  "generic scim v2.0",
+  "gsuite directory",
+  "hibob",
+  "sailpoint scim v2.0",
+  "jump cloud scim v2.0",
+  "okta scim v2.0",
+  "onelogin scim v2.0",
+  "people hr",
+  "personio",
+  "pingfederate scim v2.0",
+  "rippling scim v2.0",
+  "s3",
+  "sftp",
+  "sftp workday",
+  "workday",
+] as const;
+
+/** A directory's state (the Directory schema's enum). */
+export const DIRECTORY_STATES = [
+  "linked",
+  "validating",
+  "invalid_credentials",
+  "unlinked",
+  "deleting",
+] as const;
+
+/** An organization domain's state (the OrganizationDomain schema's enum). */
+export const DOMAIN_STATES = ["failed", "legacy_verified", "pending", "unverified", "verified"] as const;
+
+/** How an organization domain is verified. */
+export const DOMAIN_VERIFICATION_STRATEGIES = ["dns", "manual"] as const;
+
+/** The states a caller may give a domain in `domain_data` when creating or updating an organization. */
+export const DOMAIN_DATA_STATES = ["pending", "verified"] as const;
+
+/** Page sizes every list endpoint accepts, and the size it uses when none is given. */
+export const LIST_LIMIT = { min: 1, max: 100, default: 10 } as const;
+
+/** Sort orders of list endpoints; "normal" is WorkOS's legacy spelling of newest first. */
+export const LIST_ORDERS = ["asc", "desc", "normal"] as const;
+
+/** What an organization's metadata may hold. */
+export const METADATA_LIMITS = { keys: 50, keyLength: 40, valueLength: 600 } as const;
+
+/** An organization's external_id: printable ASCII of at most this many characters. */
+export const EXTERNAL_ID_MAX_LENGTH = 128;
+
+/** How many IT contacts an Admin Portal link may name. */
+export const PORTAL_IT_CONTACT_EMAILS_MAX = 20;
+
+/** The cursors around one page of a list. */
+export interface ListMetadata {
+  before: string | null;
+  after: string | null;
+}
+
+/** The envelope of every WorkOS list response. */
+export interface List<T> {
+  object: "list";
+  data: T[];
+  list_metadata: ListMetadata;
+}
