@@ -90,6 +90,12 @@ export class EmulatorStore {
 
   constructor(readonly resources: readonly Resource[]) {
     for (const resource of resources) this.collections.set(resource.name, new Collection(this.clock));
+    for (const resource of resources) {
+      for (const parent of Object.values(resource.parents ?? {})) {
+        if (!this.collections.has(parent))
+          throw new Error(`${resource.name} names an unknown parent ${parent}`);
+      }
+    }
   }
 
   of<T extends { id: string }>(resource: Resource<T>): Collection<T> {
