@@ -4,8 +4,10 @@ import { fixedId } from "./ids.js";
 import type { Resource, SeedLoader, SeedLookup } from "./resource.js";
 import { RESOURCES } from "./resources/index.js";
 import type { EmulatorStore } from "./store.js";
+import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
+// The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
 export type { SeedConnection } from "./resources/connections.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
@@ -34,10 +36,6 @@ const SEEDED = RESOURCES.filter((resource) => resource.seed !== undefined) as re
   { id: string },
   unknown
 >[];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** How errors name an entry: `connections[0] (id "conn_1")` or `organizations[2] ("Acme")`. */
 function describe(collection: string, index: number, entry: Record<string, unknown>): string {
