@@ -78,3 +78,199 @@ export const PORTAL_INTENTS = [
 
 /** A directory user's state (the DirectoryUser schema's enum). */
 export const DIRECTORY_USER_STATES = ["active", "inactive", "suspended"] as const;
+
+/** A connection's state (the Connection schema's enum). */
+export const CONNECTION_STATES = [
+  "requires_type",
+  "draft",
+  "active",
+  "validating",
+  "inactive",
+  "deleting",
+] as const;
+
+/** Directory providers (the Directory schema's `type` enum). */
+export const DIRECTORY_TYPES = [
+  "azure scim v2.0",
+  "bamboohr",
+  "breathe hr",
+  "cezanne hr",
+  "cyberark scim v2.0",
+  "fourth hr",
+  "generic scim v2.0",
+  "gsuite directory",
+  "hibob",
+  "sailpoint scim v2.0",
+  "jump cloud scim v2.0",
+  "okta scim v2.0",
+  "onelogin scim v2.0",
+  "people hr",
+  "personio",
+  "pingfederate scim v2.0",
+  "rippling scim v2.0",
+  "s3",
+  "sftp",
+  "sftp workday",
+  "workday",
+] as const;
+
+/** A directory's state (the Directory schema's enum). */
+export const DIRECTORY_STATES = [
+  "linked",
+  "validating",
+  "invalid_credentials",
+  "unlinked",
+  "deleting",
+] as const;
+
+/** An organization domain's state (the OrganizationDomain schema's enum). */
+export const DOMAIN_STATES = ["failed", "legacy_verified", "pending", "unverified", "verified"] as const;
+
+/** How an organization domain is verified. */
+export const DOMAIN_VERIFICATION_STRATEGIES = ["dns", "manual"] as const;
+
+/** The states a caller may give a domain in `domain_data` when creating or updating an organization. */
+export const DOMAIN_DATA_STATES = ["pending", "verified"] as const;
+
+/** Page sizes every list endpoint accepts, and the size it uses when none is given. */
+export const LIST_LIMIT = { min: 1, max: 100, default: 10 } as const;
+
+/** Sort orders of list endpoints; "normal" is WorkOS's legacy spelling of newest first. */
+export const LIST_ORDERS = ["asc", "desc", "normal"] as const;
+
+/** What an organization's metadata may hold. */
+export const METADATA_LIMITS = { keys: 50, keyLength: 40, valueLength: 600 } as const;
+
+/** An organization's external_id: printable ASCII of at most this many characters. */
+export const EXTERNAL_ID_MAX_LENGTH = 128;
+
+/** How many IT contacts an Admin Portal link may name. */
+export const PORTAL_IT_CONTACT_EMAILS_MAX = 20;
+
+/** The cursors around one page of a list. */
+export interface ListMetadata {
+  before: string | null;
+  after: string | null;
+}
+
+/** The envelope of every WorkOS list response. */
+export interface List<T> {
+  object: "list";
+  data: T[];
+  list_metadata: ListMetadata;
+}
+
+/** Every event type the spec's EventSchema knows. */
+export const EVENT_TYPES = [
+  "action.authentication.denied",
+  "action.user_registration.denied",
+  "agent.registration.claim.attempt.created",
+  "agent.registration.claim.completed",
+  "agent.registration.created",
+  "agent.registration.credential.issued",
+  "agent.registration.deleted",
+  "agent.registration.expired",
+  "agent.registration.organization.switched",
+  "agent.registration.refreshed",
+  "agent.registration.revoked",
+  "api_key.created",
+  "api_key.revoked",
+  "api_key.updated",
+  "authentication.email_verification_failed",
+  "authentication.email_verification_succeeded",
+  "authentication.magic_auth_failed",
+  "authentication.magic_auth_succeeded",
+  "authentication.mfa_failed",
+  "authentication.mfa_succeeded",
+  "authentication.oauth_failed",
+  "authentication.oauth_succeeded",
+  "authentication.passkey_failed",
+  "authentication.passkey_succeeded",
+  "authentication.password_failed",
+  "authentication.password_succeeded",
+  "authentication.radar_risk_detected",
+  "authentication.reauthentication_succeeded",
+  "authentication.sso_failed",
+  "authentication.sso_started",
+  "authentication.sso_succeeded",
+  "authentication.sso_timed_out",
+  "connection.activated",
+  "connection.deactivated",
+  "connection.deleted",
+  "connection.saml_certificate_renewal_required",
+  "connection.saml_certificate_renewed",
+  "dsync.activated",
+  "dsync.deleted",
+  "dsync.group.created",
+  "dsync.group.deleted",
+  "dsync.group.updated",
+  "dsync.token.created",
+  "dsync.token.revoked",
+  "dsync.group.user_added",
+  "dsync.user.created",
+  "dsync.user.deleted",
+  "dsync.group.user_removed",
+  "dsync.user.updated",
+  "email_verification.created",
+  "flag.created",
+  "flag.deleted",
+  "flag.rule_updated",
+  "flag.updated",
+  "group.created",
+  "group.deleted",
+  "group.member_added",
+  "group.member_removed",
+  "group.updated",
+  "invitation.accepted",
+  "invitation.created",
+  "invitation.resent",
+  "invitation.revoked",
+  "magic_auth.created",
+  "organization.created",
+  "organization.deleted",
+  "organization_domain.created",
+  "organization_domain.deleted",
+  "organization_domain.updated",
+  "organization_domain.verification_failed",
+  "organization_domain.verified",
+  "organization_membership.created",
+  "organization_membership.deleted",
+  "organization_membership.updated",
+  "organization_role.created",
+  "organization_role.deleted",
+  "organization_role.updated",
+  "organization.updated",
+  "password_reset.created",
+  "password_reset.succeeded",
+  "permission.created",
+  "permission.deleted",
+  "permission.updated",
+  "pipes.connected_account.connected",
+  "pipes.connected_account.connection_failed",
+  "pipes.connected_account.disconnected",
+  "pipes.connected_account.reauthorization_needed",
+  "radar.challenge_created",
+  "role.created",
+  "role.deleted",
+  "role.updated",
+  "session.created",
+  "session.revoked",
+  "user.created",
+  "user.deleted",
+  "user.updated",
+  "vault.byok_key.deleted",
+  "vault.byok_key.verification_completed",
+  "vault.data.created",
+  "vault.data.deleted",
+  "vault.data.read",
+  "vault.data.updated",
+  "vault.dek.decrypted",
+  "vault.dek.read",
+  "vault.kek.created",
+  "vault.kek.deleted",
+  "vault.metadata.read",
+  "vault.names.listed",
+  "waitlist_user.approved",
+  "waitlist_user.created",
+  "waitlist_user.denied",
+] as const;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
+import type { List } from "../workos-vocabulary.js";
 import {
   errorFromResponse,
   WorkOSAbortError,
@@ -43,16 +44,7 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-export interface ListMetadata {
-  before: string | null;
-  after: string | null;
-}
-
-export interface List<T> {
-  object: "list";
-  data: T[];
-  list_metadata: ListMetadata;
-}
+export type { List, ListMetadata } from "../workos-vocabulary.js";
 
 export interface PaginateOptions {
   query?: Query;

@@ -1,7 +1,8 @@
+import { LIST_LIMIT, LIST_ORDERS, type List, type ListMetadata } from "../workos-vocabulary.js";
 import { unprocessable } from "./errors.js";
 import { type Entry, lowerBound } from "./store.js";
 
-export type Order = "asc" | "desc" | "normal";
+export type Order = (typeof LIST_ORDERS)[number];
 
 export interface ListParams {
   limit: number;
@@ -10,33 +11,27 @@ export interface ListParams {
   after: string | undefined;
 }
 
-export interface ListMetadata {
-  before: string | null;
-  after: string | null;
-}
-
-export interface ListResponse<T> {
-  object: "list";
-  data: T[];
-  list_metadata: ListMetadata;
-}
-
-const ORDERS = new Set<string>(["asc", "desc", "normal"]);
+const ORDERS = new Set<string>(LIST_ORDERS);
+const { min: MIN_LIMIT, max: MAX_LIMIT } = LIST_LIMIT;
 
 export function parseListParams(query: URLSearchParams): ListParams {
   const rawLimit = query.get("limit");
-  let limit = 10;
+  let limit: number = LIST_LIMIT.default;
   if (rawLimit !== null) {
     limit = /^\d{1,4}$/.test(rawLimit) ? Number(rawLimit) : Number.NaN;
-    if (!(limit >= 1 && limit <= 100)) {
-      throw unprocessable("limit must be an integer between 1 and 100.", [
-        { field: "limit", code: "limit_out_of_range", message: "limit must be between 1 and 100" },
+    if (!(limit >= MIN_LIMIT && limit <= MAX_LIMIT)) {
+      throw unprocessable(`limit must be an integer between ${MIN_LIMIT} and ${MAX_LIMIT}.`, [
+        {
+          field: "limit",
+          code: "limit_out_of_range",
+          message: `limit must be between ${MIN_LIMIT} and ${MAX_LIMIT}`,
+        },
       ]);
     }
   }
   const order = query.get("order") ?? "desc";
   if (!ORDERS.has(order)) {
-    throw unprocessable("order must be one of asc, desc, normal.", [
+    throw unprocessable(`order must be one of ${LIST_ORDERS.join(", ")}.`, [
       { field: "order", code: "invalid_order", message: "order must be asc, desc or normal" },
     ]);
   }
@@ -58,7 +53,7 @@ export function paginate<T extends { id: string }, R>(
   /** Where a cursor id sits in creation order (the store's clock); deleted objects keep their place. */
   clock: { positionOf(id: string): number | undefined },
   serialize: (value: T) => R,
-): ListResponse<R> {
+): List<R> {
   const position = (field: "before" | "after", id: string): number => {
     const seq = clock.positionOf(id);
     if (seq === undefined) {

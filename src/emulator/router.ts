@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { EmulatorContext } from "./state.js";
+import type { EmittedEvent } from "./resource.js";
+import type { EmulatorStore } from "./store.js";
 
 export interface ApiRequest {
   method: string;
@@ -16,6 +17,15 @@ export interface Reply {
   body?: unknown;
   raw?: string;
   headers?: Record<string, string>;
+}
+
+/** What route handlers get besides the request. */
+export interface EmulatorContext {
+  readonly store: EmulatorStore;
+  now(): number;
+  /** The emulator's own base URL, e.g. http://127.0.0.1:4010. */
+  baseUrl(): string;
+  emit(event: EmittedEvent): void;
 }
 
 export type Handler = (req: ApiRequest, ctx: EmulatorContext) => Reply;

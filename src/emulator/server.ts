@@ -11,30 +11,21 @@ import { ApiError } from "./errors.js";
 import { type Fault, FaultQueue, parseFault } from "./faults.js";
 import { fingerprint, IdempotencyCache } from "./idempotency.js";
 import { isoTime, newId } from "./ids.js";
-import type { WorkOSEvent } from "./models.js";
 import { RateLimiter } from "./rate-limit.js";
 import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
+import type { EmittedEvent } from "./resource.js";
+import { events } from "./resources/events.js";
+import { RESOURCES } from "./resources/index.js";
+import { webhookEndpoints } from "./resources/webhook-endpoints.js";
 import { writeReply } from "./respond.js";
-import type { Reply, Route } from "./router.js";
-import { Router } from "./router.js";
-import { directorySyncRoutes } from "./routes/directory-sync.js";
-import { eventRoutes } from "./routes/events.js";
-import { organizationRoutes } from "./routes/organizations.js";
-import { portalRoutes } from "./routes/portal.js";
-import { ssoRoutes } from "./routes/sso.js";
+import { type EmulatorContext, type Reply, type Route, Router } from "./router.js";
 import { applySeed, type Seed } from "./seed.js";
-import { type EmulatorContext, EmulatorStore } from "./state.js";
+import { EmulatorStore } from "./store.js";
 import { WebhookDispatcher } from "./webhook-delivery.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const ROUTES: Route[] = [
-  ...organizationRoutes,
-  ...ssoRoutes,
-  ...directorySyncRoutes,
-  ...portalRoutes,
-  ...eventRoutes,
-];
+const ROUTES: Route[] = RESOURCES.flatMap((resource) => resource.routes?.() ?? []);
 
 /** What the emulator remembers, each the most recent so many; older entries are forgotten. */
 export interface Retention {
@@ -70,7 +61,7 @@ interface ParsedBody {
 
 /** The HTTP front: control API, request log, faults, rate limit, auth, idempotency, then the routes. */
 export class EmulatorServer implements ControlTarget {
-  private store = new EmulatorStore();
+  private store = new EmulatorStore(RESOURCES);
   private readonly router = new Router(ROUTES);
   private readonly faults = new FaultQueue();
   private readonly log: RequestLog;
@@ -89,7 +80,10 @@ export class EmulatorServer implements ControlTarget {
     this.limiter = config.rateLimit
       ? new RateLimiter(config.rateLimit.requests, config.rateLimit.windowMs)
       : undefined;
-    this.webhooks = new WebhookDispatcher(() => this.store.webhookEndpoints, config.webhookRetryDelaysMs);
+    this.webhooks = new WebhookDispatcher(
+      () => this.store.of(webhookEndpoints).values(),
+      config.webhookRetryDelaysMs,
+    );
     applySeed(this.store, config.seed);
     const self = this;
     this.context = {
@@ -98,7 +92,7 @@ export class EmulatorServer implements ControlTarget {
       },
       now: config.now,
       baseUrl: () => this.origin,
-      emit: (type, data, organizationId) => this.emit(type, data, organizationId),
+      emit: (event) => this.emit(event),
     };
     this.server = createServer({ keepAlive: true }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -159,7 +153,7 @@ export class EmulatorServer implements ControlTarget {
   /** Back to the seed, as if freshly started: data, events, idempotency keys, links, faults, log. */
   reset(): void {
     this.webhooks.cancelAll();
-    this.store = new EmulatorStore();
+    this.store = new EmulatorStore(RESOURCES);
     applySeed(this.store, this.config.seed);
     this.idempotency.clear();
     this.faults.clear();
@@ -167,19 +161,19 @@ export class EmulatorServer implements ControlTarget {
     this.limiter?.reset();
   }
 
-  private emit(type: string, data: Record<string, unknown>, organizationId: string | null): void {
-    const event: WorkOSEvent = {
+  private emit({ type, data, organizationId }: EmittedEvent): void {
+    const recorded = this.store.of(events);
+    const event = recorded.insert({
       object: "event",
       id: newId("event"),
       event: type,
       data,
       created_at: isoTime(this.config.now()),
       organization_id: organizationId,
-    };
-    this.store.events.insert(event);
-    const events = this.store.events.entries();
-    while (events.length > this.config.retain.events)
-      this.store.events.delete((events[0] as { value: WorkOSEvent }).value.id);
+    });
+    const entries = recorded.entries();
+    while (entries.length > this.config.retain.events)
+      recorded.delete((entries[0] as (typeof entries)[0]).value.id);
     this.webhooks.dispatch(event);
   }
 

@@ -1,3 +1,5 @@
+import type { Resource } from "./resource.js";
+
 export interface Entry<T> {
   readonly seq: number;
   value: T;
@@ -79,4 +81,26 @@ export function lowerBound<T>(entries: readonly Entry<T>[], seq: number): number
     else hi = mid;
   }
   return lo;
+}
+
+/** Everything the API serves, one collection per resource of the list; rebuilt from the seed on reset. */
+export class EmulatorStore {
+  readonly clock = new SeqClock();
+  private readonly collections = new Map<string, Collection<{ id: string }>>();
+
+  constructor(readonly resources: readonly Resource[]) {
+    for (const resource of resources) this.collections.set(resource.name, new Collection(this.clock));
+    for (const resource of resources) {
+      for (const parent of Object.values(resource.parents ?? {})) {
+        if (!this.collections.has(parent))
+          throw new Error(`${resource.name} names an unknown parent ${parent}`);
+      }
+    }
+  }
+
+  of<T extends { id: string }>(resource: Resource<T>): Collection<T> {
+    const collection = this.collections.get(resource.name);
+    if (!collection) throw new Error(`${resource.name} is not in the emulator's list of resources`);
+    return collection as Collection<T>;
+  }
 }

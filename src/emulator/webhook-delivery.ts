@@ -1,7 +1,8 @@
 import { type ClientRequest, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { computeSignature, formatSignatureHeader } from "../webhooks/signature.js";
-import type { WebhookEndpoint, WorkOSEvent } from "./models.js";
+import type { WorkOSEvent } from "./resources/events.js";
+import type { WebhookEndpoint } from "./resources/webhook-endpoints.js";
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 

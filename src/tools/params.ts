@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONNECTION_TYPE_FILTERS } from "../workos-vocabulary.js";
+import { CONNECTION_TYPE_FILTERS, METADATA_LIMITS } from "../workos-vocabulary.js";
 
 /** A WorkOS id: `<prefix>_` then a ULID. Checked so a wrong kind of id fails before any request. */
 export function workosId(prefix: string, noun: string, finder: string) {
@@ -32,23 +32,32 @@ export const listParams = {
     .describe("summary (default): each item's key facts; full: whole WorkOS objects."),
 };
 
+const { keys: MAX_KEYS, keyLength: MAX_KEY_LENGTH, valueLength: MAX_VALUE_LENGTH } = METADATA_LIMITS;
+
 export const metadata = z
-  .record(z.string(), z.string().max(600, "metadata values are at most 600 characters"))
+  .record(
+    z.string(),
+    z.string().max(MAX_VALUE_LENGTH, `metadata values are at most ${MAX_VALUE_LENGTH} characters`),
+  )
   .check((ctx) => {
     const keys = Object.keys(ctx.value);
-    if (keys.length > 50)
-      ctx.issues.push({ code: "custom", message: "metadata holds at most 50 keys", input: ctx.value });
-    for (const key of keys.filter((name) => name.length === 0 || name.length > 40)) {
+    if (keys.length > MAX_KEYS)
       ctx.issues.push({
         code: "custom",
-        message: "metadata keys are 1 to 40 characters",
+        message: `metadata holds at most ${MAX_KEYS} keys`,
+        input: ctx.value,
+      });
+    for (const key of keys.filter((name) => name.length === 0 || name.length > MAX_KEY_LENGTH)) {
+      ctx.issues.push({
+        code: "custom",
+        message: `metadata keys are 1 to ${MAX_KEY_LENGTH} characters`,
         path: [key],
         input: key,
       });
     }
   })
   .describe(
-    "Key-value strings stored on the organization: at most 50 keys of up to 40 characters, values up to 600.",
+    `Key-value strings stored on the organization: at most ${MAX_KEYS} keys of up to ${MAX_KEY_LENGTH} characters, values up to ${MAX_VALUE_LENGTH}.`,
   );
 
 export const externalId = z

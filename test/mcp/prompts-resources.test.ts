@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
-import { EVENT_TYPES } from "../../src/emulator/events.js";
 import type { ModelView } from "../../src/mcp/view.js";
 import { SUMMARISED_EVENT_TYPES } from "../../src/webhooks/event-types.js";
 import { summarizeEvent } from "../../src/webhooks/summary.js";
+import { EVENT_TYPES } from "../../src/workos-vocabulary.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
 /** The text of a prompt's one user message. */
@@ -156,7 +156,7 @@ describe("resources", () => {
     const text = (contents[0] as { text: string }).text;
     for (const [type] of SUMMARISED_EVENT_TYPES) {
       expect(text).toContain(`\`${type}\``);
-      expect(EVENT_TYPES.has(type), type).toBe(true);
+      expect((EVENT_TYPES as readonly string[]).includes(type), type).toBe(true);
       // Each is summarised by its own describer, not the generic fallback that only names the event.
       const payload = JSON.stringify({
         id: "event_1",

@@ -1,9 +1,20 @@
+import { EVENT_TYPES } from "../../workos-vocabulary.js";
 import { unprocessable } from "../errors.js";
-import { EVENT_TYPES } from "../events.js";
-import { paginate, parseListParams } from "../pagination.js";
-import type { Route } from "../router.js";
-import { serializeEvent } from "../serialize.js";
+import type { Resource } from "../resource.js";
+import { listRoute } from "../resource-routes.js";
 import { commaList } from "../validate.js";
+
+export interface WorkOSEvent {
+  object: "event";
+  id: string;
+  event: string;
+  data: Record<string, unknown>;
+  created_at: string;
+  /** Internal: used by the organization_id filter; never serialized. */
+  organization_id: string | null;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
 function parseTime(value: string | null, field: string): number | undefined {
   if (value === null || value === "") return undefined;
@@ -14,14 +25,15 @@ function parseTime(value: string | null, field: string): number | undefined {
   return ms;
 }
 
-export const eventRoutes: Route[] = [
-  {
-    method: "GET",
-    pattern: "/events",
-    handler: (req, ctx) => {
-      const params = parseListParams(req.query);
+/** What every change emits; the server records them here (bounded) and delivers them to webhook endpoints. */
+export const events: Resource<WorkOSEvent, never, "events"> = {
+  name: "events",
+  label: "Event",
+  serialize: ({ organization_id: _org, ...rest }) => rest,
+  routes: () => [
+    listRoute(events, "/events", (req) => {
       const types = commaList(req.query, "events");
-      const unknown = types?.filter((t) => !EVENT_TYPES.has(t)) ?? [];
+      const unknown = types?.filter((t) => !KNOWN_TYPES.has(t)) ?? [];
       if (unknown.length > 0) {
         throw unprocessable(`Unknown event type(s): ${unknown.join(", ")}.`, [
           { field: "events", code: "invalid_event_type" },
@@ -30,16 +42,12 @@ export const eventRoutes: Route[] = [
       const organizationId = req.query.get("organization_id");
       const start = parseTime(req.query.get("range_start"), "range_start");
       const end = parseTime(req.query.get("range_end"), "range_end");
-      const entries = ctx.store.events.entries().filter(({ value: e }) => {
+      return (e) => {
         if (types && !types.includes(e.event)) return false;
         if (organizationId && e.organization_id !== organizationId) return false;
         const at = Date.parse(e.created_at);
         return (start === undefined || at >= start) && (end === undefined || at < end);
-      });
-      return {
-        status: 200,
-        body: paginate(entries, params, ctx.store.clock, serializeEvent),
       };
-    },
-  },
-];
+    }),
+  ],
+};

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { DIRECTORY_STATES, DIRECTORY_TYPES } from "../../workos-vocabulary.js";
+import { randomToken } from "../ids.js";
+import {
+  byCreation,
+  oneOf,
+  type Resource,
+  requiredString,
+  type SeedLoader,
+  seedId,
+  seedTimestamps,
+} from "../resource.js";
+import { deleteRoute, getRoute, listRoute } from "../resource-routes.js";
+import type { EmulatorStore } from "../store.js";
+import { contains } from "../validate.js";
+import { directoryGroups } from "./directory-groups.js";
+import { directoryUsers } from "./directory-users.js";
+import { organizations } from "./organizations.js";
+
+export interface Directory {
+  object: "directory";
+  id: string;
+  organization_id: string;
+  external_key: string;
+  type: string;
+  state: (typeof DIRECTORY_STATES)[number];
+  name: string;
+  domain?: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const seedEntry = z.object({
+  id: seedId,
+  organization_id: requiredString(),
+  external_key: z.string().optional(),
+  type: oneOf(DIRECTORY_TYPES),
+  state: oneOf(DIRECTORY_STATES),
+  name: z.string().optional(),
+  /** Default: the organization's first domain. */
+  domain: z.string().optional(),
+  ...seedTimestamps,
+});
+
+export type SeedDirectory = z.input<typeof seedEntry>;
+
+function loadSeed(entries: readonly SeedDirectory[], loader: SeedLoader): void {
+  for (const s of byCreation(entries)) {
+    const at = s.created_at ?? loader.stamp();
+    const org = loader.store.of(organizations).get(s.organization_id);
+    const dir: Directory = {
+      object: "directory",
+      id: s.id ?? loader.fixedId("directory", at),
+      organization_id: s.organization_id,
+      external_key: s.external_key ?? randomToken(12),
+      type: s.type ?? "generic scim v2.0",
+      state: s.state ?? "linked",
+      name: s.name ?? `${org?.name ?? "Directory"} directory`,
+      created_at: at,
+      updated_at: s.updated_at ?? at,
+    };
+    const domain = s.domain ?? org?.domains[0]?.domain;
+    if (domain !== undefined) dir.domain = domain;
+    loader.store.of(directories).insert(dir);
+  }
+}
+
+/** The REST object counts its users (active or not) and groups. */
+function serialize(dir: Directory, store: EmulatorStore): Record<string, unknown> {
+  let active = 0;
+  let inactive = 0;
+  for (const user of store.of(directoryUsers).values()) {
+    if (user.directory_id !== dir.id) continue;
+    if (user.state === "active") active += 1;
+    else inactive += 1;
+  }
+  let groups = 0;
+  for (const group of store.of(directoryGroups).values()) if (group.directory_id === dir.id) groups += 1;
+  return { ...dir, metadata: { users: { active, inactive }, groups } };
+}
+
+/** Event payloads use active/inactive where the REST object says linked/unlinked. */
+function eventData(dir: Directory): Record<string, unknown> {
+  const { external_key: _key, domain: _domain, ...rest } = dir;
+  const state = dir.state === "linked" ? "active" : dir.state === "unlinked" ? "inactive" : dir.state;
+  return { ...rest, state };
+}
+
+export const directories: Resource<Directory, SeedDirectory, "directories"> = {
+  name: "directories",
+  label: "Directory",
+  parents: { organization_id: "organizations" },
+  seed: { entry: seedEntry, load: loadSeed },
+  serialize,
+  deleted: (dir) => ({ type: "dsync.deleted", data: eventData(dir), organizationId: dir.organization_id }),
+  routes: () => [
+    listRoute(directories, "/directories", (req) => {
+      const organizationId = req.query.get("organization_id");
+      const search = req.query.get("search");
+      const domain = req.query.get("domain")?.toLowerCase();
+      return (d) =>
+        (!organizationId || d.organization_id === organizationId) &&
+        (!search || contains(d.name, search)) &&
+        (!domain || d.domain?.toLowerCase() === domain);
+    }),
+    getRoute(directories, "/directories"),
+    deleteRoute(directories, "/directories", 202),
+  ],
+};

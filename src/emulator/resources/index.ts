@@ -1,0 +1,24 @@
+import { connections } from "./connections.js";
+import { directories } from "./directories.js";
+import { directoryGroups } from "./directory-groups.js";
+import { directoryUsers } from "./directory-users.js";
+import { events } from "./events.js";
+import { organizations } from "./organizations.js";
+import { portalLinks } from "./portal-links.js";
+import { webhookEndpoints } from "./webhook-endpoints.js";
+
+/**
+ * Every resource the emulator knows. The store keeps one collection per entry, the seed loader validates and
+ * loads them in this order, and the router serves their routes; a deletion takes children with it in this
+ * order too (connections before directories, as WorkOS's events show).
+ */
+export const RESOURCES = [
+  organizations,
+  connections,
+  directories,
+  directoryGroups,
+  directoryUsers,
+  portalLinks,
+  events,
+  webhookEndpoints,
+] as const;
