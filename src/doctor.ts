@@ -39,7 +39,6 @@ export function describeConfig(config: Config): string {
   const secrets = config.webhookSecrets.length;
   const enabled = enabledTools(config);
   return [
-    `  server name:     ${config.serverName ?? "WorkOS (default; WORKOS_MCP_SERVER_NAME names it)"}`,
     `  API key:         ${key}`,
     `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
     `  proxy:           ${config.proxy === undefined ? "none" : redactProxy(config.proxy)}`,
@@ -53,6 +52,7 @@ export function describeConfig(config: Config): string {
     ...(config.excludeTools.size === 0 ? [] : [`  excluded tools:  ${[...config.excludeTools].join(", ")}`]),
     `  tools enabled:   ${enabled.length} (${enabled.map((tool) => tool.name).join(", ")})`,
     `  result budget:   ${config.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS} characters${config.maxResultChars === undefined ? " (9000 for Codex)" : ""}`,
+    `  server name:     ${config.serverName ?? "WorkOS (default; WORKOS_MCP_SERVER_NAME names it)"}`,
     `  transport:       ${config.http === undefined ? "stdio" : `Streamable HTTP on ${config.http.host}:${config.http.port} (bearer token set)`}`,
   ].join("\n");
 }
