@@ -26,6 +26,7 @@ describe("ConfirmationTokens", () => {
     expect(later).not.toBe(token);
     expect(tokens.check(later, binding, expiresAt + 1)).toBe("invalid");
     expect(tokens.check(`${token}0`, binding, NOW)).toBe("invalid");
+    expect(tokens.check(`x${token}`, binding, NOW)).toBe("invalid");
     expect(tokens.check("", binding, NOW)).toBe("invalid");
   });
 
