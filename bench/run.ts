@@ -104,5 +104,10 @@ in a few seconds with \`npm run bench -- --only context\`.
 Machine: ${machine}
 
 ${table}
+
+## Mutation score
+
+Not measured here: \`npm run mutate\` (Stryker over the safety-critical modules) takes many minutes, so its
+score per module and the mutants that survive are recorded by hand in [MUTATION.md](MUTATION.md).
 `;
 }
