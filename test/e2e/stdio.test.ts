@@ -120,8 +120,16 @@ describe("dist/cli.js over stdio", () => {
   });
 
   it("exits cleanly when stdin closes", async () => {
-    session.child.stdin.end();
-    expect(await session.exited()).toBe(0);
+    // Its own process: closing the shared session's stdin would end it for the tests shuffled after this one.
+    const own = new StdioSession(["--emulator"]);
+    const init = await own.request("initialize", {
+      protocolVersion: "2025-06-18",
+      capabilities: {},
+      clientInfo: { name: "e2e", version: "0" },
+    });
+    expect(init.result).toBeDefined();
+    own.child.stdin.end();
+    expect(await own.exited()).toBe(0);
   });
 });
 

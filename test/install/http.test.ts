@@ -248,14 +248,22 @@ describe("Streamable HTTP (--http)", () => {
   });
 
   it("confirms deletes with a preview and token at once (no elicitation without a session), on any replica", async () => {
+    // Its own organization: deleting a seeded one would fail the tests shuffled after this one.
+    const created = await fetch(`${emulator.url}/organizations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Replica Test Co" }),
+    });
+    expect(created.status).toBe(201);
+    const { id: organizationId } = (await created.json()) as { id: string };
     const replica = await startServer(emulator);
     const asked: unknown[] = [];
     const client = await connect(url, { elicitation: true });
     client.setRequestHandler(ElicitRequestSchema, (request) => {
       asked.push(request);
-      return { action: "accept", content: { confirm_name: "Initech" } };
+      return { action: "accept", content: { confirm_name: "Replica Test Co" } };
     });
-    const args = { organization_id: DEMO_IDS.organizations.initech };
+    const args = { organization_id: organizationId };
     const started = performance.now();
     const preview = (await client.callTool({
       name: "delete_organization",
