@@ -87,7 +87,11 @@ describe("AuthKit in the emulator", () => {
     const org = { id: "org_1", name: "Org" };
     const member = { user_id: "user_1", organization_id: "org_1" };
     expect(() =>
-      validateSeed({ organizations: [org], users: [user], organization_memberships: [member, { ...member }] }),
+      validateSeed({
+        organizations: [org],
+        users: [user],
+        organization_memberships: [member, { ...member }],
+      }),
     ).toThrow(/another membership/);
     expect(() => validateSeed({ users: [user], sessions: [{ user_id: "user_2" }] })).toThrow(
       /user_id "user_2" does not match any object in "users"/,
