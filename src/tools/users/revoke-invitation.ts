@@ -8,7 +8,8 @@ import { invitationId } from "../params.js";
 export default defineTool({
   name: "revoke_invitation",
   title: "Revoke An Invitation",
-  description: "Cancel a pending invitation so its link no longer works; the person can be invited again later.",
+  description:
+    "Cancel a pending invitation so its link no longer works; the person can be invited again later.",
   toolset: "users",
   organization: {
     owner: ({ invitation_id }, context) => ownerOfInvitation(invitation_id as string, context),
