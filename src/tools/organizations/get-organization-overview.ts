@@ -70,7 +70,7 @@ export default defineTool({
   title: "Get Organization Overview",
   description:
     "Summarise how an organization is set up, in one call: its domains and their verification, its SSO connections " +
-    "and their states, its Directory Sync directories with user counts by state, and (users toolset) its member and pending invitation counts. Start here for questions about one customer.",
+    "and their states, and its Directory Sync directories with user counts by state. With the users toolset, also member and pending invitation counts. Start here for questions about one customer.",
   toolset: "organizations",
   organization: { param: "organization_id" },
   input: z.strictObject({
