@@ -7,7 +7,7 @@ export const CONFIRMATION_TTL_MS = 5 * 60_000;
 
 /** What a destructive call would destroy, looked up before anything happens so a person can judge it. */
 export interface DeletionTarget {
-  object: "organization" | "directory";
+  object: keyof typeof CONFIRM_FIELD;
   id: string;
   name: string;
   /** What goes with it: dependent connections and directories, user and group counts. */
@@ -15,6 +15,14 @@ export interface DeletionTarget {
   /** The impact in one phrase for a person, e.g. "2 SSO connections and 1 directory (30 users, 4 groups)". */
   summary: string;
 }
+
+/** What the user types to confirm each kind of delete: its name, or for a person their email. */
+const CONFIRM_FIELD = {
+  organization: { noun: "organization", field: "name", title: "Organization name" },
+  directory: { noun: "directory", field: "name", title: "Directory name" },
+  user: { noun: "user", field: "email", title: "User's email" },
+  organization_membership: { noun: "membership", field: "member's email", title: "Member's email" },
+} as const;
 
 export type TokenCheck = "valid" | "expired" | "invalid";
 
@@ -72,7 +80,10 @@ function confirmationWord(target: DeletionTarget): { word: string; asked: string
   const name = comparable(target.name);
   return name === ""
     ? { word: target.id, asked: `its id, ${target.id} (its name shows nothing to type)` }
-    : { word: name, asked: `the ${target.object}'s exact name` };
+    : {
+        word: name,
+        asked: `the ${CONFIRM_FIELD[target.object].noun}'s exact ${CONFIRM_FIELD[target.object].field}`,
+      };
 }
 
 export type ElicitationOutcome =
@@ -90,14 +101,14 @@ export async function confirmByElicitation(
   const result = await server.elicitInput(
     {
       message:
-        `Permanently delete ${target.object} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
+        `Permanently delete ${CONFIRM_FIELD[target.object].noun} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
         `This also removes ${visibleLine(target.summary)}, and cannot be undone. Type ${asked} to confirm.`,
       requestedSchema: {
         type: "object",
         properties: {
           confirm_name: {
             type: "string",
-            title: `${target.object === "organization" ? "Organization" : "Directory"} name`,
+            title: CONFIRM_FIELD[target.object].title,
             description: `Type ${visibleLine(word)} to delete it`,
           },
         },

@@ -56,6 +56,7 @@ interface CallExtra {
 export function createServer(config: Config, deps: ServerDeps): Server {
   const tools = deps.tools ?? allTools;
   const enabled = enabledTools(config, tools);
+  const enabledToolsets = new Set(enabled.map((tool) => tool.toolset));
   registerSecrets([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   const environment = environmentLabel(config);
   const server = new Server(
@@ -112,6 +113,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       signal: extra.signal,
       webhookSecrets: config.webhookSecrets,
       organization: pin,
+      toolsets: enabledToolsets,
       progress: extra.progress,
     };
     const maxChars = resultBudget(config.maxResultChars, server.getClientVersion()?.name);

@@ -132,6 +132,38 @@ export const DOMAIN_VERIFICATION_STRATEGIES = ["dns", "manual"] as const;
 /** The states a caller may give a domain in `domain_data` when creating or updating an organization. */
 export const DOMAIN_DATA_STATES = ["pending", "verified"] as const;
 
+/** An AuthKit organization membership's status (the UserlandUserOrganizationMembership schema's enum). */
+export const MEMBERSHIP_STATUSES = ["active", "inactive", "pending"] as const;
+
+/** An invitation's state (the UserlandUserInvite schema's enum). */
+export const INVITATION_STATES = ["pending", "accepted", "expired", "revoked"] as const;
+
+/** How long an invitation stays valid, in days: `expires_in_days` bounds and default. */
+export const INVITATION_EXPIRES_IN_DAYS = { min: 1, max: 30, default: 7 } as const;
+
+/** An AuthKit session's status (the sessions list schema's enum). */
+export const SESSION_STATUSES = ["active", "expired", "revoked"] as const;
+
+/** How an AuthKit session was signed in (the sessions list schema's `auth_method` enum). */
+export const SESSION_AUTH_METHODS = [
+  "cross_app_auth",
+  "external_auth",
+  "impersonation",
+  "magic_code",
+  "migrated_session",
+  "oauth",
+  "passkey",
+  "password",
+  "sso",
+  "unknown",
+] as const;
+
+/** The role a membership or invitation gets when none is named. */
+export const DEFAULT_ROLE_SLUG = "member";
+
+/** What a role slug looks like: lowercase letters, digits, hyphens and underscores. */
+export const ROLE_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
 /** Page sizes every list endpoint accepts, and the size it uses when none is given. */
 export const LIST_LIMIT = { min: 1, max: 100, default: 10 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, environmentOf, loadConfig, TOOLSETS } from "../src/config.js";
+import { ConfigError, DEFAULT_TOOLSETS, environmentOf, loadConfig, TOOLSETS } from "../src/config.js";
 
 const KEY = { WORKOS_API_KEY: "sk_test_abc123" };
 
@@ -13,7 +13,13 @@ describe("loadConfig", () => {
       readOnly: false,
       emulator: false,
     });
-    expect([...config.toolsets]).toEqual([...TOOLSETS]);
+    expect([...config.toolsets]).toEqual([...DEFAULT_TOOLSETS]);
+  });
+
+  it('turns every toolset on with "all", alone or beside others', () => {
+    expect([...loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "all" }, []).toolsets]).toEqual([...TOOLSETS]);
+    expect(loadConfig(KEY, ["--toolsets", "sso,all"]).toolsets.size).toBe(TOOLSETS.length);
+    expect([...loadConfig(KEY, ["--toolsets", "users"]).toolsets]).toEqual(["users"]);
   });
 
   it("treats empty variables as unset, as MCP hosts send them", () => {
@@ -30,7 +36,7 @@ describe("loadConfig", () => {
     expect(config.baseUrl).toBe("https://api.workos.com");
     expect(config.webhookSecrets).toEqual([]);
     expect(config.readOnly).toBe(false);
-    expect(config.toolsets.size).toBe(TOOLSETS.length);
+    expect(config.toolsets.size).toBe(DEFAULT_TOOLSETS.length);
     expect(() => loadConfig({ WORKOS_API_KEY: "" }, [])).toThrow(ConfigError);
   });
 

@@ -1,5 +1,13 @@
 import { fixedId } from "./ids.js";
-import type { Seed, SeedDirectoryGroup, SeedDirectoryUser } from "./seed.js";
+import type {
+  Seed,
+  SeedDirectoryGroup,
+  SeedDirectoryUser,
+  SeedInvitation,
+  SeedOrganizationMembership,
+  SeedSession,
+  SeedUser,
+} from "./seed.js";
 
 const EPOCH = Date.UTC(2024, 0, 15, 9, 0, 0);
 
@@ -27,6 +35,49 @@ export const DEMO_IDS = {
     acmeGoogle: "directory_01HM66CBY0W58TFQR2WSRX4VC6",
     globexAzure: "directory_01HM66E6H0H4JAVN4V363MY5CC",
     initechBamboo: "directory_01HM66G14078VF8GGV2YNES07W",
+  },
+  users: {
+    janeDoe: "user_01HM6WF540F4SJNGY8E215GH2N",
+    bobSmith: "user_01HM6WGZQ08BBX9PDREP003YC1",
+    priyaPatel: "user_01HM6WJTA0JYYSPTHE437NBE5P",
+    carlosGarcia: "user_01HM6WMMX0ZMM9B8VXB2F6185V",
+    zoeAhlberg: "user_01HM6WPFG0KWXXEGRP3KD2XHY2",
+    joseNunez: "user_01HM6WRA30YNAWGWFH3Z2VEAF8",
+    amaraOkafor: "user_01HM6WT4P06D1SQRXTNTQGAT8M",
+    bjornLindqvist: "user_01HM6WVZ900E6SPP0XNDFF9W7H",
+    hankScorpio: "user_01HM6WXSW000TH6J1GR2NN3Z1H",
+    meiChen: "user_01HM6WZMF0ZG08ZSVJ1MGWDF90",
+    weiZhang: "user_01HM6X1F204B2DHNG1ECPVDYDN",
+    oliviaBrown: "user_01HM6X39N08NERHJHTCDYJSQEP",
+  },
+  organizationMemberships: {
+    janeAcme: "om_01HM6X5480P97VK9A1Z8PYKE0S",
+    bobAcme: "om_01HM6X6YV0EXWBK70P8E1ZYENZ",
+    priyaAcme: "om_01HM6X8SE0FAWX7CN5YV2XCMX5",
+    carlosAcme: "om_01HM6XAM10YDFCYPVQZWACB1EA",
+    carlosGlobex: "om_01HM6XCEM01Y4SYNXANJDKXBBB",
+    zoeFooCorp: "om_01HM6XE970VSQE3Q443J2CWM6W",
+    joseFooCorp: "om_01HM6XG3T0VP2RFE77DCHK5XQB",
+    amaraFooCorp: "om_01HM6XHYD032RZAJ6D4WH0CQFK",
+    bjornFooCorp: "om_01HM6XKS00PVARD81JPMXGZDFP",
+    hankGlobex: "om_01HM6XNKK0KNBHHY99VDY1DE41",
+    meiGlobex: "om_01HM6XQE60VHKRSSPF7B6GCY43",
+    weiGlobex: "om_01HM6XS8S0Q2NC8496YPSA6JN2",
+  },
+  invitations: {
+    acmeNewHire: "invitation_01HM6XV3C08GP0EDC54TWWSDPH",
+    fooCorpAmara: "invitation_01HM6XWXZ0TRQYB5PY4GXZ2Q6Y",
+    globexExpired: "invitation_01HM6XYRJ0QK2PS0CHJ5P402VQ",
+    acmeRevoked: "invitation_01HM6Y0K50B3JAYYK3BKBGCMFF",
+    acmePriyaAccepted: "invitation_01HM6Y2DR00YMNGR2G35B0XNK9",
+  },
+  sessions: {
+    janeLaptop: "session_01HM6Y48B0KRPHT6E7A2ZA3CZC",
+    janePhone: "session_01HM6Y62Y0H938GR3SDZV40B7M",
+    bobRevoked: "session_01HM6Y7XH0PXXNPN3234AX8R88",
+    zoeLaptop: "session_01HM6Y9R40D63WXV6D53KQP9AC",
+    meiLaptop: "session_01HM6YBJQ0MPFA4BTJAEDN5C8W",
+    carlosLaptop: "session_01HM6YDDA0PN44EKZXMF5A64GV",
   },
 } as const;
 
@@ -195,7 +246,228 @@ for (const plan of PLANS) {
   }
 }
 
-/** The built-in seed: realistic organizations, connections of several types and states, and directories. */
+// AuthKit: a dozen people across Acme, Foo Corp and Globex, as a support engineer meets them.
+const U = DEMO_IDS.users;
+const O = DEMO_IDS.organizations;
+const DAY_MS = 86_400_000;
+// Pending invitations and live sessions must still be open when the demo runs, so they expire from now.
+const fromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
+
+const authkitUsers: SeedUser[] = [
+  {
+    id: U.janeDoe,
+    email: "jane.doe@acme.com",
+    first_name: "Jane",
+    last_name: "Doe",
+    last_sign_in_at: "2024-01-15T08:12:00.000Z",
+  },
+  {
+    id: U.bobSmith,
+    email: "bob.smith@acme.com",
+    first_name: "Bob",
+    last_name: "Smith",
+    last_sign_in_at: "2024-01-10T16:40:00.000Z",
+  },
+  {
+    id: U.priyaPatel,
+    email: "priya.patel@acme.com",
+    first_name: "Priya",
+    last_name: "Patel",
+    email_verified: false,
+  },
+  {
+    id: U.carlosGarcia,
+    email: "carlos.garcia@acme.com",
+    first_name: "Carlos",
+    last_name: "García",
+    last_sign_in_at: "2024-01-14T11:05:00.000Z",
+    external_id: "crm-4411",
+  },
+  {
+    id: U.zoeAhlberg,
+    email: "zoe.ahlberg@foo-corp.com",
+    first_name: "Zoë",
+    last_name: "Ahlberg",
+    last_sign_in_at: "2024-01-15T07:55:00.000Z",
+  },
+  {
+    id: U.joseNunez,
+    email: "jose.nunez@foo-corp.com",
+    first_name: "José",
+    last_name: "Núñez",
+    last_sign_in_at: "2024-01-12T09:30:00.000Z",
+  },
+  {
+    id: U.amaraOkafor,
+    email: "amara.okafor@foo-corp.com",
+    first_name: "Amara",
+    last_name: "Okafor",
+    email_verified: false,
+  },
+  {
+    id: U.bjornLindqvist,
+    email: "bjorn.lindqvist@foo-corp.com",
+    first_name: "Björn",
+    last_name: "Lindqvist",
+    external_id: "fc-1008",
+    metadata: { plan_seat: "design" },
+    last_sign_in_at: "2024-01-08T14:20:00.000Z",
+  },
+  {
+    id: U.hankScorpio,
+    email: "hank.scorpio@globex.com",
+    first_name: "Hank",
+    last_name: "Scorpio",
+    last_sign_in_at: "2024-01-13T18:00:00.000Z",
+  },
+  {
+    id: U.meiChen,
+    email: "mei.chen@globex.com",
+    first_name: "Mei",
+    last_name: "Chen",
+    last_sign_in_at: "2024-01-15T06:45:00.000Z",
+  },
+  {
+    id: U.weiZhang,
+    email: "wei.zhang@globex.com",
+    first_name: "Wei",
+    last_name: "Zhang",
+    last_sign_in_at: "2023-11-02T10:00:00.000Z",
+  },
+  {
+    id: U.oliviaBrown,
+    email: "olivia.brown@gmail.com",
+    first_name: "Olivia",
+    last_name: "Brown",
+    locale: "en-GB",
+  },
+];
+
+const M = DEMO_IDS.organizationMemberships;
+const member = (
+  id: string,
+  user_id: string,
+  organization_id: string,
+  role_slug: string,
+  status?: SeedOrganizationMembership["status"],
+): SeedOrganizationMembership => ({ id, user_id, organization_id, role_slug, ...(status ? { status } : {}) });
+
+const memberships: SeedOrganizationMembership[] = [
+  member(M.janeAcme, U.janeDoe, O.acme, "admin"),
+  member(M.bobAcme, U.bobSmith, O.acme, "member", "inactive"),
+  member(M.priyaAcme, U.priyaPatel, O.acme, "member"),
+  member(M.carlosAcme, U.carlosGarcia, O.acme, "member"),
+  member(M.carlosGlobex, U.carlosGarcia, O.globex, "member"),
+  member(M.zoeFooCorp, U.zoeAhlberg, O.fooCorp, "admin"),
+  member(M.joseFooCorp, U.joseNunez, O.fooCorp, "member"),
+  member(M.amaraFooCorp, U.amaraOkafor, O.fooCorp, "member", "pending"),
+  member(M.bjornFooCorp, U.bjornLindqvist, O.fooCorp, "member"),
+  member(M.hankGlobex, U.hankScorpio, O.globex, "admin"),
+  member(M.meiGlobex, U.meiChen, O.globex, "member"),
+  member(M.weiGlobex, U.weiZhang, O.globex, "member", "inactive"),
+];
+
+const I = DEMO_IDS.invitations;
+const invitations: SeedInvitation[] = [
+  {
+    id: I.acmeNewHire,
+    email: "sam.rivera@acme.com",
+    organization_id: O.acme,
+    role_slug: "admin",
+    inviter_user_id: U.janeDoe,
+    expires_at: fromNow(5),
+  },
+  {
+    id: I.fooCorpAmara,
+    email: "amara.okafor@foo-corp.com",
+    organization_id: O.fooCorp,
+    inviter_user_id: U.zoeAhlberg,
+    expires_at: fromNow(6),
+  },
+  {
+    id: I.globexExpired,
+    email: "lee.park@globex.com",
+    organization_id: O.globex,
+    inviter_user_id: U.hankScorpio,
+    state: "expired",
+    expires_at: "2024-01-12T09:00:00.000Z",
+  },
+  { id: I.acmeRevoked, email: "old.contractor@acme.com", organization_id: O.acme, state: "revoked" },
+  {
+    id: I.acmePriyaAccepted,
+    email: "priya.patel@acme.com",
+    organization_id: O.acme,
+    inviter_user_id: U.janeDoe,
+    state: "accepted",
+  },
+];
+
+const S = DEMO_IDS.sessions;
+const CHROME_MAC =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+const sessions: SeedSession[] = [
+  {
+    id: S.janeLaptop,
+    user_id: U.janeDoe,
+    organization_id: O.acme,
+    auth_method: "sso",
+    ip_address: "198.51.100.42",
+    user_agent: CHROME_MAC,
+    expires_at: fromNow(14),
+  },
+  {
+    id: S.janePhone,
+    user_id: U.janeDoe,
+    organization_id: O.acme,
+    auth_method: "passkey",
+    ip_address: "203.0.113.7",
+    user_agent: IPHONE,
+    expires_at: fromNow(20),
+  },
+  {
+    id: S.bobRevoked,
+    user_id: U.bobSmith,
+    organization_id: O.acme,
+    auth_method: "password",
+    ip_address: "192.0.2.10",
+    user_agent: CHROME_MAC,
+    status: "revoked",
+  },
+  {
+    id: S.zoeLaptop,
+    user_id: U.zoeAhlberg,
+    organization_id: O.fooCorp,
+    auth_method: "sso",
+    ip_address: "198.51.100.77",
+    user_agent: CHROME_MAC,
+    expires_at: fromNow(9),
+  },
+  {
+    id: S.meiLaptop,
+    user_id: U.meiChen,
+    organization_id: O.globex,
+    auth_method: "password",
+    ip_address: "203.0.113.88",
+    user_agent: CHROME_MAC,
+    expires_at: fromNow(3),
+  },
+  {
+    id: S.carlosLaptop,
+    user_id: U.carlosGarcia,
+    organization_id: O.acme,
+    auth_method: "oauth",
+    ip_address: "192.0.2.55",
+    user_agent: CHROME_MAC,
+    expires_at: fromNow(11),
+  },
+];
+
+/**
+ * The built-in seed: realistic organizations, connections of several types and states, directories, and AuthKit
+ * users with memberships, invitations and sessions.
+ */
 export const demoSeed: Seed = {
   organizations: [
     {
@@ -326,5 +598,9 @@ export const demoSeed: Seed = {
   ],
   directory_groups: groups,
   directory_users: users,
+  users: authkitUsers,
+  organization_memberships: memberships,
+  invitations,
+  sessions,
   webhook_endpoints: [],
 };

@@ -59,7 +59,7 @@ export function getRoute<T extends { id: string }>(resource: Resource<T>, path: 
 export function deleteRoute<T extends { id: string }>(
   resource: Resource<T>,
   path: string,
-  status: 202 | 204,
+  status: 200 | 202 | 204,
 ): Route {
   return {
     method: "DELETE",

@@ -12,7 +12,11 @@ export type { SeedConnection } from "./resources/connections.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
 export type { SeedDirectoryUser } from "./resources/directory-users.js";
+export type { SeedInvitation } from "./resources/invitations.js";
+export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";
 export type { SeedOrganization } from "./resources/organizations.js";
+export type { SeedSession } from "./resources/sessions.js";
+export type { SeedUser } from "./resources/users.js";
 export type { SeedWebhookEndpoint } from "./resources/webhook-endpoints.js";
 
 type EntryOf<R> = R extends Resource<{ id: string }, infer Entry, string> ? Entry : never;

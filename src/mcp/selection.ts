@@ -47,7 +47,7 @@ export function whyOff(config: Config, tool: AnyTool): string | undefined {
     );
   }
   if (config.organizationId !== undefined && tool.organization === "creates") {
-    return `${tool.name} is not available: this server is pinned to organization ${config.organizationId} (--organization), so it creates no organizations.`;
+    return `${tool.name} is not available: this server is pinned to organization ${config.organizationId} (--organization), so it creates nothing that lives outside it (organizations, users).`;
   }
   return undefined;
 }

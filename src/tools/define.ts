@@ -22,6 +22,8 @@ export interface ToolContext {
   progress(done: number, message: string): void;
   /** The organization this server is pinned to, if any (see OrganizationScope). */
   organization: string | undefined;
+  /** The toolsets this server offers tools of: a tool may add what only those tools would explain. */
+  toolsets: ReadonlySet<Toolset>;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ToolContext {
  * - `{ param }`: the call names its organization in this parameter, which the pin fills in and hides;
  * - `{ owner }`: the call's target belongs to the organization `owner` looks up, checked against the pin;
  * - "filters": the handler itself keeps to `context.organization`;
- * - "creates": it makes organizations, which a pinned server does not;
+ * - "creates": it makes what lives outside any one organization (organizations, users), which a pinned server does not;
  * - "none": it touches nothing of an organization's.
  */
 export type OrganizationScope =

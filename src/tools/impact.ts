@@ -5,14 +5,18 @@ import {
   type Connection,
   type Directory,
   directory as directorySchema,
+  type OrganizationMembership,
+  organizationMembership as organizationMembershipSchema,
   organization as organizationSchema,
+  user as userSchema,
 } from "./objects.js";
 import { expectShape } from "./shape.js";
 
 // Counting stops here: enough to convey the scale without walking a huge directory.
 const COUNT_CAP = 10_000;
 
-async function count(
+/** How many items a list holds, up to a cap ("10000+" beyond it). */
+export async function count(
   client: WorkOSClient,
   listPath: string,
   query: Record<string, string>,
@@ -119,6 +123,79 @@ export async function directoryTarget(
       state: directory.state,
       directory_users: counts.users,
       directory_groups: counts.groups,
+    },
+  };
+}
+
+export async function userTarget(
+  client: WorkOSClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<DeletionTarget> {
+  const user = expectShape(
+    userSchema,
+    await client.get(path`/user_management/users/${id}`, { signal }),
+    "a user",
+  );
+  const [memberships, sessions] = await Promise.all([
+    collect(
+      client.items<OrganizationMembership>("/user_management/organization_memberships", {
+        query: { user_id: id, statuses: "active,inactive,pending" },
+        maxItems: 1000,
+        signal,
+      }),
+    ),
+    count(client, path`/user_management/users/${id}/sessions`, {}, signal),
+  ]);
+  const where = memberships.map(
+    (m) =>
+      `${m.organization_name ?? m.organization_id} as ${m.role.slug}${m.status === "active" ? "" : ` (${m.status})`}`,
+  );
+  return {
+    object: "user",
+    id,
+    name: user.email,
+    summary:
+      `${plural(memberships.length, "organization membership")}${where.length > 0 ? ` (${where.join(", ")})` : ""} ` +
+      `and ${plural(sessions, "active session")}, which are signed out`,
+    impact: {
+      email: user.email,
+      organization_memberships: memberships.map((m) => ({
+        id: m.id,
+        organization_id: m.organization_id,
+        organization_name: m.organization_name,
+        role: m.role.slug,
+        status: m.status,
+      })),
+      active_sessions: sessions,
+    },
+  };
+}
+
+export async function organizationMembershipTarget(
+  client: WorkOSClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<DeletionTarget> {
+  const membership = expectShape(
+    organizationMembershipSchema,
+    await client.get(path`/user_management/organization_memberships/${id}`, { signal }),
+    "an organization membership",
+  );
+  const email = membership.user?.email ?? membership.user_id;
+  const organization = membership.organization_name ?? membership.organization_id;
+  return {
+    object: "organization_membership",
+    id,
+    name: email,
+    summary: `${email}'s access to ${organization} (role ${membership.role.slug}); the user account stays`,
+    impact: {
+      user_id: membership.user_id,
+      email: membership.user?.email,
+      organization_id: membership.organization_id,
+      organization_name: membership.organization_name,
+      role: membership.role.slug,
+      status: membership.status,
     },
   };
 }

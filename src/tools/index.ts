@@ -15,6 +15,24 @@ import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
 import getConnection from "./sso/get-connection.js";
 import listConnections from "./sso/list-connections.js";
+import createOrganizationMembership from "./users/create-organization-membership.js";
+import createUser from "./users/create-user.js";
+import deactivateOrganizationMembership from "./users/deactivate-organization-membership.js";
+import deleteOrganizationMembership from "./users/delete-organization-membership.js";
+import deleteUser from "./users/delete-user.js";
+import getInvitation from "./users/get-invitation.js";
+import getUser from "./users/get-user.js";
+import listInvitations from "./users/list-invitations.js";
+import listOrganizationMemberships from "./users/list-organization-memberships.js";
+import listUserSessions from "./users/list-user-sessions.js";
+import listUsers from "./users/list-users.js";
+import reactivateOrganizationMembership from "./users/reactivate-organization-membership.js";
+import resendInvitation from "./users/resend-invitation.js";
+import revokeInvitation from "./users/revoke-invitation.js";
+import revokeSession from "./users/revoke-session.js";
+import sendInvitation from "./users/send-invitation.js";
+import updateOrganizationMembership from "./users/update-organization-membership.js";
+import updateUser from "./users/update-user.js";
 import validateWebhook from "./webhooks/validate-webhook.js";
 
 /** Every tool, in the order clients list them. Adding a tool means adding it here. */
@@ -36,4 +54,22 @@ export const tools: readonly AnyTool[] = [
   listDirectoryGroups,
   getDirectoryGroup,
   validateWebhook,
+  listUsers,
+  getUser,
+  createUser,
+  updateUser,
+  deleteUser,
+  listOrganizationMemberships,
+  createOrganizationMembership,
+  updateOrganizationMembership,
+  deactivateOrganizationMembership,
+  reactivateOrganizationMembership,
+  deleteOrganizationMembership,
+  listInvitations,
+  getInvitation,
+  sendInvitation,
+  resendInvitation,
+  revokeInvitation,
+  listUserSessions,
+  revokeSession,
 ] as AnyTool[];

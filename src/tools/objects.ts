@@ -72,6 +72,56 @@ export const directoryUser = z.looseObject({
   ...timestamps,
 });
 
+export const user = z.looseObject({
+  object: z.literal("user"),
+  id: z.string().describe("The user id (user_…)."),
+  email: z.string(),
+  email_verified: z.boolean(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  external_id: z.string().nullable().optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+  last_sign_in_at: z.string().nullable().optional(),
+  ...timestamps,
+});
+
+export const organizationMembership = z.looseObject({
+  object: z.literal("organization_membership"),
+  id: z.string().describe("The membership id (om_…)."),
+  user_id: z.string(),
+  organization_id: z.string(),
+  organization_name: z.string().optional(),
+  status: z.string().describe("active, inactive or pending."),
+  role: z.looseObject({ slug: z.string() }),
+  user: user.partial().optional(),
+  ...timestamps,
+});
+
+export const invitation = z.looseObject({
+  object: z.literal("invitation"),
+  id: z.string().describe("The invitation id (invitation_…)."),
+  email: z.string(),
+  state: z.string().describe("pending, accepted, expired or revoked."),
+  expires_at: z.string(),
+  organization_id: z.string().nullable(),
+  role_slug: z.string().nullable().optional(),
+  inviter_user_id: z.string().nullable().optional(),
+  ...timestamps,
+});
+
+export const session = z.looseObject({
+  object: z.literal("session"),
+  id: z.string().describe("The session id (session_…)."),
+  user_id: z.string(),
+  organization_id: z.string().optional(),
+  status: z.string().describe("active, expired or revoked."),
+  auth_method: z.string(),
+  ip_address: z.string().nullable(),
+  user_agent: z.string().nullable(),
+  expires_at: z.string(),
+  ...timestamps,
+});
+
 // The summary projections: what a person asks about each item, in the fewest tokens. Every field is
 // optional because what is empty is left out; `get_*` tools return the full object.
 
@@ -188,6 +238,87 @@ export function summarizeDirectoryGroup(group: DirectoryGroup): Record<string, u
   return { id: group.id, name: group.name, directory_id: group.directory_id };
 }
 
+export const userSummary = z.looseObject({
+  id: z.string(),
+  email: z.string().optional(),
+  name: z.string().optional(),
+  email_verified: z.boolean().optional().describe("Shown only when false."),
+  last_sign_in_at: z.string().optional(),
+});
+
+export function summarizeUser(value: User): Record<string, unknown> {
+  const name = [value.first_name, value.last_name].filter((part) => part !== null && part !== "").join(" ");
+  return {
+    id: value.id,
+    email: value.email,
+    name: name === "" ? undefined : name,
+    email_verified: value.email_verified ? undefined : false,
+    last_sign_in_at: value.last_sign_in_at,
+  };
+}
+
+export const organizationMembershipSummary = z.looseObject({
+  id: z.string(),
+  user_id: z.string().optional(),
+  email: z.string().optional(),
+  organization_id: z.string().optional(),
+  role: z.string().optional(),
+  status: z.string().optional().describe("Shown only when not active."),
+});
+
+export function summarizeOrganizationMembership(value: OrganizationMembership): Record<string, unknown> {
+  return {
+    id: value.id,
+    user_id: value.user_id,
+    email: value.user?.email,
+    organization_id: value.organization_id,
+    role: value.role.slug,
+    status: value.status === "active" ? undefined : value.status,
+  };
+}
+
+export const invitationSummary = z.looseObject({
+  id: z.string(),
+  email: z.string().optional(),
+  state: z.string().optional(),
+  expires_at: z.string().optional(),
+  organization_id: z.string().optional(),
+  role_slug: z.string().optional(),
+});
+
+export function summarizeInvitation(value: Invitation): Record<string, unknown> {
+  return {
+    id: value.id,
+    email: value.email,
+    state: value.state,
+    expires_at: value.expires_at,
+    organization_id: value.organization_id,
+    role_slug: value.role_slug,
+  };
+}
+
+export const sessionSummary = z.looseObject({
+  id: z.string(),
+  auth_method: z.string().optional(),
+  organization_id: z.string().optional(),
+  ip_address: z.string().optional(),
+  user_agent: z.string().optional(),
+  created_at: z.string().optional(),
+  expires_at: z.string().optional(),
+});
+
+export function summarizeSession(value: Session): Record<string, unknown> {
+  return {
+    id: value.id,
+    auth_method: value.auth_method,
+    organization_id: value.organization_id,
+    ip_address: value.ip_address,
+    user_agent: value.user_agent,
+    created_at: value.created_at,
+    expires_at: value.expires_at,
+  };
+}
+
 /** The structured result of every list tool: one page and the cursors around it. */
 export function listOf<Item extends z.ZodType>(item: Item) {
   return z.object({
@@ -234,3 +365,7 @@ export type Directory = z.input<typeof directory>;
 export type DirectoryUser = z.input<typeof directoryUser>;
 export type DirectoryGroup = z.input<typeof directoryGroup>;
 export type Deletion = z.input<typeof deletion>;
+export type User = z.input<typeof user>;
+export type OrganizationMembership = z.input<typeof organizationMembership>;
+export type Invitation = z.input<typeof invitation>;
+export type Session = z.input<typeof session>;

@@ -32,3 +32,33 @@ export function ownerOfFirst(
     return undefined;
   };
 }
+
+export const ownerOfOrganizationMembership = (id: string, context: ToolContext) =>
+  ownerAt(path`/user_management/organization_memberships/${id}`, context);
+export const ownerOfInvitation = (id: string, context: ToolContext) =>
+  ownerAt(path`/user_management/invitations/${id}`, context);
+
+const ALL_STATUSES = "active,inactive,pending";
+
+/**
+ * A user belongs to every organization it has a membership of (any status), so it is "in" the pinned one when
+ * one of its memberships is there. With `only`, every membership must be there: deleting a user reaches all
+ * its organizations.
+ */
+async function ownerOfUserId(id: string, context: ToolContext, only: boolean): Promise<string | undefined> {
+  const pin = context.organization;
+  if (pin === undefined) return undefined;
+  const query = { user_id: id, statuses: ALL_STATUSES };
+  const organizations = new Set<string>();
+  for await (const m of context.client.items<{ organization_id: string }>(
+    "/user_management/organization_memberships",
+    { query, maxItems: 1000, signal: context.signal },
+  ))
+    organizations.add(m.organization_id);
+  const inPin = organizations.has(pin);
+  return inPin && (!only || organizations.size === 1) ? pin : undefined;
+}
+
+export const ownerOfUser = (id: string, context: ToolContext) => ownerOfUserId(id, context, false);
+/** The pinned organization only when the user belongs to no other. */
+export const soleOwnerOfUser = (id: string, context: ToolContext) => ownerOfUserId(id, context, true);

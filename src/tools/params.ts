@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CONNECTION_TYPE_FILTERS, METADATA_LIMITS } from "../workos-vocabulary.js";
+import { CONNECTION_TYPE_FILTERS, METADATA_LIMITS, ROLE_SLUG_PATTERN } from "../workos-vocabulary.js";
 
 /** A WorkOS id: `<prefix>_` then a ULID. Checked so a wrong kind of id fails before any request. */
 export function workosId(prefix: string, noun: string, finder: string) {
@@ -16,6 +16,19 @@ export const connectionId = workosId("conn", "an SSO connection", "list_connecti
 export const directoryId = workosId("directory", "a directory", "list_directories");
 export const directoryUserId = workosId("directory_user", "a directory user", "list_directory_users");
 export const directoryGroupId = workosId("directory_group", "a directory group", "list_directory_groups");
+export const userId = workosId("user", "a user", "list_users");
+export const organizationMembershipId = workosId(
+  "om",
+  "an organization membership",
+  "list_organization_memberships",
+);
+export const invitationId = workosId("invitation", "an invitation", "list_invitations");
+export const sessionId = workosId("session", "a session", "list_user_sessions");
+
+/** A role's slug, checked for form only: which roles exist is the environment's (list_roles) business. */
+export const roleSlug = z
+  .string()
+  .regex(ROLE_SLUG_PATTERN, "must be a role slug such as admin or member (lowercase, digits, - and _)");
 
 /** The pagination parameters every list tool takes. */
 export const listParams = {

@@ -17,6 +17,18 @@ interface Ids {
   userEmail: string;
   group: string;
   externalId: string;
+  /** AuthKit: a user with an active membership and an active session, and its membership's organization. */
+  authUser: string;
+  authUserEmail: string;
+  authOrg: string;
+  membership: string;
+  /** A pending membership (an open invitation to an existing user). */
+  pendingMembership: string;
+  pendingUser: string;
+  pendingOrg: string;
+  invitation: string;
+  invitationEmail: string;
+  session: string;
 }
 
 interface Row {
@@ -52,6 +64,10 @@ const UNKNOWN = {
   dir: "directory_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   user: "directory_user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   group: "directory_group_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  authUser: "user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  membership: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  invitation: "invitation_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  session: "session_01JZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 
 interface Target {
@@ -150,6 +166,7 @@ async function discoverIds(): Promise<Ids> {
         orgs.find((o) => o.id === dir.organization_id && o.domains.length > 0) ?? first(orgs, "org");
       const conn = conns.find((c) => c.organization_id === org.id) ?? first(conns, "connection");
       return {
+        ...(await discoverAuthKit()),
         org: org.id,
         orgName: org.name,
         orgDomain: first(org.domains, "organization domain").domain,
@@ -168,6 +185,72 @@ async function discoverIds(): Promise<Ids> {
   throw new Error("the demo seed has no directory user that belongs to a group");
 }
 
+type AuthKitIds = Pick<
+  Ids,
+  | "authUser"
+  | "authUserEmail"
+  | "authOrg"
+  | "membership"
+  | "pendingMembership"
+  | "pendingUser"
+  | "pendingOrg"
+  | "invitation"
+  | "invitationEmail"
+  | "session"
+>;
+
+async function discoverAuthKit(): Promise<AuthKitIds> {
+  type Membership = { id: string; user_id: string; organization_id: string; status: string };
+  const users = (
+    await getJson<ListOf<{ id: string; email: string }>>("/user_management/users", { limit: "100" })
+  ).data;
+  let pending: Membership | undefined;
+  let found:
+    | Omit<AuthKitIds, "pendingMembership" | "pendingUser" | "pendingOrg" | "invitation" | "invitationEmail">
+    | undefined;
+  for (const user of users) {
+    const memberships = (
+      await getJson<ListOf<Membership>>("/user_management/organization_memberships", {
+        user_id: user.id,
+        statuses: "active,inactive,pending",
+      })
+    ).data;
+    pending ??= memberships.find((m) => m.status === "pending");
+    const active = memberships.find((m) => m.status === "active");
+    const sessions = (await getJson<ListOf<{ id: string }>>(`/user_management/users/${user.id}/sessions`))
+      .data;
+    if (!found && active && sessions[0]) {
+      found = {
+        authUser: user.id,
+        authUserEmail: user.email,
+        authOrg: active.organization_id,
+        membership: active.id,
+        session: sessions[0].id,
+      };
+    }
+  }
+  type Invitation = { id: string; email: string; state: string };
+  const invitations = (await getJson<ListOf<Invitation>>("/user_management/invitations", { limit: "100" }))
+    .data;
+  const invitation = invitations.find((i) => i.state === "pending");
+  if (!found || !pending || !invitation) {
+    throw new Error("the demo seed lacks a signed-in member, a pending membership or a pending invitation");
+  }
+  return {
+    ...found,
+    pendingMembership: pending.id,
+    pendingUser: pending.user_id,
+    pendingOrg: pending.organization_id,
+    invitation: invitation.id,
+    invitationEmail: invitation.email,
+  };
+}
+
+async function createUser(body: Record<string, unknown>): Promise<{ id: string }> {
+  const res = await must("POST", "/user_management/users", { body });
+  return JSON.parse(res.bodyText) as { id: string };
+}
+
 const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, string> }[] = [
   { template: "/organizations", query: () => ({}) },
   { template: "/connections", query: () => ({}) },
@@ -175,9 +258,18 @@ const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, st
   { template: "/directory_users", query: (ids) => ({ directory: ids.dir }) },
   { template: "/directory_groups", query: (ids) => ({ directory: ids.dir }) },
   { template: "/events", query: () => ({ events: "organization.created" }) },
+  { template: "/user_management/users", query: () => ({}) },
+  {
+    template: "/user_management/organization_memberships",
+    query: (ids) => ({ organization_id: ids.authOrg }),
+  },
+  { template: "/user_management/invitations", query: () => ({}) },
 ];
 
 const PATH_IDS: Record<string, (ids: Ids) => string> = {
+  "/user_management/users/": (ids) => ids.authUser,
+  "/user_management/organization_memberships/": (ids) => ids.membership,
+  "/user_management/invitations/": (ids) => ids.invitation,
   "/connections/": (ids) => ids.conn,
   "/organizations/": (ids) => ids.org,
   "/directories/": (ids) => ids.dir,
@@ -776,6 +868,664 @@ const rows: Row[] = [
     status: [400, 422],
   },
 
+  // AuthKit users
+  {
+    method: "GET",
+    template: "/user_management/users",
+    note: "list",
+    path: () => "/user_management/users",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users",
+    note: "filtered by organization_id",
+    path: () => "/user_management/users",
+    query: (ids) => ({ organization_id: ids.authOrg }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users",
+    note: "filtered by email",
+    path: () => "/user_management/users",
+    query: (ids) => ({ email: ids.authUserEmail }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users",
+    note: "unknown organization_id",
+    path: () => "/user_management/users",
+    query: () => ({ organization_id: UNKNOWN.org }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users",
+    note: "create with names, external_id and metadata",
+    path: () => "/user_management/users",
+    body: () => ({
+      email: "contract.user@example.com",
+      first_name: "Contract",
+      last_name: "User",
+      email_verified: true,
+      external_id: "contract-user-1",
+      metadata: { team: "qa" },
+    }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users",
+    note: "email already used",
+    path: () => "/user_management/users",
+    body: (ids) => ({ email: ids.authUserEmail }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users",
+    note: "invalid metadata (value over 600 chars)",
+    path: () => "/user_management/users",
+    body: () => ({ email: "meta@example.com", metadata: { note: "x".repeat(601) } }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users",
+    note: "password and password_hash together",
+    path: () => "/user_management/users",
+    body: () => ({ email: "pw@example.com", password: "correct horse", password_hash: "$2b$10$abc" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users",
+    note: "missing email",
+    path: () => "/user_management/users",
+    body: () => ({ first_name: "Nobody" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{id}",
+    note: "get",
+    path: (ids) => `/user_management/users/${ids.authUser}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{id}",
+    note: "unknown id",
+    path: () => `/user_management/users/${UNKNOWN.authUser}`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/external_id/{external_id}",
+    note: "get by external_id",
+    path: () => "/user_management/users/external_id/contract-ext-user",
+    setup: async () => {
+      await createUser({ email: "ext@example.com", external_id: "contract-ext-user" });
+      return {};
+    },
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/external_id/{external_id}",
+    note: "unknown external_id",
+    path: () => "/user_management/users/external_id/contract-no-such-user",
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/users/{id}",
+    note: "update names, email_verified, metadata",
+    path: (ids) => `/user_management/users/${ids.authUser}`,
+    body: () => ({
+      first_name: "Renamed",
+      email_verified: true,
+      metadata: { tier: "gold" },
+      locale: "en-US",
+    }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/users/{id}",
+    note: "email used by another user",
+    path: (ids) => `/user_management/users/${ids.authUser}`,
+    setup: async () => {
+      await createUser({ email: "taken@example.com" });
+      return {};
+    },
+    body: () => ({ email: "taken@example.com" }),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/users/{id}",
+    note: "external_id used by another user",
+    path: (ids) => `/user_management/users/${ids.authUser}`,
+    setup: async () => {
+      await createUser({ email: "holder@example.com", external_id: "contract-held" });
+      return {};
+    },
+    body: () => ({ external_id: "contract-held" }),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/users/{id}",
+    note: "email_verified not a boolean",
+    path: (ids) => `/user_management/users/${ids.authUser}`,
+    body: () => ({ email_verified: "yes" }),
+    status: 422,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/users/{id}",
+    note: "unknown id",
+    path: () => `/user_management/users/${UNKNOWN.authUser}`,
+    body: () => ({ first_name: "Nobody" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/users/{id}",
+    note: "delete",
+    path: (ids) => `/user_management/users/${ids.authUser}`,
+    status: 200,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/users/{id}",
+    note: "unknown id",
+    path: () => `/user_management/users/${UNKNOWN.authUser}`,
+    status: 404,
+  },
+
+  // Organization memberships
+  {
+    method: "GET",
+    template: "/user_management/organization_memberships",
+    note: "filtered by organization_id",
+    path: () => "/user_management/organization_memberships",
+    query: (ids) => ({ organization_id: ids.authOrg }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/organization_memberships",
+    note: "filtered by user_id and every status",
+    path: () => "/user_management/organization_memberships",
+    query: (ids) => ({ user_id: ids.pendingUser, statuses: "active,inactive,pending" }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/organization_memberships",
+    note: "neither user_id nor organization_id",
+    path: () => "/user_management/organization_memberships",
+    status: 400,
+  },
+  {
+    method: "GET",
+    template: "/user_management/organization_memberships",
+    note: "unknown status",
+    path: () => "/user_management/organization_memberships",
+    query: (ids) => ({ organization_id: ids.authOrg, statuses: "suspended" }),
+    status: 400,
+  },
+  {
+    method: "GET",
+    template: "/user_management/organization_memberships",
+    note: "unknown organization",
+    path: () => "/user_management/organization_memberships",
+    query: () => ({ organization_id: UNKNOWN.org }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/organization_memberships",
+    note: "create with a role",
+    path: () => "/user_management/organization_memberships",
+    setup: async () => ({ authUser: (await createUser({ email: "joiner@example.com" })).id }),
+    body: (ids) => ({ user_id: ids.authUser, organization_id: ids.authOrg, role_slug: "admin" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/organization_memberships",
+    note: "reactivates an inactive membership",
+    path: () => "/user_management/organization_memberships",
+    setup: async (ids) => {
+      await must("PUT", `/user_management/organization_memberships/${ids.membership}/deactivate`, {
+        body: {},
+      });
+      return {};
+    },
+    body: (ids) => ({ user_id: ids.authUser, organization_id: ids.authOrg }),
+    status: [200, 201],
+  },
+  {
+    method: "POST",
+    template: "/user_management/organization_memberships",
+    note: "already an active member",
+    path: () => "/user_management/organization_memberships",
+    body: (ids) => ({ user_id: ids.authUser, organization_id: ids.authOrg }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/organization_memberships",
+    note: "pending membership",
+    path: () => "/user_management/organization_memberships",
+    body: (ids) => ({ user_id: ids.pendingUser, organization_id: ids.pendingOrg }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/organization_memberships",
+    note: "invalid role slug",
+    path: () => "/user_management/organization_memberships",
+    setup: async () => ({ authUser: (await createUser({ email: "badrole@example.com" })).id }),
+    body: (ids) => ({ user_id: ids.authUser, organization_id: ids.authOrg, role_slug: "Not A Role!" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/organization_memberships",
+    note: "unknown user",
+    path: () => "/user_management/organization_memberships",
+    body: (ids) => ({ user_id: UNKNOWN.authUser, organization_id: ids.authOrg }),
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/user_management/organization_memberships/{id}",
+    note: "get",
+    path: (ids) => `/user_management/organization_memberships/${ids.membership}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/organization_memberships/{id}",
+    note: "unknown id",
+    path: () => `/user_management/organization_memberships/${UNKNOWN.membership}`,
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}",
+    note: "change the role",
+    path: (ids) => `/user_management/organization_memberships/${ids.membership}`,
+    body: () => ({ role_slug: "admin" }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}",
+    note: "two roles without Multiple Roles",
+    path: (ids) => `/user_management/organization_memberships/${ids.membership}`,
+    body: () => ({ role_slugs: ["admin", "member"] }),
+    status: 422,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}",
+    note: "unknown id",
+    path: () => `/user_management/organization_memberships/${UNKNOWN.membership}`,
+    body: () => ({ role_slug: "admin" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/organization_memberships/{id}",
+    note: "delete",
+    path: (ids) => `/user_management/organization_memberships/${ids.membership}`,
+    status: 200,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/organization_memberships/{id}",
+    note: "unknown id",
+    path: () => `/user_management/organization_memberships/${UNKNOWN.membership}`,
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}/deactivate",
+    note: "deactivate",
+    path: (ids) => `/user_management/organization_memberships/${ids.membership}/deactivate`,
+    body: () => ({}),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}/deactivate",
+    note: "pending membership",
+    path: (ids) => `/user_management/organization_memberships/${ids.pendingMembership}/deactivate`,
+    body: () => ({}),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}/deactivate",
+    note: "unknown id",
+    path: () => `/user_management/organization_memberships/${UNKNOWN.membership}/deactivate`,
+    body: () => ({}),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}/reactivate",
+    note: "reactivate",
+    path: (ids) => `/user_management/organization_memberships/${ids.membership}/reactivate`,
+    setup: async (ids) => {
+      await must("PUT", `/user_management/organization_memberships/${ids.membership}/deactivate`, {
+        body: {},
+      });
+      return {};
+    },
+    body: () => ({}),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}/reactivate",
+    note: "pending membership",
+    path: (ids) => `/user_management/organization_memberships/${ids.pendingMembership}/reactivate`,
+    body: () => ({}),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/organization_memberships/{id}/reactivate",
+    note: "unknown id",
+    path: () => `/user_management/organization_memberships/${UNKNOWN.membership}/reactivate`,
+    body: () => ({}),
+    status: 404,
+  },
+
+  // Invitations
+  {
+    method: "GET",
+    template: "/user_management/invitations",
+    note: "list",
+    path: () => "/user_management/invitations",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/invitations",
+    note: "filtered by email",
+    path: () => "/user_management/invitations",
+    query: (ids) => ({ email: ids.invitationEmail }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/invitations",
+    note: "filtered by organization_id",
+    path: () => "/user_management/invitations",
+    query: (ids) => ({ organization_id: ids.authOrg }),
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/invitations",
+    note: "email is not an email address",
+    path: () => "/user_management/invitations",
+    query: () => ({ email: "not-an-email" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations",
+    note: "send to an organization with a role and expiry",
+    path: () => "/user_management/invitations",
+    body: (ids) => ({
+      email: "invitee@example.com",
+      organization_id: ids.authOrg,
+      role_slug: "admin",
+      expires_in_days: 3,
+      inviter_user_id: ids.authUser,
+    }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations",
+    note: "already invited",
+    path: () => "/user_management/invitations",
+    setup: async (ids) => {
+      await must("POST", "/user_management/invitations", {
+        body: { email: "twice@example.com", organization_id: ids.authOrg },
+      });
+      return {};
+    },
+    body: (ids) => ({ email: "twice@example.com", organization_id: ids.authOrg }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations",
+    note: "already a member",
+    path: () => "/user_management/invitations",
+    body: (ids) => ({ email: ids.authUserEmail, organization_id: ids.authOrg }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations",
+    note: "expires_in_days over 30",
+    path: () => "/user_management/invitations",
+    body: () => ({ email: "late@example.com", expires_in_days: 31 }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations",
+    note: "unknown organization",
+    path: () => "/user_management/invitations",
+    body: () => ({ email: "lost@example.com", organization_id: UNKNOWN.org }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations",
+    note: "missing email",
+    path: () => "/user_management/invitations",
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/invitations/{id}",
+    note: "get",
+    path: (ids) => `/user_management/invitations/${ids.invitation}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/invitations/{id}",
+    note: "unknown id",
+    path: () => `/user_management/invitations/${UNKNOWN.invitation}`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/resend",
+    note: "resend",
+    path: (ids) => `/user_management/invitations/${ids.invitation}/resend`,
+    body: () => ({}),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/resend",
+    note: "revoked invitation",
+    path: (ids) => `/user_management/invitations/${ids.invitation}/resend`,
+    setup: async (ids) => {
+      await must("POST", `/user_management/invitations/${ids.invitation}/revoke`);
+      return {};
+    },
+    body: () => ({}),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/resend",
+    note: "unknown id",
+    path: () => `/user_management/invitations/${UNKNOWN.invitation}/resend`,
+    body: () => ({}),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/revoke",
+    note: "revoke",
+    path: (ids) => `/user_management/invitations/${ids.invitation}/revoke`,
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/revoke",
+    note: "already revoked",
+    path: (ids) => `/user_management/invitations/${ids.invitation}/revoke`,
+    setup: async (ids) => {
+      await must("POST", `/user_management/invitations/${ids.invitation}/revoke`);
+      return {};
+    },
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/revoke",
+    note: "unknown id",
+    path: () => `/user_management/invitations/${UNKNOWN.invitation}/revoke`,
+    status: 404,
+  },
+
+  // Sessions
+  {
+    method: "GET",
+    template: "/user_management/users/{id}/sessions",
+    note: "list a user's active sessions",
+    path: (ids) => `/user_management/users/${ids.authUser}/sessions`,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{id}/sessions",
+    note: "limit=1 order=asc",
+    path: (ids) => `/user_management/users/${ids.authUser}/sessions`,
+    query: () => ({ limit: "1", order: "asc" }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{id}/sessions",
+    note: "limit=0",
+    path: (ids) => `/user_management/users/${ids.authUser}/sessions`,
+    query: () => ({ limit: "0" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{id}/sessions",
+    note: "unknown user",
+    path: () => `/user_management/users/${UNKNOWN.authUser}/sessions`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/sessions/revoke",
+    note: "revoke",
+    path: () => "/user_management/sessions/revoke",
+    body: (ids) => ({ session_id: ids.session }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/sessions/revoke",
+    note: "unknown session",
+    path: () => "/user_management/sessions/revoke",
+    body: () => ({ session_id: UNKNOWN.session }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/sessions/revoke",
+    note: "missing session_id",
+    path: () => "/user_management/sessions/revoke",
+    body: () => ({}),
+    status: 400,
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "AuthKit events after user, membership, invitation and session changes",
+    path: () => "/events",
+    setup: async (ids) => {
+      const { id } = await createUser({ email: "evented@example.com" });
+      await must("PUT", `/user_management/users/${id}`, { body: { first_name: "Evented" } });
+      const membership = await must("POST", "/user_management/organization_memberships", {
+        body: { user_id: id, organization_id: ids.authOrg },
+      });
+      const om = (JSON.parse(membership.bodyText) as { id: string }).id;
+      await must("PUT", `/user_management/organization_memberships/${om}/deactivate`, { body: {} });
+      await must("DELETE", `/user_management/organization_memberships/${om}`);
+      await must("POST", `/user_management/invitations/${ids.invitation}/resend`, { body: {} });
+      await must("POST", `/user_management/invitations/${ids.invitation}/revoke`);
+      await must("POST", "/user_management/invitations", { body: { email: "evented.invitee@example.com" } });
+      await must("POST", "/user_management/sessions/revoke", { body: { session_id: ids.session } });
+      await must("DELETE", `/user_management/users/${id}`);
+      return {};
+    },
+    query: () => ({
+      events: [
+        "user.created",
+        "user.updated",
+        "user.deleted",
+        "organization_membership.created",
+        "organization_membership.updated",
+        "organization_membership.deleted",
+        "invitation.created",
+        "invitation.resent",
+        "invitation.revoked",
+        "session.revoked",
+      ].join(","),
+      limit: "20",
+      order: "asc",
+    }),
+    status: 200,
+    eventTypes: [
+      "user.created",
+      "user.updated",
+      "user.deleted",
+      "organization_membership.created",
+      "organization_membership.updated",
+      "organization_membership.deleted",
+      "invitation.created",
+      "invitation.resent",
+      "invitation.revoked",
+      "session.revoked",
+    ],
+  },
+
   // Pagination parameter validation on every list endpoint
   ...LIST_ENDPOINTS.flatMap(({ template, query }): Row[] => [
     {
@@ -893,6 +1643,16 @@ const PLACEHOLDER_IDS: Ids = {
   userEmail: "",
   group: UNKNOWN.group,
   externalId: "",
+  authUser: UNKNOWN.authUser,
+  authUserEmail: "",
+  authOrg: UNKNOWN.org,
+  membership: UNKNOWN.membership,
+  pendingMembership: UNKNOWN.membership,
+  pendingUser: UNKNOWN.authUser,
+  pendingOrg: UNKNOWN.org,
+  invitation: UNKNOWN.invitation,
+  invitationEmail: "",
+  session: UNKNOWN.session,
 };
 
 describe("rate-limited emulator responses match the WorkOS OpenAPI spec", () => {

@@ -109,7 +109,7 @@ describe("organizations", () => {
     expect((await e.api("PUT", "/organizations/org_missing", { body: { name: "x" } })).status).toBe(404);
   });
 
-  it("deletes with 202 and cascades to connections and directories", async () => {
+  it("deletes with 202 and cascades to connections, directories, memberships and invitations", async () => {
     const id = DEMO_IDS.organizations.fooCorp;
     const res = await e.api("DELETE", `/organizations/${id}`);
     expect(res.status).toBe(202);
@@ -117,11 +117,18 @@ describe("organizations", () => {
     expect((await e.api("GET", `/organizations/${id}`)).status).toBe(404);
     expect((await e.api("GET", `/connections/${DEMO_IDS.connections.fooCorpOktaSaml}`)).status).toBe(404);
     expect((await e.api("GET", `/directories/${DEMO_IDS.directories.fooCorpOkta}`)).status).toBe(404);
+    const membership = DEMO_IDS.organizationMemberships.zoeFooCorp;
+    expect((await e.api("GET", `/user_management/organization_memberships/${membership}`)).status).toBe(404);
+    const invitation = DEMO_IDS.invitations.fooCorpAmara;
+    expect((await e.api("GET", `/user_management/invitations/${invitation}`)).status).toBe(404);
+    // The users stay: they may belong to other organizations, and WorkOS keeps them.
+    expect((await e.api("GET", `/user_management/users/${DEMO_IDS.users.zoeAhlberg}`)).status).toBe(200);
     const events = await e.api("GET", "/events?order=asc");
     expect(events.json.data.map((ev: { event: string }) => ev.event)).toEqual([
       "connection.deleted",
       "connection.deleted",
       "dsync.deleted",
+      ...Array(4).fill("organization_membership.deleted"),
       "organization.deleted",
     ]);
     expect((await e.api("DELETE", `/organizations/${id}`)).status).toBe(404);

@@ -10,10 +10,14 @@ import { WorkOSClient } from "../../src/client/client.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { MAX_BODY_BYTES, type RunningHttpServer, startHttpServer } from "../../src/http.js";
-import { tools as allTools } from "../../src/tools/index.js";
+import { enabledTools } from "../../src/mcp/selection.js";
+
 import { registerSecret } from "../support/secret-scan.js";
 import { dataOf } from "../support/view.js";
 import { ROOT } from "./support.js";
+
+// What a server started with no toolsets named lists.
+const defaultTools = enabledTools(loadConfig({ WORKOS_API_KEY: "sk_test_default" }, []));
 
 const TOKEN = "test-token-0123456789abcdef0123456789abcdef";
 registerSecret(TOKEN);
@@ -115,7 +119,7 @@ describe("Streamable HTTP (--http)", () => {
     const client = await connect(url);
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toContain("get_organization");
-    expect(tools.map((tool) => tool.name)).toEqual(allTools.map((tool) => tool.name));
+    expect(tools.map((tool) => tool.name)).toEqual(defaultTools.map((tool) => tool.name));
     await client.close();
   });
 
@@ -162,7 +166,7 @@ describe("Streamable HTTP (--http)", () => {
       body: jsonRpc("tools/list"),
     });
     expect(local.status).toBe(200);
-    expect(JSON.parse(local.body).result.tools).toHaveLength(allTools.length);
+    expect(JSON.parse(local.body).result.tools).toHaveLength(defaultTools.length);
   });
 
   it("answers 200 concurrent calls from 10 clients correctly, each with the organization it asked for", async () => {
@@ -324,7 +328,7 @@ describe("workos-mcp --http (the built CLI)", () => {
     );
     expect((await fetch(url.replace("/mcp", "/healthz"))).status).toBe(200);
     const client = await connect(url);
-    expect((await client.listTools()).tools.length).toBe(allTools.length);
+    expect((await client.listTools()).tools.length).toBe(defaultTools.length);
     await client.close();
     expect((await raw(url, { headers: mcpHeaders(), body: jsonRpc("ping") })).status).toBe(401);
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));

@@ -38,6 +38,40 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   list_directory_groups: () => ({ directory_id: DEMO_IDS.directories.fooCorpOkta, limit: 2 }),
   get_directory_group: () => ({ directory_group_id: "directory_group_01HM66HVQ0KA6WYJTGXY7QXANV" }),
   validate_webhook: () => ({ payload: BODY, signature_header: header(Date.now(), BODY, SECRET) }),
+  list_users: () => ({ organization_id: DEMO_IDS.organizations.acme, limit: 3 }),
+  get_user: () => ({ user_id: DEMO_IDS.users.janeDoe }),
+  create_user: () => ({ email: "views.user@example.com", first_name: "Views" }),
+  update_user: () => ({ user_id: DEMO_IDS.users.janeDoe, last_name: "Renamed" }),
+  delete_user: () => ({ user_id: DEMO_IDS.users.carlosGarcia }),
+  list_organization_memberships: () => ({
+    organization_id: DEMO_IDS.organizations.acme,
+    statuses: ["active", "inactive"],
+  }),
+  create_organization_membership: () => ({
+    user_id: DEMO_IDS.users.oliviaBrown,
+    organization_id: DEMO_IDS.organizations.acme,
+    role_slug: "admin",
+  }),
+  update_organization_membership: () => ({
+    organization_membership_id: DEMO_IDS.organizationMemberships.priyaAcme,
+    role_slug: "admin",
+  }),
+  deactivate_organization_membership: () => ({
+    organization_membership_id: DEMO_IDS.organizationMemberships.priyaAcme,
+  }),
+  reactivate_organization_membership: () => ({
+    organization_membership_id: DEMO_IDS.organizationMemberships.bobAcme,
+  }),
+  delete_organization_membership: () => ({
+    organization_membership_id: DEMO_IDS.organizationMemberships.carlosGlobex,
+  }),
+  list_invitations: () => ({ organization_id: DEMO_IDS.organizations.acme }),
+  get_invitation: () => ({ invitation_id: DEMO_IDS.invitations.acmeNewHire }),
+  send_invitation: () => ({ email: "views.invitee@acme.com", organization_id: DEMO_IDS.organizations.acme }),
+  resend_invitation: () => ({ invitation_id: DEMO_IDS.invitations.acmeNewHire }),
+  revoke_invitation: () => ({ invitation_id: DEMO_IDS.invitations.acmeNewHire }),
+  list_user_sessions: () => ({ user_id: DEMO_IDS.users.janeDoe }),
+  revoke_session: () => ({ session_id: DEMO_IDS.sessions.janePhone, user_id: DEMO_IDS.users.janeDoe }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */
@@ -59,7 +93,7 @@ function viewOf(result: CallToolResult): ModelView {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { WORKOS_WEBHOOK_SECRET: SECRET } });
+  h = await startHarness({ env: { WORKOS_WEBHOOK_SECRET: SECRET, WORKOS_MCP_TOOLSETS: "all" } });
 });
 afterAll(() => h.close());
 

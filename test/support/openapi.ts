@@ -146,10 +146,13 @@ function buildValidator(method: HttpMethod, pathTemplate: string, status: number
   const key = [code, `${code[0]}XX`, "default"].find((k) => k in responses);
   if (key === undefined) {
     // 401 follows from the global bearer security and 429 from the account-wide rate limits, not per operation.
-    // The spec declares 404 for GET /organizations/{id} and /directories/{id} but not for their DELETEs; an
-    // unknown id is assumed to be refused alike (a documented difference, not a loosened shape).
+    // The spec declares 404 for GET /organizations/{id} and /directories/{id} but not for their DELETEs, nor
+    // for POST /user_management/invitations/{id}/revoke; an unknown id in the path is assumed to be refused
+    // alike (a documented difference, not a loosened shape).
     const crossCutting =
-      (code === "401" && usesBearer(spec, op)) || code === "429" || (code === "404" && verb === "delete");
+      (code === "401" && usesBearer(spec, op)) ||
+      code === "429" ||
+      (code === "404" && (verb === "delete" || pathTemplate.includes("{")));
     if (!crossCutting && spec.declaredStatuses.has(code)) {
       const declared = Object.keys(responses).join(", ");
       return failing(

@@ -22,12 +22,40 @@ const VALID: Record<string, Record<string, unknown>> = {
   get_directory_user: { directory_user_id: "directory_user_01HM68NKP068RTCKASH06RHSRS" },
   list_directory_groups: { directory_id: DEMO_IDS.directories.acmeGoogle },
   get_directory_group: { directory_group_id: "directory_group_01HM66HVQ0KA6WYJTGXY7QXANV" },
+  list_users: {},
+  get_user: { user_id: DEMO_IDS.users.janeDoe },
+  create_user: { email: "every.tool@example.com" },
+  update_user: { user_id: DEMO_IDS.users.janeDoe, first_name: "Janet" },
+  delete_user: { user_id: DEMO_IDS.users.janeDoe },
+  list_organization_memberships: { organization_id: DEMO_IDS.organizations.acme },
+  create_organization_membership: {
+    user_id: DEMO_IDS.users.oliviaBrown,
+    organization_id: DEMO_IDS.organizations.acme,
+  },
+  update_organization_membership: {
+    organization_membership_id: DEMO_IDS.organizationMemberships.janeAcme,
+    role_slug: "member",
+  },
+  deactivate_organization_membership: {
+    organization_membership_id: DEMO_IDS.organizationMemberships.janeAcme,
+  },
+  reactivate_organization_membership: {
+    organization_membership_id: DEMO_IDS.organizationMemberships.bobAcme,
+  },
+  delete_organization_membership: { organization_membership_id: DEMO_IDS.organizationMemberships.janeAcme },
+  list_invitations: {},
+  get_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
+  send_invitation: { email: "every.invitee@acme.com", organization_id: DEMO_IDS.organizations.acme },
+  resend_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
+  revoke_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
+  list_user_sessions: { user_id: DEMO_IDS.users.janeDoe },
+  revoke_session: { session_id: DEMO_IDS.sessions.janeLaptop, user_id: DEMO_IDS.users.janeDoe },
 };
 const workosTools = tools.filter((tool) => tool.annotations.openWorldHint).map((tool) => tool.name);
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ env: { WORKOS_MCP_TOOLSETS: "all" } });
 });
 afterAll(() => h.close());
 

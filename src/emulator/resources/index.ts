@@ -3,8 +3,12 @@ import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { events } from "./events.js";
+import { invitations } from "./invitations.js";
+import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { portalLinks } from "./portal-links.js";
+import { sessions } from "./sessions.js";
+import { users } from "./users.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
 
 /**
@@ -18,6 +22,10 @@ export const RESOURCES = [
   directories,
   directoryGroups,
   directoryUsers,
+  users,
+  organizationMemberships,
+  invitations,
+  sessions,
   portalLinks,
   events,
   webhookEndpoints,

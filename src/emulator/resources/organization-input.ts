@@ -98,12 +98,12 @@ export function readOrganizationInput(body: Record<string, unknown>, creating: b
   return input;
 }
 
-function isAscii(value: string): boolean {
+export function isAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 127) return false;
   return true;
 }
 
-function checkMetadata(metadata: Record<string, unknown>): void {
+export function checkMetadata(metadata: Record<string, unknown>): void {
   const { keys: maxKeys, keyLength, valueLength } = METADATA_LIMITS;
   const keys = Object.keys(metadata);
   if (keys.length > maxKeys)

@@ -1,8 +1,15 @@
 import { z } from "zod";
+import type { WorkOSClient } from "../../client/client.js";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
-import { collect } from "../impact.js";
-import { type Connection, type Directory, type DirectoryCounts, organization } from "../objects.js";
+import { collect, count as countItems } from "../impact.js";
+import {
+  type Connection,
+  type Directory,
+  type DirectoryCounts,
+  type Invitation,
+  organization,
+} from "../objects.js";
 import { organizationId } from "../params.js";
 import { expectShape } from "../shape.js";
 
@@ -35,11 +42,26 @@ const overview = z.object({
       groups: z.number().optional(),
     }),
   ),
+  members: z.union([z.number(), z.string()]).optional().describe("Active AuthKit members (users toolset)."),
+  pending_invitations: z
+    .union([z.number(), z.string()])
+    .optional()
+    .describe("Invitations not yet accepted (users toolset)."),
   more: z
     .looseObject({ sso_connections: z.boolean().optional(), directories: z.boolean().optional() })
     .optional()
     .describe("Set where more exist than the 25 shown."),
 });
+
+async function authkitCounts(client: WorkOSClient, organizationId: string, signal: AbortSignal) {
+  const query = { organization_id: organizationId };
+  const [members, invitations] = await Promise.all([
+    countItems(client, "/user_management/organization_memberships", query, signal),
+    collect(client.items<Invitation>("/user_management/invitations", { query, maxItems: 1000, signal })),
+  ]);
+  const pending = invitations.filter((invitation) => invitation.state === "pending").length;
+  return { members, pending_invitations: invitations.length >= 1000 ? `${pending}+` : pending };
+}
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
@@ -48,7 +70,7 @@ export default defineTool({
   title: "Get Organization Overview",
   description:
     "Summarise how an organization is set up, in one call: its domains and their verification, its SSO connections " +
-    "and their states, and its Directory Sync directories with user counts by state. Start here for questions about one customer.",
+    "and their states, and its Directory Sync directories with user counts by state. With the users toolset, also member and pending invitation counts. Start here for questions about one customer.",
   toolset: "organizations",
   organization: { param: "organization_id" },
   input: z.strictObject({
@@ -56,13 +78,17 @@ export default defineTool({
   }),
   output: overview,
   annotations: READ,
-  summary: ({ organization, sso_connections, directories, more }) => {
+  summary: ({ organization, sso_connections, directories, members, pending_invitations, more }) => {
     const active = sso_connections.filter((conn) => conn.state === "active").length;
     const plus = (more: boolean | undefined) => (more === true ? "+" : "");
     return (
       `Organization ${organization.id}: ${count(organization.domains.length, "domain")}, ` +
       `${count(sso_connections.length, "SSO connection")}${plus(more?.sso_connections)} (${active} active), ` +
-      `${count(directories.length, "directory").replace(/ys$/, "ies")}${plus(more?.directories)}.`
+      `${count(directories.length, "directory").replace(/ys$/, "ies")}${plus(more?.directories)}` +
+      (members === undefined
+        ? ""
+        : `, ${members} active members, ${pending_invitations} pending invitations`) +
+      "."
     );
   },
   notes: ({ more }) => [
@@ -77,12 +103,14 @@ export default defineTool({
         ]
       : []),
   ],
-  handler: async ({ organization_id }, { client, signal }) => {
+  handler: async ({ organization_id }, { client, signal, toolsets }) => {
     const query = { organization_id };
-    const [answer, connections, directories] = await Promise.all([
+    const [answer, connections, directories, people] = await Promise.all([
       client.get(path`/organizations/${organization_id}`, { signal }),
       collect(client.items<Connection>("/connections", { query, maxItems: SHOWN + 1, signal })),
       collect(client.items<Directory>("/directories", { query, maxItems: SHOWN + 1, signal })),
+      // Only a server that offers the user tools says how many people an organization has.
+      toolsets.has("users") ? authkitCounts(client, organization_id, signal) : undefined,
     ]);
     const org = expectShape(organization, answer, "an organization");
     return {
@@ -106,6 +134,7 @@ export default defineTool({
         const { users, groups } = (dir.metadata ?? {}) as DirectoryCounts;
         return { id: dir.id, name: dir.name, type: dir.type, state: dir.state, users, groups };
       }),
+      ...people,
       ...(connections.length > SHOWN || directories.length > SHOWN
         ? { more: { sso_connections: connections.length > SHOWN, directories: directories.length > SHOWN } }
         : {}),

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { defineTool } from "../define.js";
+import { organizationMembership } from "../objects.js";
+import { organizationId, roleSlug, userId } from "../params.js";
+
+export default defineTool({
+  name: "create_organization_membership",
+  title: "Add A User To An Organization",
+  description:
+    "Add an existing user to an organization with a role (default member); an inactive membership is " +
+    "reactivated. To reach someone without an account, use send_invitation.",
+  toolset: "users",
+  organization: { param: "organization_id" },
+  input: z.strictObject({
+    user_id: userId.describe("The user to add (user_…)."),
+    organization_id: organizationId.describe("The organization to add them to (org_…)."),
+    role_slug: roleSlug.optional().describe("The role's slug, e.g. admin (default member)."),
+  }),
+  output: organizationMembership,
+  summary: (m) =>
+    `${m.user?.email ?? m.user_id} is now a ${m.role.slug} of ${m.organization_id} (membership ${m.id}).`,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  handler: (body, { client, signal }) =>
+    client.post("/user_management/organization_memberships", { body, signal }),
+});

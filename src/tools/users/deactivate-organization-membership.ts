@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { organizationMembership } from "../objects.js";
+import { ownerOfOrganizationMembership } from "../owners.js";
+import { organizationMembershipId } from "../params.js";
+
+export default defineTool({
+  name: "deactivate_organization_membership",
+  title: "Deactivate A Membership",
+  description:
+    "Suspend a user's access to one organization without deleting anything; reactivate_organization_membership undoes it. A pending (invited) membership cannot be deactivated.",
+  toolset: "users",
+  organization: {
+    owner: ({ organization_membership_id }, context) =>
+      ownerOfOrganizationMembership(organization_membership_id as string, context),
+  },
+  input: z.strictObject({
+    organization_membership_id: organizationMembershipId.describe("The membership (om_…)."),
+  }),
+  output: organizationMembership,
+  summary: (m) =>
+    `${m.user?.email ?? m.user_id} no longer has access to ${m.organization_id} (status ${m.status}).`,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  handler: ({ organization_membership_id }, { client, signal }) =>
+    client.put(path`/user_management/organization_memberships/${organization_membership_id}/deactivate`, {
+      body: {},
+      signal,
+    }),
+});

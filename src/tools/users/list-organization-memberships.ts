@@ -1,0 +1,53 @@
+import { z } from "zod";
+import type { List } from "../../client/client.js";
+import { MEMBERSHIP_STATUSES } from "../../workos-vocabulary.js";
+import { defineTool, READ } from "../define.js";
+import {
+  listOf,
+  type OrganizationMembership,
+  organizationMembership,
+  organizationMembershipSummary,
+  summarizeOrganizationMembership,
+} from "../objects.js";
+import { page } from "../page.js";
+import { listParams, organizationId, userId } from "../params.js";
+
+export default defineTool({
+  name: "list_organization_memberships",
+  title: "List Organization Memberships",
+  description:
+    "List who belongs to an organization, or which organizations a user belongs to, with each membership's " +
+    "role and status. Only active memberships unless statuses says otherwise.",
+  toolset: "users",
+  organization: { param: "organization_id" },
+  // No refine for "one of the two": a pinned server's listing omits organization_id, which zod cannot do to a
+  // refined object; WorkOS answers missing_user_id_or_organization_id instead.
+  input: z.strictObject({
+    organization_id: organizationId.optional().describe("The organization whose members to list (org_…)."),
+    user_id: userId
+      .optional()
+      .describe("The user whose memberships to list (user_…); this or organization_id."),
+    statuses: z
+      .array(z.enum(MEMBERSHIP_STATUSES))
+      .min(1)
+      .optional()
+      .describe('Which statuses to include (default ["active"]); pending means invited, not yet joined.'),
+    ...listParams,
+  }),
+  output: listOf(organizationMembership),
+  list: {
+    noun: "organization membership",
+    summary: organizationMembershipSummary,
+    project: summarizeOrganizationMembership,
+    legend: () => "Memberships are active unless a status is shown.",
+  },
+  finds: "organization_membership_id",
+  annotations: READ,
+  handler: async ({ detail: _, ...query }, { client, signal }) =>
+    page(
+      await client.get<List<OrganizationMembership>>("/user_management/organization_memberships", {
+        query,
+        signal,
+      }),
+    ),
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { invitation } from "../objects.js";
+import { ownerOfInvitation } from "../owners.js";
+import { invitationId } from "../params.js";
+
+export default defineTool({
+  name: "resend_invitation",
+  title: "Resend An Invitation",
+  description:
+    "Email a pending invitation again. An expired or revoked one cannot be resent: use send_invitation for a new one.",
+  toolset: "users",
+  organization: {
+    owner: ({ invitation_id }, context) => ownerOfInvitation(invitation_id as string, context),
+  },
+  input: z.strictObject({
+    invitation_id: invitationId.describe("The pending invitation (invitation_…)."),
+  }),
+  output: invitation,
+  summary: (sent) => `Resent invitation ${sent.id} to ${sent.email}; it expires ${sent.expires_at}.`,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  handler: ({ invitation_id }, { client, signal }) =>
+    client.post(path`/user_management/invitations/${invitation_id}/resend`, { body: {}, signal }),
+});

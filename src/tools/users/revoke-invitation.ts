@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { invitation } from "../objects.js";
+import { ownerOfInvitation } from "../owners.js";
+import { invitationId } from "../params.js";
+
+export default defineTool({
+  name: "revoke_invitation",
+  title: "Revoke An Invitation",
+  description:
+    "Cancel a pending invitation so its link no longer works; the person can be invited again later.",
+  toolset: "users",
+  organization: {
+    owner: ({ invitation_id }, context) => ownerOfInvitation(invitation_id as string, context),
+  },
+  input: z.strictObject({
+    invitation_id: invitationId.describe("The pending invitation to revoke (invitation_…)."),
+  }),
+  output: invitation,
+  summary: (revoked) => `Revoked invitation ${revoked.id} to ${revoked.email}; its link no longer works.`,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  handler: ({ invitation_id }, { client, signal }) =>
+    client.post(path`/user_management/invitations/${invitation_id}/revoke`, { signal }),
+});

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { WorkOSError } from "../../client/errors.js";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { type Session, session, type User, user } from "../objects.js";
+import { ownerOfUser } from "../owners.js";
+import { sessionId, userId } from "../params.js";
+import { expectShape } from "../shape.js";
+
+export default defineTool({
+  name: "revoke_session",
+  title: "Sign A User Out",
+  description:
+    "Sign a user out of one session (one device). list_user_sessions gives the session ids; revoke each to " +
+    "sign them out everywhere.",
+  toolset: "users",
+  organization: { owner: ({ user_id }, context) => ownerOfUser(user_id as string, context) },
+  input: z.strictObject({
+    session_id: sessionId.describe("The session to end (session_…)."),
+    // WorkOS has no way to read one session, so the user's own list is where it is found and named.
+    user_id: userId.describe("Whose session it is (user_…), as list_user_sessions was called with."),
+  }),
+  output: z.object({
+    revoked: z.literal(true),
+    user: user.pick({ id: true, email: true }),
+    session: session,
+  }),
+  summary: ({ user: who, session: ended }) =>
+    `Signed ${who.email} out of session ${ended.id} (signed in by ${ended.auth_method}).`,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  handler: async ({ session_id, user_id }, { client, signal }) => {
+    const [owner, sessions] = await Promise.all([
+      client.get<User>(path`/user_management/users/${user_id}`, { signal }),
+      client.items<Session>(path`/user_management/users/${user_id}/sessions`, { maxItems: 1000, signal }),
+    ]);
+    let found: Session | undefined;
+    for await (const candidate of sessions) if (candidate.id === session_id) found = candidate;
+    if (found === undefined) {
+      throw new WorkOSError(`User ${user_id} has no active session ${session_id}.`, {
+        category: "not_found",
+        retryable: false,
+      });
+    }
+    await client.post("/user_management/sessions/revoke", { body: { session_id }, signal });
+    const who = expectShape(user, owner, "a user");
+    return { revoked: true as const, user: { id: who.id, email: who.email }, session: found };
+  },
+});

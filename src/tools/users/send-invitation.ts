@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { INVITATION_EXPIRES_IN_DAYS } from "../../workos-vocabulary.js";
+import { defineTool } from "../define.js";
+import { invitation } from "../objects.js";
+import { organizationId, roleSlug } from "../params.js";
+
+const { min, max, default: days } = INVITATION_EXPIRES_IN_DAYS;
+
+export default defineTool({
+  name: "send_invitation",
+  title: "Invite Someone",
+  description:
+    "Invite someone by email to sign up, usually into an organization with a role; WorkOS emails them a link. " +
+    "For someone who already has an account, create_organization_membership adds them directly.",
+  toolset: "users",
+  organization: { param: "organization_id" },
+  input: z.strictObject({
+    email: z.email().describe("Who to invite."),
+    organization_id: organizationId.optional().describe("The organization they join on accepting (org_…)."),
+    role_slug: roleSlug
+      .optional()
+      .describe("Their role there, e.g. admin (default member); needs organization_id."),
+    expires_in_days: z
+      .number()
+      .int()
+      .min(min)
+      .max(max)
+      .optional()
+      .describe(`Days the invitation stays valid, ${min} to ${max} (default ${days}).`),
+  }),
+  output: invitation,
+  summary: (sent) =>
+    `Invited ${sent.email}${sent.organization_id === null ? "" : ` to ${sent.organization_id} as ${sent.role_slug ?? "member"}`}; the invitation ${sent.id} expires ${sent.expires_at}.`,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  handler: (body, { client, signal }) => client.post("/user_management/invitations", { body, signal }),
+});

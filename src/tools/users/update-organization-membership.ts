@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { organizationMembership } from "../objects.js";
+import { ownerOfOrganizationMembership } from "../owners.js";
+import { organizationMembershipId, roleSlug } from "../params.js";
+
+export default defineTool({
+  name: "update_organization_membership",
+  title: "Change A Member's Role",
+  description: "Change the role of a user in an organization, e.g. make them an admin or a member.",
+  toolset: "users",
+  organization: {
+    owner: ({ organization_membership_id }, context) =>
+      ownerOfOrganizationMembership(organization_membership_id as string, context),
+  },
+  input: z.strictObject({
+    organization_membership_id: organizationMembershipId.describe("The membership (om_…)."),
+    role_slug: roleSlug.describe("The new role's slug, e.g. admin."),
+  }),
+  output: organizationMembership,
+  summary: (m) => `${m.user?.email ?? m.user_id} is now a ${m.role.slug} of ${m.organization_id}.`,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  handler: ({ organization_membership_id, role_slug }, { client, signal }) =>
+    client.put(path`/user_management/organization_memberships/${organization_membership_id}`, {
+      body: { role_slug },
+      signal,
+    }),
+});

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { user } from "../objects.js";
+import { ownerOfUser } from "../owners.js";
+import { externalId, metadata, userId } from "../params.js";
+
+export default defineTool({
+  name: "update_user",
+  title: "Update A User",
+  description:
+    "Change a user's email, name, email_verified, external_id or metadata; fields left out stay as they are, " +
+    "and metadata replaces the whole previous value.",
+  toolset: "users",
+  organization: { owner: ({ user_id }, context) => ownerOfUser(user_id as string, context) },
+  input: z.strictObject({
+    user_id: userId.describe("The user to update (user_…)."),
+    email: z.email().optional().describe("The new email; it reads unverified unless email_verified says so."),
+    first_name: z.string().min(1).max(255).optional().describe("Given name."),
+    last_name: z.string().min(1).max(255).optional().describe("Family name."),
+    email_verified: z.boolean().optional().describe("Whether they own the email."),
+    external_id: externalId.nullable().optional().describe("Your own identifier; null removes it."),
+    metadata: metadata.optional().describe("Key-value strings stored on the user."),
+  }),
+  output: user,
+  summary: (updated) => `Updated user ${updated.id}; data is the user as it is now.`,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  handler: ({ user_id, ...body }, { client, signal }) =>
+    client.put(path`/user_management/users/${user_id}`, { body, signal }),
+});
