@@ -304,8 +304,14 @@ export class WorkOSClient {
     }
   }
 
-  #interpret(status: number, headers: Dispatcher.ResponseData["headers"], text: string): Attempt {
+  #interpret(status: number, rawHeaders: Dispatcher.ResponseData["headers"], text: string): Attempt {
     const safeText = this.#redact(text);
+    // A request id is a header the upstream chose: it can echo the key like any body.
+    const echoed = rawHeaders["x-request-id"];
+    const headers =
+      echoed === undefined
+        ? rawHeaders
+        : { ...rawHeaders, "x-request-id": this.#redact(Array.isArray(echoed) ? (echoed[0] ?? "") : echoed) };
     if (status >= 200 && status < 300) {
       if (text.trim() === "") return { ok: true, value: undefined };
       try {
@@ -351,6 +357,19 @@ export class WorkOSClient {
         cause,
       );
     }
+    // An answer that is not HTTP at all (a bad status line, stray bytes, a body shorter than announced).
+    const code = errorCode(error) ?? "";
+    const name = error instanceof Error ? error.name : "";
+    if (
+      name === "HTTPParserError" ||
+      code.startsWith("HPE_") ||
+      code === "UND_ERR_RES_CONTENT_LENGTH_MISMATCH"
+    ) {
+      return new WorkOSConnectionError(
+        this.#redact(`${label} failed: ${this.baseUrl} did not answer in HTTP (${code || name}).`),
+        cause,
+      );
+    }
     if (isConnectionFailure(error)) {
       const detail = [errorCode(error), error instanceof Error ? error.message : undefined]
         .filter((part) => part !== undefined && part !== "")
@@ -367,23 +386,19 @@ export class WorkOSClient {
     return text.includes(this.#apiKey) ? text.split(this.#apiKey).join(REDACTED) : text;
   }
 
-  /** Returns the error itself unless its message or stack mentions the key; then a redacted stand-in. */
-  #sanitize(error: unknown): unknown {
-    const mentionsKey = (value: unknown, depth: number): boolean => {
-      if (depth > 3 || !(value instanceof Error)) return false;
-      return (
-        value.message.includes(this.#apiKey) ||
-        (value.stack ?? "").includes(this.#apiKey) ||
-        mentionsKey(value.cause, depth + 1)
-      );
-    };
+  /**
+   * A fresh error carrying only name, message, stack, code and cause, each redacted: a transport error's
+   * other properties (undici's parser keeps the raw response bytes in `data`) may hold anything.
+   */
+  #sanitize(error: unknown, depth = 0): unknown {
     if (typeof error === "string") return this.#redact(error);
-    if (!mentionsKey(error, 0)) return error;
+    if (!(error instanceof Error)) return error;
     const original = error as Error & { code?: unknown };
     const copy = new Error(this.#redact(original.message)) as Error & { code?: unknown };
     copy.name = original.name;
     copy.stack = this.#redact(original.stack ?? "");
-    if (original.code !== undefined) copy.code = original.code;
+    if (typeof original.code === "string") copy.code = original.code;
+    if (original.cause !== undefined && depth < 3) copy.cause = this.#sanitize(original.cause, depth + 1);
     return copy;
   }
 }
