@@ -132,6 +132,9 @@ export const DOMAIN_VERIFICATION_STRATEGIES = ["dns", "manual"] as const;
 /** The states a caller may give a domain in `domain_data` when creating or updating an organization. */
 export const DOMAIN_DATA_STATES = ["pending", "verified"] as const;
 
+/** Whether a role belongs to the environment or is one organization's custom role (the Role schema's enum). */
+export const ROLE_TYPES = ["EnvironmentRole", "OrganizationRole"] as const;
+
 /** Page sizes every list endpoint accepts, and the size it uses when none is given. */
 export const LIST_LIMIT = { min: 1, max: 100, default: 10 } as const;
 

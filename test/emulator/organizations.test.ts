@@ -117,7 +117,10 @@ describe("organizations", () => {
     expect((await e.api("GET", `/organizations/${id}`)).status).toBe(404);
     expect((await e.api("GET", `/connections/${DEMO_IDS.connections.fooCorpOktaSaml}`)).status).toBe(404);
     expect((await e.api("GET", `/directories/${DEMO_IDS.directories.fooCorpOkta}`)).status).toBe(404);
-    const events = await e.api("GET", "/events?order=asc");
+    const events = await e.api(
+      "GET",
+      "/events?order=asc&events=connection.deleted,dsync.deleted,organization.deleted",
+    );
     expect(events.json.data.map((ev: { event: string }) => ev.event)).toEqual([
       "connection.deleted",
       "connection.deleted",
