@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { VERSION } from "./client/version.js";
-import { type Config, ConfigError, clientOptions, loadConfig, TOOLSETS } from "./config.js";
+import { type Config, ConfigError, clientOptions, DEFAULT_TOOLSETS, loadConfig, TOOLSETS } from "./config.js";
 import { log } from "./log.js";
 import { redact, registerSecrets } from "./redact.js";
 
@@ -16,7 +16,8 @@ Options:
   --emulator          use an embedded local WorkOS emulator with demo data (no account needed)
   --seed FILE         with --emulator: load this JSON seed instead of the demo data
   --read-only         expose only tools that read; changes are refused
-  --toolsets LIST     comma list of ${TOOLSETS.join(", ")} (default: all)
+  --toolsets LIST     comma list of ${TOOLSETS.join(", ")}, or all
+                      (default: ${DEFAULT_TOOLSETS.join(", ")})
   --tools LIST        only these tools, by name (in place of --toolsets)
   --exclude-tools LIST  never these tools; wins over every other option
   --organization ID   pin the server to one organization (org_…): it sees and changes nothing else

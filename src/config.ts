@@ -1,8 +1,25 @@
 import { parseArgs } from "node:util";
 import { type ClientOptions, DEFAULT_BASE_URL } from "./client/client.js";
 
-export const TOOLSETS = ["organizations", "sso", "directory_sync", "admin_portal", "webhooks"] as const;
+export const TOOLSETS = [
+  "organizations",
+  "sso",
+  "directory_sync",
+  "admin_portal",
+  "webhooks",
+  "roles",
+  "events",
+] as const;
 export type Toolset = (typeof TOOLSETS)[number];
+
+/** The toolsets on when none are named; `--toolsets all` turns on every one. */
+export const DEFAULT_TOOLSETS: readonly Toolset[] = [
+  "organizations",
+  "sso",
+  "directory_sync",
+  "admin_portal",
+  "webhooks",
+];
 
 /** What delete tools do: ask the user first (default), act at once (automation), or not exist. */
 export const DESTRUCTIVE_MODES = ["confirm", "allow", "block"] as const;
@@ -289,10 +306,13 @@ function parseServerName(value: string | undefined): string | undefined {
 
 function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {
   const names = splitList(value);
-  if (names.length === 0) return new Set(TOOLSETS);
+  if (names.length === 0) return new Set(DEFAULT_TOOLSETS);
+  if (names.includes("all")) return new Set(TOOLSETS);
   const unknown = names.filter((name) => !(TOOLSETS as readonly string[]).includes(name));
   if (unknown.length > 0) {
-    throw new ConfigError(`Unknown toolset "${unknown.join('", "')}". Choose from: ${TOOLSETS.join(", ")}.`);
+    throw new ConfigError(
+      `Unknown toolset "${unknown.join('", "')}". Choose from: ${TOOLSETS.join(", ")}, or all.`,
+    );
   }
   return new Set(names as Toolset[]);
 }

@@ -5,9 +5,16 @@ import type { Deletion } from "./tools/objects.js";
 
 export const CONFIRMATION_TTL_MS = 5 * 60_000;
 
+/** What the user types to confirm each kind of delete, as the confirmation form titles it. */
+const CONFIRM_TITLES = {
+  organization: "Organization name",
+  directory: "Directory name",
+  organization_domain: "Domain",
+} as const;
+
 /** What a destructive call would destroy, looked up before anything happens so a person can judge it. */
 export interface DeletionTarget {
-  object: "organization" | "directory";
+  object: keyof typeof CONFIRM_TITLES;
   id: string;
   name: string;
   /** What goes with it: dependent connections and directories, user and group counts. */
@@ -72,8 +79,10 @@ function confirmationWord(target: DeletionTarget): { word: string; asked: string
   const name = comparable(target.name);
   return name === ""
     ? { word: target.id, asked: `its id, ${target.id} (its name shows nothing to type)` }
-    : { word: name, asked: `the ${target.object}'s exact name` };
+    : { word: name, asked: `the ${noun(target)}'s exact name` };
 }
+
+const noun = (target: DeletionTarget) => target.object.replaceAll("_", " ");
 
 export type ElicitationOutcome =
   | { confirmed: true }
@@ -90,14 +99,14 @@ export async function confirmByElicitation(
   const result = await server.elicitInput(
     {
       message:
-        `Permanently delete ${target.object} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
+        `Permanently delete ${noun(target)} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
         `This also removes ${visibleLine(target.summary)}, and cannot be undone. Type ${asked} to confirm.`,
       requestedSchema: {
         type: "object",
         properties: {
           confirm_name: {
             type: "string",
-            title: `${target.object === "organization" ? "Organization" : "Directory"} name`,
+            title: CONFIRM_TITLES[target.object],
             description: `Type ${visibleLine(word)} to delete it`,
           },
         },

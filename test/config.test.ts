@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, environmentOf, loadConfig, TOOLSETS } from "../src/config.js";
+import { ConfigError, DEFAULT_TOOLSETS, environmentOf, loadConfig, TOOLSETS } from "../src/config.js";
 
 const KEY = { WORKOS_API_KEY: "sk_test_abc123" };
 
@@ -13,7 +13,7 @@ describe("loadConfig", () => {
       readOnly: false,
       emulator: false,
     });
-    expect([...config.toolsets]).toEqual([...TOOLSETS]);
+    expect([...config.toolsets]).toEqual([...DEFAULT_TOOLSETS]);
   });
 
   it("treats empty variables as unset, as MCP hosts send them", () => {
@@ -30,7 +30,7 @@ describe("loadConfig", () => {
     expect(config.baseUrl).toBe("https://api.workos.com");
     expect(config.webhookSecrets).toEqual([]);
     expect(config.readOnly).toBe(false);
-    expect(config.toolsets.size).toBe(TOOLSETS.length);
+    expect(config.toolsets.size).toBe(DEFAULT_TOOLSETS.length);
     expect(() => loadConfig({ WORKOS_API_KEY: "" }, [])).toThrow(ConfigError);
   });
 
@@ -42,6 +42,14 @@ describe("loadConfig", () => {
     expect(config.webhookSecrets).toEqual(["a1b2c3", "d4e5f6"]);
     expect([...config.toolsets]).toEqual(["sso", "webhooks"]);
     expect([...loadConfig(KEY, ["--toolsets", "organizations"]).toolsets]).toEqual(["organizations"]);
+  });
+
+  it("turns on every toolset with all, and leaves roles and events off by default", () => {
+    expect([...loadConfig(KEY, ["--toolsets", "all"]).toolsets]).toEqual([...TOOLSETS]);
+    expect([...loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "all" }, []).toolsets]).toEqual([...TOOLSETS]);
+    expect(DEFAULT_TOOLSETS).not.toContain("roles");
+    expect(DEFAULT_TOOLSETS).not.toContain("events");
+    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(/Choose from: .*events, or all/);
   });
 
   it.each([

@@ -16,6 +16,24 @@ export const connectionId = workosId("conn", "an SSO connection", "list_connecti
 export const directoryId = workosId("directory", "a directory", "list_directories");
 export const directoryUserId = workosId("directory_user", "a directory user", "list_directory_users");
 export const directoryGroupId = workosId("directory_group", "a directory group", "list_directory_groups");
+export const organizationDomainId = workosId("org_domain", "an organization domain", "get_organization");
+
+/** A role's slug, e.g. admin or org-billing-admin. */
+export const roleSlug = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][\w:.-]*$/, "must be a role slug such as admin; use list_roles to find one");
+
+const DOMAIN = /^(?!-)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/** A bare domain name such as example.com. */
+export const domainName = z.string().min(1).regex(DOMAIN, "must be a bare domain such as example.com");
+
+/** The same check, left out of the listed schema where every token counts. */
+export const domainNameUnlisted = z
+  .string()
+  .refine((value) => DOMAIN.test(value), "must be a bare domain such as example.com");
 
 /** The pagination parameters every list tool takes. */
 export const listParams = {
@@ -71,11 +89,7 @@ export const externalId = z
 export const domainData = z
   .array(
     z.object({
-      domain: z
-        .string()
-        .min(1)
-        .regex(/^(?!-)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "must be a bare domain such as example.com")
-        .describe("A domain such as example.com, without scheme or path."),
+      domain: domainNameUnlisted.describe("A domain such as example.com, without scheme or path."),
       state: z
         .enum(["pending", "verified"])
         .describe("verified if you already know the organization owns it, otherwise pending."),
@@ -110,5 +124,5 @@ export const confirmationToken = z
   .max(200)
   .optional()
   .describe(
-    "Leave out on the first call. If the result asks for confirmation, show its preview to the user and, only if they agree, call again with the token it returned.",
+    "Omit at first. If the result asks for confirmation, show the user its preview; only if they agree, call again with its token.",
   );

@@ -27,6 +27,13 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   }),
   update_organization: () => ({ organization_id: DEMO_IDS.organizations.acme, name: "Acme Renamed" }),
   delete_organization: () => ({ organization_id: DEMO_IDS.organizations.fooCorp }),
+  add_organization_domain: () => ({
+    organization_id: DEMO_IDS.organizations.globex,
+    domain: "globex.example",
+  }),
+  get_organization_domain: () => ({ organization_domain_id: DEMO_IDS.domains.acmeIo }),
+  verify_organization_domain: () => ({ organization_domain_id: DEMO_IDS.domains.acmeIo }),
+  delete_organization_domain: () => ({ organization_domain_id: DEMO_IDS.domains.acmeCom }),
   list_connections: () => ({ limit: 2 }),
   get_connection: () => ({ connection_id: DEMO_IDS.connections.acmeAzureSaml }),
   generate_portal_link: () => ({ organization_id: DEMO_IDS.organizations.acme, intent: "sso" }),
@@ -38,6 +45,9 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   list_directory_groups: () => ({ directory_id: DEMO_IDS.directories.fooCorpOkta, limit: 2 }),
   get_directory_group: () => ({ directory_group_id: "directory_group_01HM66HVQ0KA6WYJTGXY7QXANV" }),
   validate_webhook: () => ({ payload: BODY, signature_header: header(Date.now(), BODY, SECRET) }),
+  list_roles: () => ({ organization_id: DEMO_IDS.organizations.acme }),
+  get_role: () => ({ slug: "org-billing-admin", organization_id: DEMO_IDS.organizations.acme }),
+  list_events: () => ({ organization_id: DEMO_IDS.organizations.acme, limit: 5 }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */
@@ -59,7 +69,7 @@ function viewOf(result: CallToolResult): ModelView {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { WORKOS_WEBHOOK_SECRET: SECRET } });
+  h = await startHarness({ env: { WORKOS_WEBHOOK_SECRET: SECRET }, argv: ["--toolsets", "all"] });
 });
 afterAll(() => h.close());
 

@@ -12,6 +12,13 @@ const VALID: Record<string, Record<string, unknown>> = {
   create_organization: { name: "Forbidden Inc" },
   update_organization: { organization_id: DEMO_IDS.organizations.acme, name: "Renamed" },
   delete_organization: { organization_id: DEMO_IDS.organizations.acme },
+  add_organization_domain: { organization_id: DEMO_IDS.organizations.acme, domain: "acme.example" },
+  get_organization_domain: { organization_domain_id: DEMO_IDS.domains.acmeIo },
+  verify_organization_domain: { organization_domain_id: DEMO_IDS.domains.acmeIo },
+  delete_organization_domain: { organization_domain_id: DEMO_IDS.domains.acmeIo },
+  list_roles: {},
+  get_role: { slug: "admin" },
+  list_events: { events: ["dsync.user.updated"], range_start: "2024-01-01T00:00:00Z" },
   list_connections: {},
   get_connection: { connection_id: DEMO_IDS.connections.acmeAzureSaml },
   generate_portal_link: { organization_id: DEMO_IDS.organizations.acme, intent: "sso" },
@@ -27,7 +34,7 @@ const workosTools = tools.filter((tool) => tool.annotations.openWorldHint).map((
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ argv: ["--toolsets", "all"] });
 });
 afterAll(() => h.close());
 

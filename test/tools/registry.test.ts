@@ -18,7 +18,9 @@ let listed: Tool[];
 const workos = new WorkOSClient({ apiKey: "sk_test_unused", baseUrl: "http://127.0.0.1:9" });
 
 beforeAll(async () => {
-  const server = createServer(loadConfig({ WORKOS_API_KEY: "sk_test_unused" }, []), { client: workos });
+  const server = createServer(loadConfig({ WORKOS_API_KEY: "sk_test_unused" }, ["--toolsets", "all"]), {
+    client: workos,
+  });
   const mcp = new Client({ name: "registry-test", version: "0.0.0" });
   const [a, b] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(a), mcp.connect(b)]);
