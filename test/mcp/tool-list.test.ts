@@ -17,6 +17,17 @@ describe("lean definitions", () => {
     expect(tokens(JSON.stringify(sent))).toBeLessThanOrEqual(4_000);
   });
 
+  it("with every toolset on, tools/list costs at most 10,000 tokens (o200k)", async () => {
+    const all = await startHarness({ argv: ["--toolsets", "all"] });
+    try {
+      const { tools } = await all.mcp.listTools();
+      const sent = tools.map(({ name, description, inputSchema }) => ({ name, description, inputSchema }));
+      expect(tokens(JSON.stringify(sent))).toBeLessThanOrEqual(10_000);
+    } finally {
+      await all.close();
+    }
+  });
+
   it("the instructions stay under 2,000 characters, in every mode", async () => {
     expect(h.mcp.getInstructions()?.length).toBeLessThan(2_000);
     const readOnly = await startHarness({ argv: ["--read-only"] });
