@@ -19,7 +19,9 @@ const KEY = { WORKOS_API_KEY: "sk_test_x" };
 
 describe("enabledTools", () => {
   it("read-only mode keeps exactly the tools whose readOnlyHint is true", () => {
-    const names = enabledTools(loadConfig(KEY, ["--read-only"])).map((tool) => tool.name);
+    const names = enabledTools(loadConfig(KEY, ["--read-only", "--toolsets", "all"])).map(
+      (tool) => tool.name,
+    );
     expect(names).toEqual(tools.filter((tool) => tool.annotations.readOnlyHint).map((tool) => tool.name));
     expect(names).toContain("validate_webhook");
     expect(names).not.toContain("create_organization");

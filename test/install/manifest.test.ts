@@ -51,8 +51,8 @@ describe("manifest.json", () => {
   });
 
   it("lists exactly the tools a live server lists, names and descriptions alike", async () => {
-    // Everything on: all toolsets, writes allowed, deletes confirmed (the manifest's defaults).
-    const config = loadConfig({ WORKOS_API_KEY: "sk_test_manifest" }, ["--toolsets", "all"]);
+    // The manifest's defaults: the default toolsets, writes allowed, deletes confirmed.
+    const config = loadConfig({ WORKOS_API_KEY: "sk_test_manifest" }, []);
     const workos = new WorkOSClient({ apiKey: "sk_test_manifest", baseUrl: "http://127.0.0.1:9" });
     const server = createServer(config, { client: workos });
     const client = new Client({ name: "manifest-test", version: "0" });
