@@ -16,7 +16,8 @@ Options:
   --emulator          use an embedded local WorkOS emulator with demo data (no account needed)
   --seed FILE         with --emulator: load this JSON seed instead of the demo data
   --read-only         expose only tools that read; changes are refused
-  --toolsets LIST     comma list of ${TOOLSETS.join(", ")}, or all (default: ${DEFAULT_TOOLSETS.join(", ")})
+  --toolsets LIST     comma list of ${TOOLSETS.join(", ")}, or all
+                      (default: ${DEFAULT_TOOLSETS.join(", ")})
   --tools LIST        only these tools, by name (in place of --toolsets)
   --exclude-tools LIST  never these tools; wins over every other option
   --organization ID   pin the server to one organization (org_…): it sees and changes nothing else

@@ -8,10 +8,12 @@ export const TOOLSETS = [
   "admin_portal",
   "webhooks",
   "users",
+  "roles",
+  "events",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 
-/** The toolsets on when none are named; "all" (or naming them) turns on the rest. */
+/** The toolsets on when none are named; `--toolsets all` (or naming them) turns on the rest. */
 export const DEFAULT_TOOLSETS: readonly Toolset[] = [
   "organizations",
   "sso",

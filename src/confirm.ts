@@ -22,6 +22,7 @@ const CONFIRM_FIELD = {
   directory: { noun: "directory", field: "name", title: "Directory name" },
   user: { noun: "user", field: "email", title: "User's email" },
   organization_membership: { noun: "membership", field: "member's email", title: "Member's email" },
+  organization_domain: { noun: "organization domain", field: "name", title: "Domain" },
 } as const;
 
 export type TokenCheck = "valid" | "expired" | "invalid";

@@ -164,6 +164,9 @@ export const DEFAULT_ROLE_SLUG = "member";
 /** What a role slug looks like: lowercase letters, digits, hyphens and underscores. */
 export const ROLE_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
+/** Whether a role belongs to the environment or is one organization's custom role (the Role schema's enum). */
+export const ROLE_TYPES = ["EnvironmentRole", "OrganizationRole"] as const;
+
 /** Page sizes every list endpoint accepts, and the size it uses when none is given. */
 export const LIST_LIMIT = { min: 1, max: 100, default: 10 } as const;
 

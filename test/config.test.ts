@@ -50,6 +50,14 @@ describe("loadConfig", () => {
     expect([...loadConfig(KEY, ["--toolsets", "organizations"]).toolsets]).toEqual(["organizations"]);
   });
 
+  it("turns on every toolset with all, and leaves roles and events off by default", () => {
+    expect([...loadConfig(KEY, ["--toolsets", "all"]).toolsets]).toEqual([...TOOLSETS]);
+    expect([...loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "all" }, []).toolsets]).toEqual([...TOOLSETS]);
+    expect(DEFAULT_TOOLSETS).not.toContain("roles");
+    expect(DEFAULT_TOOLSETS).not.toContain("events");
+    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(/Choose from: .*events, or all/);
+  });
+
   it.each([
     [{ WORKOS_MCP_READ_ONLY: "true" }, [], true],
     [{ WORKOS_MCP_READ_ONLY: "1" }, [], true],

@@ -9,6 +9,8 @@ export interface ControlTarget {
   listRequests(): readonly unknown[];
   clearRequests(): void;
   reset(): void;
+  /** Publishes a DNS TXT record, so verifying an organization domain can find it. */
+  publishDnsRecord(raw: unknown): Record<string, unknown>;
 }
 
 /** The /_emulator/ control API for tests. */
@@ -30,6 +32,8 @@ export function handleControl(method: string, path: string, body: unknown, targe
     case "DELETE /_emulator/requests":
       target.clearRequests();
       return { status: 204 };
+    case "POST /_emulator/dns_records":
+      return { status: 201, body: target.publishDnsRecord(body) };
     case "POST /_emulator/reset":
       target.reset();
       return { status: 204 };

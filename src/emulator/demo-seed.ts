@@ -3,6 +3,7 @@ import type {
   Seed,
   SeedDirectoryGroup,
   SeedDirectoryUser,
+  SeedEvent,
   SeedInvitation,
   SeedOrganizationMembership,
   SeedSession,
@@ -29,6 +30,11 @@ export const DEMO_IDS = {
     initechOidc: "conn_01HM6651J08MV8JGA49K8MA5EE",
     muellerOneLogin: "conn_01HM666W50TH797NQW19XM397F",
     fooCorpLegacyAdfs: "conn_01HM668PR0PNFSA68FGE6FKKAS",
+  },
+  domains: {
+    acmeCom: "org_domain_01HM65MJ70J7DB5M6FQJ3HD842",
+    acmeIo: "org_domain_01HM65MJ70JGDXC9GEN3WCX19Y",
+    globexCom: "org_domain_01HM65PCT0CDVR4V2X1V8AMK02",
   },
   directories: {
     fooCorpOkta: "directory_01HM66AHB0RFC9F8W2G737GR10",
@@ -464,9 +470,32 @@ const sessions: SeedSession[] = [
   },
 ];
 
+const usersOf = (directoryId: string) => users.filter((u) => u.directory_id === directoryId);
+const acmeUsers = usersOf(DEMO_IDS.directories.acmeGoogle);
+const fooCorpUsers = usersOf(DEMO_IDS.directories.fooCorpOkta);
+const idOf = (user: SeedDirectoryUser | undefined): string => user?.id ?? "";
+
 /**
- * The built-in seed: realistic organizations, connections of several types and states, directories, and AuthKit
- * users with memberships, invitations and sessions.
+ * A recent history, dated from when the emulator starts: yesterday's directory changes in Acme (a new hire, a
+ * suspension, an offboarding), its SSO going live earlier in the week, and a change in Foo Corp this morning.
+ */
+const history: SeedEvent[] = [
+  { event: "organization.updated", about: DEMO_IDS.organizations.acme, ago: "4d2h" },
+  {
+    event: "connection.activated",
+    about: DEMO_IDS.connections.acmeAzureSaml,
+    data: { external_key: "acme-entra-id" },
+    ago: "3d5h",
+  },
+  { event: "dsync.user.created", about: idOf(acmeUsers[17]), ago: "1d3h" },
+  { event: "dsync.user.updated", about: idOf(acmeUsers[7]), ago: "1d1h" },
+  { event: "dsync.user.updated", about: idOf(acmeUsers[12]), ago: "23h" },
+  { event: "dsync.user.updated", about: idOf(fooCorpUsers[5]), ago: "2h" },
+];
+
+/**
+ * The built-in seed: realistic organizations, connections of several types and states, directories, AuthKit
+ * users with memberships, invitations and sessions, roles, and a recent event history.
  */
 export const demoSeed: Seed = {
   organizations: [
@@ -481,8 +510,8 @@ export const demoSeed: Seed = {
       id: DEMO_IDS.organizations.acme,
       name: "Acme Inc",
       domains: [
-        { domain: "acme.com", state: "verified" },
-        { domain: "acme.io", state: "pending" },
+        { id: DEMO_IDS.domains.acmeCom, domain: "acme.com", state: "verified" },
+        { id: DEMO_IDS.domains.acmeIo, domain: "acme.io", state: "pending" },
       ],
       external_id: "acme",
       stripe_customer_id: "cus_NffrFeUfNV2Hib",
@@ -491,7 +520,7 @@ export const demoSeed: Seed = {
     {
       id: DEMO_IDS.organizations.globex,
       name: "Globex Corporation",
-      domains: [{ domain: "globex.com", state: "verified" }],
+      domains: [{ id: DEMO_IDS.domains.globexCom, domain: "globex.com", state: "verified" }],
     },
     {
       id: DEMO_IDS.organizations.initech,
@@ -596,11 +625,33 @@ export const demoSeed: Seed = {
       external_key: "Bh9mN4bV2cX6zL0k",
     },
   ],
+  roles: [
+    {
+      slug: "admin",
+      name: "Admin",
+      description: "Manages members, billing and settings.",
+      permissions: ["members:manage", "billing:manage", "settings:manage", "reports:read"],
+    },
+    {
+      slug: "member",
+      name: "Member",
+      description: "Uses the product; no administration.",
+      permissions: ["reports:read"],
+    },
+    {
+      slug: "org-billing-admin",
+      name: "Billing Admin",
+      description: "Acme's finance team: invoices and payment methods.",
+      organization_id: DEMO_IDS.organizations.acme,
+      permissions: ["billing:manage", "reports:read"],
+    },
+  ],
   directory_groups: groups,
   directory_users: users,
   users: authkitUsers,
   organization_memberships: memberships,
   invitations,
   sessions,
+  events: history,
   webhook_endpoints: [],
 };

@@ -14,6 +14,8 @@ export interface SeedLoader {
   readonly store: EmulatorStore;
   /** The next seed timestamp: seeded objects are a minute apart, in load order. */
   stamp(): string;
+  /** The emulator's clock when the seed is (re)loaded, for entries dated relative to it. */
+  now(): number;
   /** A deterministic id minted at `at`, numbered across the whole seed so reloading gives the same ids. */
   fixedId(prefix: string, at: string): string;
 }
@@ -21,6 +23,8 @@ export interface SeedLoader {
 /** The whole seed, read by the entries of one resource. */
 export interface SeedLookup {
   entries<S>(resource: Resource<{ id: string }, S>): readonly S[];
+  /** Whether any entry of the seed has this explicit id. */
+  has(id: string): boolean;
 }
 
 export interface SeedSpec<Entry> {

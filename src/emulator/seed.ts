@@ -12,9 +12,12 @@ export type { SeedConnection } from "./resources/connections.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
 export type { SeedDirectoryUser } from "./resources/directory-users.js";
+export type { SeedDnsRecord } from "./resources/dns-records.js";
+export type { SeedEvent } from "./resources/events.js";
 export type { SeedInvitation } from "./resources/invitations.js";
 export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";
 export type { SeedOrganization } from "./resources/organizations.js";
+export type { SeedRole } from "./resources/roles.js";
 export type { SeedSession } from "./resources/sessions.js";
 export type { SeedUser } from "./resources/users.js";
 export type { SeedWebhookEndpoint } from "./resources/webhook-endpoints.js";
@@ -103,7 +106,10 @@ export function validateSeed(raw: unknown, source = "seed"): Seed {
       ids.set(entry.id, describe(name, index, entry));
     });
   }
-  const lookup: SeedLookup = { entries: (resource) => (entries.get(resource.name) ?? []) as never[] };
+  const lookup: SeedLookup = {
+    entries: (resource) => (entries.get(resource.name) ?? []) as never[],
+    has: (id) => ids.has(id),
+  };
   for (const { name, seed, parents } of SEEDED) {
     entries.get(name)?.forEach((entry, index) => {
       for (const [field, parent] of Object.entries(parents ?? {})) {
@@ -136,12 +142,13 @@ export async function loadSeedFile(path: string): Promise<Seed> {
 }
 
 /** Fills the store from a validated seed, resource by resource in list order; objects without ids get generated ones. */
-export function applySeed(store: EmulatorStore, seed: Seed): void {
+export function applySeed(store: EmulatorStore, seed: Seed, now: () => number = Date.now): void {
   let tick = 0;
   let serial = 0;
   const loader: SeedLoader = {
     store,
     stamp: () => new Date(SEED_EPOCH_MS + 60_000 * tick++).toISOString(),
+    now,
     fixedId: (prefix, at) => fixedId(prefix, Date.parse(at), ++serial),
   };
   const entries = seed as Record<string, readonly unknown[] | undefined>;

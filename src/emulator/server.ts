@@ -14,6 +14,7 @@ import { isoTime, newId } from "./ids.js";
 import { RateLimiter } from "./rate-limit.js";
 import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
 import type { EmittedEvent } from "./resource.js";
+import { publishTxt } from "./resources/dns-records.js";
 import { events } from "./resources/events.js";
 import { RESOURCES } from "./resources/index.js";
 import { webhookEndpoints } from "./resources/webhook-endpoints.js";
@@ -21,6 +22,7 @@ import { writeReply } from "./respond.js";
 import { type EmulatorContext, type Reply, type Route, Router } from "./router.js";
 import { applySeed, type Seed } from "./seed.js";
 import { EmulatorStore } from "./store.js";
+import { isRecord } from "./validate.js";
 import { WebhookDispatcher } from "./webhook-delivery.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -84,7 +86,7 @@ export class EmulatorServer implements ControlTarget {
       () => this.store.of(webhookEndpoints).values(),
       config.webhookRetryDelaysMs,
     );
-    applySeed(this.store, config.seed);
+    applySeed(this.store, config.seed, config.now);
     const self = this;
     this.context = {
       get store() {
@@ -150,11 +152,19 @@ export class EmulatorServer implements ControlTarget {
     this.log.clear();
   }
 
+  publishDnsRecord(raw: unknown): Record<string, unknown> {
+    const { domain, value } = (isRecord(raw) ? raw : {}) as { domain?: unknown; value?: unknown };
+    if (typeof domain !== "string" || typeof value !== "string" || domain === "" || value === "") {
+      throw new ApiError(400, { message: 'A DNS record needs a "domain" and a "value" string.' });
+    }
+    return { object: "dns_record", ...publishTxt(this.store, domain, value) };
+  }
+
   /** Back to the seed, as if freshly started: data, events, idempotency keys, links, faults, log. */
   reset(): void {
     this.webhooks.cancelAll();
     this.store = new EmulatorStore(RESOURCES);
-    applySeed(this.store, this.config.seed);
+    applySeed(this.store, this.config.seed, this.config.now);
     this.idempotency.clear();
     this.faults.clear();
     this.log.clear();

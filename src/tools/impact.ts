@@ -8,6 +8,7 @@ import {
   type OrganizationMembership,
   organizationMembership as organizationMembershipSchema,
   organization as organizationSchema,
+  standaloneDomain,
   user as userSchema,
 } from "./objects.js";
 import { expectShape } from "./shape.js";
@@ -196,6 +197,53 @@ export async function organizationMembershipTarget(
       organization_name: membership.organization_name,
       role: membership.role.slug,
       status: membership.status,
+    },
+  };
+}
+
+/** A domain, its organization and state, and the SSO connections that route sign-ins by it. */
+export async function organizationDomainTarget(
+  client: WorkOSClient,
+  id: string,
+  signal: AbortSignal,
+): Promise<DeletionTarget> {
+  const domain = expectShape(
+    standaloneDomain,
+    await client.get(path`/organization_domains/${id}`, { signal }),
+    "an organization domain",
+  );
+  const [organization, connections] = await Promise.all([
+    client.get(path`/organizations/${domain.organization_id}`, { signal }),
+    collect(
+      client.items<Connection>("/connections", {
+        query: { organization_id: domain.organization_id },
+        maxItems: 1000,
+        signal,
+      }),
+    ),
+  ]);
+  const { name } = expectShape(organizationSchema, organization, "an organization");
+  const using = connections.filter((conn) => conn.domains.some((d) => d.domain === domain.domain));
+  return {
+    object: "organization_domain",
+    id,
+    name: domain.domain,
+    summary:
+      `its place in ${name} (${domain.state ?? "unknown state"})` +
+      (using.length > 0
+        ? `; ${plural(using.length, "SSO connection")} route sign-ins by it: ${using.map((conn) => conn.name).join(", ")}`
+        : ""),
+    impact: {
+      domain: domain.domain,
+      organization_id: domain.organization_id,
+      organization_name: name,
+      state: domain.state,
+      sso_connections: using.map(({ id, name, connection_type, state }) => ({
+        id,
+        name,
+        connection_type,
+        state,
+      })),
     },
   };
 }

@@ -7,12 +7,19 @@ import getDirectoryUser from "./directory-sync/get-directory-user.js";
 import listDirectories from "./directory-sync/list-directories.js";
 import listDirectoryGroups from "./directory-sync/list-directory-groups.js";
 import listDirectoryUsers from "./directory-sync/list-directory-users.js";
+import listEvents from "./events/list-events.js";
+import addOrganizationDomain from "./organizations/add-organization-domain.js";
 import createOrganization from "./organizations/create-organization.js";
 import deleteOrganization from "./organizations/delete-organization.js";
+import deleteOrganizationDomain from "./organizations/delete-organization-domain.js";
 import getOrganization from "./organizations/get-organization.js";
+import getOrganizationDomain from "./organizations/get-organization-domain.js";
 import getOrganizationOverview from "./organizations/get-organization-overview.js";
 import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
+import verifyOrganizationDomain from "./organizations/verify-organization-domain.js";
+import getRole from "./roles/get-role.js";
+import listRoles from "./roles/list-roles.js";
 import getConnection from "./sso/get-connection.js";
 import listConnections from "./sso/list-connections.js";
 import createOrganizationMembership from "./users/create-organization-membership.js";
@@ -43,6 +50,10 @@ export const tools: readonly AnyTool[] = [
   createOrganization,
   updateOrganization,
   deleteOrganization,
+  addOrganizationDomain,
+  getOrganizationDomain,
+  verifyOrganizationDomain,
+  deleteOrganizationDomain,
   listConnections,
   getConnection,
   generatePortalLink,
@@ -72,4 +83,7 @@ export const tools: readonly AnyTool[] = [
   revokeInvitation,
   listUserSessions,
   revokeSession,
+  listRoles,
+  getRole,
+  listEvents,
 ] as AnyTool[];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { eventDetail } from "../webhooks/summary.js";
 
 // Output schemas name the fields a model relies on and stay open (looseObject), so a field WorkOS adds
 // tomorrow passes through instead of failing the call.
@@ -10,6 +11,37 @@ export const organizationDomain = z.looseObject({
   id: z.string(),
   domain: z.string(),
   state: z.string().optional().describe("pending, verified, failed, unverified or legacy_verified."),
+});
+
+/** A domain on its own (GET /organization_domains/{id}): the organization it belongs to and how to verify it. */
+export const standaloneDomain = organizationDomain.extend({
+  id: z.string().describe("The organization domain id (org_domain_…)."),
+  organization_id: z.string(),
+  verification_strategy: z.string().optional().describe("dns or manual."),
+  verification_prefix: z.string().optional(),
+  verification_token: z
+    .string()
+    .optional()
+    .describe("The value of the DNS TXT record that proves ownership."),
+});
+
+export const role = z.looseObject({
+  object: z.literal("role"),
+  id: z.string(),
+  slug: z.string().describe("What memberships and invitations name the role by."),
+  name: z.string(),
+  description: z.string().nullable(),
+  type: z.string().describe("EnvironmentRole, or OrganizationRole for an organization's custom role."),
+  permissions: z.array(z.string()),
+  ...timestamps,
+});
+
+export const event = z.looseObject({
+  object: z.literal("event"),
+  id: z.string(),
+  event: z.string().describe("The event type, e.g. dsync.user.updated."),
+  data: z.record(z.string(), z.unknown()).describe("The object the event is about, as it was then."),
+  created_at: z.string(),
 });
 
 export const organization = z.looseObject({
@@ -319,6 +351,38 @@ export function summarizeSession(value: Session): Record<string, unknown> {
   };
 }
 
+export const roleSummary = z.looseObject({
+  slug: z.string(),
+  name: z.string().optional(),
+  custom: z.boolean().optional().describe("Set on an organization's own role."),
+  permissions: z.array(z.string()).optional(),
+});
+
+export function summarizeRole(item: Role): Record<string, unknown> {
+  return {
+    slug: item.slug,
+    name: item.name,
+    custom: item.type === "OrganizationRole" ? true : undefined,
+    permissions: item.permissions,
+  };
+}
+
+export const eventSummary = z.looseObject({
+  id: z.string(),
+  event: z.string().optional(),
+  created_at: z.string().optional(),
+  summary: z.string().optional().describe("What the event concerns, in one line."),
+});
+
+export function summarizeEvent(item: WorkOSEvent): Record<string, unknown> {
+  return {
+    id: item.id,
+    event: item.event,
+    created_at: item.created_at,
+    summary: eventDetail(item.event, item.data),
+  };
+}
+
 /** The structured result of every list tool: one page and the cursors around it. */
 export function listOf<Item extends z.ZodType>(item: Item) {
   return z.object({
@@ -369,3 +433,6 @@ export type User = z.input<typeof user>;
 export type OrganizationMembership = z.input<typeof organizationMembership>;
 export type Invitation = z.input<typeof invitation>;
 export type Session = z.input<typeof session>;
+export type StandaloneDomain = z.input<typeof standaloneDomain>;
+export type Role = z.input<typeof role>;
+export type WorkOSEvent = z.input<typeof event>;

@@ -19,6 +19,8 @@ export const ownerOfDirectoryUser = (id: string, context: ToolContext) =>
   ownerAt(path`/directory_users/${id}`, context);
 export const ownerOfDirectoryGroup = (id: string, context: ToolContext) =>
   ownerAt(path`/directory_groups/${id}`, context);
+export const ownerOfOrganizationDomain = (id: string, context: ToolContext) =>
+  ownerAt(path`/organization_domains/${id}`, context);
 
 /** The owner of the first id the call names, in the order given: the one the call is about. */
 export function ownerOfFirst(

@@ -24,11 +24,22 @@ export const organizationMembershipId = workosId(
 );
 export const invitationId = workosId("invitation", "an invitation", "list_invitations");
 export const sessionId = workosId("session", "a session", "list_user_sessions");
+export const organizationDomainId = workosId("org_domain", "an organization domain", "get_organization");
 
 /** A role's slug, checked for form only: which roles exist is the environment's (list_roles) business. */
 export const roleSlug = z
   .string()
   .regex(ROLE_SLUG_PATTERN, "must be a role slug such as admin or member (lowercase, digits, - and _)");
+
+const DOMAIN = /^(?!-)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+/** A bare domain name such as example.com. */
+export const domainName = z.string().min(1).regex(DOMAIN, "must be a bare domain such as example.com");
+
+/** The same check, left out of the listed schema where every token counts. */
+export const domainNameUnlisted = z
+  .string()
+  .refine((value) => DOMAIN.test(value), "must be a bare domain such as example.com");
 
 /** The pagination parameters every list tool takes. */
 export const listParams = {
@@ -84,11 +95,7 @@ export const externalId = z
 export const domainData = z
   .array(
     z.object({
-      domain: z
-        .string()
-        .min(1)
-        .regex(/^(?!-)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, "must be a bare domain such as example.com")
-        .describe("A domain such as example.com, without scheme or path."),
+      domain: domainNameUnlisted.describe("A domain such as example.com, without scheme or path."),
       state: z
         .enum(["pending", "verified"])
         .describe("verified if you already know the organization owns it, otherwise pending."),
@@ -123,5 +130,5 @@ export const confirmationToken = z
   .max(200)
   .optional()
   .describe(
-    "Leave out on the first call. If the result asks for confirmation, show its preview to the user and, only if they agree, call again with the token it returned.",
+    "Omit at first. If the result asks for confirmation, show the user its preview; only if they agree, call again with its token.",
   );

@@ -35,11 +35,21 @@ export function summarizeEvent(payload: string): EventSummary | null {
   ) {
     return null;
   }
+  return { id, event, created_at, summary: eventLine(event, data) };
+}
+
+/** An event in one readable line, from its type and `data`: "dsync.user.updated: user Ada (ada@acme.com) ...". */
+export function eventLine(event: string, data: Data): string {
+  const detail = eventDetail(event, data);
+  return detail ? `${event}: ${detail}` : event;
+}
+
+/** What an event concerns, in one line without its type: "user Ada (ada@acme.com) in directory ...". */
+export function eventDetail(event: string, data: Data): string {
   const describe = DESCRIBERS.find(([pattern]) =>
     pattern.endsWith(".") ? event.startsWith(pattern) : event === pattern,
   );
-  const detail = (describe?.[1] ?? generic)(data);
-  return { id, event, created_at, summary: oneLine(detail ? `${event}: ${detail}` : event) };
+  return oneLine((describe?.[1] ?? generic)(data));
 }
 
 const userAndGroup: Describe = (d) =>

@@ -24,6 +24,12 @@ const BODYLESS: { method: HttpMethod; template: string; path: string; status: nu
     path: `/connections/${DEMO_IDS.connections.initechOidc}`,
     status: 204,
   },
+  {
+    method: "DELETE",
+    template: "/organization_domains/{id}",
+    path: `/organization_domains/${DEMO_IDS.domains.acmeIo}`,
+    status: 204,
+  },
 ];
 
 describe("responses without a body", () => {

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import { assertMatchesSpec, type HttpMethod } from "../support/openapi.js";
-import { OPERATIONS } from "./operations.js";
+import { NO_CLIENT_ERROR, OPERATIONS } from "./operations.js";
 
 /** Ids discovered from the demo seed's list responses (never hard-coded). */
 interface Ids {
   org: string;
+  /** An organization with a custom role, and that role's slug. */
+  roleOrg: string;
+  customRole: string;
+  /** A pending domain (of `org`'s kind: in the organization's domains) and a verified one. */
+  pendingDomain: string;
+  pendingDomainName: string;
+  verifiedDomain: string;
   orgName: string;
   orgDomain: string;
   orgCursor: string;
@@ -68,6 +75,7 @@ const UNKNOWN = {
   membership: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   invitation: "invitation_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   session: "session_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  domain: "org_domain_01JZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 
 interface Target {
@@ -137,8 +145,20 @@ function first<T>(items: T[], what: string): T {
   return item;
 }
 
+/** The first organization with a role of its own (an OrganizationRole), and that role. */
+async function customRole(orgs: { id: string }[]): Promise<{ org: string; slug: string }> {
+  for (const org of orgs) {
+    const roles = await getJson<ListOf<{ slug: string; type: string }>>(
+      `/authorization/organizations/${org.id}/roles`,
+    );
+    const custom = roles.data.find((role) => role.type === "OrganizationRole");
+    if (custom) return { org: org.id, slug: custom.slug };
+  }
+  throw new Error("the demo seed has no organization role");
+}
+
 async function discoverIds(): Promise<Ids> {
-  type Org = { id: string; name: string; domains: { domain: string }[] };
+  type Org = { id: string; name: string; domains: { id: string; domain: string; state: string }[] };
   const orgs = (await getJson<ListOf<Org>>("/organizations", { limit: "100" })).data;
   const conns = (
     await getJson<ListOf<{ id: string; organization_id?: string; connection_type: string }>>("/connections", {
@@ -165,8 +185,17 @@ async function discoverIds(): Promise<Ids> {
       const org =
         orgs.find((o) => o.id === dir.organization_id && o.domains.length > 0) ?? first(orgs, "org");
       const conn = conns.find((c) => c.organization_id === org.id) ?? first(conns, "connection");
+      const domains = orgs.flatMap((o) => o.domains);
+      const pending = domains.find((d) => d.state === "pending");
+      const verified = domains.find((d) => d.state === "verified");
+      const role = await customRole(orgs);
       return {
         ...(await discoverAuthKit()),
+        roleOrg: role.org,
+        customRole: role.slug,
+        pendingDomain: pending?.id ?? "",
+        pendingDomainName: pending?.domain ?? "",
+        verifiedDomain: verified?.id ?? "",
         org: org.id,
         orgName: org.name,
         orgDomain: first(org.domains, "organization domain").domain,
@@ -270,6 +299,7 @@ const PATH_IDS: Record<string, (ids: Ids) => string> = {
   "/user_management/users/": (ids) => ids.authUser,
   "/user_management/organization_memberships/": (ids) => ids.membership,
   "/user_management/invitations/": (ids) => ids.invitation,
+  "/organization_domains/": (ids) => ids.verifiedDomain,
   "/connections/": (ids) => ids.conn,
   "/organizations/": (ids) => ids.org,
   "/directories/": (ids) => ids.dir,
@@ -281,7 +311,11 @@ const PATH_IDS: Record<string, (ids: Ids) => string> = {
 function fill(template: string, ids: Ids): string {
   const prefix = Object.keys(PATH_IDS).find((p) => template.startsWith(p));
   const id = prefix === undefined ? "" : (PATH_IDS[prefix]?.(ids) ?? "");
-  return template.replace("{id}", id).replace("{external_id}", "contract-any-external-id");
+  return template
+    .replace("{id}", id)
+    .replace("{external_id}", "contract-any-external-id")
+    .replace("{organizationId}", ids.roleOrg)
+    .replace("{slug}", ids.customRole);
 }
 
 const orgWithExternalId = async (): Promise<Partial<Ids>> => {
@@ -1526,6 +1560,233 @@ const rows: Row[] = [
     ],
   },
 
+  {
+    method: "GET",
+    template: "/events",
+    note: "the demo seed's history, filtered by organization_id and range_start",
+    path: () => "/events",
+    query: (ids) => ({
+      organization_id: ids.roleOrg,
+      range_start: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      range_end: new Date(Date.now() + 60_000).toISOString(),
+    }),
+    status: 200,
+    eventTypes: ["dsync.user.created", "dsync.user.updated", "connection.activated", "organization.updated"],
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "organization domain events after add, verify and delete",
+    path: () => "/events",
+    setup: async (ids) => {
+      const added = await must("POST", "/organization_domains", {
+        body: { organization_id: ids.org, domain: "contract-events.test" },
+      });
+      const { id, verification_token } = JSON.parse(added.bodyText) as {
+        id: string;
+        verification_token: string;
+      };
+      await must("POST", "/_emulator/dns_records", {
+        body: { domain: "contract-events.test", value: verification_token },
+      });
+      await must("POST", `/organization_domains/${id}/verify`);
+      await must("DELETE", `/organization_domains/${id}`);
+      return {};
+    },
+    query: () => ({
+      events: "organization_domain.created,organization_domain.verified,organization_domain.deleted",
+    }),
+    status: 200,
+    eventTypes: [
+      "organization_domain.created",
+      "organization_domain.verified",
+      "organization_domain.deleted",
+    ],
+  },
+
+  // Roles
+  {
+    method: "GET",
+    template: "/authorization/roles",
+    note: "environment roles",
+    path: () => "/authorization/roles",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/roles/{slug}",
+    note: "get an environment role",
+    path: () => "/authorization/roles/admin",
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/authorization/roles/{slug}",
+    note: "an organization's custom role is not an environment role",
+    path: (ids) => `/authorization/roles/${ids.customRole}`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "environment roles and the organization's custom roles",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles`,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "unknown organization",
+    path: () => `/authorization/organizations/${UNKNOWN.org}/roles`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "a custom role",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "an environment role through the organization",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/member`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "unknown slug",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/contract-no-such-role`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "unknown organization",
+    path: () => `/authorization/organizations/${UNKNOWN.org}/roles/admin`,
+    status: 404,
+  },
+
+  // Organization domains
+  {
+    method: "POST",
+    template: "/organization_domains",
+    note: "add a domain",
+    path: () => "/organization_domains",
+    body: (ids) => ({ organization_id: ids.org, domain: "contract-domain.test" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains",
+    note: "a domain the organization already has",
+    path: () => "/organization_domains",
+    body: (ids) => ({ organization_id: ids.org, domain: ids.orgDomain }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains",
+    note: "a domain another organization has",
+    path: () => "/organization_domains",
+    setup: async () => {
+      await create({
+        name: "Domain Holder",
+        domain_data: [{ domain: "contract-held.test", state: "verified" }],
+      });
+      return {};
+    },
+    body: (ids) => ({ organization_id: ids.org, domain: "contract-held.test" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains",
+    note: "unknown organization (undeclared)",
+    path: () => "/organization_domains",
+    body: () => ({ organization_id: UNKNOWN.org, domain: "contract-nobody.test" }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains",
+    note: "missing domain (undeclared)",
+    path: () => "/organization_domains",
+    body: (ids) => ({ organization_id: ids.org }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/organization_domains/{id}",
+    note: "get",
+    path: (ids) => `/organization_domains/${ids.pendingDomain}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/organization_domains/{id}",
+    note: "unknown id",
+    path: () => `/organization_domains/${UNKNOWN.domain}`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains/{id}/verify",
+    note: "no TXT record yet: still pending",
+    path: (ids) => `/organization_domains/${ids.pendingDomain}/verify`,
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains/{id}/verify",
+    note: "TXT record published: verified",
+    path: (ids) => `/organization_domains/${ids.pendingDomain}/verify`,
+    setup: async (ids) => {
+      const domain = JSON.parse(
+        (await must("GET", `/organization_domains/${ids.pendingDomain}`)).bodyText,
+      ) as {
+        verification_token: string;
+      };
+      await must("POST", "/_emulator/dns_records", {
+        body: { domain: ids.pendingDomainName, value: domain.verification_token },
+      });
+      return {};
+    },
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains/{id}/verify",
+    note: "already verified",
+    path: (ids) => `/organization_domains/${ids.verifiedDomain}/verify`,
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/organization_domains/{id}/verify",
+    note: "unknown id (undeclared)",
+    path: () => `/organization_domains/${UNKNOWN.domain}/verify`,
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/organization_domains/{id}",
+    note: "delete",
+    path: (ids) => `/organization_domains/${ids.verifiedDomain}`,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/organization_domains/{id}",
+    note: "unknown id",
+    path: () => `/organization_domains/${UNKNOWN.domain}`,
+    status: 404,
+  },
+
   // Pagination parameter validation on every list endpoint
   ...LIST_ENDPOINTS.flatMap(({ template, query }): Row[] => [
     {
@@ -1592,7 +1853,9 @@ describe("emulator responses match the WorkOS OpenAPI spec", () => {
         .flatMap((r) => (typeof r.status === "number" ? [r.status] : r.status));
       return [
         ...(statuses.some((s) => s < 300) ? [] : [`${method} ${template} success`]),
-        ...(statuses.some((s) => s >= 400) ? [] : [`${method} ${template} error`]),
+        ...(statuses.some((s) => s >= 400) || NO_CLIENT_ERROR.has(`${method} ${template}`)
+          ? []
+          : [`${method} ${template} error`]),
       ];
     });
     expect(missing).toEqual([]);
@@ -1632,6 +1895,11 @@ describe("emulator responses match the WorkOS OpenAPI spec", () => {
 
 const PLACEHOLDER_IDS: Ids = {
   org: UNKNOWN.org,
+  roleOrg: UNKNOWN.org,
+  customRole: "contract-role",
+  pendingDomain: UNKNOWN.domain,
+  pendingDomainName: "",
+  verifiedDomain: UNKNOWN.domain,
   orgName: "",
   orgDomain: "",
   orgCursor: "",

@@ -40,4 +40,18 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/user_management/invitations/{id}/revoke" },
   { method: "GET", template: "/user_management/users/{id}/sessions" },
   { method: "POST", template: "/user_management/sessions/revoke" },
+  { method: "GET", template: "/authorization/roles" },
+  { method: "GET", template: "/authorization/roles/{slug}" },
+  { method: "GET", template: "/authorization/organizations/{organizationId}/roles" },
+  { method: "GET", template: "/authorization/organizations/{organizationId}/roles/{slug}" },
+  { method: "POST", template: "/organization_domains" },
+  { method: "GET", template: "/organization_domains/{id}" },
+  { method: "POST", template: "/organization_domains/{id}/verify" },
+  { method: "DELETE", template: "/organization_domains/{id}" },
 ];
+
+/**
+ * Operations whose only declared error the emulator has no cause to send: GET /authorization/roles takes no
+ * input, and its one error is a 403 for a key without access to roles, which the emulator does not model.
+ */
+export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set(["GET /authorization/roles"]);

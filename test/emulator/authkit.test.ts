@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { demoSeed } from "../../src/emulator/demo-seed.js";
 import { DEMO_IDS } from "../../src/emulator/index.js";
 import { validateSeed } from "../../src/emulator/seed.js";
 import { start, type TestEmulator } from "./helpers.js";
@@ -10,7 +11,8 @@ const DAY_MS = 86_400_000;
 let clock = Date.now();
 let e: TestEmulator;
 beforeAll(async () => {
-  e = await start({ now: () => clock });
+  // Without the demo seed's history, so only these tests' mutations are recorded.
+  e = await start({ now: () => clock, seed: { ...demoSeed, events: [] } });
 });
 afterAll(() => e.close());
 beforeEach(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoSeed } from "../../src/emulator/demo-seed.js";
 import { DEMO_IDS } from "../../src/emulator/index.js";
 import { start, type TestEmulator } from "./helpers.js";
 
@@ -6,7 +7,8 @@ let clock = Date.UTC(2026, 0, 1, 12, 0, 0);
 let emu: TestEmulator;
 let created: string;
 beforeAll(async () => {
-  emu = await start({ now: () => clock });
+  // Without the demo seed's history, so only these mutations are recorded.
+  emu = await start({ now: () => clock, seed: { ...demoSeed, events: [] } });
   created = (await emu.api("POST", "/organizations", { body: { name: "Evented" } })).json.id;
   clock += 60_000;
   await emu.api("PUT", `/organizations/${created}`, { body: { name: "Evented 2" } });

@@ -123,7 +123,10 @@ describe("organizations", () => {
     expect((await e.api("GET", `/user_management/invitations/${invitation}`)).status).toBe(404);
     // The users stay: they may belong to other organizations, and WorkOS keeps them.
     expect((await e.api("GET", `/user_management/users/${DEMO_IDS.users.zoeAhlberg}`)).status).toBe(200);
-    const events = await e.api("GET", "/events?order=asc");
+    const events = await e.api(
+      "GET",
+      "/events?order=asc&events=connection.deleted,dsync.deleted,organization_membership.deleted,organization.deleted",
+    );
     expect(events.json.data.map((ev: { event: string }) => ev.event)).toEqual([
       "connection.deleted",
       "connection.deleted",

@@ -97,6 +97,60 @@ describe("seeds", () => {
     expect(() => validateSeed({ webhook_endpoints: [{ url: "http://x" }] })).toThrow(/"secret" is required/);
   });
 
+  it("validates roles, DNS records and events", () => {
+    expect(() => validateSeed({ roles: [{ slug: "admin" }, { slug: "admin" }] })).toThrow(
+      /roles\[1\]: slug "admin" is already used/,
+    );
+    expect(() =>
+      validateSeed({
+        organizations: [{ id: "o", name: "O" }],
+        roles: [{ slug: "admin" }, { slug: "admin", organization_id: "o" }],
+      }),
+    ).toThrow(/slug "admin" is already used/);
+    expect(() => validateSeed({ roles: [{ slug: "x", organization_id: "o" }] })).toThrow(
+      /organization_id "o" does not match/,
+    );
+    expect(() => validateSeed({ dns_records: [{ domain: "a.example" }] })).toThrow(/"value" is required/);
+    expect(() => validateSeed({ events: [{ event: "not.an_event" }] })).toThrow(
+      /events\[0\]: "event" must be a WorkOS event type/,
+    );
+    expect(() => validateSeed({ events: [{ event: "user.created", ago: "yesterday" }] })).toThrow(
+      /"ago" must be a duration/,
+    );
+    expect(() =>
+      validateSeed({ events: [{ event: "user.created", ago: "1d", created_at: "2024-01-01T00:00:00Z" }] }),
+    ).toThrow(/"ago" cannot be given with created_at/);
+    expect(() => validateSeed({ events: [{ event: "user.created", about: "nothing_1" }] })).toThrow(
+      /about "nothing_1" does not match/,
+    );
+  });
+
+  it("dates events relative to the emulator's clock and keeps them in time order", async () => {
+    const now = Date.UTC(2026, 2, 1, 12);
+    const emu = await start({
+      now: () => now,
+      seed: {
+        organizations: [{ id: "org_1", name: "One" }],
+        events: [
+          { event: "organization.updated", about: "org_1", ago: "1h" },
+          { event: "organization.created", about: "org_1", ago: "1d2h30m" },
+          { event: "organization.updated", data: { id: "org_1" }, created_at: "2025-12-31T00:00:00Z" },
+        ],
+      },
+    });
+    try {
+      const res = await emu.api("GET", "/events?order=asc&organization_id=org_1");
+      expect(res.json.data.map((e: { created_at: string }) => e.created_at)).toEqual([
+        "2025-12-31T00:00:00.000Z",
+        "2026-02-28T09:30:00.000Z",
+        "2026-03-01T11:00:00.000Z",
+      ]);
+      expect(res.json.data[1].data).toMatchObject({ object: "organization", id: "org_1", name: "One" });
+    } finally {
+      await emu.close();
+    }
+  });
+
   it("ships a valid demo seed with realistic content", () => {
     expect(validateSeed(demoSeed)).toBe(demoSeed);
     expect(demoSeed.organizations?.length).toBeGreaterThanOrEqual(5);

@@ -27,6 +27,13 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   }),
   update_organization: () => ({ organization_id: DEMO_IDS.organizations.acme, name: "Acme Renamed" }),
   delete_organization: () => ({ organization_id: DEMO_IDS.organizations.fooCorp }),
+  add_organization_domain: () => ({
+    organization_id: DEMO_IDS.organizations.globex,
+    domain: "globex.example",
+  }),
+  get_organization_domain: () => ({ organization_domain_id: DEMO_IDS.domains.acmeIo }),
+  verify_organization_domain: () => ({ organization_domain_id: DEMO_IDS.domains.acmeIo }),
+  delete_organization_domain: () => ({ organization_domain_id: DEMO_IDS.domains.acmeCom }),
   list_connections: () => ({ limit: 2 }),
   get_connection: () => ({ connection_id: DEMO_IDS.connections.acmeAzureSaml }),
   generate_portal_link: () => ({ organization_id: DEMO_IDS.organizations.acme, intent: "sso" }),
@@ -72,6 +79,9 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   revoke_invitation: () => ({ invitation_id: DEMO_IDS.invitations.acmeNewHire }),
   list_user_sessions: () => ({ user_id: DEMO_IDS.users.janeDoe }),
   revoke_session: () => ({ session_id: DEMO_IDS.sessions.janePhone, user_id: DEMO_IDS.users.janeDoe }),
+  list_roles: () => ({ organization_id: DEMO_IDS.organizations.acme }),
+  get_role: () => ({ slug: "org-billing-admin", organization_id: DEMO_IDS.organizations.acme }),
+  list_events: () => ({ organization_id: DEMO_IDS.organizations.acme, limit: 5 }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */

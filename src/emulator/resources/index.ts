@@ -2,11 +2,14 @@ import { connections } from "./connections.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
+import { dnsRecords } from "./dns-records.js";
 import { events } from "./events.js";
 import { invitations } from "./invitations.js";
+import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { portalLinks } from "./portal-links.js";
+import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
 import { users } from "./users.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
@@ -18,6 +21,9 @@ import { webhookEndpoints } from "./webhook-endpoints.js";
  */
 export const RESOURCES = [
   organizations,
+  organizationDomains,
+  dnsRecords,
+  roles,
   connections,
   directories,
   directoryGroups,

@@ -1,81 +1,121 @@
-import { z } from "zod";
-import {
-  type DOMAIN_DATA_STATES,
-  DOMAIN_STATES,
-  DOMAIN_VERIFICATION_STRATEGIES,
-} from "../../workos-vocabulary.js";
-import { newId, randomToken } from "../ids.js";
-import { oneOf, seedId } from "../resource.js";
+import { badRequest, conflict, notFound } from "../errors.js";
+import { isoTime } from "../ids.js";
+import type { Resource } from "../resource.js";
+import { findOr404 } from "../resource-routes.js";
+import type { EmulatorContext } from "../router.js";
+import { FieldErrors, isDomain, requireObjectBody } from "../validate.js";
+import { txtHolds } from "./dns-records.js";
+import { makeDomain, type OrganizationDomain } from "./organization-domain-data.js";
+import { type Organization, organizations } from "./organizations.js";
 
-// An organization's domains live inside the organization object; they get their own routes only when the
-// emulator serves /organization_domains.
+// A domain is stored in its organization's `domains` (the one copy), so this resource has routes and no
+// collection of its own: every change here shows in GET /organizations and the other way round.
 
-export interface OrganizationDomain {
-  object: "organization_domain";
-  id: string;
-  organization_id: string;
-  domain: string;
-  state: (typeof DOMAIN_STATES)[number];
-  verification_strategy: (typeof DOMAIN_VERIFICATION_STRATEGIES)[number];
-  verification_prefix?: string;
-  verification_token?: string;
-  created_at: string;
-  updated_at: string;
+interface Located {
+  org: Organization;
+  domain: OrganizationDomain;
 }
 
-/** A domain as a seed gives it: a bare name (verified) or an object. */
-export const seedDomain = z.union(
-  [
-    z.string(),
-    z.object({
-      id: seedId,
-      domain: z.string({ error: "must be a string" }),
-      state: oneOf(DOMAIN_STATES),
-      verification_strategy: oneOf(DOMAIN_VERIFICATION_STRATEGIES),
-    }),
+function locate(ctx: EmulatorContext, id: string): Located {
+  for (const org of ctx.store.of(organizations).values()) {
+    const domain = org.domains.find((d) => d.id === id);
+    if (domain) return { org, domain };
+  }
+  throw notFound(`Organization domain not found: '${id}'.`);
+}
+
+function save(ctx: EmulatorContext, org: Organization, domains: OrganizationDomain[], at: string): void {
+  ctx.store.of(organizations).replace({ ...org, domains, updated_at: at });
+}
+
+const wire = (domain: OrganizationDomain): Record<string, unknown> => ({ ...domain });
+
+function emit(ctx: EmulatorContext, type: string, domain: OrganizationDomain): void {
+  ctx.emit({ type, data: wire(domain), organizationId: domain.organization_id });
+}
+
+function readCreate(body: Record<string, unknown>): { domain: string; organization_id: string } {
+  const errors = new FieldErrors();
+  if (typeof body.domain !== "string" || !isDomain(body.domain)) {
+    errors.add("domain", "invalid_domain", "domain is required and must be a valid domain.");
+  }
+  if (typeof body.organization_id !== "string" || body.organization_id === "") {
+    errors.add("organization_id", "organization_id_required", "organization_id is required.");
+  }
+  errors.throwIfAny();
+  return { domain: (body.domain as string).toLowerCase(), organization_id: body.organization_id as string };
+}
+
+export const organizationDomains: Resource<OrganizationDomain, never, "organization_domains"> = {
+  name: "organization_domains",
+  label: "Organization domain",
+  routes: () => [
+    {
+      method: "POST",
+      pattern: "/organization_domains",
+      handler: (req, ctx) => {
+        const input = readCreate(requireObjectBody(req.body));
+        const org = findOr404(ctx, organizations, input.organization_id);
+        for (const other of ctx.store.of(organizations).values()) {
+          if (!other.domains.some((d) => d.domain === input.domain)) continue;
+          throw conflict(
+            other.id === org.id
+              ? "Domain already exists for this organization."
+              : `The domain ${input.domain} is already associated with another organization.`,
+            "domain_already_exists",
+          );
+        }
+        const at = isoTime(ctx.now());
+        const domain = makeDomain(org.id, input.domain, "pending", at);
+        save(ctx, org, [...org.domains, domain], at);
+        emit(ctx, "organization_domain.created", domain);
+        return { status: 201, body: wire(domain) };
+      },
+    },
+    {
+      method: "GET",
+      pattern: "/organization_domains/:id",
+      handler: (req, ctx) => ({ status: 200, body: wire(locate(ctx, req.params.id ?? "").domain) }),
+    },
+    {
+      method: "POST",
+      pattern: "/organization_domains/:id/verify",
+      handler: (req, ctx) => {
+        const { org, domain } = locate(ctx, req.params.id ?? "");
+        if (domain.state === "verified" || domain.state === "legacy_verified") {
+          throw badRequest("Domain is already verified.", "domain_already_verified");
+        }
+        // No TXT record holding the token yet: WorkOS keeps checking, so the domain stays pending.
+        const token = domain.verification_token;
+        if (token === undefined || !txtHolds(ctx.store, domain.domain, token)) {
+          return { status: 201, body: wire(domain) };
+        }
+        const at = isoTime(ctx.now());
+        const verified: OrganizationDomain = { ...domain, state: "verified", updated_at: at };
+        save(
+          ctx,
+          org,
+          org.domains.map((d) => (d.id === domain.id ? verified : d)),
+          at,
+        );
+        emit(ctx, "organization_domain.verified", verified);
+        return { status: 201, body: wire(verified) };
+      },
+    },
+    {
+      method: "DELETE",
+      pattern: "/organization_domains/:id",
+      handler: (req, ctx) => {
+        const { org, domain } = locate(ctx, req.params.id ?? "");
+        save(
+          ctx,
+          org,
+          org.domains.filter((d) => d.id !== domain.id),
+          isoTime(ctx.now()),
+        );
+        emit(ctx, "organization_domain.deleted", domain);
+        return { status: 204 };
+      },
+    },
   ],
-  { error: 'must be a domain name or an object with a "domain" string' },
-);
-
-function verificationFields(state: string): Partial<OrganizationDomain> {
-  if (state === "verified" || state === "legacy_verified") return { verification_strategy: "manual" };
-  return {
-    verification_strategy: "dns",
-    verification_prefix: "workos-domain-verification",
-    verification_token: randomToken(12),
-  };
-}
-
-export function makeDomain(organizationId: string, domain: string, state: string, at: string, id?: string) {
-  return {
-    object: "organization_domain",
-    id: id ?? newId("org_domain"),
-    organization_id: organizationId,
-    domain: domain.toLowerCase(),
-    state: state as OrganizationDomain["state"],
-    verification_strategy: "manual",
-    ...verificationFields(state),
-    created_at: at,
-    updated_at: at,
-  } satisfies OrganizationDomain as OrganizationDomain;
-}
-
-/** What a caller asks for in domain_data or domains. */
-export interface DomainInput {
-  domain: string;
-  state: (typeof DOMAIN_DATA_STATES)[number];
-}
-
-/** A domain whose state did not change keeps its id and verification token. */
-export function buildDomains(
-  orgId: string,
-  wanted: DomainInput[],
-  existing: OrganizationDomain[],
-  at: string,
-) {
-  return wanted.map((w) => {
-    const prior = existing.find((d) => d.domain === w.domain);
-    if (prior && prior.state === w.state) return prior;
-    return makeDomain(orgId, w.domain, w.state, at, prior?.id);
-  });
-}
+};

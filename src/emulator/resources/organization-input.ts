@@ -1,7 +1,7 @@
 import { DOMAIN_DATA_STATES, EXTERNAL_ID_MAX_LENGTH, METADATA_LIMITS } from "../../workos-vocabulary.js";
 import { badRequest } from "../errors.js";
 import { FieldErrors, isDomain, isRecord } from "../validate.js";
-import type { DomainInput } from "./organization-domains.js";
+import type { DomainInput } from "./organization-domain-data.js";
 
 // What POST and PUT /organizations accept: a 422 listing every bad field, then a 400 for metadata, as WorkOS answers.
 

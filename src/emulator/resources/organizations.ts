@@ -6,7 +6,7 @@ import { type Resource, requiredString, type SeedLoader, seedId, seedTimestamps 
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { commaList, contains, requireObjectBody } from "../validate.js";
-import { buildDomains, makeDomain, type OrganizationDomain, seedDomain } from "./organization-domains.js";
+import { buildDomains, makeDomain, type OrganizationDomain, seedDomain } from "./organization-domain-data.js";
 import { type OrganizationInput, readOrganizationInput } from "./organization-input.js";
 
 export interface Organization {

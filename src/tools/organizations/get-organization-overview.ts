@@ -69,8 +69,9 @@ export default defineTool({
   name: "get_organization_overview",
   title: "Get Organization Overview",
   description:
-    "Summarise how an organization is set up, in one call: its domains and their verification, its SSO connections " +
-    "and their states, and its Directory Sync directories with user counts by state. With the users toolset, also member and pending invitation counts. Start here for questions about one customer.",
+    "Summarise an organization's setup in one call: domain verification, SSO connection states, and Directory Sync " +
+    "directories with user counts by state. With the users toolset, also members and pending invitations. " +
+    "Start here for questions about one customer.",
   toolset: "organizations",
   organization: { param: "organization_id" },
   input: z.strictObject({

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { defineTool } from "../define.js";
+import { standaloneDomain } from "../objects.js";
+import { domainNameUnlisted, organizationId } from "../params.js";
+
+export default defineTool({
+  name: "add_organization_domain",
+  title: "Add An Organization Domain",
+  description: "Add a domain to an organization, pending until verified by DNS.",
+  toolset: "organizations",
+  organization: { param: "organization_id" },
+  input: z.strictObject({
+    organization_id: organizationId.describe("The organization."),
+    domain: domainNameUnlisted.describe("e.g. acme.com"),
+  }),
+  output: standaloneDomain,
+  summary: (domain) => `Added organization domain ${domain.id}; it is ${domain.state ?? "pending"}.`,
+  notes: (domain) =>
+    domain.state === "verified"
+      ? []
+      : [
+          "The domain's owner must publish a DNS TXT record with verification_token (see data), then call " +
+            "verify_organization_domain. generate_portal_link with intent domain_verification lets their IT admin do it.",
+        ],
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  handler: (body, { client, signal }) => client.post("/organization_domains", { body, signal }),
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { deletionNotes, deletionSummary } from "../../confirm.js";
+import { defineTool } from "../define.js";
+import { organizationDomainTarget } from "../impact.js";
+import { deletion } from "../objects.js";
+import { ownerOfOrganizationDomain } from "../owners.js";
+import { confirmationToken, organizationDomainId } from "../params.js";
+
+export default defineTool({
+  name: "delete_organization_domain",
+  title: "Delete An Organization Domain",
+  description: "Remove a domain from its organization when the user asks; they confirm first.",
+  toolset: "organizations",
+  organization: {
+    owner: ({ organization_domain_id }, context) =>
+      ownerOfOrganizationDomain(organization_domain_id as string, context),
+  },
+  input: z.strictObject({
+    organization_domain_id: organizationDomainId.describe("The domain."),
+    confirmation_token: confirmationToken,
+  }),
+  output: deletion,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  target: ({ organization_domain_id }, { client, signal }) =>
+    organizationDomainTarget(client, organization_domain_id, signal),
+  summary: deletionSummary,
+  notes: (outcome) => deletionNotes("delete_organization_domain", outcome),
+  handler: async ({ organization_domain_id }, { client, signal }) => {
+    await client.delete(path`/organization_domains/${organization_domain_id}`, { signal });
+    return { deleted: true as const, object: "organization_domain", id: organization_domain_id };
+  },
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { standaloneDomain } from "../objects.js";
+import { ownerOfOrganizationDomain } from "../owners.js";
+import { organizationDomainId } from "../params.js";
+
+export default defineTool({
+  name: "get_organization_domain",
+  title: "Get An Organization Domain",
+  description: "Fetch an organization domain: its verification state and DNS token.",
+  toolset: "organizations",
+  organization: {
+    owner: ({ organization_domain_id }, context) =>
+      ownerOfOrganizationDomain(organization_domain_id as string, context),
+  },
+  input: z.strictObject({
+    organization_domain_id: organizationDomainId.describe("The domain."),
+  }),
+  output: standaloneDomain,
+  annotations: READ,
+  handler: ({ organization_domain_id }, { client, signal }) =>
+    client.get(path`/organization_domains/${organization_domain_id}`, { signal }),
+});

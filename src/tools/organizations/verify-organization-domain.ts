@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { path } from "../../client/path.js";
+import { defineTool } from "../define.js";
+import { standaloneDomain } from "../objects.js";
+import { ownerOfOrganizationDomain } from "../owners.js";
+import { organizationDomainId } from "../params.js";
+
+export default defineTool({
+  name: "verify_organization_domain",
+  title: "Verify An Organization Domain",
+  description: "Verify an organization domain now if its DNS TXT record holds the token.",
+  toolset: "organizations",
+  organization: {
+    owner: ({ organization_domain_id }, context) =>
+      ownerOfOrganizationDomain(organization_domain_id as string, context),
+  },
+  input: z.strictObject({
+    organization_domain_id: organizationDomainId.describe("The domain."),
+  }),
+  output: standaloneDomain,
+  summary: (domain) =>
+    domain.state === "verified"
+      ? `Organization domain ${domain.id} is verified.`
+      : `Organization domain ${domain.id} is not verified yet; its state is ${domain.state ?? "unknown"}.`,
+  notes: (domain) =>
+    domain.state === "verified"
+      ? []
+      : [
+          "WorkOS found no DNS TXT record with verification_token (see data) yet; it keeps checking. Ask the " +
+            "domain's owner to publish it, then verify again.",
+        ],
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  handler: ({ organization_domain_id }, { client, signal }) =>
+    client.post(path`/organization_domains/${organization_domain_id}/verify`, { body: {}, signal }),
+});

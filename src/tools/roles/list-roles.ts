@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { List } from "../../client/client.js";
+import { path } from "../../client/path.js";
+import { defineTool, READ } from "../define.js";
+import { listOf, type Role, role, roleSummary, summarizeRole } from "../objects.js";
+import { listParams, organizationId } from "../params.js";
+
+export default defineTool({
+  name: "list_roles",
+  title: "List Roles",
+  description:
+    "List the roles users can be given, with their permissions: the environment's roles, or with organization_id " +
+    "also that organization's custom roles. Use it to find a role slug.",
+  toolset: "roles",
+  organization: { param: "organization_id" },
+  input: z.strictObject({
+    organization_id: organizationId.optional().describe("Include this organization's custom roles (org_…)."),
+    detail: listParams.detail,
+  }),
+  output: listOf(role),
+  list: { noun: "role", summary: roleSummary, project: summarizeRole },
+  finds: "slug",
+  annotations: READ,
+  handler: async ({ organization_id }, { client, signal }) => {
+    const route =
+      organization_id === undefined
+        ? "/authorization/roles"
+        : path`/authorization/organizations/${organization_id}/roles`;
+    // WorkOS answers every role at once: one page, no cursors.
+    const { data } = await client.get<Omit<List<Role>, "list_metadata">>(route, { signal });
+    return { data, list_metadata: { before: null, after: null } };
+  },
+});
