@@ -1,4 +1,4 @@
-import { type Config, environmentOf, writesBlockedInProduction } from "../config.js";
+import { type Config, environmentOf, TOOLSETS, writesBlockedInProduction } from "../config.js";
 import type { AnyTool } from "../tools/define.js";
 import { DATA_TAG } from "./render.js";
 
@@ -40,5 +40,11 @@ export function instructionsFor(config: Config, tools: readonly AnyTool[], envir
     );
   }
   for (const tool of tools) if (tool.instruction !== undefined) lines.push(tool.instruction);
+  const off = TOOLSETS.filter((toolset) => !config.toolsets.has(toolset));
+  if (off.length > 0 && config.tools === undefined) {
+    lines.push(
+      `More tools exist (toolsets ${off.join(", ")}): the operator turns them on with --toolsets or WORKOS_MCP_TOOLSETS (all for every one). Say so if the user asks for them.`,
+    );
+  }
   return lines.join("\n");
 }

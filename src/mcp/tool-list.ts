@@ -60,9 +60,9 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
 }
 
 /**
- * Every listed input schema is read by the model on every turn, so what says nothing is dropped: open
- * objects' `additionalProperties: {}`, records' `propertyNames: {type: string}`, and zod's long regex beside
- * `format: "email"` (the server validates with zod anyway).
+ * Every listed input schema is read by the model on every turn, so what says nothing to it is dropped: open
+ * objects' `additionalProperties: {}`, records' `propertyNames: {type: string}`, and regex patterns (an id's
+ * prefix is in its description; the server checks every value with zod and says in words what is wrong).
  */
 function lean(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(lean);
@@ -72,7 +72,7 @@ function lean(node: unknown): unknown {
     const empty = typeof value === "object" && value !== null && Object.keys(value).length === 0;
     if (key === "additionalProperties" && empty) continue;
     if (key === "propertyNames" && (value as { type?: unknown }).type === "string") continue;
-    if (key === "pattern" && (node as { format?: unknown }).format === "email") continue;
+    if (key === "pattern" && typeof value === "string") continue;
     result[key] = lean(value);
   }
   return result;

@@ -50,6 +50,12 @@ describe("lean definitions", () => {
     }
   });
 
+  it("the instructions say which toolsets are off and how to turn them on", () => {
+    expect(h.mcp.getInstructions()).toContain(
+      "More tools exist (toolsets users, roles, events): the operator turns them on with --toolsets or WORKOS_MCP_TOOLSETS",
+    );
+  });
+
   it("the instructions name every tool that finds ids", () => {
     expect(h.mcp.getInstructions()).toContain(
       "Find ids with list_organizations, list_connections, list_directories, list_directory_users, list_directory_groups",
