@@ -22,8 +22,8 @@ export const ownerOfDirectoryGroup = (id: string, context: ToolContext) =>
 export const ownerOfOrganizationDomain = (id: string, context: ToolContext) =>
   ownerAt(path`/organization_domains/${id}`, context);
 
-/** The owner of the first id the call names, in the order given: the one the call is about. */
-export function ownerOfFirst(
+/** The owner of the first of these ids the call names, in the order given: the object the call is about. */
+export function ownerOf(
   lookups: Record<string, (id: string, context: ToolContext) => Promise<string | undefined>>,
 ) {
   return async (input: Record<string, unknown>, context: ToolContext): Promise<string | undefined> => {

@@ -4,7 +4,7 @@ import { deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { directoryTarget } from "../impact.js";
 import { deletion } from "../objects.js";
-import { ownerOfDirectory } from "../owners.js";
+import { ownerOf, ownerOfDirectory } from "../owners.js";
 import { confirmationToken, directoryId } from "../params.js";
 
 export default defineTool({
@@ -15,7 +15,7 @@ export default defineTool({
     "the user's explicit request. The user confirms first: the client asks them, or the result previews what " +
     "would be lost and returns a confirmation_token to pass back once they agree.",
   toolset: "directory_sync",
-  organization: { owner: ({ directory_id }, context) => ownerOfDirectory(directory_id as string, context) },
+  organization: { owner: ownerOf({ directory_id: ownerOfDirectory }) },
   input: z.strictObject({
     directory_id: directoryId.describe("The directory to delete (directory_…)."),
     confirmation_token: confirmationToken,

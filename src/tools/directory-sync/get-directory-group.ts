@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { directoryGroup } from "../objects.js";
-import { ownerOfDirectoryGroup } from "../owners.js";
+import { ownerOf, ownerOfDirectoryGroup } from "../owners.js";
 import { directoryGroupId } from "../params.js";
 
 export default defineTool({
@@ -12,9 +12,7 @@ export default defineTool({
     "Fetch one group synced from a directory: its name, identity-provider id and directory. " +
     "Use list_directory_groups to find the id; list_directory_users with directory_group_id lists its members.",
   toolset: "directory_sync",
-  organization: {
-    owner: ({ directory_group_id }, context) => ownerOfDirectoryGroup(directory_group_id as string, context),
-  },
+  organization: { owner: ownerOf({ directory_group_id: ownerOfDirectoryGroup }) },
   input: z.strictObject({
     directory_group_id: directoryGroupId.describe("The directory group id (directory_group_…)."),
   }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { directoryUser } from "../objects.js";
-import { ownerOfDirectoryUser } from "../owners.js";
+import { ownerOf, ownerOfDirectoryUser } from "../owners.js";
 import { directoryUserId } from "../params.js";
 
 export default defineTool({
@@ -12,9 +12,7 @@ export default defineTool({
     "Fetch one user synced from a directory: name, emails, state, custom attributes and groups. " +
     "Use list_directory_users to find the id.",
   toolset: "directory_sync",
-  organization: {
-    owner: ({ directory_user_id }, context) => ownerOfDirectoryUser(directory_user_id as string, context),
-  },
+  organization: { owner: ownerOf({ directory_user_id: ownerOfDirectoryUser }) },
   input: z.strictObject({
     directory_user_id: directoryUserId.describe("The directory user id (directory_user_…)."),
   }),

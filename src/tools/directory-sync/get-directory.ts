@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { directory } from "../objects.js";
-import { ownerOfDirectory } from "../owners.js";
+import { ownerOf, ownerOfDirectory } from "../owners.js";
 import { directoryId } from "../params.js";
 
 export default defineTool({
@@ -12,7 +12,7 @@ export default defineTool({
     "Fetch one Directory Sync directory by id: provider type, state, organization and user and group counts. " +
     "Use list_directories to find the id.",
   toolset: "directory_sync",
-  organization: { owner: ({ directory_id }, context) => ownerOfDirectory(directory_id as string, context) },
+  organization: { owner: ownerOf({ directory_id: ownerOfDirectory }) },
   input: z.strictObject({
     directory_id: directoryId.describe("The directory id (directory_…)."),
   }),

@@ -8,7 +8,7 @@ import {
   listOf,
   summarizeDirectoryGroup,
 } from "../objects.js";
-import { ownerOfDirectory, ownerOfDirectoryUser, ownerOfFirst } from "../owners.js";
+import { ownerOf, ownerOfDirectory, ownerOfDirectoryUser } from "../owners.js";
 import { page } from "../page.js";
 import { directoryId, directoryUserId, listParams } from "../params.js";
 import { containsFold, scan } from "../scan.js";
@@ -21,7 +21,7 @@ export default defineTool({
     "those whose name contains some text. Give directory_id or directory_user_id; list_directories finds a directory.",
   toolset: "directory_sync",
   organization: {
-    owner: ownerOfFirst({ directory_id: ownerOfDirectory, directory_user_id: ownerOfDirectoryUser }),
+    owner: ownerOf({ directory_id: ownerOfDirectory, directory_user_id: ownerOfDirectoryUser }),
   },
   input: z
     .strictObject({

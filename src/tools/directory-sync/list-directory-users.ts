@@ -9,7 +9,7 @@ import {
   listOf,
   summarizeDirectoryUser,
 } from "../objects.js";
-import { ownerOfDirectory, ownerOfDirectoryGroup, ownerOfFirst } from "../owners.js";
+import { ownerOf, ownerOfDirectory, ownerOfDirectoryGroup } from "../owners.js";
 import { page } from "../page.js";
 import { directoryGroupId, directoryId, listParams } from "../params.js";
 import { containsFold, SCAN_LIMIT, scan } from "../scan.js";
@@ -22,7 +22,7 @@ export default defineTool({
     "those whose name or email contains some text. Give directory_id or directory_group_id; list_directories finds a directory.",
   toolset: "directory_sync",
   organization: {
-    owner: ownerOfFirst({ directory_id: ownerOfDirectory, directory_group_id: ownerOfDirectoryGroup }),
+    owner: ownerOf({ directory_id: ownerOfDirectory, directory_group_id: ownerOfDirectoryGroup }),
   },
   input: z
     .strictObject({

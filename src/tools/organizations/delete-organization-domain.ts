@@ -4,7 +4,7 @@ import { deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { organizationDomainTarget } from "../impact.js";
 import { deletion } from "../objects.js";
-import { ownerOfOrganizationDomain } from "../owners.js";
+import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
 import { confirmationToken, organizationDomainId } from "../params.js";
 
 export default defineTool({
@@ -12,10 +12,7 @@ export default defineTool({
   title: "Delete An Organization Domain",
   description: "Remove a domain from its organization when the user asks; they confirm first.",
   toolset: "organizations",
-  organization: {
-    owner: ({ organization_domain_id }, context) =>
-      ownerOfOrganizationDomain(organization_domain_id as string, context),
-  },
+  organization: { owner: ownerOf({ organization_domain_id: ownerOfOrganizationDomain }) },
   input: z.strictObject({
     organization_domain_id: organizationDomainId.describe("The domain."),
     confirmation_token: confirmationToken,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool } from "../define.js";
 import { standaloneDomain } from "../objects.js";
-import { ownerOfOrganizationDomain } from "../owners.js";
+import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
 import { organizationDomainId } from "../params.js";
 
 export default defineTool({
@@ -10,10 +10,7 @@ export default defineTool({
   title: "Verify An Organization Domain",
   description: "Verify an organization domain now if its DNS TXT record holds the token.",
   toolset: "organizations",
-  organization: {
-    owner: ({ organization_domain_id }, context) =>
-      ownerOfOrganizationDomain(organization_domain_id as string, context),
-  },
+  organization: { owner: ownerOf({ organization_domain_id: ownerOfOrganizationDomain }) },
   input: z.strictObject({
     organization_domain_id: organizationDomainId.describe("The domain."),
   }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { connection } from "../objects.js";
-import { ownerOfConnection } from "../owners.js";
+import { ownerOf, ownerOfConnection } from "../owners.js";
 import { connectionId } from "../params.js";
 
 export default defineTool({
@@ -12,9 +12,7 @@ export default defineTool({
     "Fetch one SSO connection by id: its identity provider type, state, domains and organization. " +
     "Use list_connections to find the id.",
   toolset: "sso",
-  organization: {
-    owner: ({ connection_id }, context) => ownerOfConnection(connection_id as string, context),
-  },
+  organization: { owner: ownerOf({ connection_id: ownerOfConnection }) },
   input: z.strictObject({
     connection_id: connectionId.describe("The SSO connection id (conn_…)."),
   }),

@@ -4,7 +4,7 @@ import { deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { organizationMembershipTarget } from "../impact.js";
 import { deletion } from "../objects.js";
-import { ownerOfOrganizationMembership } from "../owners.js";
+import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { confirmationToken, organizationMembershipId } from "../params.js";
 
 export default defineTool({
@@ -14,10 +14,7 @@ export default defineTool({
     "Permanently remove a user from an organization; the user account stays. Only on the user's explicit " +
     "request; they confirm first. To suspend access reversibly, use deactivate_organization_membership.",
   toolset: "users",
-  organization: {
-    owner: ({ organization_membership_id }, context) =>
-      ownerOfOrganizationMembership(organization_membership_id as string, context),
-  },
+  organization: { owner: ownerOf({ organization_membership_id: ownerOfOrganizationMembership }) },
   input: z.strictObject({
     organization_membership_id: organizationMembershipId.describe("The membership to delete (om_…)."),
     confirmation_token: confirmationToken,

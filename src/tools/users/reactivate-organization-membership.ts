@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool } from "../define.js";
 import { organizationMembership } from "../objects.js";
-import { ownerOfOrganizationMembership } from "../owners.js";
+import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { organizationMembershipId } from "../params.js";
 
 export default defineTool({
@@ -10,10 +10,7 @@ export default defineTool({
   title: "Reactivate A Membership",
   description: "Restore a deactivated user's access to an organization, with the role they had.",
   toolset: "users",
-  organization: {
-    owner: ({ organization_membership_id }, context) =>
-      ownerOfOrganizationMembership(organization_membership_id as string, context),
-  },
+  organization: { owner: ownerOf({ organization_membership_id: ownerOfOrganizationMembership }) },
   input: z.strictObject({
     organization_membership_id: organizationMembershipId.describe("The membership (om_…)."),
   }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool } from "../define.js";
 import { invitation } from "../objects.js";
-import { ownerOfInvitation } from "../owners.js";
+import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
 
 export default defineTool({
@@ -11,9 +11,7 @@ export default defineTool({
   description:
     "Email a pending invitation again. An expired or revoked one cannot be resent: use send_invitation for a new one.",
   toolset: "users",
-  organization: {
-    owner: ({ invitation_id }, context) => ownerOfInvitation(invitation_id as string, context),
-  },
+  organization: { owner: ownerOf({ invitation_id: ownerOfInvitation }) },
   input: z.strictObject({
     invitation_id: invitationId.describe("The pending invitation (invitation_…)."),
   }),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool } from "../define.js";
 import { invitation } from "../objects.js";
-import { ownerOfInvitation } from "../owners.js";
+import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
 
 export default defineTool({
@@ -11,9 +11,7 @@ export default defineTool({
   description:
     "Cancel a pending invitation so its link no longer works; the person can be invited again later.",
   toolset: "users",
-  organization: {
-    owner: ({ invitation_id }, context) => ownerOfInvitation(invitation_id as string, context),
-  },
+  organization: { owner: ownerOf({ invitation_id: ownerOfInvitation }) },
   input: z.strictObject({
     invitation_id: invitationId.describe("The pending invitation to revoke (invitation_…)."),
   }),
