@@ -262,7 +262,7 @@ describe("the organization overview with the users toolset on", () => {
   it("counts active members and pending invitations", async () => {
     const result = await h.call("get_organization_overview", { organization_id: acme });
     expect(dataOf(result)).toMatchObject({ members: 3, pending_invitations: 1 });
-    expect(viewOf(result).summary).toContain("3 active members, 1 pending invitations");
+    expect(viewOf(result).summary).toContain("3 active members, 1 pending invitation.");
     const off = await startHarness();
     try {
       expect(

@@ -63,7 +63,7 @@ async function authkitCounts(client: WorkOSClient, organizationId: string, signa
   return { members, pending_invitations: invitations.length >= 1000 ? `${pending}+` : pending };
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const count = (n: number | string, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 export default defineTool({
   name: "get_organization_overview",
@@ -88,7 +88,7 @@ export default defineTool({
       `${count(directories.length, "directory").replace(/ys$/, "ies")}${plus(more?.directories)}` +
       (members === undefined
         ? ""
-        : `, ${members} active members, ${pending_invitations} pending invitations`) +
+        : `, ${count(members, "active member")}, ${count(pending_invitations ?? 0, "pending invitation")}`) +
       "."
     );
   },
