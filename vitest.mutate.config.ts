@@ -8,6 +8,7 @@ export default defineConfig({
     ...base.test,
     include: [
       "test/confirm.test.ts",
+      "test/redact.test.ts",
       "test/server.test.ts",
       "test/client/client.test.ts",
       "test/client/query-path.test.ts",
