@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { visibleLine } from "./mcp/visible.js";
+import { visibleLine, withoutHidden } from "./mcp/visible.js";
 import type { Deletion } from "./tools/objects.js";
 
 export const CONFIRMATION_TTL_MS = 5 * 60_000;
@@ -66,11 +66,9 @@ export function bindingOf(toolName: string, args: Record<string, unknown>): stri
   return `${toolName}\n${JSON.stringify(entries)}`;
 }
 
-/** Invisible, bidirectional, control and blank filler characters: a name must be typed as it looks. */
-const INVISIBLE = /[\p{Cf}\p{Cc}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/gu;
-
+/** A name must be typed as it looks: hidden characters do not count. */
 function comparable(text: string): string {
-  return text.replace(INVISIBLE, "").normalize("NFC").trim();
+  return withoutHidden(text).normalize("NFC").trim();
 }
 
 /**

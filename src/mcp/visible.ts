@@ -8,6 +8,11 @@ const HIDDEN_IN_DATA = /[\p{Cf}\u007f-\u009f\u2028\u2029\u115f\u1160\u3164\uffa0
 /** Outside JSON (our own lines of text) the C0 controls must be escaped too. */
 const HIDDEN_IN_LINE = /[\p{Cf}\p{Cc}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/gu;
 
+/** The text as a person sees it: every hidden character removed (to compare what was typed with a name). */
+export function withoutHidden(text: string): string {
+  return text.replace(HIDDEN_IN_LINE, "");
+}
+
 function escaped(character: string): string {
   const code = character.codePointAt(0) as number;
   return code > 0xffff

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { WorkOSClient } from "../client/client.js";
 import type { Toolset } from "../config.js";
 import type { DeletionTarget } from "../confirm.js";
+import type { ListMetadata } from "../workos-vocabulary.js";
 
 /** The four MCP hints, always all set: clients treat a missing hint as the riskiest value. */
 export interface ToolAnnotations {
@@ -44,7 +45,7 @@ export type OrganizationScope =
 /** One page of a list tool, as its handler returns it. */
 export interface ListPage<Item = Record<string, unknown>> {
   data: Item[];
-  list_metadata: { before: string | null; after: string | null };
+  list_metadata: ListMetadata;
   /** Set by tools that filter while walking WorkOS pages: how many objects they examined. */
   scanned?: number;
 }
