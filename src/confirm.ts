@@ -1,9 +1,12 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { visibleLine, withoutHidden } from "./mcp/visible.js";
 import type { Deletion } from "./tools/objects.js";
 
 export const CONFIRMATION_TTL_MS = 5 * 60_000;
+/** How long the confirmation form waits for the user (the SDK's own request timeout). */
+export const ELICITATION_TIMEOUT_MS = 60_000;
 
 /** What a destructive call would destroy, looked up before anything happens so a person can judge it. */
 export interface DeletionTarget {
@@ -87,7 +90,10 @@ function confirmationWord(target: DeletionTarget): { word: string; asked: string
 
 export type ElicitationOutcome =
   | { confirmed: true }
-  | { confirmed: false; reason: "declined" | "cancelled" | "name_mismatch" };
+  | {
+      confirmed: false;
+      reason: "declined" | "cancelled" | "name_mismatch" | "not_answered" | "form_failed";
+    };
 
 /** Asks the user, through the client's form, to type the target's exact name. */
 export async function confirmByElicitation(
@@ -95,6 +101,7 @@ export async function confirmByElicitation(
   target: DeletionTarget,
   environment: string,
   signal: AbortSignal,
+  timeoutMs = ELICITATION_TIMEOUT_MS,
 ): Promise<ElicitationOutcome> {
   const { word, asked } = confirmationWord(target);
   const result = await server.elicitInput(
@@ -114,7 +121,7 @@ export async function confirmByElicitation(
         required: ["confirm_name"],
       },
     },
-    { signal },
+    { signal, timeout: timeoutMs },
   );
   if (result.action === "decline") return { confirmed: false, reason: "declined" };
   if (result.action !== "accept") return { confirmed: false, reason: "cancelled" };
@@ -140,25 +147,29 @@ interface GateRequest {
 }
 
 /**
- * Stands between a model and a delete. With a client that can ask its user (elicitation), the user types
- * the exact name; otherwise the first call returns a preview and a token, and only a second call with that
- * token deletes. Returns undefined when the delete may go ahead, else the outcome with nothing deleted.
+ * Stands between a model and a delete. With a client that can show its user a form (elicitation), the user
+ * types the exact name, and only that deletes: no answer, a timeout or a failed form deletes nothing and
+ * gives no token. A client without forms gets, on the first call, a preview and a token, and only a second
+ * call with that token deletes. Returns undefined when the delete may go ahead, else the outcome with
+ * nothing deleted.
  */
 export class DeletionGate {
   readonly #tokens: ConfirmationTokens;
   readonly #now: () => number;
+  readonly #formTimeoutMs: number;
 
-  constructor(tokens: ConfirmationTokens, now: () => number) {
+  constructor(tokens: ConfirmationTokens, now: () => number, formTimeoutMs = ELICITATION_TIMEOUT_MS) {
     this.#tokens = tokens;
     this.#now = now;
+    this.#formTimeoutMs = formTimeoutMs;
   }
 
   async check(request: GateRequest): Promise<Deletion | undefined> {
     const target = await request.target();
     const base = { deleted: false, object: target.object, id: target.id, name: target.name };
-    if (request.server.getClientCapabilities()?.elicitation !== undefined) {
+    if (request.server.getClientCapabilities()?.elicitation?.form !== undefined) {
       const asked = await this.#ask(request, target);
-      if (asked !== "unavailable") return asked.confirmed ? undefined : { ...base, reason: asked.reason };
+      return asked.confirmed ? undefined : { ...base, reason: asked.reason };
     }
     if (request.personRequired) return { ...base, reason: "person_required", impact: target.impact };
     const binding = bindingOf(request.toolName, request.input);
@@ -180,13 +191,15 @@ export class DeletionGate {
     };
   }
 
-  async #ask(request: GateRequest, target: DeletionTarget): Promise<ElicitationOutcome | "unavailable"> {
+  async #ask(request: GateRequest, target: DeletionTarget): Promise<ElicitationOutcome> {
     try {
-      return await confirmByElicitation(request.server, target, request.environment, request.signal);
+      const { server, environment, signal } = request;
+      return await confirmByElicitation(server, target, environment, signal, this.#formTimeoutMs);
     } catch (error) {
       if (request.signal.aborted) throw error;
-      // A client that declared elicitation but cannot answer falls back to the preview-and-token flow.
-      return "unavailable";
+      // Silence is not consent, and no token may stand in for it: a model could pass it straight back.
+      const timedOut = error instanceof McpError && error.code === ErrorCode.RequestTimeout;
+      return { confirmed: false, reason: timedOut ? "not_answered" : "form_failed" };
     }
   }
 }
@@ -196,6 +209,9 @@ const NOT_DELETED: Record<NonNullable<Deletion["reason"]>, string> = {
   declined: "Nothing was deleted: the user declined.",
   cancelled: "Nothing was deleted: the user cancelled the confirmation.",
   name_mismatch: "Nothing was deleted: the name the user typed did not match.",
+  not_answered: "Nothing was deleted: the user did not answer the confirmation form in time.",
+  form_failed:
+    "Nothing was deleted: the confirmation form failed in the client, so the user could not confirm.",
   token_expired: "Nothing was deleted: the confirmation token had expired (they last 5 minutes).",
   token_invalid:
     "Nothing was deleted: that confirmation token was not issued for this call (another target or other arguments).",
@@ -215,6 +231,12 @@ export function deletionNotes(toolName: string, outcome: Deletion): string[] {
   if (outcome.reason === "person_required") {
     return [
       "Show the user what the delete would remove (impact in data). They can delete it in the WorkOS dashboard; for unattended automation an operator can start a server with --destructive allow. Do not retry.",
+    ];
+  }
+  if (outcome.reason === "form_failed") {
+    return [
+      "Do not retry unless the user asks again.",
+      "If their client's form keeps failing, they can delete it in the WorkOS dashboard.",
     ];
   }
   if (outcome.confirmation_token === undefined) return ["Do not retry unless the user asks again."];

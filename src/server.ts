@@ -37,6 +37,8 @@ export interface ServerDeps {
   tools?: readonly AnyTool[];
   /** The clock for confirmation tokens; tests move it. */
   now?: () => number;
+  /** How long a confirmation form waits for the user; tests of a client that never answers shorten it. */
+  elicitationTimeoutMs?: number;
 }
 
 export { enabledTools } from "./mcp/selection.js";
@@ -78,6 +80,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
   const gate = new DeletionGate(
     new ConfirmationTokens(`${config.baseUrl}\n${config.apiKey ?? ""}`),
     deps.now ?? Date.now,
+    deps.elicitationTimeoutMs,
   );
   const errorContext = { baseUrl: config.baseUrl, tools };
   const pin = config.organizationId;

@@ -406,6 +406,8 @@ export const deletion = z.object({
       "declined",
       "cancelled",
       "name_mismatch",
+      "not_answered",
+      "form_failed",
       "token_expired",
       "token_invalid",
       "person_required",

@@ -73,6 +73,21 @@ describe("live keys need a person", () => {
     expect(await deletes(server)).toHaveLength(1);
   });
 
+  it("a form that is never answered deletes nothing and offers no other way", async () => {
+    const server = await live({
+      env: { WORKOS_MCP_ALLOW_PRODUCTION_WRITES: "true" },
+      elicit: () => new Promise<never>(() => {}),
+      elicitationTimeoutMs: 100,
+    });
+    const result = await server.call("delete_organization", { organization_id: fooCorp });
+    expect((result.structuredContent as unknown as ModelView).data).toMatchObject({
+      deleted: false,
+      reason: "not_answered",
+    });
+    for (const channel of Object.values(clientViews(result))) expect(channel).not.toContain("ct_");
+    expect(await deletes(server)).toEqual([]);
+  });
+
   it("--destructive allow is the operator's explicit choice for automation", async () => {
     const server = await live({
       env: { WORKOS_MCP_ALLOW_PRODUCTION_WRITES: "true" },

@@ -1,4 +1,4 @@
-import type { ElicitRequest } from "@modelcontextprotocol/sdk/types.js";
+import { type ElicitRequest, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { type Harness, type HarnessOptions, startHarness, textOf } from "../support/harness.js";
@@ -56,6 +56,52 @@ describe("with a client that can elicit", () => {
     expect(textOf(result)).toMatch(/^Nothing was deleted/);
     // No token is offered: the model is told not to try again on its own.
     expect(dataOf(result)).not.toHaveProperty("confirmation_token");
+    expect(viewOf(result).notes?.[0]).toBe("Do not retry unless the user asks again.");
+    expect(await deletes(hh)).toEqual([]);
+    expect(await exists(hh, fooCorp)).toBe(true);
+  });
+
+  it("deletes nothing when the user types the name in another case", async () => {
+    const hh = await harness({
+      elicit: () => ({ action: "accept", content: { confirm_name: "foo corp" } }),
+    });
+    const result = await hh.call("delete_organization", { organization_id: fooCorp });
+    expect(dataOf(result)).toMatchObject({ deleted: false, reason: "name_mismatch" });
+    expect(await deletes(hh)).toEqual([]);
+  });
+
+  it("ignores hidden characters, composition and surrounding spaces in the typed name", async () => {
+    const created = await harness({
+      elicit: () => ({ action: "accept", content: { confirm_name: " Cafe\u0301\u200B Ltd\n" } }),
+    });
+    const org = (await created.control("POST", "/organizations", { name: "Caf\u00E9 Ltd" })) as {
+      id: string;
+    };
+    const result = await created.call("delete_organization", { organization_id: org.id });
+    expect(dataOf(result)).toMatchObject({ deleted: true, id: org.id });
+  });
+
+  // A client that declared elicitation but never answers (or fails) is no person's consent: no delete, and
+  // no token either, which a model could pass straight back.
+  it.each([
+    ["never answers", () => new Promise<never>(() => {}), "not_answered", /did not answer/],
+    [
+      "answers with an error",
+      () => {
+        throw new McpError(ErrorCode.InternalError, "the form could not be shown");
+      },
+      "form_failed",
+      /form failed/,
+    ],
+  ])("deletes nothing and gives no token when the client %s", async (_case, elicit, reason, said) => {
+    const hh = await harness({ elicit, elicitationTimeoutMs: 100 });
+    const result = await hh.call("delete_organization", { organization_id: fooCorp });
+    expect(result.isError).toBeFalsy();
+    expect(dataOf(result)).toMatchObject({ deleted: false, reason, name: "Foo Corp" });
+    expect(dataOf(result)).not.toHaveProperty("confirmation_token");
+    expect(textOf(result)).not.toContain("ct_");
+    expect(viewOf(result).summary).toMatch(/^Nothing was deleted/);
+    expect(viewOf(result).summary).toMatch(said);
     expect(viewOf(result).notes?.[0]).toBe("Do not retry unless the user asks again.");
     expect(await deletes(hh)).toEqual([]);
     expect(await exists(hh, fooCorp)).toBe(true);

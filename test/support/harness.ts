@@ -41,6 +41,8 @@ export interface HarnessOptions {
   elicit?: (request: ElicitRequest["params"]) => ElicitResult | Promise<ElicitResult>;
   /** The server's clock for confirmation tokens. */
   now?: () => number;
+  /** How long the server waits for an answer to its confirmation form (tests of a client that never answers). */
+  elicitationTimeoutMs?: number;
   /** The name the client gives in clientInfo (some clients get a smaller result budget). */
   clientName?: string;
 }
@@ -63,6 +65,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = createServer(config, {
     client: workos,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.elicitationTimeoutMs === undefined
+      ? {}
+      : { elicitationTimeoutMs: options.elicitationTimeoutMs }),
   });
   const mcp = new Client(
     { name: options.clientName ?? "workos-mcp-test", version: "0.0.0" },
