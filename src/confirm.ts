@@ -1,6 +1,8 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { Config } from "./config.js";
+import { DEFAULT_API_KEY } from "./emulator/api-key.js";
 import { visibleLine, withoutHidden } from "./mcp/visible.js";
 import type { Deletion } from "./tools/objects.js";
 
@@ -31,8 +33,8 @@ const CONFIRM_FIELD = {
 export type TokenCheck = "valid" | "expired" | "invalid";
 
 /**
- * Confirmation tokens for the two-call delete: stateless, so any replica holding the same API key accepts
- * them, and bound by HMAC to the tool, its exact arguments and an expiry. A model cannot mint one, and a
+ * Confirmation tokens for the two-call delete: stateless, so any replica holding the same secret accepts
+ * them (see confirmationSecret), and bound by HMAC to the tool, its exact arguments and an expiry. A model cannot mint one, and a
  * token for one target never matches another.
  */
 export class ConfirmationTokens {
@@ -59,6 +61,22 @@ export class ConfirmationTokens {
   #mac(binding: string, expiresAt: number): string {
     return createHmac("sha256", this.#key).update(`${expiresAt}\n${binding}`).digest("hex");
   }
+}
+
+// Drawn once per process, not per server: over HTTP every request builds its own server, and a token one
+// request hands out must work in the next.
+const PROCESS_SECRET = randomBytes(32).toString("hex");
+
+/**
+ * What confirmation tokens are keyed with. A real API key is a secret, so every replica holding it (for the
+ * same base URL) accepts the others' tokens, and only they. The emulator's key is public: a key derived from
+ * it could be derived by anyone, and a model told how could mint its own tokens. Then the secret is random,
+ * drawn at start-up, and tokens work only in this process.
+ */
+export function confirmationSecret(config: Pick<Config, "apiKey" | "baseUrl" | "emulator">): string {
+  const apiKey = config.apiKey ?? "";
+  if (config.emulator || apiKey === "" || apiKey === DEFAULT_API_KEY) return PROCESS_SECRET;
+  return `${config.baseUrl}\n${apiKey}`;
 }
 
 /** The arguments a token is bound to: the tool and every argument but the token, in a stable order. */

@@ -10,7 +10,7 @@ import type { WorkOSClient } from "./client/client.js";
 import { WorkOSError } from "./client/errors.js";
 import { VERSION } from "./client/version.js";
 import { type Config, type Environment, environmentOf } from "./config.js";
-import { ConfirmationTokens, DeletionGate } from "./confirm.js";
+import { ConfirmationTokens, confirmationSecret, DeletionGate } from "./confirm.js";
 import { log } from "./log.js";
 import { resultBudget } from "./mcp/budget.js";
 import { describeWorkOSError } from "./mcp/errors.js";
@@ -76,9 +76,9 @@ export function createServer(config: Config, deps: ServerDeps): Server {
   );
 
   // Keyed by the API key and base URL: every replica serving the same account and endpoint accepts the
-  // same tokens, and no other server does.
+  // same tokens, and no other server does (a public emulator key gets a secret of this process instead).
   const gate = new DeletionGate(
-    new ConfirmationTokens(`${config.baseUrl}\n${config.apiKey ?? ""}`),
+    new ConfirmationTokens(confirmationSecret(config)),
     deps.now ?? Date.now,
     deps.elicitationTimeoutMs,
   );

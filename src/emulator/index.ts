@@ -1,7 +1,9 @@
+import { DEFAULT_API_KEY } from "./api-key.js";
 import { demoSeed } from "./demo-seed.js";
 import { loadSeedFile, type Seed } from "./seed.js";
 import { DEFAULT_RETENTION, EmulatorServer, type Retention } from "./server.js";
 
+export { DEFAULT_API_KEY } from "./api-key.js";
 export { DEMO_IDS } from "./demo-seed.js";
 export type { Seed } from "./seed.js";
 
@@ -31,8 +33,6 @@ export interface RunningEmulator {
   apiKey: string;
   close(): Promise<void>;
 }
-
-export const DEFAULT_API_KEY = "sk_test_emulator";
 
 /** Starts the WorkOS-compatible emulator and resolves once it is listening. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {

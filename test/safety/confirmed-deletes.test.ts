@@ -1,5 +1,6 @@
 import { type ElicitRequest, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it } from "vitest";
+import { bindingOf, ConfirmationTokens } from "../../src/confirm.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { type Harness, type HarnessOptions, startHarness, textOf } from "../support/harness.js";
 import { dataOf, viewOf } from "../support/view.js";
@@ -197,6 +198,25 @@ describe("with a client that cannot elicit", () => {
     const other = await harness({ emulator: { apiKey: "sk_test_two" } });
     const result = await other.call("delete_organization", { organization_id: fooCorp, confirmation_token });
     expect(dataOf(result)).toMatchObject({ deleted: false, reason: "token_invalid" });
+  });
+
+  // The emulator's key (sk_test_emulator) and its URL are public: a token keyed from them could be minted by
+  // anyone, or by a model told how. The server keys tokens for a public key with a secret of its own.
+  it.each([
+    ["the emulator's key", []],
+    ["demo mode", ["--emulator"]],
+  ])("a token minted from %s and the URL is refused", async (_case, argv) => {
+    const hh = await harness({ argv });
+    const forger = new ConfirmationTokens(`${hh.config.baseUrl}\n${hh.emulator.apiKey}`);
+    const args = { organization_id: fooCorp };
+    const { token } = forger.mint(bindingOf("delete_organization", args), Date.now());
+    const result = await hh.call("delete_organization", { ...args, confirmation_token: token });
+    expect(dataOf(result)).toMatchObject({ deleted: false, reason: "token_invalid" });
+    expect(await deletes(hh)).toEqual([]);
+    // The server's own token still works.
+    const { confirmation_token } = dataOf<{ confirmation_token: string }>(result);
+    const done = await hh.call("delete_organization", { ...args, confirmation_token });
+    expect(dataOf(done)).toMatchObject({ deleted: true });
   });
 
   it("an unknown target is an error, not a preview", async () => {
