@@ -27,7 +27,7 @@ import { visibleLine } from "./mcp/visible.js";
 import { prompts } from "./prompts/index.js";
 import { redact, redactDeep, registerSecrets, showsSecret } from "./redact.js";
 import { coerceArguments } from "./tools/coerce.js";
-import type { AnyTool, ToolContext } from "./tools/define.js";
+import { type AnyTool, type ToolContext, ToolRefusal } from "./tools/define.js";
 import { tools as allTools } from "./tools/index.js";
 import { expectShape } from "./tools/shape.js";
 
@@ -141,6 +141,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       }
       return view(expectShape(tool.output, await tool.handler(input, context), "a result"));
     } catch (error) {
+      if (error instanceof ToolRefusal) return { error: error.message };
       if (error instanceof WorkOSError) {
         return { error: describeWorkOSError(tool, error, errorContext), category: error.category };
       }

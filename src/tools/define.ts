@@ -116,3 +116,11 @@ export const READ: ToolAnnotations = {
   idempotentHint: true,
   openWorldHint: true,
 };
+
+/**
+ * Thrown by a handler that will not do what was asked, before changing anything: the server answers with
+ * its message, our own words for the model, as an isError result.
+ */
+export class ToolRefusal extends Error {
+  override name = "ToolRefusal";
+}
