@@ -149,6 +149,13 @@ describe("with a client that cannot elicit", () => {
     expect(await deletes(hh)).toEqual([]);
   });
 
+  it("a client whose elicitation has only links, no forms, gets the preview and token too", async () => {
+    const hh = await harness({ capabilities: { elicitation: { url: {} } } });
+    const result = await hh.call("delete_organization", { organization_id: fooCorp });
+    expect(dataOf(result)).toMatchObject({ deleted: false, reason: "confirmation_required" });
+    expect(dataOf(result)).toHaveProperty("confirmation_token");
+  });
+
   it("deletes on the second call with the token", async () => {
     const hh = await harness();
     const first = await hh.call("delete_organization", { organization_id: fooCorp });

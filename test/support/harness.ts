@@ -2,6 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import {
   type CallToolResult,
+  type ClientCapabilities,
   type ElicitRequest,
   ElicitRequestSchema,
   type ElicitResult,
@@ -39,6 +40,8 @@ export interface HarnessOptions {
   client?: { maxRetries?: number; timeoutMs?: number };
   /** Declare elicitation and answer each request with this; without it the client cannot elicit. */
   elicit?: (request: ElicitRequest["params"]) => ElicitResult | Promise<ElicitResult>;
+  /** What the client declares, when not what `elicit` implies. */
+  capabilities?: ClientCapabilities;
   /** The server's clock for confirmation tokens. */
   now?: () => number;
   /** How long the server waits for an answer to its confirmation form (tests of a client that never answers). */
@@ -71,7 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const mcp = new Client(
     { name: options.clientName ?? "workos-mcp-test", version: "0.0.0" },
-    { capabilities: options.elicit === undefined ? {} : { elicitation: {} } },
+    { capabilities: options.capabilities ?? (options.elicit === undefined ? {} : { elicitation: {} }) },
   );
   const { elicit } = options;
   if (elicit !== undefined) mcp.setRequestHandler(ElicitRequestSchema, (request) => elicit(request.params));
