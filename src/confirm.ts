@@ -34,8 +34,8 @@ export type TokenCheck = "valid" | "expired" | "invalid";
 
 /**
  * Confirmation tokens for the two-call delete: stateless, so any replica holding the same secret accepts
- * them (see confirmationSecret), and bound by HMAC to the tool, its exact arguments and an expiry. A model cannot mint one, and a
- * token for one target never matches another.
+ * them (see confirmationSecret), and bound by HMAC to the tool, its exact arguments and an expiry. A model
+ * cannot mint one, and a token for one target never matches another.
  */
 export class ConfirmationTokens {
   readonly #key: Buffer;

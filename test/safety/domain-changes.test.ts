@@ -48,6 +48,15 @@ describe("update_organization's domain_data", () => {
       [/add acme\.dev already verified, without a DNS check/],
     ],
     [
+      "lists a pending domain twice, once as verified",
+      [
+        { domain: "acme.com", state: "verified" },
+        { domain: "acme.io", state: "verified" },
+        { domain: "ACME.io", state: "pending" },
+      ],
+      [/mark acme\.io verified without a DNS check/],
+    ],
+    [
       "turns a verified domain back to pending",
       [
         { domain: "acme.com", state: "pending" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOMAIN_STATES } from "../../workos-vocabulary.js";
 import type { Organization } from "../objects.js";
 import { domainName } from "../params.js";
 
@@ -23,13 +24,14 @@ export function domainDataRefusal(
   wanted: readonly { domain: string; state: "pending" | "verified" }[],
 ): string | undefined {
   const current = new Map(before.domains.map((domain) => [domain.domain.toLowerCase(), domain]));
-  const asked = new Map(wanted.map((domain) => [domain.domain.toLowerCase(), domain]));
+  const asked = new Set(wanted.map((domain) => domain.domain.toLowerCase()));
   const problems: string[] = [];
   for (const [name, domain] of current) {
     if (!asked.has(name)) problems.push(`remove ${named(domain)}`);
   }
-  for (const [name, { domain, state }] of asked) {
-    const prior = current.get(name);
+  // Every entry, not one per name: a domain listed twice must not slip a "verified" past a "pending".
+  for (const { domain, state } of wanted) {
+    const prior = current.get(domain.toLowerCase());
     if (state === "verified" && prior === undefined) {
       problems.push(`add ${domain} already verified, without a DNS check`);
     } else if (state === "verified" && prior !== undefined && !isVerified(prior)) {
@@ -112,7 +114,9 @@ export function describeChanges(id: string, changes: OrganizationChanges): strin
   const domains: string[] = [];
   const byState = new Map<string, number>();
   for (const { state } of changes.domains_added ?? []) {
-    byState.set(state ?? "unknown", (byState.get(state ?? "unknown") ?? 0) + 1);
+    // A state is named only when it is one WorkOS documents: this line stands outside the data fence.
+    const known = DOMAIN_STATES.find((candidate) => candidate === state) ?? "another state";
+    byState.set(known, (byState.get(known) ?? 0) + 1);
   }
   for (const [state, n] of byState) domains.push(`${n} added as ${state}`);
   if (changes.domains_removed !== undefined) domains.push(`${changes.domains_removed.length} removed`);
