@@ -279,7 +279,8 @@ describe("Streamable HTTP (--http)", () => {
     expect(outcome.deleted).toBe(false);
     expect(outcome.confirmation_token).toMatch(/^ct_/);
 
-    // The second call lands on another replica: tokens are HMAC'd with a key derived from the API key.
+    // The second call lands on another replica. With a real key tokens are keyed from it, so replicas in other
+    // processes accept them too (test/confirm.test.ts); the emulator's public key gets a per-process secret.
     const other = await connect(replica.http.url);
     const done = (await other.callTool({
       name: "delete_organization",
