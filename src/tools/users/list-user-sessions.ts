@@ -6,6 +6,7 @@ import { listOf, type Session, session, sessionSummary, summarizeSession } from 
 import { ownerOf, ownerOfUser } from "../owners.js";
 import { page } from "../page.js";
 import { listParams, userId } from "../params.js";
+import { scan } from "../scan.js";
 
 export default defineTool({
   name: "list_user_sessions",
@@ -22,8 +23,18 @@ export default defineTool({
   list: { noun: "session", summary: sessionSummary, project: summarizeSession },
   finds: "session_id",
   annotations: READ,
-  handler: async ({ user_id, detail: _, ...query }, { client, signal }) =>
-    page(
-      await client.get<List<Session>>(path`/user_management/users/${user_id}/sessions`, { query, signal }),
-    ),
+  handler: async ({ user_id, detail: _, ...query }, { client, signal, progress, organization: pinned }) => {
+    const route = path`/user_management/users/${user_id}/sessions`;
+    if (pinned === undefined) return page(await client.get<List<Session>>(route, { query, signal }));
+    // Pinned: only the sessions signed in to the pinned organization; the user's others are another's.
+    return scan<Session>({
+      client,
+      path: route,
+      query: { ...query, limit: undefined },
+      limit: query.limit ?? 10,
+      matches: (s) => s.organization_id === pinned,
+      context: { signal, progress },
+      noun: "session",
+    });
+  },
 });
