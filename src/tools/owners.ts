@@ -69,6 +69,15 @@ async function ownerOfUserId(id: string, context: ToolContext, sole: boolean): P
 }
 
 export const ownerOfUser = (id: string, context: ToolContext) => ownerOfUserId(id, context, false);
+
+// What a model may do instead when a user tool is refused on a pinned server.
+export const USER_HINT =
+  "A user is the pinned organization's only while their membership there is active " +
+  "(reactivate_organization_membership restores a suspended one).";
+export const SOLE_USER_HINT =
+  `${USER_HINT} Changing or deleting a user also needs them to belong to no other organization: ` +
+  "their account is the same in all of them.";
+export const SESSION_HINT = `${USER_HINT} Only sessions signed in to the pinned organization can be ended.`;
 /** The pinned organization only when the user is an active member there and belongs to no other. */
 export const soleOwnerOfUser = (id: string, context: ToolContext) => ownerOfUserId(id, context, true);
 

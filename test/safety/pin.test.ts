@@ -74,6 +74,8 @@ interface Refusal {
   about: string;
   args(f: Fixture): Record<string, unknown>;
   lookups: (f: Fixture) => string[];
+  /** What the refusal tells the model to do instead. */
+  says?: string;
 }
 /** A call the pin narrows instead of refusing. */
 interface Narrowing {
@@ -88,11 +90,12 @@ const only =
   (...paths: string[]) =>
   () =>
     paths;
-const refuse = (about: string, args: Refusal["args"], lookups: Refusal["lookups"]): Refusal => ({
-  about,
-  args,
-  lookups,
-});
+const refuse = (
+  about: string,
+  args: Refusal["args"],
+  lookups: Refusal["lookups"],
+  says?: string,
+): Refusal => ({ about, args, lookups, ...(says === undefined ? {} : { says }) });
 
 const domain = DEMO_IDS.domains.globexCom;
 const connection = DEMO_IDS.connections.globexGoogleSaml;
@@ -184,7 +187,12 @@ const CASES: Record<string, Case[]> = {
   get_user: [
     refuse("a Globex user", () => ({ user_id: U.meiChen }), only(MEMBERSHIPS)),
     refuse("a user of no organization", () => ({ user_id: U.oliviaBrown }), only(MEMBERSHIPS)),
-    refuse("a suspended (inactive) Acme member", () => ({ user_id: U.bobSmith }), only(MEMBERSHIPS)),
+    refuse(
+      "a suspended (inactive) Acme member",
+      () => ({ user_id: U.bobSmith }),
+      only(MEMBERSHIPS),
+      "reactivate_organization_membership",
+    ),
     refuse(
       "a Foo Corp user with a pending Acme membership",
       () => ({ user_id: U.joseNunez }),
@@ -207,12 +215,18 @@ const CASES: Record<string, Case[]> = {
       "an Acme member who is also in Globex",
       () => ({ user_id: U.carlosGarcia, email: "carlos@evil.example", external_id: "x" }),
       only(MEMBERSHIPS),
+      "belong to no other organization",
     ),
   ],
   delete_user: [
     refuse("a Globex user", () => ({ user_id: U.meiChen }), only(MEMBERSHIPS)),
     refuse("a user of no organization", () => ({ user_id: U.oliviaBrown }), only(MEMBERSHIPS)),
-    refuse("an Acme member who is also in Globex", () => ({ user_id: U.carlosGarcia }), only(MEMBERSHIPS)),
+    refuse(
+      "an Acme member who is also in Globex",
+      () => ({ user_id: U.carlosGarcia }),
+      only(MEMBERSHIPS),
+      "belong to no other organization",
+    ),
   ],
   list_organization_memberships: [
     {
@@ -300,6 +314,7 @@ const CASES: Record<string, Case[]> = {
       "an Acme member's session signed in to Globex",
       () => ({ user_id: U.janeDoe, session_id: EXTRA.janeGlobex }),
       only(MEMBERSHIPS, `${user(U.janeDoe)}/sessions`),
+      "Only sessions signed in to the pinned organization",
     ),
     refuse(
       "an Acme member's session of no organization",
@@ -414,6 +429,7 @@ describe("a server pinned to Acme, every toolset on", () => {
   it.each(refusals)("%s on %s is refused, having read only who owns it", async (name, _about, c) => {
     const { result, requests } = await callLogged(name, c.args(f));
     expectRefused(result);
+    if (c.says !== undefined) expect(textOf(result)).toContain(c.says);
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(c.lookups(f).map((p) => `GET ${p}`));
   });
 

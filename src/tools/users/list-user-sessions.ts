@@ -3,7 +3,7 @@ import type { List } from "../../client/client.js";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { listOf, type Session, session, sessionSummary, summarizeSession } from "../objects.js";
-import { ownerOf, ownerOfUser } from "../owners.js";
+import { ownerOf, ownerOfUser, USER_HINT } from "../owners.js";
 import { page } from "../page.js";
 import { listParams, userId } from "../params.js";
 import { scan } from "../scan.js";
@@ -14,7 +14,7 @@ export default defineTool({
   description:
     "List where a user is signed in: their active sessions, with how they signed in, IP address and device.",
   toolset: "users",
-  organization: { owner: ownerOf({ user_id: ownerOfUser }) },
+  organization: { owner: ownerOf({ user_id: ownerOfUser }), hint: USER_HINT },
   input: z.strictObject({
     user_id: userId.describe("The user (user_…)."),
     ...listParams,
