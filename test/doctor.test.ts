@@ -84,4 +84,19 @@ describe("a pin to an organization WorkOS does not know", () => {
     expect(right.status, right.stderr).toBe(0);
     expect(right.stderr).not.toMatch(/error/);
   });
+
+  it("stops a Streamable HTTP server the same way, before it listens", () => {
+    const http = spawnSync(
+      process.execPath,
+      [CLI, "--emulator", "--http", "--port", "0", "--organization", typo],
+      {
+        env: { PATH: process.env.PATH ?? "", WORKOS_MCP_HTTP_TOKEN: "x".repeat(40) },
+        encoding: "utf8",
+        timeout: 15_000,
+      },
+    );
+    expect(http.status).toBe(2);
+    expect(http.stderr).toMatch(new RegExp(`workos-mcp: error: --organization .*no organization ${typo}`));
+    expect(http.stderr).not.toMatch(/serving MCP/);
+  });
 });
