@@ -1,5 +1,6 @@
 import { path } from "../client/path.js";
 import type { ToolContext } from "./define.js";
+import { SCAN_LIMIT } from "./scan.js";
 
 // Which organization an object belongs to, for a server pinned to one: looked up before the call, so an id
 // of another organization is refused before anything is read or changed.
@@ -69,6 +70,25 @@ async function ownerOfUserId(id: string, context: ToolContext, sole: boolean): P
 }
 
 export const ownerOfUser = (id: string, context: ToolContext) => ownerOfUserId(id, context, false);
+
+/**
+ * The users whose membership of this organization is inactive or pending: WorkOS lists them among its users,
+ * but they are not its own (see ownerOfUserId). Usually few, so one request.
+ */
+export async function inactiveMembers(organizationId: string, context: ToolContext): Promise<Set<string>> {
+  const query = { organization_id: organizationId, statuses: "inactive,pending" };
+  const ids = new Set<string>();
+  for await (const m of context.client.items<{ user_id: string }>(
+    "/user_management/organization_memberships",
+    {
+      query,
+      maxItems: SCAN_LIMIT,
+      signal: context.signal,
+    },
+  ))
+    ids.add(m.user_id);
+  return ids;
+}
 
 // What a model may do instead when a user tool is refused on a pinned server.
 export const USER_HINT =

@@ -228,6 +228,19 @@ const CASES: Record<string, Case[]> = {
       "belong to no other organization",
     ),
   ],
+  list_users: [
+    {
+      about: "lists Acme's active members only: not a suspended one, nor a Foo Corp user invited to Acme",
+      async check(h) {
+        const listed = dataOf<{ id: string }[]>(await h.call("list_users", { limit: 100 }));
+        const ids = listed.map((u) => u.id);
+        expect(ids).toEqual(expect.arrayContaining([U.janeDoe, U.priyaPatel, U.carlosGarcia]));
+        expect(ids).not.toContain(U.bobSmith);
+        expect(ids).not.toContain(U.joseNunez);
+        expect(ids).not.toContain(U.meiChen);
+      },
+    },
+  ],
   list_organization_memberships: [
     {
       about: "a Globex user's memberships: none of Acme's, Globex's left out",
