@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import type { WorkOSClient } from "./client/client.js";
 import { VERSION } from "./client/version.js";
 import { type Config, ConfigError, clientOptions, DEFAULT_TOOLSETS, loadConfig, TOOLSETS } from "./config.js";
 import { log } from "./log.js";
@@ -112,6 +113,7 @@ async function serveStdio(initial: Config): Promise<void> {
     import("./stdio.js"),
   ]);
   const client = new WorkOSClient(clientOptions(config));
+  await checkPin(config, client);
   const server = createServer(config, { client });
 
   const shutdown = exitAfter(
@@ -134,6 +136,7 @@ async function serveHttp(initial: Config): Promise<void> {
     import("./http.js"),
   ]);
   const client = new WorkOSClient(clientOptions(config));
+  await checkPin(config, client);
   const http = await startHttpServer(config, { client });
 
   const shutdown = exitAfter(
@@ -144,6 +147,13 @@ async function serveHttp(initial: Config): Promise<void> {
   );
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+}
+
+/** A pin to an organization WorkOS does not know stops start-up: one GET, before anything is served. */
+async function checkPin(config: Config, client: WorkOSClient): Promise<void> {
+  if (config.organizationId === undefined) return;
+  const { checkPinAtStart } = await import("./mcp/pin.js");
+  await checkPinAtStart(client, config.organizationId);
 }
 
 /** A shutdown handler: runs each step once, in order, whatever fails, then exits 0. */

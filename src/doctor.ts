@@ -9,6 +9,7 @@ import {
   writesBlockedInProduction,
 } from "./config.js";
 import { DEFAULT_MAX_RESULT_CHARS } from "./mcp/budget.js";
+import { noSuchPin, pinExists } from "./mcp/pin.js";
 import { enabledTools } from "./mcp/selection.js";
 
 /** A key as a person may see it: its prefix tells the environment, its last four tell which one. */
@@ -58,8 +59,9 @@ export function describeConfig(config: Config): string {
 }
 
 /**
- * Checks the configuration with one cheap read (the first organization) and prints the effective settings.
- * Returns the process exit code: 0 when WorkOS answered and accepted the key, 2 when there is no key to check.
+ * Checks the configuration with one cheap read (the first organization), and a pinned server's organization with
+ * a second, and prints the effective settings. Returns the process exit code: 0 when WorkOS answered, accepted the
+ * key and knows the pinned organization, 2 when there is no key to check.
  */
 export async function runDoctor(config: Config, write: (line: string) => void): Promise<number> {
   write("workos-mcp doctor\n");
@@ -79,6 +81,12 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
     );
     if (environmentOf(config) === "production")
       write("  note:            this key reaches PRODUCTION data\n");
+    const pin = config.organizationId;
+    if (pin !== undefined && !(await pinExists(client, pin))) {
+      write(`  pinned:          FAILED: ${noSuchPin(pin)}\n`);
+      return 1;
+    }
+    if (pin !== undefined) write(`  pinned:          OK: WorkOS has organization ${pin}\n`);
     return 0;
   } catch (error) {
     const reason = error instanceof WorkOSError ? error.summary : String(error);

@@ -1,3 +1,8 @@
+import type { WorkOSClient } from "../client/client.js";
+import { WorkOSError } from "../client/errors.js";
+import { path } from "../client/path.js";
+import { ConfigError } from "../config.js";
+import { log } from "../log.js";
 import type { AnyTool, ToolContext } from "../tools/define.js";
 
 // A server pinned to one organization (--organization): every call stays inside it.
@@ -33,14 +38,56 @@ export async function outsidePin(
   pin: string,
 ): Promise<string | undefined> {
   const scope = tool.organization;
-  if (typeof scope !== "object" || !("owner" in scope)) return undefined;
+  if (typeof scope !== "object" || scope.owner === undefined) return undefined;
   const owner = await scope.owner(input, context);
-  return owner === pin ? undefined : outside(tool, pin);
+  return owner === pin ? undefined : outside(tool, pin, scope.hint);
 }
 
-function outside(tool: AnyTool, pin: string): string {
+function outside(tool: AnyTool, pin: string, hint?: string): string {
   return (
     `${tool.name} refused: this server is pinned to organization ${pin} (--organization), and the call names ` +
-    "something of another organization. Nothing was read or changed. Use ids of the pinned organization."
+    "something of another organization. Nothing was read or changed. " +
+    (hint ?? "Use ids of the pinned organization.")
   );
+}
+
+/**
+ * Whether WorkOS knows the pinned organization: false on its 404, so a typo in the pin does not serve an empty
+ * organization. One GET, at start and in doctor; any other failure is thrown for the caller to report.
+ */
+export async function pinExists(client: WorkOSClient, pin: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await client.get(path`/organizations/${pin}`, signal === undefined ? {} : { signal });
+    return true;
+  } catch (error) {
+    if (error instanceof WorkOSError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+/** Why a server pinned to an organization WorkOS does not know is refused, in one line. */
+export function noSuchPin(pin: string): string {
+  return (
+    `--organization / WORKOS_MCP_ORGANIZATION_ID: WorkOS has no organization ${pin} for this API key ` +
+    "(404). Check the id in the WorkOS dashboard, or list them with list_organizations on an unpinned server."
+  );
+}
+
+/** How long start-up waits for WorkOS to confirm the pin before going on without it. */
+const START_CHECK_MS = 10_000;
+
+/**
+ * At start: a pin WorkOS does not know stops the server (a ConfigError: one line, exit 2). When WorkOS cannot be
+ * asked (offline, a rejected key), the server starts anyway and says so: every call, and doctor, will tell more.
+ */
+export async function checkPinAtStart(client: WorkOSClient, pin: string): Promise<void> {
+  let exists: boolean;
+  try {
+    exists = await pinExists(client, pin, AbortSignal.timeout(START_CHECK_MS));
+  } catch (error) {
+    const reason = error instanceof WorkOSError ? error.summary : String(error);
+    log.info(`could not check the pinned organization ${pin} at start (${reason}); starting anyway`);
+    return;
+  }
+  if (!exists) throw new ConfigError(noSuchPin(pin));
 }

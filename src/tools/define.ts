@@ -27,17 +27,25 @@ export interface ToolContext {
   toolsets: ReadonlySet<Toolset>;
 }
 
+/** Which organization what a call addresses belongs to; undefined for another's or none's. */
+export type OwnerLookup = (
+  input: Record<string, unknown>,
+  context: ToolContext,
+) => Promise<string | undefined>;
+
 /**
  * How a tool relates to an organization, for a server pinned to one (--organization):
  * - `{ param }`: the call names its organization in this parameter, which the pin fills in and hides;
- * - `{ owner }`: the call's target belongs to the organization `owner` looks up, checked against the pin;
+ * - `{ owner }`: the call's target belongs to the organization `owner` looks up, checked against the pin
+ *   (with `param` too: what the call brings into the pinned organization must already be its own);
+ *   `hint` says what the model may do instead when it is refused;
  * - "filters": the handler itself keeps to `context.organization`;
  * - "creates": it makes what lives outside any one organization (organizations, users), which a pinned server does not;
  * - "none": it touches nothing of an organization's.
  */
 export type OrganizationScope =
-  | { param: string }
-  | { owner(input: Record<string, unknown>, context: ToolContext): Promise<string | undefined> }
+  | { param: string; owner?: OwnerLookup; hint?: string }
+  | { owner: OwnerLookup; hint?: string }
   | "filters"
   | "creates"
   | "none";

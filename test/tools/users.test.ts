@@ -311,8 +311,10 @@ describe("a server pinned to Acme", () => {
     expect(names).toContain("send_invitation");
   });
 
-  it("still reads Acme's own members", async () => {
-    expect((await pinned.call("get_user", { user_id: bobSmith })).isError).toBeFalsy();
+  it("still reads Acme's own active members, not a suspended one", async () => {
+    expect((await pinned.call("get_user", { user_id: priyaPatel })).isError).toBeFalsy();
     expect((await pinned.call("list_user_sessions", { user_id: janeDoe })).isError).toBeFalsy();
+    // Bob's Acme membership is inactive: he is not Acme's until it is reactivated.
+    expect((await pinned.call("get_user", { user_id: bobSmith })).isError).toBe(true);
   });
 });

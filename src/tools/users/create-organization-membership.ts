@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../define.js";
 import { organizationMembership } from "../objects.js";
+import { ownerOfNewMember } from "../owners.js";
 import { organizationId, roleSlug, userId } from "../params.js";
 
 export default defineTool({
@@ -10,7 +11,12 @@ export default defineTool({
     "Add an existing user to an organization with a role (default member); an inactive membership is " +
     "reactivated. To reach someone without an account, use send_invitation.",
   toolset: "users",
-  organization: { param: "organization_id" },
+  // Pinned: only someone already a member, or invited to it, joins; anyone else is another organization's.
+  organization: {
+    param: "organization_id",
+    owner: ownerOfNewMember,
+    hint: "Only an active member, or a user with a pending invitation to it, can be added: use send_invitation.",
+  },
   input: z.strictObject({
     user_id: userId.describe("The user to add (user_…)."),
     organization_id: organizationId.describe("The organization to add them to (org_…)."),

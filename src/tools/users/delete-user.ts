@@ -4,7 +4,7 @@ import { deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { userTarget } from "../impact.js";
 import { deletion } from "../objects.js";
-import { ownerOf, soleOwnerOfUser } from "../owners.js";
+import { ownerOf, SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { confirmationToken, userId } from "../params.js";
 
 export default defineTool({
@@ -15,7 +15,7 @@ export default defineTool({
     "user's explicit request; they confirm first (the client asks, or a preview returns a confirmation_token).",
   toolset: "users",
   // A user of several organizations is beyond a server pinned to one of them.
-  organization: { owner: ownerOf({ user_id: soleOwnerOfUser }) },
+  organization: { owner: ownerOf({ user_id: soleOwnerOfUser }), hint: SOLE_USER_HINT },
   input: z.strictObject({
     user_id: userId.describe("The user to delete (user_…)."),
     confirmation_token: confirmationToken,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ, type ToolContext } from "../define.js";
 import { type User, user } from "../objects.js";
-import { ownerOfUser } from "../owners.js";
+import { ownerOfUser, USER_HINT } from "../owners.js";
 import { userId } from "../params.js";
 
 const byExternalId = (externalId: string, { client, signal }: ToolContext) =>
@@ -21,6 +21,7 @@ export default defineTool({
         typeof user_id === "string" ? user_id : (await byExternalId(external_id as string, context)).id,
         context,
       ),
+    hint: USER_HINT,
   },
   input: z
     .strictObject({

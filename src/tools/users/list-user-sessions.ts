@@ -3,9 +3,10 @@ import type { List } from "../../client/client.js";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { listOf, type Session, session, sessionSummary, summarizeSession } from "../objects.js";
-import { ownerOf, ownerOfUser } from "../owners.js";
+import { ownerOf, ownerOfUser, USER_HINT } from "../owners.js";
 import { page } from "../page.js";
 import { listParams, userId } from "../params.js";
+import { scan } from "../scan.js";
 
 export default defineTool({
   name: "list_user_sessions",
@@ -13,7 +14,7 @@ export default defineTool({
   description:
     "List where a user is signed in: their active sessions, with how they signed in, IP address and device.",
   toolset: "users",
-  organization: { owner: ownerOf({ user_id: ownerOfUser }) },
+  organization: { owner: ownerOf({ user_id: ownerOfUser }), hint: USER_HINT },
   input: z.strictObject({
     user_id: userId.describe("The user (user_…)."),
     ...listParams,
@@ -22,8 +23,18 @@ export default defineTool({
   list: { noun: "session", summary: sessionSummary, project: summarizeSession },
   finds: "session_id",
   annotations: READ,
-  handler: async ({ user_id, detail: _, ...query }, { client, signal }) =>
-    page(
-      await client.get<List<Session>>(path`/user_management/users/${user_id}/sessions`, { query, signal }),
-    ),
+  handler: async ({ user_id, detail: _, ...query }, { client, signal, progress, organization: pinned }) => {
+    const route = path`/user_management/users/${user_id}/sessions`;
+    if (pinned === undefined) return page(await client.get<List<Session>>(route, { query, signal }));
+    // Pinned: only the sessions signed in to the pinned organization; the user's others are another's.
+    return scan<Session>({
+      client,
+      path: route,
+      query: { ...query, limit: undefined },
+      limit: query.limit ?? 10,
+      matches: (s) => s.organization_id === pinned,
+      context: { signal, progress },
+      noun: "session",
+    });
+  },
 });

@@ -2,8 +2,10 @@ import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { defineTool, READ } from "../define.js";
 import { listOf, summarizeUser, type User, user, userSummary } from "../objects.js";
+import { inactiveMembers } from "../owners.js";
 import { page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
+import { scan } from "../scan.js";
 
 export default defineTool({
   name: "list_users",
@@ -22,6 +24,21 @@ export default defineTool({
   list: { noun: "user", summary: userSummary, project: summarizeUser },
   finds: "user_id",
   annotations: READ,
-  handler: async ({ detail: _, ...query }, { client, signal }) =>
-    page(await client.get<List<User>>("/user_management/users", { query, signal })),
+  handler: async ({ detail: _, ...query }, context) => {
+    const { client, signal, organization: pinned } = context;
+    const all = async () => page(await client.get<List<User>>("/user_management/users", { query, signal }));
+    if (pinned === undefined) return all();
+    // Pinned: a suspended or invited member is not the organization's own user, as get_user says too.
+    const away = await inactiveMembers(pinned, context);
+    if (away.size === 0) return all();
+    return scan<User>({
+      client,
+      path: "/user_management/users",
+      query: { ...query, limit: undefined },
+      limit: query.limit ?? 10,
+      matches: (u) => !away.has(u.id),
+      context,
+      noun: "user",
+    });
+  },
 });

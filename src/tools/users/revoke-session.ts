@@ -3,7 +3,7 @@ import { WorkOSError } from "../../client/errors.js";
 import { path } from "../../client/path.js";
 import { defineTool } from "../define.js";
 import { type Session, session, type User, user } from "../objects.js";
-import { ownerOf, ownerOfUser } from "../owners.js";
+import { ownerOfSession, SESSION_HINT } from "../owners.js";
 import { sessionId, userId } from "../params.js";
 import { expectShape } from "../shape.js";
 
@@ -14,7 +14,7 @@ export default defineTool({
     "Sign a user out of one session (one device). list_user_sessions gives the session ids; revoke each to " +
     "sign them out everywhere.",
   toolset: "users",
-  organization: { owner: ownerOf({ user_id: ownerOfUser }) },
+  organization: { owner: ownerOfSession, hint: SESSION_HINT },
   input: z.strictObject({
     session_id: sessionId.describe("The session to end (session_…)."),
     // WorkOS has no way to read one session, so the user's own list is where it is found and named.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool } from "../define.js";
 import { user } from "../objects.js";
-import { ownerOf, ownerOfUser } from "../owners.js";
+import { ownerOf, SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { externalId, metadata, userId } from "../params.js";
 
 export default defineTool({
@@ -12,7 +12,8 @@ export default defineTool({
     "Change a user's email, name, email_verified, external_id or metadata; fields left out stay as they are, " +
     "and metadata replaces the whole previous value.",
   toolset: "users",
-  organization: { owner: ownerOf({ user_id: ownerOfUser }) },
+  // A user's email and name are theirs in every organization: only the pinned organization's own users change.
+  organization: { owner: ownerOf({ user_id: soleOwnerOfUser }), hint: SOLE_USER_HINT },
   input: z.strictObject({
     user_id: userId.describe("The user to update (user_…)."),
     email: z.email().optional().describe("The new email; it reads unverified unless email_verified says so."),
