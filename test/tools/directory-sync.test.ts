@@ -132,6 +132,36 @@ describe("directory users and groups", () => {
     });
   });
 
+  it("search ignores accents and case: muller finds Müller, and a group by a folded name", async () => {
+    const users = dataOf<{ name: string }[]>(
+      await h.call("list_directory_users", {
+        directory_id: directories.fooCorpOkta,
+        search: "beatriz muller",
+      }),
+    );
+    expect(users.map((user) => user.name)).toEqual(["Beatriz Müller"]);
+    const accented = dataOf<{ name: string }[]>(
+      await h.call("list_directory_users", {
+        directory_id: directories.fooCorpOkta,
+        search: "BEATRIZ MÜLLER",
+      }),
+    );
+    expect(accented.map((user) => user.name)).toEqual(["Beatriz Müller"]);
+    // ø has no accent to drop: it is folded to o all the same.
+    const [someone] = dataOf<{ name: string }[]>(
+      await h.call("list_directory_users", { directory_id: directories.fooCorpOkta, search: "Jørgensen" }),
+    );
+    const spelled = (someone?.name ?? "").replace("Jørgensen", "Jorgensen");
+    const plain = dataOf<{ name: string }[]>(
+      await h.call("list_directory_users", { directory_id: directories.fooCorpOkta, search: spelled }),
+    );
+    expect(plain.map((user) => user.name)).toEqual([someone?.name]);
+    const groups = dataOf<Group[]>(
+      await h.call("list_directory_groups", { directory_id: directories.fooCorpOkta, search: "éngînéér" }),
+    );
+    expect(groups.map((group) => group.name)).toEqual(["Engineering"]);
+  });
+
   it.each([
     ["list_directory_users", {}, /- directory_id: give directory_id or directory_group_id/],
     [
