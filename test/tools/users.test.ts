@@ -45,13 +45,31 @@ describe("users", () => {
     expect(users.find((u) => u.id === priyaPatel)).toMatchObject({ email_verified: false });
   });
 
-  it("gets a user by external_id, and refuses both ids at once before calling WorkOS", async () => {
+  it("gets a user by external_id, and refuses both ids, or neither, before calling WorkOS", async () => {
     expect(dataOf(await h.call("get_user", { external_id: "crm-4411" }))).toMatchObject({ id: carlosGarcia });
     await h.control("DELETE", "/_emulator/requests");
     const both = await h.call("get_user", { user_id: janeDoe, external_id: "crm-4411" });
     expect(both.isError).toBe(true);
     expect(textOf(both)).toContain("give user_id or external_id, not both");
+    const neither = await h.call("get_user", {});
+    expect(neither.isError).toBe(true);
+    expect(textOf(neither)).toContain(
+      "- user_id: give user_id or external_id; list_users finds a user by email",
+    );
+    expect(textOf(neither)).not.toContain("not both");
     expect(await h.requests()).toEqual([]);
+  });
+
+  it("describes external_id as the user's own identifier, never the organization's", async () => {
+    const listed = (await h.mcp.listTools()).tools.filter((tool) =>
+      ["create_user", "update_user"].includes(tool.name),
+    );
+    expect(listed).toHaveLength(2);
+    for (const tool of listed) {
+      const field = JSON.stringify(tool.inputSchema.properties?.external_id);
+      expect(field).toContain("for the user");
+      expect(field).not.toContain("organization");
+    }
   });
 
   it("creates a user without any password field, and a duplicate email is a WorkOS error", async () => {
