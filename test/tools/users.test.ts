@@ -147,10 +147,15 @@ describe("organization memberships", () => {
     expect(log.at(-1)?.query).toMatchObject({ statuses: "active,inactive" });
   });
 
-  it("needs organization_id or user_id, as WorkOS says", async () => {
+  it("needs organization_id or user_id, and says so before calling WorkOS", async () => {
+    await h.control("DELETE", "/_emulator/requests");
     const result = await h.call("list_organization_memberships", {});
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("missing_user_id_or_organization_id");
+    expect(textOf(result)).toContain(
+      "Invalid arguments for list_organization_memberships; nothing was sent to WorkOS.\n" +
+        "- organization_id: give organization_id or user_id",
+    );
+    expect(await h.requests()).toEqual([]);
   });
 
   it("adds, promotes, deactivates and reactivates a member", async () => {
@@ -327,6 +332,17 @@ describe("a server pinned to Acme", () => {
     const names = (await pinned.mcp.listTools()).tools.map((tool) => tool.name);
     expect(names).not.toContain("create_user");
     expect(names).toContain("send_invitation");
+  });
+
+  it("lists Acme's memberships without organization_id, which its listing leaves out", async () => {
+    const listed = (await pinned.mcp.listTools()).tools.find(
+      (tool) => tool.name === "list_organization_memberships",
+    );
+    expect(Object.keys(listed?.inputSchema.properties ?? {})).not.toContain("organization_id");
+    expect(Object.keys(listed?.inputSchema.properties ?? {})).toContain("user_id");
+    const members = await pinned.call("list_organization_memberships", {});
+    expect(members.isError).toBeFalsy();
+    expect(dataOf<{ id: string }[]>(members).map((m) => m.id)).toContain(M.janeAcme);
   });
 
   it("still reads Acme's own members", async () => {
