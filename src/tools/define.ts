@@ -57,8 +57,8 @@ export interface ListView<Item = never> {
   /** The summary projection: the facts a person asks about, nothing empty. */
   summary: z.ZodObject;
   project(item: Item): Record<string, unknown>;
-  /** A line that explains the compact items of this call, e.g. which state is left out. */
-  legend?(input: Record<string, unknown>): string;
+  /** A line that explains the compact items of this call, e.g. which state is left out; none when nothing needs it. */
+  legend?(input: Record<string, unknown>): string | undefined;
 }
 
 export interface ToolDefinition<

@@ -147,6 +147,27 @@ describe("organization memberships", () => {
     expect(log.at(-1)?.query).toMatchObject({ statuses: "active,inactive" });
   });
 
+  it("says what the default list leaves out, in either detail, and a mix's legend only when it has one", async () => {
+    for (const detail of ["summary", "full"]) {
+      const view = viewOf(await h.call("list_organization_memberships", { organization_id: acme, detail }));
+      expect(view.notes).toEqual([
+        'Only active memberships are listed; statuses ["active", "inactive", "pending"] adds deactivated and invited ones.',
+      ]);
+    }
+    const mixed = viewOf(
+      await h.call("list_organization_memberships", {
+        organization_id: acme,
+        statuses: ["active", "inactive"],
+      }),
+    );
+    expect(mixed.notes).toEqual(["Memberships are active unless a status is shown."]);
+    const inactive = viewOf(
+      await h.call("list_organization_memberships", { organization_id: acme, statuses: ["inactive"] }),
+    );
+    expect(inactive.notes).toBeUndefined();
+    expect(inactive.data).toEqual([expect.objectContaining({ id: M.bobAcme, status: "inactive" })]);
+  });
+
   it("needs organization_id or user_id, and says so before calling WorkOS", async () => {
     await h.control("DELETE", "/_emulator/requests");
     const result = await h.call("list_organization_memberships", {});
@@ -255,7 +276,11 @@ describe("invitations", () => {
 
 describe("sessions", () => {
   it("lists a user's sessions and signs them out of one, naming who", async () => {
-    const sessions = dataOf<{ id: string }[]>(await h.call("list_user_sessions", { user_id: janeDoe }));
+    const listed = await h.call("list_user_sessions", { user_id: janeDoe });
+    expect(viewOf(listed).notes).toEqual([
+      "Only active sessions are listed: WorkOS lists no expired or revoked ones.",
+    ]);
+    const sessions = dataOf<{ id: string }[]>(listed);
     expect(sessions.map((s) => s.id).sort()).toEqual(
       [DEMO_IDS.sessions.janeLaptop, DEMO_IDS.sessions.janePhone].sort(),
     );

@@ -43,8 +43,19 @@ export default defineTool({
     noun: "organization membership",
     summary: organizationMembershipSummary,
     project: summarizeOrganizationMembership,
-    legend: () => "Memberships are active unless a status is shown.",
+    // Only a mix that includes active ones needs saying: other items each show their status.
+    legend: ({ statuses }) =>
+      Array.isArray(statuses) && statuses.length > 1 && statuses.includes("active")
+        ? "Memberships are active unless a status is shown."
+        : undefined,
   },
+  // WorkOS leaves inactive and pending memberships out unless asked: the result says so, in either detail.
+  notes: (_, { statuses }) =>
+    statuses === undefined
+      ? [
+          'Only active memberships are listed; statuses ["active", "inactive", "pending"] adds deactivated and invited ones.',
+        ]
+      : [],
   finds: "organization_membership_id",
   annotations: READ,
   handler: async ({ detail: _, ...query }, { client, signal }) =>
