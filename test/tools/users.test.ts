@@ -179,6 +179,15 @@ describe("organization memberships", () => {
     expect(await h.requests()).toEqual([]);
   });
 
+  it("speaks of deactivating a membership as WorkOS does (status inactive), never of suspending", async () => {
+    const listed = (await h.mcp.listTools()).tools.filter((tool) =>
+      tool.name.includes("organization_membership"),
+    );
+    expect(listed.map((tool) => tool.description).join(" ")).not.toMatch(/suspend/i);
+    const deactivate = listed.find((tool) => tool.name === "deactivate_organization_membership");
+    expect(deactivate?.description).toContain("status becomes inactive");
+  });
+
   it("adds, promotes, deactivates and reactivates a member", async () => {
     const added = await h.call("create_organization_membership", {
       user_id: oliviaBrown,
