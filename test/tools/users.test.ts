@@ -300,6 +300,11 @@ describe("sessions", () => {
     expect(viewOf(revoked).summary).toBe(
       `Signed jane.doe@acme.com out of session ${DEMO_IDS.sessions.janePhone} (signed in by passkey).`,
     );
+    // The session as it is after the write, not as it was listed before.
+    const { session } = dataOf<{ session: Record<string, unknown> }>(revoked);
+    expect(session).toMatchObject({ id: DEMO_IDS.sessions.janePhone, status: "revoked" });
+    expect(session).not.toHaveProperty("updated_at");
+    expect(session).not.toHaveProperty("ended_at");
     const left = dataOf<{ id: string }[]>(await h.call("list_user_sessions", { user_id: janeDoe }));
     expect(left.map((s) => s.id)).toEqual([DEMO_IDS.sessions.janeLaptop]);
   });
