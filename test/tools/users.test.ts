@@ -60,6 +60,24 @@ describe("users", () => {
     expect(await h.requests()).toEqual([]);
   });
 
+  it("points from AuthKit users to directory users when an email finds no one, and back", async () => {
+    const none = viewOf(await h.call("list_users", { email: "beatriz.muller@foo-corp.com" }));
+    expect(none.summary).toMatch(/^0 users;/);
+    expect(none.notes?.join(" ")).toContain(
+      "AuthKit users (who sign in to your app) and Directory Sync users (synced from a customer's identity provider) are separate: list_directory_users",
+    );
+    const found = viewOf(await h.call("list_users", { email: "jane.doe@acme.com" }));
+    expect(found.notes).toBeUndefined();
+    const back = viewOf(
+      await h.call("list_directory_users", {
+        directory_id: DEMO_IDS.directories.fooCorpOkta,
+        email: "jane.doe@acme.com",
+      }),
+    );
+    expect(back.summary).toMatch(/^0 directory users;/);
+    expect(back.notes?.join(" ")).toContain("list_users with email looks for an AuthKit user");
+  });
+
   it("describes external_id as the user's own identifier, never the organization's", async () => {
     const listed = (await h.mcp.listTools()).tools.filter((tool) =>
       ["create_user", "update_user"].includes(tool.name),

@@ -66,6 +66,15 @@ export default defineTool({
     legend: ({ state }) =>
       state === undefined ? "Users are active unless a state is shown." : `Every user shown is ${state}.`,
   },
+  // Someone who signs in to the app is often not in any directory.
+  notes: (page, { email, search }) =>
+    (email ?? search) !== undefined && page.data.length === 0 && page.list_metadata.after === null
+      ? [
+          "No directory user matches. Directory Sync users (synced from a customer's identity provider) and " +
+            "AuthKit users (who sign in to your app) are separate: list_users with email looks for an AuthKit " +
+            "user (users toolset).",
+        ]
+      : [],
   finds: "directory_user_id",
   instruction: `list_directory_users filters by state and by a name or email fragment itself, scanning up to ${SCAN_LIMIT} users a call: use those instead of walking pages.`,
   annotations: READ,
