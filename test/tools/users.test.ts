@@ -273,6 +273,25 @@ describe("invitations", () => {
     ]);
   });
 
+  it("lists only the invitations in one state, walking WorkOS's pages since it has no such filter", async () => {
+    const pending = await h.call("list_invitations", { state: "pending", limit: 100 });
+    const items = dataOf<{ id: string; state?: string }[]>(pending);
+    expect(items.map((i) => i.id)).toContain(DEMO_IDS.invitations.acmeNewHire);
+    expect(items.map((i) => i.id)).not.toContain(DEMO_IDS.invitations.globexExpired);
+    expect(viewOf(pending).summary).toMatch(
+      /^\d+ invitations? matched among \d+ scanned; this is the last page\.$/,
+    );
+    expect(viewOf(pending).notes).toEqual(["Every invitation shown is pending."]);
+    const full = dataOf<{ state: string }[]>(
+      await h.call("list_invitations", { state: "expired", detail: "full", limit: 100 }),
+    );
+    expect(full.length).toBeGreaterThan(0);
+    expect(full.every((i) => i.state === "expired")).toBe(true);
+    expect(
+      (await h.requests()).filter((r) => r.path === "/user_management/invitations").at(-1)?.query,
+    ).not.toHaveProperty("state");
+  });
+
   it("refuses expires_in_days over 30 before calling WorkOS", async () => {
     const result = await h.call("send_invitation", {
       email: "a@acme.com",
