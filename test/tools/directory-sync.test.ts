@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { WorkOSClient } from "../../src/client/client.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { directoryUserCounts } from "../../src/tools/impact.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
 import { dataOf, viewOf } from "../support/view.js";
 
 const { directories, organizations } = DEMO_IDS;
 const MISSING = { directory: "directory_01HZZZZZZZZZZZZZZZZZZZZZZZ" };
+const MISSING_DIRECTORY = {
+  object: "directory" as const,
+  id: MISSING.directory,
+  organization_id: organizations.fooCorp,
+  name: "Nowhere",
+  type: "okta scim v2.0",
+  state: "linked",
+  created_at: "2024-01-15T00:00:00.000Z",
+  updated_at: "2024-01-15T00:00:00.000Z",
+};
 let h: Harness;
 
 interface User {
@@ -66,6 +78,92 @@ describe("directories", () => {
   it("delete_directory reports a missing one", async () => {
     const result = await h.call("delete_directory", { directory_id: MISSING.directory });
     expect(result.isError).toBe(true);
+  });
+});
+
+describe("user counts say which users are suspended", () => {
+  // Foo Corp's 30 users: WorkOS's metadata says 23 active and 7 inactive, of whom 3 are suspended.
+  const fooCorpUsers = { active: 23, inactive: 4, suspended: 3 };
+
+  it("the demo directory has users in all three states", async () => {
+    const full = dataOf<{ state: string }[]>(
+      await h.call("list_directory_users", {
+        directory_id: directories.fooCorpOkta,
+        limit: 100,
+        detail: "full",
+      }),
+    );
+    const byState: Record<string, number> = {};
+    for (const user of full) byState[user.state] = (byState[user.state] ?? 0) + 1;
+    expect(byState).toEqual(fooCorpUsers);
+  });
+
+  it("the organization overview counts active, inactive and suspended users apart", async () => {
+    const overview = dataOf<{ directories: { id: string; users: unknown }[] }>(
+      await h.call("get_organization_overview", { organization_id: organizations.fooCorp }),
+    );
+    expect(overview.directories).toEqual([
+      expect.objectContaining({ id: directories.fooCorpOkta, users: fooCorpUsers }),
+    ]);
+  });
+
+  it("a directory's delete preview counts them apart too", async () => {
+    const preview = await h.call("delete_directory", { directory_id: directories.fooCorpOkta });
+    expect(dataOf(preview)).toMatchObject({
+      impact: { directory_users: fooCorpUsers, directory_groups: 4 },
+    });
+    let asked = "";
+    const eliciting = await startHarness({
+      elicit: (request) => {
+        asked = request.message;
+        return { action: "decline" };
+      },
+    });
+    try {
+      await eliciting.call("delete_directory", { directory_id: directories.fooCorpOkta });
+    } finally {
+      await eliciting.close();
+    }
+    expect(asked).toContain(
+      "This also removes its 4 groups and 30 synced users, of whom 4 are inactive and 3 suspended,",
+    );
+    const organization = await h.call("delete_organization", { organization_id: organizations.fooCorp });
+    expect(dataOf(organization)).toMatchObject({
+      impact: { directories: [expect.objectContaining({ users: fooCorpUsers, groups: 4 })] },
+    });
+  });
+
+  it("trusts WorkOS's counts without walking when none are inactive, or too many users to walk", async () => {
+    const client = new WorkOSClient({ apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
+    const at = { ...MISSING_DIRECTORY, metadata: { users: { active: 9_000, inactive: 2_000 }, groups: 3 } };
+    try {
+      await h.control("DELETE", "/_emulator/requests");
+      const signal = new AbortController().signal;
+      expect(await directoryUserCounts(client, at, signal)).toEqual({
+        active: 9_000,
+        inactive_or_suspended: 2_000,
+      });
+      const none = { ...at, metadata: { users: { active: 12, inactive: 0 }, groups: 3 } };
+      expect(await directoryUserCounts(client, none, signal)).toEqual({
+        active: 12,
+        inactive: 0,
+        suspended: 0,
+      });
+      expect(await h.requests()).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("a list of directories, from WorkOS's counts alone, says inactive_or_suspended", async () => {
+    const listed = dataOf<{ id: string; users: unknown }[]>(
+      await h.call("list_directories", { organization_id: organizations.fooCorp }),
+    );
+    expect(listed[0]?.users).toEqual({ active: 23, inactive_or_suspended: 7 });
+    const found = viewOf(await h.call("get_directory", { directory_id: directories.fooCorpOkta }));
+    expect(found.notes).toEqual([
+      "metadata.users.inactive counts suspended users too: list_directory_users with state suspended or inactive tells them apart.",
+    ]);
   });
 });
 
