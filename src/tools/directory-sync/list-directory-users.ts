@@ -36,7 +36,7 @@ export default defineTool({
         .min(1)
         .max(200)
         .optional()
-        .describe("Only users whose name or email contains this text (any case)."),
+        .describe("Only users whose name or email contains this text, ignoring case and accents."),
       email: z.email().optional().describe("Only the user with this exact email; needs directory_id."),
       idp_id: z
         .string()
