@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WorkOSClient } from "../../src/client/client.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { directoryUserCounts } from "../../src/tools/impact.js";
+import { clientViews, tokens } from "../support/client-views.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
 import { dataOf, viewOf } from "../support/view.js";
 
@@ -216,6 +217,41 @@ describe("directory users and groups", () => {
       limit: 100,
     });
     expect(dataOf<User[]>(members).map((member) => member.id)).toContain(someone.id);
+  });
+
+  it('detail: "full" of 30 users leaves out only what repeats: under 10,000 tokens', async () => {
+    const result = await h.call("list_directory_users", {
+      directory_id: directories.fooCorpOkta,
+      limit: 30,
+      detail: "full",
+    });
+    const users = dataOf<Record<string, unknown>[]>(result);
+    expect(users).toHaveLength(30);
+    for (const user of users) {
+      expect(user).toMatchObject({ object: "directory_user", directory_id: directories.fooCorpOkta });
+      expect(user).toHaveProperty("raw_attributes");
+      expect(user).toHaveProperty("emails");
+      // WorkOS's deprecated username and job_title here repeat email and custom_attributes.job_title.
+      expect(user).not.toHaveProperty("username");
+      expect(user).not.toHaveProperty("job_title");
+      expect(user.custom_attributes).toHaveProperty("job_title");
+      const groups = user.groups as Record<string, unknown>[];
+      expect(groups.length).toBeGreaterThan(0);
+      for (const group of groups) {
+        expect(Object.keys(group).sort()).toEqual(["created_at", "id", "idp_id", "name", "updated_at"]);
+      }
+    }
+    // The same group whole, from get_directory_group, still has them.
+    const group = dataOf(
+      await h.call("get_directory_group", {
+        directory_group_id: ((users[0]?.groups as { id: string }[])[0] as { id: string }).id,
+      }),
+    );
+    expect(group).toMatchObject({ object: "directory_group", directory_id: directories.fooCorpOkta });
+    expect(viewOf(result).notes?.join(" ")).toContain("Left out as repeats: username and job_title");
+    const { structured, text } = clientViews(result);
+    expect(tokens(structured)).toBeLessThan(10_000);
+    expect(tokens(text)).toBeLessThan(10_000);
   });
 
   it("lists a directory's groups and gets one", async () => {
