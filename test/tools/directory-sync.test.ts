@@ -242,11 +242,8 @@ describe("directory users and groups", () => {
       }
     }
     // The same group whole, from get_directory_group, still has them.
-    const group = dataOf(
-      await h.call("get_directory_group", {
-        directory_group_id: ((users[0]?.groups as { id: string }[])[0] as { id: string }).id,
-      }),
-    );
+    const [first] = (users[0] as { groups: { id: string }[] }).groups;
+    const group = dataOf(await h.call("get_directory_group", { directory_group_id: first?.id }));
     expect(group).toMatchObject({ object: "directory_group", directory_id: directories.fooCorpOkta });
     expect(viewOf(result).notes?.join(" ")).toContain("Left out as repeats: username and job_title");
     const { structured, text } = clientViews(result);
