@@ -39,18 +39,26 @@ export function describeTool(tool: AnyTool, pinned = false): Tool {
   let definition = cache.get(tool);
   if (definition === undefined) {
     const param = pinned ? pinnedParam(tool) : undefined;
-    const input = param === undefined ? tool.input : tool.input.omit({ [param]: true } as never);
     definition = {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: jsonSchema(input, "input") as Tool["inputSchema"],
+      inputSchema: without(jsonSchema(tool.input, "input"), param) as Tool["inputSchema"],
       outputSchema: jsonSchema(viewSchema(tool), "output") as Tool["outputSchema"],
       annotations: { title: tool.title, ...tool.annotations },
     };
     cache.set(tool, definition);
   }
   return definition;
+}
+
+// Left out of the JSON Schema rather than with zod's omit, which refuses a refined object ("give this or that").
+function without(schema: Record<string, unknown>, param: string | undefined): Record<string, unknown> {
+  if (param === undefined) return schema;
+  const { [param]: _, ...properties } = schema.properties as Record<string, unknown>;
+  const required = ((schema.required as string[] | undefined) ?? []).filter((name) => name !== param);
+  const { required: __, ...rest } = schema;
+  return { ...rest, properties, ...(required.length > 0 ? { required } : {}) };
 }
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {

@@ -84,7 +84,9 @@ function listView(
   const list = tool.list as NonNullable<AnyTool["list"]>;
   const full = input.detail === "full";
   const items = page.data.map((item) =>
-    visibleData(full ? item : withoutRepeats(list.project(item as never), input)),
+    visibleData(
+      full ? (list.full?.(item as never) ?? item) : withoutRepeats(list.project(item as never), input),
+    ),
   );
   const legend = full ? undefined : list.legend?.(input);
   if (legend !== undefined) notes.push(legend);

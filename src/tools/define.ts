@@ -65,8 +65,10 @@ export interface ListView<Item = never> {
   /** The summary projection: the facts a person asks about, nothing empty. */
   summary: z.ZodObject;
   project(item: Item): Record<string, unknown>;
-  /** A line that explains the compact items of this call, e.g. which state is left out. */
-  legend?(input: Record<string, unknown>): string;
+  /** The item as `detail: "full"` shows it, where that leaves out what only repeats it; the whole item if unset. */
+  full?(item: Item): Record<string, unknown>;
+  /** A line that explains the compact items of this call, e.g. which state is left out; none when nothing needs it. */
+  legend?(input: Record<string, unknown>): string | undefined;
 }
 
 export interface ToolDefinition<

@@ -4,12 +4,16 @@ import type { DeletionTarget } from "../confirm.js";
 import {
   type Connection,
   type Directory,
+  type DirectoryCounts,
+  type DirectoryUser,
+  type DirectoryUsersByState,
   directory as directorySchema,
   type OrganizationMembership,
   organizationMembership as organizationMembershipSchema,
   organization as organizationSchema,
   standaloneDomain,
   user as userSchema,
+  usersFromMetadata,
 } from "./objects.js";
 import { expectShape } from "./shape.js";
 
@@ -38,18 +42,61 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 const plural = (count: number | string, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
-async function directoryCounts(client: WorkOSClient, directory: Directory, signal: AbortSignal) {
-  const metadata = directory.metadata as
-    | { users?: { active?: number; inactive?: number }; groups?: number }
-    | undefined;
-  if (metadata?.users !== undefined && metadata.groups !== undefined) {
-    return { users: (metadata.users.active ?? 0) + (metadata.users.inactive ?? 0), groups: metadata.groups };
+/**
+ * A directory's users in each of their three states. WorkOS's metadata counts suspended users as inactive, so
+ * where it has any of either they are counted here by walking the users, up to COUNT_CAP; a larger directory
+ * keeps WorkOS's own split (active, inactive_or_suspended).
+ */
+export async function directoryUserCounts(
+  client: WorkOSClient,
+  directory: Directory,
+  signal: AbortSignal,
+): Promise<DirectoryUsersByState> {
+  const known = usersFromMetadata(directory.metadata);
+  if (known !== undefined && known.inactive_or_suspended === undefined) return known;
+  if (known !== undefined && Number(known.active) + Number(known.inactive_or_suspended) > COUNT_CAP)
+    return known;
+  const byState: Record<string, number> = { active: 0, inactive: 0, suspended: 0 };
+  let seen = 0;
+  const query = { directory: directory.id };
+  for await (const page of client.pages<DirectoryUser>("/directory_users", {
+    query,
+    maxItems: COUNT_CAP,
+    signal,
+  })) {
+    for (const user of page.data) byState[user.state] = (byState[user.state] ?? 0) + 1;
+    seen += page.data.length;
   }
-  const [users, groups] = await Promise.all([
-    count(client, "/directory_users", { directory: directory.id }, signal),
-    count(client, "/directory_groups", { directory: directory.id }, signal),
+  if (seen < COUNT_CAP) return byState;
+  return Object.fromEntries(Object.entries(byState).map(([state, n]) => [state, `${n}+`]));
+}
+
+/** All of a directory's users, whatever their state: "n+" where counting stopped. */
+function totalOf(users: DirectoryUsersByState): number | string {
+  const values = Object.values(users);
+  const sum = values.reduce<number>((total, n) => total + Number.parseInt(String(n), 10), 0);
+  return values.some((n) => typeof n === "string") ? `${sum}+` : sum;
+}
+
+/** "30 users, of whom 4 are inactive and 3 suspended": the total, and how many of them are not active. */
+function usersPhrase(users: DirectoryUsersByState, noun: string): string {
+  const notActive = Object.entries(users).filter(([state, n]) => state !== "active" && n !== 0);
+  if (notActive.length === 0) return plural(totalOf(users), noun);
+  // "4 are inactive", then "3 suspended": the verb only once.
+  const parts = notActive.map(
+    ([state, n], i) => `${n} ${i > 0 ? "" : n === 1 ? "is " : "are "}${state.replaceAll("_", " ")}`,
+  );
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return `${plural(totalOf(users), noun)}, of whom ${listed}`;
+}
+
+async function directoryCounts(client: WorkOSClient, directory: Directory, signal: AbortSignal) {
+  const groups = (directory.metadata as DirectoryCounts | undefined)?.groups;
+  const [users, groupCount] = await Promise.all([
+    directoryUserCounts(client, directory, signal),
+    groups ?? count(client, "/directory_groups", { directory: directory.id }, signal),
   ]);
-  return { users, groups };
+  return { users, groups: groupCount };
 }
 
 export async function organizationTarget(
@@ -80,7 +127,7 @@ export async function organizationTarget(
   );
   const directoryPhrases = withCounts.map(
     (directory) =>
-      `${directory.name} (${plural(directory.users, "user")}, ${plural(directory.groups, "group")})`,
+      `${directory.name} (${plural(directory.groups, "group")} and ${usersPhrase(directory.users, "user")})`,
   );
   return {
     object: "organization",
@@ -117,7 +164,7 @@ export async function directoryTarget(
     object: "directory",
     id,
     name: directory.name,
-    summary: `its ${plural(counts.users, "synced user")} and ${plural(counts.groups, "group")}`,
+    summary: `its ${plural(counts.groups, "group")} and ${usersPhrase(counts.users, "synced user")}`,
     impact: {
       organization_id: directory.organization_id,
       type: directory.type,

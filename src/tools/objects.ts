@@ -74,7 +74,10 @@ export const directory = z.looseObject({
   type: z.string().describe("The directory provider, e.g. okta scim v2.0 or gsuite directory."),
   state: z.string().describe("linked, validating, invalid_credentials, unlinked or deleting."),
   domain: z.string().optional(),
-  metadata: z.looseObject({}).optional().describe("User counts by state and the group count."),
+  metadata: z
+    .looseObject({})
+    .optional()
+    .describe("User counts (active, and inactive which counts suspended users too) and the group count."),
   ...timestamps,
 });
 
@@ -198,10 +201,38 @@ export function summarizeConnection(conn: Connection): Record<string, unknown> {
   };
 }
 
-/** The user counts WorkOS returns in a directory's metadata. */
+/** The user counts WorkOS returns in a directory's metadata: its `inactive` counts suspended users too. */
 export interface DirectoryCounts {
   users?: { active?: number; inactive?: number };
   groups?: number;
+}
+
+const tally = z.union([z.number(), z.string()]).describe('A count; "n+" where counting stopped.');
+
+/** A directory's users by state, in the three states a directory user can be in. */
+export const directoryUsersByState = z.looseObject({
+  active: tally.optional(),
+  inactive: tally.optional(),
+  suspended: tally.optional(),
+  inactive_or_suspended: tally
+    .optional()
+    .describe(
+      "Given instead of inactive and suspended where they were not told apart: WorkOS counts both as inactive.",
+    ),
+});
+
+export type DirectoryUsersByState = Record<string, number | string>;
+
+/**
+ * The users by state as far as WorkOS's metadata tells them: it counts suspended users as inactive, so the two
+ * are told apart only when there are none of either.
+ */
+export function usersFromMetadata(metadata: unknown): DirectoryUsersByState | undefined {
+  const users = (metadata as DirectoryCounts | undefined)?.users;
+  if (users === undefined) return undefined;
+  const active = users.active ?? 0;
+  const inactive = users.inactive ?? 0;
+  return inactive === 0 ? { active, inactive: 0, suspended: 0 } : { active, inactive_or_suspended: inactive };
 }
 
 export const directorySummary = z.looseObject({
@@ -211,12 +242,11 @@ export const directorySummary = z.looseObject({
   state: z.string().optional(),
   organization_id: z.string().optional(),
   domain: z.string().optional(),
-  users: z.looseObject({ active: z.number().optional(), inactive: z.number().optional() }).optional(),
+  users: directoryUsersByState.optional(),
   groups: z.number().optional(),
 });
 
 export function summarizeDirectory(dir: Directory): Record<string, unknown> {
-  const counts = (dir.metadata ?? {}) as DirectoryCounts;
   return {
     id: dir.id,
     name: dir.name,
@@ -224,8 +254,8 @@ export function summarizeDirectory(dir: Directory): Record<string, unknown> {
     state: dir.state,
     organization_id: dir.organization_id,
     domain: dir.domain,
-    users: counts.users,
-    groups: counts.groups,
+    users: usersFromMetadata(dir.metadata),
+    groups: ((dir.metadata ?? {}) as DirectoryCounts).groups,
   };
 }
 
@@ -258,6 +288,42 @@ export function summarizeDirectoryUser(user: DirectoryUser): Record<string, unkn
     state: user.state === "active" ? undefined : user.state,
     directory_id: user.directory_id,
   };
+}
+
+/**
+ * A directory user whole, less what only repeats it: WorkOS's deprecated `username` and `job_title` where they
+ * equal `email` and `custom_attributes.job_title`, and in each of its (deprecated) `groups` the user's own
+ * directory and organization ids, the object kind and empty raw attributes.
+ */
+export function wholeDirectoryUser(user: DirectoryUser): Record<string, unknown> {
+  const custom = user.custom_attributes as Record<string, unknown>;
+  const userRepeats = (key: string, value: unknown) =>
+    (key === "username" && value === user.email) || (key === "job_title" && value === custom.job_title);
+  const groupRepeats = (key: string, value: unknown) =>
+    (key === "object" && value === "directory_group") ||
+    ((key === "directory_id" || key === "organization_id") && value === user[key]) ||
+    (key === "raw_attributes" && isEmptyObject(value));
+  const whole: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(user)) {
+    if (userRepeats(key, value)) continue;
+    whole[key] =
+      key === "groups" && Array.isArray(value)
+        ? value.map((group) =>
+            isRecord(group)
+              ? Object.fromEntries(Object.entries(group).filter(([field, v]) => !groupRepeats(field, v)))
+              : group,
+          )
+        : value;
+  }
+  return whole;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return isRecord(value) && Object.keys(value).length === 0;
 }
 
 export const directoryGroupSummary = z.looseObject({

@@ -56,9 +56,21 @@ function result<Item>(
   return { data, list_metadata, scanned };
 }
 
-/** A case-insensitive fragment match over the given texts. */
+/** A fragment match over the given texts that ignores case and accents: "muller" finds "Müller". */
 export function containsFold(fragment: string | undefined, ...texts: (string | null | undefined)[]): boolean {
   if (fragment === undefined) return true;
-  const needle = fragment.toLowerCase();
-  return texts.some((text) => typeof text === "string" && text.toLowerCase().includes(needle));
+  const needle = fold(fragment);
+  return texts.some((text) => typeof text === "string" && fold(text).includes(needle));
+}
+
+// Letters that carry their stroke within, so decomposing leaves them whole.
+const UNDECOMPOSED: Record<string, string> = { ø: "o", ł: "l", đ: "d", ı: "i", ß: "ss", æ: "ae", œ: "oe" };
+
+// Decomposed, a letter's accents are combining marks of their own, which are then dropped.
+function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[øłđıßæœ]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
 }

@@ -222,7 +222,7 @@ describe("get_organization_overview", () => {
         id: string;
         type: string;
         state: string;
-        users: { active: number; inactive: number };
+        users: { active: number; inactive: number; suspended: number };
         groups: number;
       }[];
     };
@@ -239,7 +239,8 @@ describe("get_organization_overview", () => {
         type: "okta scim v2.0",
         users: {
           active: SCIM_COUNTS.users - SCIM_COUNTS.suspended - SCIM_COUNTS.inactive,
-          inactive: SCIM_COUNTS.suspended + SCIM_COUNTS.inactive,
+          inactive: SCIM_COUNTS.inactive,
+          suspended: SCIM_COUNTS.suspended,
         },
         groups: SCIM_COUNTS.groups,
       }),

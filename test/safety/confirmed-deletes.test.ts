@@ -36,7 +36,7 @@ describe("with a client that can elicit", () => {
     expect(dataOf(result)).toEqual({ deleted: true, object: "organization", id: fooCorp });
     expect(asked).toHaveLength(1);
     expect(asked[0]?.message).toMatch(
-      /Permanently delete organization "Foo Corp".*staging.*also removes 2 SSO connections and 1 directory: Foo Corp Okta SCIM \(30 users, 4 groups\).*Type the organization's exact name/s,
+      /Permanently delete organization "Foo Corp".*staging.*also removes 2 SSO connections and 1 directory: Foo Corp Okta SCIM \(4 groups and 30 users, of whom 4 are inactive and 3 suspended\).*Type the organization's exact name/s,
     );
     expect(await exists(hh, fooCorp)).toBe(false);
   });
@@ -132,7 +132,13 @@ describe("with a client that cannot elicit", () => {
           expect.objectContaining({ id: DEMO_IDS.connections.fooCorpOktaSaml }),
         ],
         directories: [
-          { id: fooCorpOkta, name: "Foo Corp Okta SCIM", type: "okta scim v2.0", users: 30, groups: 4 },
+          {
+            id: fooCorpOkta,
+            name: "Foo Corp Okta SCIM",
+            type: "okta scim v2.0",
+            users: { active: 23, inactive: 4, suspended: 3 },
+            groups: 4,
+          },
         ],
       },
     });

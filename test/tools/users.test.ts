@@ -45,13 +45,49 @@ describe("users", () => {
     expect(users.find((u) => u.id === priyaPatel)).toMatchObject({ email_verified: false });
   });
 
-  it("gets a user by external_id, and refuses both ids at once before calling WorkOS", async () => {
+  it("gets a user by external_id, and refuses both ids, or neither, before calling WorkOS", async () => {
     expect(dataOf(await h.call("get_user", { external_id: "crm-4411" }))).toMatchObject({ id: carlosGarcia });
     await h.control("DELETE", "/_emulator/requests");
     const both = await h.call("get_user", { user_id: janeDoe, external_id: "crm-4411" });
     expect(both.isError).toBe(true);
     expect(textOf(both)).toContain("give user_id or external_id, not both");
+    const neither = await h.call("get_user", {});
+    expect(neither.isError).toBe(true);
+    expect(textOf(neither)).toContain(
+      "- user_id: give user_id or external_id; list_users finds a user by email",
+    );
+    expect(textOf(neither)).not.toContain("not both");
     expect(await h.requests()).toEqual([]);
+  });
+
+  it("points from AuthKit users to directory users when an email finds no one, and back", async () => {
+    const none = viewOf(await h.call("list_users", { email: "beatriz.muller@foo-corp.com" }));
+    expect(none.summary).toMatch(/^0 users;/);
+    expect(none.notes?.join(" ")).toContain(
+      "AuthKit users (who sign in to your app) and Directory Sync users (synced from a customer's identity provider) are separate: list_directory_users",
+    );
+    const found = viewOf(await h.call("list_users", { email: "jane.doe@acme.com" }));
+    expect(found.notes).toBeUndefined();
+    const back = viewOf(
+      await h.call("list_directory_users", {
+        directory_id: DEMO_IDS.directories.fooCorpOkta,
+        email: "jane.doe@acme.com",
+      }),
+    );
+    expect(back.summary).toMatch(/^0 directory users;/);
+    expect(back.notes?.join(" ")).toContain("list_users with email looks for an AuthKit user");
+  });
+
+  it("describes external_id as the user's own identifier, never the organization's", async () => {
+    const listed = (await h.mcp.listTools()).tools.filter((tool) =>
+      ["create_user", "update_user"].includes(tool.name),
+    );
+    expect(listed).toHaveLength(2);
+    for (const tool of listed) {
+      const field = JSON.stringify(tool.inputSchema.properties?.external_id);
+      expect(field).toContain("for the user");
+      expect(field).not.toContain("organization");
+    }
   });
 
   it("creates a user without any password field, and a duplicate email is a WorkOS error", async () => {
@@ -129,10 +165,45 @@ describe("organization memberships", () => {
     expect(log.at(-1)?.query).toMatchObject({ statuses: "active,inactive" });
   });
 
-  it("needs organization_id or user_id, as WorkOS says", async () => {
+  it("says what the default list leaves out, in either detail, and a mix's legend only when it has one", async () => {
+    for (const detail of ["summary", "full"]) {
+      const view = viewOf(await h.call("list_organization_memberships", { organization_id: acme, detail }));
+      expect(view.notes).toEqual([
+        'Only active memberships are listed; statuses ["active", "inactive", "pending"] adds deactivated and invited ones.',
+      ]);
+    }
+    const mixed = viewOf(
+      await h.call("list_organization_memberships", {
+        organization_id: acme,
+        statuses: ["active", "inactive"],
+      }),
+    );
+    expect(mixed.notes).toEqual(["Memberships are active unless a status is shown."]);
+    const inactive = viewOf(
+      await h.call("list_organization_memberships", { organization_id: acme, statuses: ["inactive"] }),
+    );
+    expect(inactive.notes).toBeUndefined();
+    expect(inactive.data).toEqual([expect.objectContaining({ id: M.bobAcme, status: "inactive" })]);
+  });
+
+  it("needs organization_id or user_id, and says so before calling WorkOS", async () => {
+    await h.control("DELETE", "/_emulator/requests");
     const result = await h.call("list_organization_memberships", {});
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("missing_user_id_or_organization_id");
+    expect(textOf(result)).toContain(
+      "Invalid arguments for list_organization_memberships; nothing was sent to WorkOS.\n" +
+        "- organization_id: give organization_id or user_id",
+    );
+    expect(await h.requests()).toEqual([]);
+  });
+
+  it("speaks of deactivating a membership as WorkOS does (status inactive), never of suspending", async () => {
+    const listed = (await h.mcp.listTools()).tools.filter((tool) =>
+      tool.name.includes("organization_membership"),
+    );
+    expect(listed.map((tool) => tool.description).join(" ")).not.toMatch(/suspend/i);
+    const deactivate = listed.find((tool) => tool.name === "deactivate_organization_membership");
+    expect(deactivate?.description).toContain("status becomes inactive");
   });
 
   it("adds, promotes, deactivates and reactivates a member", async () => {
@@ -202,6 +273,25 @@ describe("invitations", () => {
     ]);
   });
 
+  it("lists only the invitations in one state, walking WorkOS's pages since it has no such filter", async () => {
+    const pending = await h.call("list_invitations", { state: "pending", limit: 100 });
+    const items = dataOf<{ id: string; state?: string }[]>(pending);
+    expect(items.map((i) => i.id)).toContain(DEMO_IDS.invitations.acmeNewHire);
+    expect(items.map((i) => i.id)).not.toContain(DEMO_IDS.invitations.globexExpired);
+    expect(viewOf(pending).summary).toMatch(
+      /^\d+ invitations? matched among \d+ scanned; this is the last page\.$/,
+    );
+    expect(viewOf(pending).notes).toEqual(["Every invitation shown is pending."]);
+    const full = dataOf<{ state: string }[]>(
+      await h.call("list_invitations", { state: "expired", detail: "full", limit: 100 }),
+    );
+    expect(full.length).toBeGreaterThan(0);
+    expect(full.every((i) => i.state === "expired")).toBe(true);
+    expect(
+      (await h.requests()).filter((r) => r.path === "/user_management/invitations").at(-1)?.query,
+    ).not.toHaveProperty("state");
+  });
+
   it("refuses expires_in_days over 30 before calling WorkOS", async () => {
     const result = await h.call("send_invitation", {
       email: "a@acme.com",
@@ -232,7 +322,11 @@ describe("invitations", () => {
 
 describe("sessions", () => {
   it("lists a user's sessions and signs them out of one, naming who", async () => {
-    const sessions = dataOf<{ id: string }[]>(await h.call("list_user_sessions", { user_id: janeDoe }));
+    const listed = await h.call("list_user_sessions", { user_id: janeDoe });
+    expect(viewOf(listed).notes).toEqual([
+      "Only active sessions are listed: WorkOS lists no expired or revoked ones.",
+    ]);
+    const sessions = dataOf<{ id: string }[]>(listed);
     expect(sessions.map((s) => s.id).sort()).toEqual(
       [DEMO_IDS.sessions.janeLaptop, DEMO_IDS.sessions.janePhone].sort(),
     );
@@ -243,6 +337,11 @@ describe("sessions", () => {
     expect(viewOf(revoked).summary).toBe(
       `Signed jane.doe@acme.com out of session ${DEMO_IDS.sessions.janePhone} (signed in by passkey).`,
     );
+    // The session as it is after the write, not as it was listed before.
+    const { session } = dataOf<{ session: Record<string, unknown> }>(revoked);
+    expect(session).toMatchObject({ id: DEMO_IDS.sessions.janePhone, status: "revoked" });
+    expect(session).not.toHaveProperty("updated_at");
+    expect(session).not.toHaveProperty("ended_at");
     const left = dataOf<{ id: string }[]>(await h.call("list_user_sessions", { user_id: janeDoe }));
     expect(left.map((s) => s.id)).toEqual([DEMO_IDS.sessions.janeLaptop]);
   });
@@ -309,6 +408,17 @@ describe("a server pinned to Acme", () => {
     const names = (await pinned.mcp.listTools()).tools.map((tool) => tool.name);
     expect(names).not.toContain("create_user");
     expect(names).toContain("send_invitation");
+  });
+
+  it("lists Acme's memberships without organization_id, which its listing leaves out", async () => {
+    const listed = (await pinned.mcp.listTools()).tools.find(
+      (tool) => tool.name === "list_organization_memberships",
+    );
+    expect(Object.keys(listed?.inputSchema.properties ?? {})).not.toContain("organization_id");
+    expect(Object.keys(listed?.inputSchema.properties ?? {})).toContain("user_id");
+    const members = await pinned.call("list_organization_memberships", {});
+    expect(members.isError).toBeFalsy();
+    expect(dataOf<{ id: string }[]>(members).map((m) => m.id)).toContain(M.janeAcme);
   });
 
   it("still reads Acme's own active members, not a suspended one", async () => {

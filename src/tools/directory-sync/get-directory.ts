@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
-import { directory } from "../objects.js";
+import { directory, usersFromMetadata } from "../objects.js";
 import { ownerOf, ownerOfDirectory } from "../owners.js";
 import { directoryId } from "../params.js";
 
@@ -23,6 +23,13 @@ export default defineTool({
     description:
       "A WorkOS Directory Sync directory: its provider, state, organization and user and group counts.",
   },
+  notes: (dir) =>
+    usersFromMetadata(dir.metadata)?.inactive_or_suspended === undefined
+      ? []
+      : [
+          "metadata.users.inactive counts suspended users too: list_directory_users with state suspended or " +
+            "inactive tells them apart.",
+        ],
   annotations: READ,
   handler: ({ directory_id }, { client, signal }) =>
     client.get(path`/directories/${directory_id}`, { signal }),

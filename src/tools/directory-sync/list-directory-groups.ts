@@ -34,7 +34,7 @@ export default defineTool({
         .min(1)
         .max(200)
         .optional()
-        .describe("Only groups whose name contains this text (any case)."),
+        .describe("Only groups whose name contains this text, ignoring case and accents."),
       ...listParams,
     })
     .refine((input) => input.directory_id !== undefined || input.directory_user_id !== undefined, {

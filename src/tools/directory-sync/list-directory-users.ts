@@ -8,6 +8,7 @@ import {
   directoryUserSummary,
   listOf,
   summarizeDirectoryUser,
+  wholeDirectoryUser,
 } from "../objects.js";
 import { ownerOf, ownerOfDirectory, ownerOfDirectoryGroup } from "../owners.js";
 import { page } from "../page.js";
@@ -36,7 +37,7 @@ export default defineTool({
         .min(1)
         .max(200)
         .optional()
-        .describe("Only users whose name or email contains this text (any case)."),
+        .describe("Only users whose name or email contains this text, ignoring case and accents."),
       email: z.email().optional().describe("Only the user with this exact email; needs directory_id."),
       idp_id: z
         .string()
@@ -62,10 +63,27 @@ export default defineTool({
     noun: "directory user",
     summary: directoryUserSummary,
     project: summarizeDirectoryUser,
+    full: wholeDirectoryUser,
     // With a state filter every user shown is in that state, and the state is left out as repeating it.
     legend: ({ state }) =>
       state === undefined ? "Users are active unless a state is shown." : `Every user shown is ${state}.`,
   },
+  // Someone who signs in to the app is often not in any directory.
+  notes: (page, { email, search, detail }) => [
+    ...((email ?? search) !== undefined && page.data.length === 0 && page.list_metadata.after === null
+      ? [
+          "No directory user matches. Directory Sync users (synced from a customer's identity provider) and " +
+            "AuthKit users (who sign in to your app) are separate: list_users with email looks for an AuthKit " +
+            "user (users toolset).",
+        ]
+      : []),
+    ...(detail === "full" && page.data.length > 0
+      ? [
+          "Left out as repeats: username and job_title where they equal email and custom_attributes.job_title, " +
+            "and each group's directory and organization ids; get_directory_user has the object as WorkOS sends it.",
+        ]
+      : []),
+  ],
   finds: "directory_user_id",
   instruction: `list_directory_users filters by state and by a name or email fragment itself, scanning up to ${SCAN_LIMIT} users a call: use those instead of walking pages.`,
   annotations: READ,

@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { WorkOSClient } from "../../client/client.js";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
-import { collect, count as countItems } from "../impact.js";
+import { collect, count as countItems, directoryUserCounts } from "../impact.js";
 import {
   type Connection,
   type Directory,
   type DirectoryCounts,
+  directoryUsersByState,
   type Invitation,
   organization,
 } from "../objects.js";
@@ -38,7 +39,7 @@ const overview = z.object({
       name: z.string(),
       type: z.string(),
       state: z.string(),
-      users: z.looseObject({ active: z.number().optional(), inactive: z.number().optional() }).optional(),
+      users: directoryUsersByState.optional(),
       groups: z.number().optional(),
     }),
   ),
@@ -114,6 +115,8 @@ export default defineTool({
       toolsets.has("users") ? authkitCounts(client, organization_id, signal) : undefined,
     ]);
     const org = expectShape(organization, answer, "an organization");
+    const shown = directories.slice(0, SHOWN);
+    const users = await Promise.all(shown.map((dir) => directoryUserCounts(client, dir, signal)));
     return {
       organization: {
         id: org.id,
@@ -131,9 +134,9 @@ export default defineTool({
         state: conn.state,
         domains: conn.domains.map(({ domain }) => domain),
       })),
-      directories: directories.slice(0, SHOWN).map((dir) => {
-        const { users, groups } = (dir.metadata ?? {}) as DirectoryCounts;
-        return { id: dir.id, name: dir.name, type: dir.type, state: dir.state, users, groups };
+      directories: shown.map((dir, i) => {
+        const { groups } = (dir.metadata ?? {}) as DirectoryCounts;
+        return { id: dir.id, name: dir.name, type: dir.type, state: dir.state, users: users[i], groups };
       }),
       ...people,
       ...(connections.length > SHOWN || directories.length > SHOWN

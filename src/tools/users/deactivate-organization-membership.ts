@@ -9,7 +9,8 @@ export default defineTool({
   name: "deactivate_organization_membership",
   title: "Deactivate A Membership",
   description:
-    "Suspend a user's access to one organization without deleting anything; reactivate_organization_membership undoes it. A pending (invited) membership cannot be deactivated.",
+    "Take a user's access to one organization away without deleting anything: the membership's status becomes " +
+    "inactive, and reactivate_organization_membership undoes it. A pending (invited) membership cannot be deactivated.",
   toolset: "users",
   organization: { owner: ownerOf({ organization_membership_id: ownerOfOrganizationMembership }) },
   input: z.strictObject({

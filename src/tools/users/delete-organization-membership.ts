@@ -12,7 +12,7 @@ export default defineTool({
   title: "Remove A User From An Organization",
   description:
     "Permanently remove a user from an organization; the user account stays. Only on the user's explicit " +
-    "request; they confirm first. To suspend access reversibly, use deactivate_organization_membership.",
+    "request; they confirm first. To take access away reversibly, use deactivate_organization_membership.",
   toolset: "users",
   organization: { owner: ownerOf({ organization_membership_id: ownerOfOrganizationMembership }) },
   input: z.strictObject({

@@ -28,7 +28,11 @@ export default defineTool({
       user_id: userId.optional().describe("The user id (user_…)."),
       external_id: z.string().min(1).max(128).optional().describe("Or your own identifier for the user."),
     })
-    .refine((input) => (input.user_id === undefined) !== (input.external_id === undefined), {
+    .refine((input) => input.user_id !== undefined || input.external_id !== undefined, {
+      path: ["user_id"],
+      message: "give user_id or external_id; list_users finds a user by email",
+    })
+    .refine((input) => input.user_id === undefined || input.external_id === undefined, {
       path: ["user_id"],
       message: "give user_id or external_id, not both",
     }),

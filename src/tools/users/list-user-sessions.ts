@@ -21,6 +21,7 @@ export default defineTool({
   }),
   output: listOf(session),
   list: { noun: "session", summary: sessionSummary, project: summarizeSession },
+  notes: () => ["Only active sessions are listed: WorkOS lists no expired or revoked ones."],
   finds: "session_id",
   annotations: READ,
   handler: async ({ user_id, detail: _, ...query }, { client, signal, progress, organization: pinned }) => {

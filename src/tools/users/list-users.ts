@@ -22,6 +22,15 @@ export default defineTool({
   }),
   output: listOf(user),
   list: { noun: "user", summary: userSummary, project: summarizeUser },
+  // Someone synced from a customer's directory is often not an AuthKit user at all.
+  notes: (page, { email }) =>
+    email !== undefined && page.data.length === 0
+      ? [
+          "No AuthKit user has this email. AuthKit users (who sign in to your app) and Directory Sync users " +
+            "(synced from a customer's identity provider) are separate: list_directory_users with a directory_id " +
+            "and search looks among a directory's users (list_directories finds the directory).",
+        ]
+      : [],
   finds: "user_id",
   annotations: READ,
   handler: async ({ detail: _, ...query }, context) => {

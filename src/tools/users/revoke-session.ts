@@ -23,7 +23,7 @@ export default defineTool({
   output: z.object({
     revoked: z.literal(true),
     user: user.pick({ id: true, email: true }),
-    session: session,
+    session: session.omit({ updated_at: true }).describe("The session as it is now: revoked."),
   }),
   summary: ({ user: who, session: ended }) =>
     `Signed ${who.email} out of session ${ended.id} (signed in by ${ended.auth_method}).`,
@@ -43,6 +43,10 @@ export default defineTool({
     }
     await client.post("/user_management/sessions/revoke", { body: { session_id }, signal });
     const who = expectShape(user, owner, "a user");
-    return { revoked: true as const, user: { id: who.id, email: who.email }, session: found };
+    // WorkOS answers with no body, and lists only active sessions: the session is the one listed, now revoked.
+    // When it changed and ended is WorkOS's to know, so those fields are left out rather than shown stale.
+    const { updated_at: _, ended_at: __, ...rest } = found as Session & { ended_at?: unknown };
+    const ended = { ...rest, status: "revoked" };
+    return { revoked: true as const, user: { id: who.id, email: who.email }, session: ended };
   },
 });

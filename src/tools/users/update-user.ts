@@ -20,7 +20,11 @@ export default defineTool({
     first_name: z.string().min(1).max(255).optional().describe("Given name."),
     last_name: z.string().min(1).max(255).optional().describe("Family name."),
     email_verified: z.boolean().optional().describe("Whether they own the email."),
-    external_id: externalId.nullable().optional().describe("Your own identifier; null removes it."),
+    external_id: externalId
+      .describe("Your own identifier for the user (unique, ASCII, up to 128 characters).")
+      .nullable()
+      .optional()
+      .describe("Your own identifier for the user; null removes it."),
     metadata: metadata.optional().describe("Key-value strings stored on the user."),
   }),
   output: user,
