@@ -55,7 +55,10 @@ describe("the official SDK against the emulator: roles", () => {
       ["member", "EnvironmentRole"],
       ["org-billing-admin", "OrganizationRole"],
     ]);
-    expect(list.data[2]).toMatchObject({ name: "Billing Admin", permissions: ["billing:manage", "reports:read"] });
+    expect(list.data[2]).toMatchObject({
+      name: "Billing Admin",
+      permissions: ["billing:manage", "reports:read"],
+    });
     await expect(
       workos.organizations.listOrganizationRoles({ organizationId: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ" }),
     ).rejects.toBeInstanceOf(NotFoundException);
