@@ -139,7 +139,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       return view(expectShape(tool.output, await tool.handler(input, context), "a result"));
     } catch (error) {
       if (error instanceof WorkOSError) {
-        return { error: describeWorkOSError(tool, error, errorContext), category: error.category };
+        return { error: describeWorkOSError(tool, error, errorContext, input), category: error.category };
       }
       log.error(`unexpected error in ${tool.name}`, error);
       return {

@@ -46,6 +46,34 @@ describe("roles", () => {
     expect(textOf(result)).toContain("list_roles");
   });
 
+  it("list_roles says which roles are the environment's and how to see an organization's custom roles", async () => {
+    const environment = viewOf(await h.call("list_roles", {}));
+    expect(environment.notes?.join(" ")).toContain(
+      "These are the environment roles, which every organization has. An organization's custom roles are " +
+        "listed only with its organization_id: list_roles with organization_id (get_role needs it too).",
+    );
+    const acme = viewOf(await h.call("list_roles", { organization_id: ACME }));
+    expect(acme.notes?.join(" ")).toContain(
+      `2 environment roles and 1 custom role of organization ${ACME} (custom: true), in priority order.`,
+    );
+  });
+
+  it("get_role of a custom role without its organization points to the call with organization_id", async () => {
+    const result = await h.call("get_role", { slug: "org-billing-admin" });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain(
+      "Hint: No environment role has this slug. An organization's custom role is found only through its " +
+        "organization: call get_role with slug and organization_id, or list_roles with organization_id to see " +
+        "that organization's roles.",
+    );
+    const unknown = await h.call("get_role", { slug: "org-no-such-role", organization_id: ACME });
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toContain(
+      `Hint: Organization ${ACME} has no role with this slug, or no such organization exists. ` +
+        `list_roles with organization_id ${ACME} lists its roles.`,
+    );
+  });
+
   it("refuses a malformed slug or organization id before calling WorkOS", async () => {
     await h.control("DELETE", "/_emulator/requests");
     const slug = await h.call("get_role", { slug: "../admin" });
