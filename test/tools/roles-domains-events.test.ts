@@ -224,6 +224,33 @@ describe("events", () => {
     expect(event?.data).toMatchObject({ directory_id: DEMO_IDS.directories.fooCorpOkta });
   });
 
+  it("list_events says what an update changed, names each organization and says the time now", async () => {
+    await h.control("DELETE", "/_emulator/requests");
+    const before = Date.now();
+    const result = await h.call("list_events", { events: ["dsync.user.updated"] });
+    const [newest, ...older] = dataOf<Item[]>(result);
+    expect(newest?.summary).toMatch(
+      new RegExp(
+        `^user .+@foo-corp\\.com\\) in directory ${DEMO_IDS.directories.fooCorpOkta} of organization "Foo Corp" ` +
+          `\\(${DEMO_IDS.organizations.fooCorp}\\); changed state "active" → "inactive"$`,
+      ),
+    );
+    expect(older.map((event) => String(event.summary).replace(/^user .+?\) /, ""))).toEqual([
+      `in directory ${DEMO_IDS.directories.acmeGoogle} of organization "Acme Inc" (${ACME}); changed state "active" → "inactive"`,
+      `in directory ${DEMO_IDS.directories.acmeGoogle} of organization "Acme Inc" (${ACME}); changed state "active" → "suspended"`,
+    ]);
+    const now = viewOf(result).notes?.find((note) => note.startsWith("It is now "));
+    expect(now).toMatch(/^It is now \S+Z by this server's clock; event times are UTC\.$/);
+    const stated = Date.parse(now?.split(" ")[3] ?? "");
+    expect(stated).toBeGreaterThanOrEqual(before);
+    expect(stated).toBeLessThanOrEqual(Date.now());
+    // One lookup per organization named, not one per event.
+    const lookups = (await h.requests()).filter((request) => request.path.startsWith("/organizations/"));
+    expect(lookups.map((request) => request.path).sort()).toEqual(
+      [`/organizations/${ACME}`, `/organizations/${DEMO_IDS.organizations.fooCorp}`].sort(),
+    );
+  });
+
   it("refuses an unknown event type or a time that is not ISO-8601 before calling WorkOS", async () => {
     await h.control("DELETE", "/_emulator/requests");
     const type = await h.call("list_events", { events: ["user.signed_in"] });

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { defineTool, READ } from "../define.js";
-import { type Invitation, invitation, invitationSummary, listOf, summarizeInvitation } from "../objects.js";
+import {
+  type Invitation,
+  invitationSummary,
+  listOf,
+  namedInvitation,
+  summarizeInvitation,
+} from "../objects.js";
+import { withOrganizationNames } from "../organization-names.js";
 import { page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 
@@ -18,10 +25,16 @@ export default defineTool({
     email: z.email().optional().describe("Only invitations sent to this email."),
     ...listParams,
   }),
-  output: listOf(invitation),
+  output: listOf(namedInvitation),
   list: { noun: "invitation", summary: invitationSummary, project: summarizeInvitation },
   finds: "invitation_id",
   annotations: READ,
-  handler: async ({ detail: _, ...query }, { client, signal }) =>
-    page(await client.get<List<Invitation>>("/user_management/invitations", { query, signal })),
+  handler: async ({ detail: _, ...query }, { client, signal }) => {
+    const invitations = page(
+      await client.get<List<Invitation>>("/user_management/invitations", { query, signal }),
+    );
+    // Filtered by organization, its name would only repeat on every item what the call already named.
+    if (query.organization_id !== undefined) return invitations;
+    return { ...invitations, data: await withOrganizationNames(client, invitations.data, signal) };
+  },
 });
