@@ -251,6 +251,17 @@ describe("events", () => {
     );
   });
 
+  it("an organization renamed through update_organization reads as the change it was", async () => {
+    const renamed = await h.call("update_organization", { organization_id: GLOBEX, name: "Globex Holdings" });
+    expect(renamed.isError, textOf(renamed)).toBeFalsy();
+    const [event] = dataOf<Item[]>(
+      await h.call("list_events", { events: ["organization.updated"], limit: 1 }),
+    );
+    expect(event?.summary).toBe(
+      `organization "Globex Holdings" (globex.com) ${GLOBEX}; changed name "Globex Corporation" → "Globex Holdings"`,
+    );
+  });
+
   it("refuses an unknown event type or a time that is not ISO-8601 before calling WorkOS", async () => {
     await h.control("DELETE", "/_emulator/requests");
     const type = await h.call("list_events", { events: ["user.signed_in"] });
