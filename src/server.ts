@@ -143,7 +143,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     } catch (error) {
       if (error instanceof ToolRefusal) return { error: error.message };
       if (error instanceof WorkOSError) {
-        return { error: describeWorkOSError(tool, error, errorContext), category: error.category };
+        return { error: describeWorkOSError(tool, error, errorContext, input), category: error.category };
       }
       log.error(`unexpected error in ${tool.name}`, error);
       return {

@@ -488,9 +488,19 @@ const history: SeedEvent[] = [
     ago: "3d5h",
   },
   { event: "dsync.user.created", about: idOf(acmeUsers[17]), ago: "1d3h" },
-  { event: "dsync.user.updated", about: idOf(acmeUsers[7]), ago: "1d1h" },
-  { event: "dsync.user.updated", about: idOf(acmeUsers[12]), ago: "23h" },
-  { event: "dsync.user.updated", about: idOf(fooCorpUsers[5]), ago: "2h" },
+  // Updates carry what they changed, as WorkOS sends it: the old values in data.previous_attributes.
+  ...[
+    { user: acmeUsers[7], ago: "1d1h" },
+    { user: acmeUsers[12], ago: "23h" },
+    { user: fooCorpUsers[5], ago: "2h" },
+  ].map(
+    ({ user, ago }): SeedEvent => ({
+      event: "dsync.user.updated",
+      about: idOf(user),
+      data: { previous_attributes: { state: "active" } },
+      ago,
+    }),
+  ),
 ];
 
 /**

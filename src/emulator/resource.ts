@@ -7,6 +7,8 @@ export interface EmittedEvent {
   type: string;
   data: Record<string, unknown>;
   organizationId: string | null;
+  /** The event's `context`, e.g. an update's `previous_attributes`. */
+  context?: Record<string, unknown>;
 }
 
 /** What a resource's seed loader gets: the store so far, and the clock and id source shared by all resources. */

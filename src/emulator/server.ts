@@ -171,7 +171,7 @@ export class EmulatorServer implements ControlTarget {
     this.limiter?.reset();
   }
 
-  private emit({ type, data, organizationId }: EmittedEvent): void {
+  private emit({ type, data, organizationId, context }: EmittedEvent): void {
     const recorded = this.store.of(events);
     const event = recorded.insert({
       object: "event",
@@ -179,6 +179,7 @@ export class EmulatorServer implements ControlTarget {
       event: type,
       data,
       created_at: isoTime(this.config.now()),
+      ...(context === undefined ? {} : { context }),
       organization_id: organizationId,
     });
     const entries = recorded.entries();

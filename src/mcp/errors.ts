@@ -17,10 +17,15 @@ function idHint(tool: AnyTool, tools: readonly AnyTool[]): string {
   return `Check the id: it may be mistyped or deleted. Use ${finder ?? "the matching list_* tool"} to find the right one.`;
 }
 
-function hintFor(tool: AnyTool, error: WorkOSError, { baseUrl, tools }: ErrorContext): string {
+function hintFor(
+  tool: AnyTool,
+  error: WorkOSError,
+  { baseUrl, tools }: ErrorContext,
+  input: Record<string, unknown> | undefined,
+): string {
   switch (error.category) {
     case "not_found":
-      return idHint(tool, tools);
+      return (input === undefined ? undefined : tool.notFound?.(input)) ?? idHint(tool, tools);
     case "authentication":
       return "WorkOS rejected the API key. Ask the user to check WORKOS_API_KEY (a secret key starting with sk_, from the WorkOS dashboard's API Keys page).";
     case "permission":
@@ -75,7 +80,12 @@ function clip(text: string, max: number): string {
  * upstream fact (message, code, field errors, request id), clipped, inside the data fence: text an upstream
  * wrote is data, never a line that could pass for the server's.
  */
-export function describeWorkOSError(tool: AnyTool, error: WorkOSError, context: ErrorContext): string {
+export function describeWorkOSError(
+  tool: AnyTool,
+  error: WorkOSError,
+  context: ErrorContext,
+  input?: Record<string, unknown>,
+): string {
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
   const retry = error.retryable ? "trying again later could help" : "retrying will not help";
   const facts = {
@@ -96,7 +106,7 @@ export function describeWorkOSError(tool: AnyTool, error: WorkOSError, context: 
   };
   return [
     `${tool.name} failed: ${WHAT_HAPPENED[error.category]}${status}; ${retry}.`,
-    `Hint: ${hintFor(tool, error, context)}`,
+    `Hint: ${hintFor(tool, error, context, input)}`,
     fence([JSON.stringify(visibleData(facts))]),
   ].join("\n");
 }

@@ -95,6 +95,8 @@ export interface ToolDefinition<
    * reading it returns this tool's view, and its one variable is the tool's id parameter.
    */
   resource?: { uriTemplate: string; name: string; description: string };
+  /** The hint for a WorkOS 404, where "check the id" would mislead (e.g. a role found only through its organization). */
+  notFound?(input: z.output<Input>): string;
   /** The tool's line in the server instructions, when it needs one. */
   instruction?: string;
   /**

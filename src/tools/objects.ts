@@ -6,6 +6,11 @@ import { eventDetail } from "../webhooks/summary.js";
 
 const timestamps = { created_at: z.string(), updated_at: z.string() };
 
+/** What a tool that names organizations adds to a WorkOS object, which names its organization only by id. */
+const withOrganizationName = {
+  organization_name: z.string().optional().describe("The organization's name, looked up by this server."),
+};
+
 export const organizationDomain = z.looseObject({
   object: z.literal("organization_domain"),
   id: z.string(),
@@ -42,6 +47,7 @@ export const event = z.looseObject({
   event: z.string().describe("The event type, e.g. dsync.user.updated."),
   data: z.record(z.string(), z.unknown()).describe("The object the event is about, as it was then."),
   created_at: z.string(),
+  ...withOrganizationName,
 });
 
 export const organization = z.looseObject({
@@ -144,6 +150,10 @@ export const invitation = z.looseObject({
   ...timestamps,
 });
 
+/** A connection or invitation as the tools that name its organization return it. */
+export const namedConnection = connection.extend(withOrganizationName);
+export const namedInvitation = invitation.extend(withOrganizationName);
+
 export const session = z.looseObject({
   object: z.literal("session"),
   id: z.string().describe("The session id (session_…)."),
@@ -169,6 +179,10 @@ export const organizationSummary = z.looseObject({
   id: z.string(),
   name: z.string().optional(),
   domains: z.array(z.string()).optional().describe('Domain names; "(pending)" marks an unverified one.'),
+  domain_ids: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe("Each domain's organization_domain_id (org_domain_…), for the *_organization_domain tools."),
   external_id: z.string().optional(),
 });
 
@@ -177,6 +191,8 @@ export function summarizeOrganization(org: Organization): Record<string, unknown
     id: org.id,
     name: org.name,
     domains: domainNames(org.domains),
+    domain_ids:
+      org.domains.length === 0 ? undefined : Object.fromEntries(org.domains.map((d) => [d.domain, d.id])),
     external_id: org.external_id,
   };
 }
@@ -187,6 +203,7 @@ export const connectionSummary = z.looseObject({
   connection_type: z.string().optional(),
   state: z.string().optional(),
   organization_id: z.string().optional(),
+  organization_name: z.string().optional(),
   domains: z.array(z.string()).optional(),
 });
 
@@ -197,6 +214,7 @@ export function summarizeConnection(conn: Connection): Record<string, unknown> {
     connection_type: conn.connection_type,
     state: conn.state,
     organization_id: conn.organization_id,
+    organization_name: conn.organization_name,
     domains: conn.domains.map(({ domain }) => domain),
   };
 }
@@ -381,6 +399,7 @@ export const invitationSummary = z.looseObject({
   state: z.string().optional(),
   expires_at: z.string().optional(),
   organization_id: z.string().optional(),
+  organization_name: z.string().optional(),
   role_slug: z.string().optional(),
 });
 
@@ -391,6 +410,7 @@ export function summarizeInvitation(value: Invitation): Record<string, unknown> 
     state: value.state,
     expires_at: value.expires_at,
     organization_id: value.organization_id,
+    organization_name: value.organization_name,
     role_slug: value.role_slug,
   };
 }
@@ -441,12 +461,25 @@ export const eventSummary = z.looseObject({
 });
 
 export function summarizeEvent(item: WorkOSEvent): Record<string, unknown> {
+  const organization = organizationOfEvent(item);
   return {
     id: item.id,
     event: item.event,
     created_at: item.created_at,
-    summary: eventDetail(item.event, item.data),
+    summary: eventDetail(item.event, item.data, {
+      context: item.context,
+      organizationName: (id) => (id === organization ? item.organization_name : undefined),
+    }),
   };
+}
+
+/** The organization an event's line names by id: its object's, or the one nested in a connection, domain or user. */
+export function organizationOfEvent(item: WorkOSEvent): string | undefined {
+  for (const holder of [item.data, item.data.connection, item.data.organization_domain, item.data.user]) {
+    const id = (holder as { organization_id?: unknown } | null | undefined)?.organization_id;
+    if (typeof id === "string" && id !== "") return id;
+  }
+  return undefined;
 }
 
 /** The structured result of every list tool: one page and the cursors around it. */

@@ -25,6 +25,9 @@ export const organizationMembershipId = workosId(
 export const invitationId = workosId("invitation", "an invitation", "list_invitations");
 export const sessionId = workosId("session", "a session", "list_user_sessions");
 export const organizationDomainId = workosId("org_domain", "an organization domain", "get_organization");
+/** The 404 hint of the domain tools: no list tool finds domains, list_organizations maps them to their ids. */
+export const domainNotFound = () =>
+  "Check the id: it may be mistyped or the domain removed. list_organizations gives each domain's id in domain_ids.";
 
 /** A role's slug, checked for form only: which roles exist is the environment's (list_roles) business. */
 export const roleSlug = z

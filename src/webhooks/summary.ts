@@ -9,7 +9,17 @@ export interface EventSummary {
 }
 
 type Data = Record<string, unknown>;
-type Describe = (data: Data) => string;
+/** An organization's name by its id, where the caller knows it. */
+type Names = (organizationId: string) => string | undefined;
+type Describe = (data: Data, names: Names) => string;
+
+/** What an event line may use beside its type and data. */
+export interface EventFacts {
+  /** The event's `context`, where WorkOS puts `previous_attributes` for some types. */
+  context?: unknown;
+  /** Names organizations the line would otherwise give only by id. */
+  organizationName?: Names;
+}
 
 const UNKNOWN = "(unknown)";
 
@@ -26,7 +36,7 @@ export function summarizeEvent(payload: string): EventSummary | null {
     return null;
   }
   if (!isObject(parsed)) return null;
-  const { id, event, data, created_at } = parsed;
+  const { id, event, data, created_at, context } = parsed;
   if (
     typeof id !== "string" ||
     typeof event !== "string" ||
@@ -35,32 +45,38 @@ export function summarizeEvent(payload: string): EventSummary | null {
   ) {
     return null;
   }
-  return { id, event, created_at, summary: eventLine(event, data) };
+  return { id, event, created_at, summary: eventLine(event, data, { context }) };
 }
 
 /** An event in one readable line, from its type and `data`: "dsync.user.updated: user Ada (ada@acme.com) ...". */
-export function eventLine(event: string, data: Data): string {
-  const detail = eventDetail(event, data);
+export function eventLine(event: string, data: Data, facts: EventFacts = {}): string {
+  const detail = eventDetail(event, data, facts);
   return detail ? `${event}: ${detail}` : event;
 }
 
-/** What an event concerns, in one line without its type: "user Ada (ada@acme.com) in directory ...". */
-export function eventDetail(event: string, data: Data): string {
+/**
+ * What an event concerns, in one line without its type, and what it changed where WorkOS says:
+ * 'user Ada (ada@acme.com) in directory ...; changed state "active" → "suspended"'.
+ */
+export function eventDetail(event: string, data: Data, facts: EventFacts = {}): string {
   const describe = DESCRIBERS.find(([pattern]) =>
     pattern.endsWith(".") ? event.startsWith(pattern) : event === pattern,
   );
-  return oneLine((describe?.[1] ?? generic)(data));
+  const names = facts.organizationName ?? (() => undefined);
+  const what = (describe?.[1] ?? generic)(data, names);
+  const changed = changes(data, obj(facts.context));
+  return oneLine(changed === undefined ? what : `${what}; ${changed}`);
 }
 
-const userAndGroup: Describe = (d) =>
-  join([`user ${person(obj(d.user))}`, inGroup(obj(d.group)), inDirectory(d, obj(d.user))]);
+const userAndGroup: Describe = (d, names) =>
+  join([`user ${person(obj(d.user))}`, inGroup(obj(d.group)), inDirectory(d, names, obj(d.user))]);
 
 // First match wins; a pattern ending in "." is a prefix, anything else an exact event type.
 const DESCRIBERS: readonly (readonly [string, Describe])[] = [
   ["dsync.group.user_added", userAndGroup],
   ["dsync.group.user_removed", userAndGroup],
-  ["dsync.user.", (d) => join([`user ${person(d)}`, inDirectory(d)])],
-  ["dsync.group.", (d) => join([`group ${label(d)}`, inDirectory(d)])],
+  ["dsync.user.", (d, names) => join([`user ${person(d)}`, inDirectory(d, names)])],
+  ["dsync.group.", (d, names) => join([`group ${label(d)}`, inDirectory(d, names)])],
   ["dsync.activated", directory],
   ["dsync.deleted", directory],
   ["connection.", connection],
@@ -76,34 +92,34 @@ const DESCRIBERS: readonly (readonly [string, Describe])[] = [
   ],
 ];
 
-function directory(d: Data): string {
+function directory(d: Data, names: Names): string {
   return join([
     `directory ${label(d)}`,
     text(d.type) && `(${text(d.type)})`,
     quoted(d.name) ? text(d.id) : undefined,
-    prefixed("of organization", d.organization_id),
+    ofOrganization(d.organization_id, names),
   ]);
 }
 
-function connection(d: Data): string {
+function connection(d: Data, names: Names): string {
   // Certificate events nest the connection under data.connection.
   const c = isObject(d.connection) ? d.connection : d;
   return join([
     `connection ${label(c)}`,
     text(c.connection_type) && `(${text(c.connection_type)})`,
     quoted(c.name) ? text(c.id) : undefined,
-    prefixed("of organization", c.organization_id),
+    ofOrganization(c.organization_id, names),
     prefixed("certificate expires", obj(d.certificate).expiry_date),
   ]);
 }
 
-function organizationDomain(d: Data): string {
+function organizationDomain(d: Data, names: Names): string {
   // verification_failed nests the domain under data.organization_domain.
   const domain = isObject(d.organization_domain) ? d.organization_domain : d;
   return join([
     `domain ${text(domain.domain) ?? text(domain.id) ?? UNKNOWN}`,
     text(domain.state) && `(${text(domain.state)})`,
-    prefixed("of organization", domain.organization_id),
+    ofOrganization(domain.organization_id, names),
     prefixed("reason", d.reason),
   ]);
 }
@@ -133,11 +149,60 @@ function inGroup(group: Data): string {
   return `in group ${label(group)}`;
 }
 
-function inDirectory(d: Data, fallback: Data = {}): string {
+function inDirectory(d: Data, names: Names, fallback: Data = {}): string {
   return join([
     prefixed("in directory", d.directory_id ?? fallback.directory_id),
-    prefixed("of organization", d.organization_id ?? fallback.organization_id),
+    ofOrganization(d.organization_id ?? fallback.organization_id, names),
   ]);
+}
+
+/** "of organization "Acme Inc" (org_…)" where the name is known, else "of organization org_…". */
+function ofOrganization(id: unknown, names: Names): string | undefined {
+  const t = text(id);
+  if (t === undefined) return undefined;
+  const name = quoted(names(t));
+  return name === undefined ? `of organization ${t}` : `of organization ${name} (${t})`;
+}
+
+/** At most this many changed attributes are named; the line says how many more there are. */
+const MAX_CHANGES = 5;
+
+/**
+ * What an update changed, from WorkOS's `previous_attributes` (in `data` for directory users and groups, in the
+ * event's `context` for others) against the values now in `data`: 'changed state "active" → "suspended"'.
+ */
+function changes(data: Data, context: Data): string | undefined {
+  const previous = isObject(data.previous_attributes)
+    ? data.previous_attributes
+    : obj(context.previous_attributes);
+  const changed = Object.keys(previous).flatMap((key) => {
+    const before = previous[key];
+    const after = data[key];
+    // A nested attribute (custom_attributes.department) is named by its path, one level deep.
+    if (isObject(before) && isObject(after)) {
+      const inner = Object.keys(before).map((sub) => change(`${key}.${sub}`, before[sub], after[sub]));
+      return inner.length > 0 ? inner : [key];
+    }
+    return [change(key, before, after)];
+  });
+  if (changed.length === 0) return undefined;
+  const more = changed.length > MAX_CHANGES ? ` and ${changed.length - MAX_CHANGES} more` : "";
+  return `changed ${changed.slice(0, MAX_CHANGES).join(", ")}${more}`;
+}
+
+/** "state "active" → "suspended""; just the attribute's name where a value is an object or a list. */
+function change(key: string, before: unknown, after: unknown): string {
+  const name = text(key) ?? UNKNOWN;
+  const from = scalar(before);
+  const to = scalar(after);
+  return from === undefined || to === undefined ? name : `${name} ${from} → ${to}`;
+}
+
+function scalar(value: unknown): string | undefined {
+  if (value === null || value === undefined) return "(none)";
+  if (typeof value === "boolean") return String(value);
+  if (value === "") return '""';
+  return quoted(value);
 }
 
 function prefixed(label: string, value: unknown): string | undefined {

@@ -1644,6 +1644,21 @@ const rows: Row[] = [
   },
   {
     method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "the SDK's organizations.listOrganizationRoles path, /organizations/{id}/roles",
+    path: (ids) => `/organizations/${ids.roleOrg}/roles`,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "unknown organization, on the SDK's /organizations/{id}/roles path",
+    path: () => `/organizations/${UNKNOWN.org}/roles`,
+    status: 404,
+  },
+  {
+    method: "GET",
     template: "/authorization/organizations/{organizationId}/roles/{slug}",
     note: "a custom role",
     path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,

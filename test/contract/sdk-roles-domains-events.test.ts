@@ -48,6 +48,22 @@ describe("the official SDK against the emulator: roles", () => {
     expect(custom).toMatchObject({ name: "Billing Admin", type: "OrganizationRole" });
   });
 
+  it("organizations.listOrganizationRoles (GET /organizations/{id}/roles) gets the same roles", async () => {
+    const list = await workos.organizations.listOrganizationRoles({ organizationId: ACME });
+    expect(list.data.map((role) => [role.slug, role.type])).toEqual([
+      ["admin", "EnvironmentRole"],
+      ["member", "EnvironmentRole"],
+      ["org-billing-admin", "OrganizationRole"],
+    ]);
+    expect(list.data[2]).toMatchObject({
+      name: "Billing Admin",
+      permissions: ["billing:manage", "reports:read"],
+    });
+    await expect(
+      workos.organizations.listOrganizationRoles({ organizationId: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ" }),
+    ).rejects.toBeInstanceOf(NotFoundException);
+  });
+
   it("an unknown role reaches the SDK as its NotFoundException", async () => {
     await expect(workos.authorization.getEnvironmentRole("no-such-role")).rejects.toBeInstanceOf(
       NotFoundException,

@@ -227,8 +227,8 @@ describe("get_organization_overview", () => {
       }[];
     };
     expect(data.organization.domains).toEqual([
-      { domain: "acmecorp.com", state: "verified" },
-      { domain: "acmecorp.io", state: "pending" },
+      { id: expect.stringMatching(/^org_domain_/), domain: "acmecorp.com", state: "verified" },
+      { id: expect.stringMatching(/^org_domain_/), domain: "acmecorp.io", state: "pending" },
     ]);
     expect(data.sso_connections).toEqual([
       expect.objectContaining({ id: SCIM_IDS.connection, type: "OktaSAML" }),

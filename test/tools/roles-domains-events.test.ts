@@ -46,6 +46,34 @@ describe("roles", () => {
     expect(textOf(result)).toContain("list_roles");
   });
 
+  it("list_roles says which roles are the environment's and how to see an organization's custom roles", async () => {
+    const environment = viewOf(await h.call("list_roles", {}));
+    expect(environment.notes?.join(" ")).toContain(
+      "These are the environment roles, which every organization has. An organization's custom roles are " +
+        "listed only with its organization_id: list_roles with organization_id (get_role needs it too).",
+    );
+    const acme = viewOf(await h.call("list_roles", { organization_id: ACME }));
+    expect(acme.notes?.join(" ")).toContain(
+      `2 environment roles and 1 custom role of organization ${ACME} (custom: true), in priority order.`,
+    );
+  });
+
+  it("get_role of a custom role without its organization points to the call with organization_id", async () => {
+    const result = await h.call("get_role", { slug: "org-billing-admin" });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain(
+      "Hint: No environment role has this slug. An organization's custom role is found only through its " +
+        "organization: call get_role with slug and organization_id, or list_roles with organization_id to see " +
+        "that organization's roles.",
+    );
+    const unknown = await h.call("get_role", { slug: "org-no-such-role", organization_id: ACME });
+    expect(unknown.isError).toBe(true);
+    expect(textOf(unknown)).toContain(
+      `Hint: Organization ${ACME} has no role with this slug, or no such organization exists. ` +
+        `list_roles with organization_id ${ACME} lists its roles.`,
+    );
+  });
+
   it("refuses a malformed slug or organization id before calling WorkOS", async () => {
     await h.control("DELETE", "/_emulator/requests");
     const slug = await h.call("get_role", { slug: "../admin" });
@@ -194,6 +222,44 @@ describe("events", () => {
     expect(rest).toEqual([]);
     expect(event).toMatchObject({ object: "event", event: "dsync.user.updated" });
     expect(event?.data).toMatchObject({ directory_id: DEMO_IDS.directories.fooCorpOkta });
+  });
+
+  it("list_events says what an update changed, names each organization and says the time now", async () => {
+    await h.control("DELETE", "/_emulator/requests");
+    const before = Date.now();
+    const result = await h.call("list_events", { events: ["dsync.user.updated"] });
+    const [newest, ...older] = dataOf<Item[]>(result);
+    expect(newest?.summary).toMatch(
+      new RegExp(
+        `^user .+@foo-corp\\.com\\) in directory ${DEMO_IDS.directories.fooCorpOkta} of organization "Foo Corp" ` +
+          `\\(${DEMO_IDS.organizations.fooCorp}\\); changed state "active" → "inactive"$`,
+      ),
+    );
+    expect(older.map((event) => String(event.summary).replace(/^user .+?\) /, ""))).toEqual([
+      `in directory ${DEMO_IDS.directories.acmeGoogle} of organization "Acme Inc" (${ACME}); changed state "active" → "inactive"`,
+      `in directory ${DEMO_IDS.directories.acmeGoogle} of organization "Acme Inc" (${ACME}); changed state "active" → "suspended"`,
+    ]);
+    const now = viewOf(result).notes?.find((note) => note.startsWith("It is now "));
+    expect(now).toMatch(/^It is now \S+Z by this server's clock; event times are UTC\.$/);
+    const stated = Date.parse(now?.split(" ")[3] ?? "");
+    expect(stated).toBeGreaterThanOrEqual(before);
+    expect(stated).toBeLessThanOrEqual(Date.now());
+    // One lookup per organization named, not one per event.
+    const lookups = (await h.requests()).filter((request) => request.path.startsWith("/organizations/"));
+    expect(lookups.map((request) => request.path).sort()).toEqual(
+      [`/organizations/${ACME}`, `/organizations/${DEMO_IDS.organizations.fooCorp}`].sort(),
+    );
+  });
+
+  it("an organization renamed through update_organization reads as the change it was", async () => {
+    const renamed = await h.call("update_organization", { organization_id: GLOBEX, name: "Globex Holdings" });
+    expect(renamed.isError, textOf(renamed)).toBeFalsy();
+    const [event] = dataOf<Item[]>(
+      await h.call("list_events", { events: ["organization.updated"], limit: 1 }),
+    );
+    expect(event?.summary).toBe(
+      `organization "Globex Holdings" (globex.com) ${GLOBEX}; changed name "Globex Corporation" → "Globex Holdings"`,
+    );
   });
 
   it("refuses an unknown event type or a time that is not ISO-8601 before calling WorkOS", async () => {

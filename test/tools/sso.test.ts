@@ -31,7 +31,9 @@ describe("list_connections", () => {
     const data = dataOf<{ id: string }[]>(result);
     expect(data.map((c) => c.id)).toEqual([connections.fooCorpOktaSaml]);
     const log = await h.requests();
-    expect(log.at(-1)?.query.connection_type).toBe("OktaSAML");
+    expect(log.findLast((request) => request.path === "/connections")?.query.connection_type).toBe(
+      "OktaSAML",
+    );
   });
 
   it("rejects an unknown connection type", async () => {

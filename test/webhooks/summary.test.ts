@@ -147,6 +147,40 @@ describe("summarizeEvent", () => {
     });
   });
 
+  it("says what an update changed, from previous_attributes in data or in the event's context", () => {
+    const suspended = {
+      ...user,
+      state: "suspended",
+      custom_attributes: { department: "Sales", level: "3" },
+      previous_attributes: { state: "active", custom_attributes: { department: "Engineering" } },
+    };
+    expect(summarizeEvent(event("dsync.user.updated", suspended))?.summary).toBe(
+      "dsync.user.updated: user Blair Lunceford (blair@foo-corp.com) in directory directory_01F of organization " +
+        'org_01G; changed state "active" → "suspended", custom_attributes.department "Engineering" → "Sales"',
+    );
+    const renamed = JSON.stringify({
+      id: "event_01A",
+      event: "organization.updated",
+      data: { object: "organization", id: "org_01G", name: "Foo Corp", external_id: null, domains: [] },
+      context: {
+        previous_attributes: { name: "Foo Inc", external_id: "foo", domains: [{ domain: "foo.io" }] },
+      },
+      created_at: "2024-01-15T11:59:59.000Z",
+    });
+    expect(summarizeEvent(renamed)?.summary).toBe(
+      'organization.updated: organization "Foo Corp" org_01G; changed name "Foo Inc" → "Foo Corp", ' +
+        'external_id "foo" → (none), domains',
+    );
+  });
+
+  it("names at most five changes and counts the rest", () => {
+    const previous = Object.fromEntries(["a", "b", "c", "d", "e", "f", "g"].map((key) => [key, 1]));
+    const summary = summarizeEvent(
+      event("dsync.group.updated", { ...group, previous_attributes: previous }),
+    )?.summary;
+    expect(summary).toMatch(/; changed a "1" → \(none\), b .*, e "1" → \(none\) and 2 more$/);
+  });
+
   it("keeps the summary on one line when names carry control characters", () => {
     const result = summarizeEvent(event("dsync.group.created", { ...group, name: "Eng\nineering\t\u0007" }));
     expect(result?.summary).toBe(

@@ -13,6 +13,8 @@ export interface WorkOSEvent {
   event: string;
   data: Record<string, unknown>;
   created_at: string;
+  /** What WorkOS adds about the change, e.g. an update's `previous_attributes`. */
+  context?: Record<string, unknown>;
   /** Internal: used by the organization_id filter; never serialized. */
   organization_id: string | null;
 }

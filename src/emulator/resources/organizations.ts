@@ -85,6 +85,16 @@ function eventData(org: Organization): Record<string, unknown> {
   return rest;
 }
 
+/** An update's `previous_attributes`: the old value of each field it changed, as the event data shows it. */
+function previousAttributes(before: Organization, after: Organization): Record<string, unknown> {
+  const old = eventData(before);
+  const now = eventData(after);
+  const changed = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
+    (key) => key !== "updated_at" && JSON.stringify(old[key]) !== JSON.stringify(now[key]),
+  );
+  return Object.fromEntries(changed.map((key) => [key, old[key] ?? null]));
+}
+
 function checkUniqueness(ctx: EmulatorContext, input: OrganizationInput, selfId: string | null): void {
   const all = ctx.store.of(organizations).values();
   for (const org of all) {
@@ -188,7 +198,12 @@ export const organizations: Resource<Organization, SeedOrganization, "organizati
           next.allow_profiles_outside_organization = input.allow_profiles_outside_organization;
         }
         ctx.store.of(organizations).replace(next);
-        ctx.emit({ type: "organization.updated", data: eventData(next), organizationId: next.id });
+        ctx.emit({
+          type: "organization.updated",
+          data: eventData(next),
+          organizationId: next.id,
+          context: { previous_attributes: previousAttributes(current, next) },
+        });
         return { status: 200, body: serialize(next) };
       },
     },

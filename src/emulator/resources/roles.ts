@@ -142,6 +142,16 @@ export const roles: Resource<Role, SeedRole, "roles"> = {
       }),
     },
     {
+      // The official Node SDK's organizations.listOrganizationRoles calls this path, which the spec does not
+      // list: it answers as the one above, so SDK users get the same roles.
+      method: "GET",
+      pattern: "/organizations/:organizationId/roles",
+      handler: (req, ctx) => ({
+        status: 200,
+        body: list(rolesOf(ctx, organizationOf(ctx, req.params.organizationId))),
+      }),
+    },
+    {
       method: "GET",
       pattern: "/authorization/organizations/:organizationId/roles/:slug",
       handler: (req, ctx) => {

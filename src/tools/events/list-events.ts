@@ -2,7 +2,15 @@ import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { EVENT_TYPES } from "../../workos-vocabulary.js";
 import { defineTool, READ } from "../define.js";
-import { event, eventSummary, listOf, summarizeEvent, type WorkOSEvent } from "../objects.js";
+import {
+  event,
+  eventSummary,
+  listOf,
+  organizationOfEvent,
+  summarizeEvent,
+  type WorkOSEvent,
+} from "../objects.js";
+import { organizationNames } from "../organization-names.js";
 import { page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 
@@ -24,7 +32,8 @@ export default defineTool({
   title: "List Events",
   description:
     "List what changed in WorkOS, newest first: directory syncs, SSO connections, organizations, domains and more, " +
-    "optionally for one organization, event types or time range. Each event has a one-line summary.",
+    "optionally for one organization, event types or time range. Each event has a one-line summary of what " +
+    "changed; the result says the current time, for ranges like the last 24 hours.",
   toolset: "events",
   organization: { param: "organization_id" },
   input: z.strictObject({
@@ -35,13 +44,28 @@ export default defineTool({
       .optional()
       .describe('Only these types, e.g. ["dsync.user.updated"].'),
     organization_id: organizationId.optional().describe("Only this organization's events (org_…)."),
-    range_start: timestamp.optional().describe("Only events at or after this time."),
+    range_start: timestamp
+      .optional()
+      .describe("Only events at or after this time (each result says the time now)."),
     range_end: timestamp.optional().describe("Only events before this time."),
     ...listParams,
   }),
   output: listOf(event),
   list: { noun: "event", summary: eventSummary, project: summarizeEvent },
   annotations: READ,
-  handler: async ({ detail: _, ...query }, { client, signal }) =>
-    page(await client.get<List<WorkOSEvent>>("/events", { query, signal })),
+  notes: () => [`It is now ${new Date().toISOString()} by this server's clock; event times are UTC.`],
+  handler: async ({ detail: _, ...query }, { client, signal }) => {
+    const events = page(await client.get<List<WorkOSEvent>>("/events", { query, signal }));
+    // Filtered by organization, its name would only repeat on every line what the call already named.
+    if (query.organization_id !== undefined) return events;
+    const names = await organizationNames(client, events.data.map(organizationOfEvent), signal);
+    return {
+      ...events,
+      data: events.data.map((item) => {
+        const organization = organizationOfEvent(item);
+        const name = organization === undefined ? undefined : names.get(organization);
+        return name === undefined ? item : { ...item, organization_name: name };
+      }),
+    };
+  },
 });

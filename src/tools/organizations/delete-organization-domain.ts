@@ -5,7 +5,7 @@ import { defineTool } from "../define.js";
 import { organizationDomainTarget } from "../impact.js";
 import { deletion } from "../objects.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
-import { confirmationToken, organizationDomainId } from "../params.js";
+import { confirmationToken, domainNotFound, organizationDomainId } from "../params.js";
 
 export default defineTool({
   name: "delete_organization_domain",
@@ -14,10 +14,13 @@ export default defineTool({
   toolset: "organizations",
   organization: { owner: ownerOf({ organization_domain_id: ownerOfOrganizationDomain }) },
   input: z.strictObject({
-    organization_domain_id: organizationDomainId.describe("The domain."),
+    organization_domain_id: organizationDomainId.describe(
+      "The domain's id (org_domain_…, in list_organizations' domain_ids).",
+    ),
     confirmation_token: confirmationToken,
   }),
   output: deletion,
+  notFound: domainNotFound,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   target: ({ organization_domain_id }, { client, signal }) =>
     organizationDomainTarget(client, organization_domain_id, signal),

@@ -3,7 +3,7 @@ import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
 import { standaloneDomain } from "../objects.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
-import { organizationDomainId } from "../params.js";
+import { domainNotFound, organizationDomainId } from "../params.js";
 
 export default defineTool({
   name: "get_organization_domain",
@@ -12,9 +12,12 @@ export default defineTool({
   toolset: "organizations",
   organization: { owner: ownerOf({ organization_domain_id: ownerOfOrganizationDomain }) },
   input: z.strictObject({
-    organization_domain_id: organizationDomainId.describe("The domain."),
+    organization_domain_id: organizationDomainId.describe(
+      "The domain's id (org_domain_…, in list_organizations' domain_ids).",
+    ),
   }),
   output: standaloneDomain,
+  notFound: domainNotFound,
   annotations: READ,
   handler: ({ organization_domain_id }, { client, signal }) =>
     client.get(path`/organization_domains/${organization_domain_id}`, { signal }),

@@ -22,7 +22,13 @@ const overview = z.object({
     id: z.string(),
     name: z.string(),
     external_id: z.string().optional(),
-    domains: z.array(z.looseObject({ domain: z.string(), state: z.string().optional() })),
+    domains: z.array(
+      z.looseObject({
+        id: z.string().describe("The organization_domain_id, for the *_organization_domain tools."),
+        domain: z.string(),
+        state: z.string().optional(),
+      }),
+    ),
   }),
   sso_connections: z.array(
     z.looseObject({
@@ -122,7 +128,8 @@ export default defineTool({
         id: org.id,
         name: org.name,
         ...(org.external_id === null ? {} : { external_id: org.external_id }),
-        domains: org.domains.map(({ domain, state }) => ({
+        domains: org.domains.map(({ id, domain, state }) => ({
+          id,
           domain,
           ...(state === undefined ? {} : { state }),
         })),

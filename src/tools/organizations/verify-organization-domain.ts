@@ -3,7 +3,7 @@ import { path } from "../../client/path.js";
 import { defineTool } from "../define.js";
 import { standaloneDomain } from "../objects.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
-import { organizationDomainId } from "../params.js";
+import { domainNotFound, organizationDomainId } from "../params.js";
 
 export default defineTool({
   name: "verify_organization_domain",
@@ -12,7 +12,9 @@ export default defineTool({
   toolset: "organizations",
   organization: { owner: ownerOf({ organization_domain_id: ownerOfOrganizationDomain }) },
   input: z.strictObject({
-    organization_domain_id: organizationDomainId.describe("The domain."),
+    organization_domain_id: organizationDomainId.describe(
+      "The domain's id (org_domain_…, in list_organizations' domain_ids).",
+    ),
   }),
   output: standaloneDomain,
   summary: (domain) =>
@@ -26,6 +28,7 @@ export default defineTool({
           "WorkOS found no DNS TXT record with verification_token (see data) yet; it keeps checking. Ask the " +
             "domain's owner to publish it, then verify again.",
         ],
+  notFound: domainNotFound,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_domain_id }, { client, signal }) =>
     client.post(path`/organization_domains/${organization_domain_id}/verify`, { body: {}, signal }),

@@ -17,6 +17,12 @@ export default defineTool({
   }),
   output: role,
   annotations: READ,
+  notFound: ({ organization_id }) =>
+    organization_id === undefined
+      ? "No environment role has this slug. An organization's custom role is found only through its organization: " +
+        "call get_role with slug and organization_id, or list_roles with organization_id to see that organization's roles."
+      : `Organization ${organization_id} has no role with this slug, or no such organization exists. ` +
+        `list_roles with organization_id ${organization_id} lists its roles.`,
   handler: ({ slug, organization_id }, { client, signal }) =>
     client.get(
       organization_id === undefined

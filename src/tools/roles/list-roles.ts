@@ -21,6 +21,20 @@ export default defineTool({
   list: { noun: "role", summary: roleSummary, project: summarizeRole },
   finds: "slug",
   annotations: READ,
+  notes: ({ data }, { organization_id }) => {
+    if (organization_id === undefined) {
+      return [
+        "These are the environment roles, which every organization has. An organization's custom roles are " +
+          "listed only with its organization_id: list_roles with organization_id (get_role needs it too).",
+      ];
+    }
+    const custom = data.filter((item) => item.type === "OrganizationRole").length;
+    const environment = data.length - custom;
+    return [
+      `${environment} environment role${environment === 1 ? "" : "s"} and ${custom} custom ` +
+        `role${custom === 1 ? "" : "s"} of organization ${organization_id} (custom: true), in priority order.`,
+    ];
+  },
   handler: async ({ organization_id }, { client, signal }) => {
     const route =
       organization_id === undefined

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { defineTool, READ } from "../define.js";
-import { type Connection, connection, connectionSummary, listOf, summarizeConnection } from "../objects.js";
+import {
+  type Connection,
+  connectionSummary,
+  listOf,
+  namedConnection,
+  summarizeConnection,
+} from "../objects.js";
+import { withOrganizationNames } from "../organization-names.js";
 import { page } from "../page.js";
 import { connectionType, listParams, organizationId } from "../params.js";
 
@@ -20,10 +27,14 @@ export default defineTool({
     search: z.string().min(1).optional().describe("Only connections whose name contains this text."),
     ...listParams,
   }),
-  output: listOf(connection),
+  output: listOf(namedConnection),
   list: { noun: "SSO connection", summary: connectionSummary, project: summarizeConnection },
   finds: "connection_id",
   annotations: READ,
-  handler: async ({ detail: _, ...query }, { client, signal }) =>
-    page(await client.get<List<Connection>>("/connections", { query, signal })),
+  handler: async ({ detail: _, ...query }, { client, signal }) => {
+    const connections = page(await client.get<List<Connection>>("/connections", { query, signal }));
+    // Filtered by organization, its name would only repeat on every item what the call already named.
+    if (query.organization_id !== undefined) return connections;
+    return { ...connections, data: await withOrganizationNames(client, connections.data, signal) };
+  },
 });

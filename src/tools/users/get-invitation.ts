@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { defineTool, READ } from "../define.js";
-import { invitation } from "../objects.js";
+import { type Invitation, namedInvitation } from "../objects.js";
+import { withOrganizationNames } from "../organization-names.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
 
@@ -15,8 +16,14 @@ export default defineTool({
   input: z.strictObject({
     invitation_id: invitationId.describe("The invitation id (invitation_…)."),
   }),
-  output: invitation,
+  output: namedInvitation,
   annotations: READ,
-  handler: ({ invitation_id }, { client, signal }) =>
-    client.get(path`/user_management/invitations/${invitation_id}`, { signal }),
+  handler: async ({ invitation_id }, { client, signal }) => {
+    const found = await client.get<Invitation>(path`/user_management/invitations/${invitation_id}`, {
+      signal,
+    });
+    // WorkOS names the organization only by id; its name is what a person asks about next.
+    const [named] = await withOrganizationNames(client, [found], signal);
+    return named ?? found;
+  },
 });

@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { INVITATION_STATES } from "../../workos-vocabulary.js";
 import { defineTool, READ } from "../define.js";
-import { type Invitation, invitation, invitationSummary, listOf, summarizeInvitation } from "../objects.js";
+import {
+  type Invitation,
+  invitationSummary,
+  listOf,
+  namedInvitation,
+  summarizeInvitation,
+} from "../objects.js";
+import { withOrganizationNames } from "../organization-names.js";
 import { page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 import { scan } from "../scan.js";
@@ -21,7 +28,7 @@ export default defineTool({
     state: z.enum(INVITATION_STATES).optional().describe("Only invitations in this state, e.g. pending."),
     ...listParams,
   }),
-  output: listOf(invitation),
+  output: listOf(namedInvitation),
   list: {
     noun: "invitation",
     summary: invitationSummary,
@@ -33,18 +40,21 @@ export default defineTool({
   annotations: READ,
   handler: async (input, { client, signal, progress }) => {
     const { state, detail: _, ...query } = input;
-    if (state === undefined) {
-      return page(await client.get<List<Invitation>>("/user_management/invitations", { query, signal }));
-    }
-    // WorkOS has no state filter for invitations: the pages are walked and filtered here.
-    return scan<Invitation>({
-      client,
-      path: "/user_management/invitations",
-      query: { ...query, limit: undefined },
-      limit: input.limit ?? 10,
-      matches: (item) => item.state === state,
-      context: { signal, progress },
-      noun: "invitation",
-    });
+    const invitations =
+      state === undefined
+        ? page(await client.get<List<Invitation>>("/user_management/invitations", { query, signal }))
+        : // WorkOS has no state filter for invitations: the pages are walked and filtered here.
+          await scan<Invitation>({
+            client,
+            path: "/user_management/invitations",
+            query: { ...query, limit: undefined },
+            limit: input.limit ?? 10,
+            matches: (item) => item.state === state,
+            context: { signal, progress },
+            noun: "invitation",
+          });
+    // Filtered by organization, its name would only repeat on every item what the call already named.
+    if (query.organization_id !== undefined) return invitations;
+    return { ...invitations, data: await withOrganizationNames(client, invitations.data, signal) };
   },
 });
