@@ -21,7 +21,7 @@ function hiddenInData(code: number): boolean {
 }
 const hiddenInLine = (code: number) => hiddenInData(code) || isC0(code);
 
-function escape(code: number): string {
+function escapeOf(code: number): string {
   const hex = code.toString(16).toUpperCase();
   return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
 }
@@ -31,7 +31,7 @@ function mismatches(show: (text: string) => unknown, hidden: (code: number) => b
   const wrong: string[] = [];
   for (let code = 0; code <= LAST_CODE_POINT; code++) {
     const text = `a${String.fromCodePoint(code)}b`;
-    const expected = hidden(code) ? `a${escape(code)}b` : text;
+    const expected = hidden(code) ? `a${escapeOf(code)}b` : text;
     if (show(text) !== expected) wrong.push(`U+${code.toString(16).toUpperCase().padStart(4, "0")}`);
   }
   return wrong;
@@ -56,7 +56,7 @@ describe("visible", () => {
       data: everyHidden.map((code) => visibleData(`x${String.fromCodePoint(code)}`)),
     });
     const raw = [...text].filter((c) => c !== "\n" && hiddenInLine(c.codePointAt(0) as number));
-    expect(raw.map((c) => escape(c.codePointAt(0) as number))).toEqual([]);
+    expect(raw.map((c) => escapeOf(c.codePointAt(0) as number))).toEqual([]);
   });
 
   it.each([
