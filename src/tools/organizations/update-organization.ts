@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { organization } from "../objects.js";
 import { domainData, externalId, metadata, organizationId } from "../params.js";
@@ -21,7 +22,7 @@ export default defineTool({
     stripe_customer_id: z.string().min(1).optional().describe("The Stripe customer id (cus_…) to link."),
   }),
   output: organization,
-  summary: (org) => `Updated organization ${org.id}; data is the organization as it is now.`,
+  summary: (org) => `Updated organization ${quote.id(org.id, "org")}; data is the organization as it is now.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_id, ...body }, { client, signal }) =>
     client.put(path`/organizations/${organization_id}`, { body, signal }),
