@@ -42,10 +42,10 @@ export function visibleData(value: unknown): unknown {
   if (typeof value === "string") return visibleString(value);
   if (Array.isArray(value)) return value.map(visibleData);
   if (typeof value !== "object" || value === null) return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) {
-    if (field === null || field === undefined) continue;
-    result[visibleString(key)] = visibleData(field);
-  }
-  return result;
+  // fromEntries defines keys: assigning `result["__proto__"]` would set the prototype and lose the field.
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null && field !== undefined)
+      .map(([key, field]) => [visibleString(key), visibleData(field)]),
+  );
 }
