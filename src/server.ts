@@ -5,7 +5,7 @@ import {
   ErrorCode,
   ListToolsRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
-import type { z } from "zod";
+import { z } from "zod";
 import type { WorkOSClient } from "./client/client.js";
 import { WorkOSError } from "./client/errors.js";
 import { VERSION } from "./client/version.js";
@@ -15,6 +15,7 @@ import { log } from "./log.js";
 import { resultBudget } from "./mcp/budget.js";
 import { describeWorkOSError } from "./mcp/errors.js";
 import { instructionsFor } from "./mcp/instructions.js";
+import { type KeyPath, keyPathIn } from "./mcp/limits.js";
 import { outsidePin, withPin } from "./mcp/pin.js";
 import { registerPrompts } from "./mcp/prompts.js";
 import { protocolError } from "./mcp/protocol-error.js";
@@ -42,6 +43,27 @@ export interface ServerDeps {
 }
 
 export { enabledTools } from "./mcp/selection.js";
+
+/**
+ * tools/call as the SDK reads it, but with the arguments kept as sent: its record schema copies them key by
+ * key, and a "__proto__" key copied so is lost without a word (it sets the copy's prototype instead). Kept,
+ * such a key is refused as a tool error that says where it is.
+ */
+const CallToolRequestAsSent = CallToolRequestSchema.extend({
+  params: CallToolRequestSchema.shape.params.extend({
+    arguments: z
+      .custom<Record<string, unknown>>(
+        (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+      )
+      .optional(),
+  }),
+});
+
+/**
+ * Keys refused anywhere in a tool's arguments: assigned to an object, they reach its prototype. No WorkOS field
+ * or metadata key needs them.
+ */
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 
 /** What a call of a tool needs from the request that asked for it. */
 interface CallExtra {
@@ -105,9 +127,13 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       if ("refused" in pinned) return { error: pinned.refused };
       args = pinned.args;
     }
+    // Looked for after decoding: an object sent as a JSON string may hold such a key too.
+    const coerced = coerceArguments(tool.input, args);
+    const refused = keyPathIn(coerced, PROTOTYPE_KEYS);
+    if (refused !== undefined) return { error: describePrototypeKey(tool, refused) };
     const unknown = Object.keys(args).filter((key) => !Object.hasOwn(tool.input.shape, key));
     if (unknown.length > 0) return { error: describeUnknownArguments(tool, unknown) };
-    const parsed = tool.input.safeParse(coerceArguments(tool.input, args));
+    const parsed = tool.input.safeParse(coerced);
     if (!parsed.success) return { error: describeInvalidArguments(tool, parsed.error) };
 
     const input = parsed.data;
@@ -154,7 +180,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     }
   }
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+  server.setRequestHandler(CallToolRequestAsSent, async (request, extra): Promise<CallToolResult> => {
     const { name, arguments: rawArguments = {} } = request.params;
     const tool = tools.find((candidate) => candidate.name === name);
     if (tool === undefined) {
@@ -209,26 +235,43 @@ function errorResult(text: string): CallToolResult {
   return { content: [{ type: "text", text: redact(lines) }], isError: true };
 }
 
-function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): string {
-  const named = keys
-    .map((key) => (/^[\w-]{1,100}$/.test(key) ? key : JSON.stringify(key.slice(0, 100))))
-    .join(", ");
+/** A key as the model wrote it: plain when it is a word, else quoted and clipped. */
+function keyName(key: PropertyKey): string {
+  const text = String(key);
+  return /^[\w-]{1,100}$/.test(text) ? text : JSON.stringify(text.slice(0, 100));
+}
+
+/** Where in the arguments, e.g. `domain_data.0.state`. */
+function pathName(path: readonly PropertyKey[]): string {
+  return path.length > 0 ? path.map(keyName).join(".") : "(arguments)";
+}
+
+function invalidArguments(tool: AnyTool, problems: readonly string[]): string {
   return (
-    `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n- ${named}: not a parameter of ${tool.name}\n` +
+    `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n${problems.map((line) => `- ${line}`).join("\n")}\n` +
     `Parameters: ${Object.keys(tool.input.shape).join(", ")}.`
   );
 }
 
+function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): string {
+  return invalidArguments(tool, [`${keys.map(keyName).join(", ")}: not a parameter of ${tool.name}`]);
+}
+
+function describePrototypeKey(tool: AnyTool, path: KeyPath): string {
+  const key = String(path.at(-1));
+  return invalidArguments(tool, [
+    `${pathName(path)}: a key named "${key}" is refused anywhere in the arguments (JavaScript objects treat ` +
+      "it specially); leave it out or rename it",
+  ]);
+}
+
 function describeInvalidArguments(tool: AnyTool, error: z.ZodError): string {
-  const problems = error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.join(".") : "(arguments)";
-    if (issue.code === "unrecognized_keys") {
-      return `- ${issue.keys.join(", ")}: not a parameter of ${tool.name}`;
-    }
-    return `- ${field}: ${issue.message}`;
-  });
-  const known = Object.keys(tool.input.shape).join(", ");
-  return `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n${problems.join("\n")}\nParameters: ${known}.`;
+  const problems = error.issues.map((issue) =>
+    issue.code === "unrecognized_keys"
+      ? `${issue.keys.map(keyName).join(", ")}: not a parameter of ${tool.name}`
+      : `${pathName(issue.path)}: ${issue.message}`,
+  );
+  return invalidArguments(tool, problems);
 }
 
 const ENVIRONMENT_LABEL: Record<Environment, string> = {

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { AnyTool, ListPage } from "../tools/define.js";
+import { isWorkOSId, quote } from "./quote.js";
 import { visibleData, visibleLine } from "./visible.js";
 
 /**
@@ -33,15 +35,16 @@ export function viewOf(
   const notes = [...(tool.notes?.(output as never, input as never) ?? [])];
   if (!tool.annotations.readOnlyHint) notes.push(`Environment: ${options.environment}.`);
   if (tool.list !== undefined) return listView(tool, input, output as ListPage, notes, options.maxChars);
-  const summary = tool.summary?.(output as never, input as never) ?? objectSummary(output);
+  const summary = tool.summary?.(output as never, input as never) ?? objectSummary(tool, output);
   return fitObject({ summary, notes, data: visibleData(output) }, options.maxChars);
 }
 
-/** A WorkOS object names its kind and id; the rest is in data. */
-function objectSummary(output: unknown): string {
+/** A WorkOS object names its kind (the one its schema names, not WorkOS's word) and id; the rest is in data. */
+function objectSummary(tool: AnyTool, output: unknown): string {
   const { object, id } = (output ?? {}) as { object?: unknown; id?: unknown };
-  if (typeof object !== "string" || typeof id !== "string") return "Done; the result is in data.";
-  return `The ${object.replaceAll("_", " ")} ${id}; every field WorkOS returned is in data.`;
+  const kind = tool.output.shape.object;
+  if (!(kind instanceof z.ZodLiteral) || kind.value !== object) return "Done; the result is in data.";
+  return `The ${String(kind.value).replaceAll("_", " ")} ${quote.id(id)}; every field WorkOS returned is in data.`;
 }
 
 /** The view in its final shape: our lines with hidden characters made visible, no empty notes. */
@@ -97,11 +100,14 @@ function listView(
   const make = (shown: unknown[], cut: boolean): ModelView => {
     const edge = (backwards ? shown[0] : shown.at(-1)) as { id?: unknown } | undefined;
     const nextCursor = cut && typeof edge?.id === "string" ? edge.id : cursor;
-    const next = nextCursor === null ? undefined : nextCall(tool, input, backwards, nextCursor);
+    // A cursor is an object id; anything else would be upstream text in the next call, which is our words.
+    const odd = nextCursor !== null && !isWorkOSId(nextCursor);
+    const next = nextCursor === null || odd ? undefined : nextCall(tool, input, backwards, nextCursor);
     const count = `${shown.length} ${plural(list.noun, shown.length)}`;
     const scanned = page.scanned === undefined ? "" : ` matched among ${page.scanned} scanned`;
-    const more =
-      next === undefined
+    const more = odd
+      ? "WorkOS's cursor for the next page is not an object id, so no next call is offered"
+      : next === undefined
         ? "this is the last page"
         : page.scanned === undefined
           ? "more follow: next is the call for the next page"
@@ -190,7 +196,7 @@ export function fitObject(view: ModelView, maxChars: number): ModelView {
   let candidate = view;
   for (const [key, size] of sizes) {
     delete data[key];
-    left.push(`${key} (${size} characters)`);
+    left.push(`${quote.word(key, "a field")} (${size} characters)`);
     candidate = withNotes({ ...view, notes: [...(view.notes ?? []), note()], data: { ...data } });
     if (sizeOf(candidate) <= maxChars) return candidate;
   }

@@ -49,7 +49,8 @@ function coerce(kind: Kind, value: string): unknown {
 export function coerceArguments(input: z.ZodObject, args: Record<string, unknown>): Record<string, unknown> {
   const result: Record<string, unknown> = { ...args };
   for (const [key, value] of Object.entries(args)) {
-    const field = input.shape[key];
+    // Own keys only: shape["constructor"] is Object itself, not a field.
+    const field = Object.hasOwn(input.shape, key) ? input.shape[key] : undefined;
     if (typeof value !== "string" || field === undefined) continue;
     const kind = kindOf(field);
     if (kind !== "other") result[key] = coerce(kind, value);

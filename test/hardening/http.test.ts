@@ -141,3 +141,24 @@ describe("slow upstream calls do not starve the rest", () => {
     }
   });
 });
+
+describe("argument problems over HTTP", () => {
+  it("a __proto__ key nested in a tool's arguments is a tool error that names where it is", async () => {
+    const client = await connectClient();
+    try {
+      // JSON.parse makes "__proto__" an own key, which the client sends as it is.
+      const args = JSON.parse('{"name":"A","metadata":{"__proto__":{"x":"1"}}}') as Record<string, unknown>;
+      const result = (await client.callTool({
+        name: "create_organization",
+        arguments: args,
+      })) as CallToolResult;
+      expect(result.isError).toBe(true);
+      const first = result.content[0];
+      expect(first?.type === "text" ? first.text : "").toContain(
+        '- metadata.__proto__: a key named "__proto__" is refused',
+      );
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import type { ModelView } from "../../src/mcp/view.js";
+import { tools } from "../../src/tools/index.js";
 import { clientViews } from "../support/client-views.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { VALID } from "../support/valid-arguments.js";
 
 // What a careless client or a hostile identity provider sends: refused clearly, or shown safely.
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
@@ -35,6 +37,152 @@ describe("arguments", () => {
       expect(await h.requests()).toEqual([]);
     },
   );
+});
+
+describe("keys that reach prototypes", () => {
+  // Built by JSON.parse, as a transport builds them: "__proto__" is then an own key, not a prototype.
+  it.each([
+    ["nested in metadata", '{"name":"A","metadata":{"__proto__":{"admin":"1"}}}', "metadata.__proto__"],
+    ["at the top", '{"name":"A","__proto__":{"name":"B"}}', "__proto__"],
+    [
+      "inside a JSON string the server decodes",
+      '{"name":"A","metadata":"{\\"__proto__\\":{}}"}',
+      "metadata.__proto__",
+    ],
+    [
+      "in an array item",
+      '{"name":"A","domain_data":[{"domain":"a.example","constructor":1}]}',
+      "domain_data.0.constructor",
+    ],
+    ["as prototype", '{"name":"A","metadata":{"prototype":"x"}}', "metadata.prototype"],
+  ])("%s is a tool error naming where it is, and nothing reaches WorkOS", async (_where, json, path) => {
+    await h.control("DELETE", "/_emulator/requests");
+    const result = await h.call("create_organization", JSON.parse(json));
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain(`- ${path}: a key named "${path.split(".").at(-1)}" is refused`);
+    expect(await h.requests()).toEqual([]);
+  });
+});
+
+describe("fuzzed arguments", () => {
+  // A seeded generator: the same 300 calls every run, so a failure can be replayed.
+  let seed = 0x5eed17;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const ODD_KEYS = [
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "hasOwnProperty",
+    "valueOf",
+    "then",
+    "",
+    " ",
+    "a.b",
+    "0",
+    "length",
+    "\u202E",
+    "é",
+    "x".repeat(200),
+    "$ref",
+  ];
+  const STRINGS = [
+    "",
+    " ",
+    "org_",
+    DEMO_IDS.organizations.acme,
+    "[1,2]",
+    '{"__proto__":{"a":1}}',
+    "{",
+    "10",
+    "true",
+    "a\u0000b",
+    "\u202Eevil",
+    "x".repeat(5000),
+    "null",
+    "NaN",
+    "-1",
+    "1e999",
+    "💥\uFE0F",
+  ];
+  const PRIMITIVES = [null, true, false, 0, -1, 1.5, 1e308, 2 ** 53 + 1, 101];
+  const FUZZED = [
+    "list_organizations",
+    "get_organization",
+    "create_organization",
+    "update_organization",
+    "delete_organization",
+    "list_directory_users",
+    "create_user",
+    "send_invitation",
+    "validate_webhook",
+    "generate_portal_link",
+    "list_events",
+  ];
+
+  function value(depth: number): unknown {
+    const kind = random();
+    if (kind < 0.3) return pick(PRIMITIVES);
+    if (kind < 0.6 || depth > 3) return pick(STRINGS);
+    if (kind < 0.8) return Array.from({ length: Math.floor(random() * 3) }, () => value(depth + 1));
+    return object(depth + 1, ODD_KEYS);
+  }
+  function object(depth: number, keys: readonly string[]): Record<string, unknown> {
+    // Object.fromEntries defines own keys, "__proto__" included, as JSON.parse does.
+    return Object.fromEntries(
+      Array.from({ length: Math.floor(random() * 4) }, () => [pick(keys), value(depth)]),
+    );
+  }
+  const hasPrototypeKey = (node: unknown): boolean =>
+    typeof node === "object" &&
+    node !== null &&
+    Object.entries(node).some(
+      ([key, child]) => ["__proto__", "constructor", "prototype"].includes(key) || hasPrototypeKey(child),
+    );
+
+  it("300 calls over the listed tools end in a result or a tool error, never a protocol error, and the session goes on", async () => {
+    const listed = new Set((await h.mcp.listTools()).tools.map((tool) => tool.name));
+    const fuzzed = FUZZED.filter((name) => listed.has(name));
+    expect(fuzzed.length).toBeGreaterThan(6);
+    const outcomes = { result: 0, argumentError: 0, otherToolError: 0 };
+    for (let i = 0; i < 300; i++) {
+      const name = pick(fuzzed);
+      const params = Object.keys(tools.find((tool) => tool.name === name)?.input.shape ?? {});
+      // Most calls start from valid arguments and change a few, so many reach WorkOS; the rest are noise.
+      const valid = random() < 0.6 ? Object.entries(VALID[name] ?? {}) : [];
+      const changed = Array.from({ length: Math.floor(random() * 3) }, () => [
+        random() < 0.7 ? pick(params) : pick(ODD_KEYS),
+        value(1),
+      ]);
+      const args = Object.fromEntries([...valid, ...changed]);
+      await h.control("DELETE", "/_emulator/requests");
+      const result = await h.call(name, args).catch((error: unknown) => {
+        throw new Error(`call ${i}, ${name} ${JSON.stringify(args).slice(0, 300)}: ${String(error)}`);
+      });
+      const text = textOf(result);
+      if (!result.isError) outcomes.result++;
+      else if (text.startsWith(`Invalid arguments for ${name}; nothing was sent to WorkOS.`)) {
+        outcomes.argumentError++;
+        expect(await h.requests(), `call ${i}`).toEqual([]);
+      } else outcomes.otherToolError++;
+      if (hasPrototypeKey(args)) {
+        expect(result.isError, `call ${i}`).toBe(true);
+        expect(text, `call ${i}`).toMatch(/: a key named "(__proto__|constructor|prototype)" is refused/);
+      }
+      expect(text, `call ${i}`).not.toContain("bug in workos-mcp");
+    }
+    expect(outcomes.result + outcomes.argumentError + outcomes.otherToolError).toBe(300);
+    expect(outcomes.argumentError).toBeGreaterThan(50);
+    expect(outcomes.result).toBeGreaterThan(50);
+    const after = await h.call("get_organization", { organization_id: DEMO_IDS.organizations.acme });
+    expect(after.isError).toBeFalsy();
+  });
 });
 
 describe("characters that hide text", () => {

@@ -117,11 +117,32 @@ describe("messages of any size end cleanly over stdio", () => {
     await answersAfterwards(s, 8);
   });
 
-  it("a __proto__ argument is refused, not silently dropped", async () => {
+  it("a __proto__ key in a tool's arguments is a tool error that names where it is", async () => {
     const s = start();
     await s.response(0);
     s.send(
       '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"list_organizations","arguments":{"limit":1,"__proto__":{"admin":true}}}}\n',
+    );
+    s.send(
+      '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"create_organization","arguments":{"name":"A","metadata":{"__proto__":{"x":"1"}}}}}\n',
+    );
+    const [top, nested] = await Promise.all([s.response(3), s.response(4)]);
+    for (const [response, path] of [
+      [top, "__proto__"],
+      [nested, "metadata.__proto__"],
+    ] as const) {
+      const result = response.result as { isError?: boolean; content: { text: string }[] };
+      expect(result.isError).toBe(true);
+      expect(result.content[0]?.text).toContain(`- ${path}: a key named "__proto__" is refused`);
+    }
+    await answersAfterwards(s, 5);
+  });
+
+  it("a __proto__ key elsewhere in a message is refused, not silently dropped", async () => {
+    const s = start();
+    await s.response(0);
+    s.send(
+      '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"list_organizations","arguments":{},"__proto__":{"x":1}}}\n',
     );
     expect((await s.response(3)).error).toEqual({
       code: -32602,

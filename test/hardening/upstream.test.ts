@@ -229,7 +229,7 @@ describe("an enormous upstream page", () => {
     const { structured, text } = clientViews(result);
     expect(structured.length).toBeLessThanOrEqual(40_000);
     expect(text.length).toBeLessThanOrEqual(40_000);
-    expect(text).toMatch(/Left out metadata \(\d+ characters\)/);
+    expect(text).toMatch(/Left out "metadata" \(\d+ characters\)/);
     expect(text).toContain("Cut to 1 of the 20 items");
     expect(
       (result.structuredContent as { next?: { arguments: { after: string } } }).next?.arguments.after,

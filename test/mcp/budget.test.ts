@@ -132,7 +132,7 @@ describe("a budget no result exceeds", () => {
       expect(user).not.toHaveProperty("raw_attributes");
       expect(user.id).toBe(first?.id);
       for (const channel of [structured, text])
-        expect(channel).toMatch(/Left out raw_attributes \(\d+ characters\)/);
+        expect(channel).toMatch(/Left out \\?"raw_attributes\\?" \(\d+ characters\)/);
     } finally {
       await small.close();
     }

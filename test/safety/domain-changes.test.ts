@@ -88,7 +88,7 @@ describe("update_organization's domain_data", () => {
       organization_id: acme,
       domain_data: [{ domain: "acme.com", state: "verified" }],
     });
-    expect(textOf(result)).toContain(`remove acme.io (${acmeIo})`);
+    expect(textOf(result)).toContain(`remove acme.io ("${acmeIo}")`);
     expect(textOf(result)).not.toContain(acmeCom);
   });
 
@@ -121,7 +121,7 @@ describe("update_organization's domain_data", () => {
     });
     expect(result.isError).toBeFalsy();
     expect(viewOf(result).summary).toBe(
-      `Updated organization ${acme}: domains (1 added as pending). ` +
+      `Updated organization "${acme}": domains (1 added as pending). ` +
         "data.changes has each changed value before and after; the rest of data is the organization now.",
     );
     expect(dataOf<{ changes: unknown }>(result).changes).toEqual({
@@ -153,7 +153,7 @@ describe("update_organization's result", () => {
       metadata: { plan: "enterprise", seats: "40" },
     });
     expect(viewOf(result).summary).toBe(
-      `Updated organization ${acme}: name, external_id (removed), metadata (2 keys set, 1 removed). ` +
+      `Updated organization "${acme}": name, external_id (removed), metadata (2 keys set, 1 removed). ` +
         "data.changes has each changed value before and after; the rest of data is the organization now.",
     );
     // Nulls say nothing in data, so a removed value shows only its "from".
@@ -169,7 +169,7 @@ describe("update_organization's result", () => {
     const hh = await harness();
     const result = await hh.call("update_organization", { organization_id: acme, name: "Acme Inc" });
     expect(viewOf(result).summary).toBe(
-      `Updated organization ${acme}: nothing changed, every value given was already so.`,
+      `Updated organization "${acme}": nothing changed, every value given was already so.`,
     );
     expect(dataOf<{ changes: unknown }>(result).changes).toEqual({});
   });

@@ -25,6 +25,11 @@ describe("coerceArguments", () => {
     [{ metadata: '["array"]' }, { metadata: '["array"]' }],
     [{ limit: "ten" }, { limit: "ten" }],
     [{ unknown: "1" }, { unknown: "1" }],
+    // Keys the schema inherits rather than declares are no fields: left for the server to refuse.
+    [
+      { constructor: "x", toString: "[1]" },
+      { constructor: "x", toString: "[1]" },
+    ],
   ])("%o -> %o", (args, expected) => {
     expect(coerceArguments(input, args)).toEqual(expected);
   });

@@ -1,63 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { tools } from "../../src/tools/index.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { VALID } from "../support/valid-arguments.js";
 import { viewOf } from "../support/view.js";
 
-// Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
-const VALID: Record<string, Record<string, unknown>> = {
-  list_organizations: {},
-  get_organization: { organization_id: DEMO_IDS.organizations.acme },
-  get_organization_overview: { organization_id: DEMO_IDS.organizations.acme },
-  create_organization: { name: "Forbidden Inc" },
-  update_organization: { organization_id: DEMO_IDS.organizations.acme, name: "Renamed" },
-  delete_organization: { organization_id: DEMO_IDS.organizations.acme },
-  add_organization_domain: { organization_id: DEMO_IDS.organizations.acme, domain: "acme.example" },
-  get_organization_domain: { organization_domain_id: DEMO_IDS.domains.acmeIo },
-  verify_organization_domain: { organization_domain_id: DEMO_IDS.domains.acmeIo },
-  delete_organization_domain: { organization_domain_id: DEMO_IDS.domains.acmeIo },
-  list_roles: {},
-  get_role: { slug: "admin" },
-  list_events: { events: ["dsync.user.updated"], range_start: "2024-01-01T00:00:00Z" },
-  list_connections: {},
-  get_connection: { connection_id: DEMO_IDS.connections.acmeAzureSaml },
-  generate_portal_link: { organization_id: DEMO_IDS.organizations.acme, intent: "sso" },
-  list_directories: {},
-  get_directory: { directory_id: DEMO_IDS.directories.acmeGoogle },
-  delete_directory: { directory_id: DEMO_IDS.directories.acmeGoogle },
-  list_directory_users: { directory_id: DEMO_IDS.directories.acmeGoogle },
-  get_directory_user: { directory_user_id: "directory_user_01HM68NKP068RTCKASH06RHSRS" },
-  list_directory_groups: { directory_id: DEMO_IDS.directories.acmeGoogle },
-  get_directory_group: { directory_group_id: "directory_group_01HM66HVQ0KA6WYJTGXY7QXANV" },
-  list_users: {},
-  get_user: { user_id: DEMO_IDS.users.janeDoe },
-  create_user: { email: "every.tool@example.com" },
-  update_user: { user_id: DEMO_IDS.users.janeDoe, first_name: "Janet" },
-  delete_user: { user_id: DEMO_IDS.users.janeDoe },
-  list_organization_memberships: { organization_id: DEMO_IDS.organizations.acme },
-  create_organization_membership: {
-    user_id: DEMO_IDS.users.oliviaBrown,
-    organization_id: DEMO_IDS.organizations.acme,
-  },
-  update_organization_membership: {
-    organization_membership_id: DEMO_IDS.organizationMemberships.janeAcme,
-    role_slug: "member",
-  },
-  deactivate_organization_membership: {
-    organization_membership_id: DEMO_IDS.organizationMemberships.janeAcme,
-  },
-  reactivate_organization_membership: {
-    organization_membership_id: DEMO_IDS.organizationMemberships.bobAcme,
-  },
-  delete_organization_membership: { organization_membership_id: DEMO_IDS.organizationMemberships.janeAcme },
-  list_invitations: {},
-  get_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
-  send_invitation: { email: "every.invitee@acme.com", organization_id: DEMO_IDS.organizations.acme },
-  resend_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
-  revoke_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
-  list_user_sessions: { user_id: DEMO_IDS.users.janeDoe },
-  revoke_session: { session_id: DEMO_IDS.sessions.janeLaptop, user_id: DEMO_IDS.users.janeDoe },
-};
 const workosTools = tools.filter((tool) => tool.annotations.openWorldHint).map((tool) => tool.name);
 
 let h: Harness;

@@ -129,13 +129,13 @@ describe("organization domains", () => {
   it("verify_organization_domain says a domain without its DNS record is not verified yet, then verifies it", async () => {
     const pending = await h.call("verify_organization_domain", { organization_domain_id: acmeIo });
     expect(viewOf(pending).summary).toBe(
-      `Organization domain ${acmeIo} is not verified yet; its state is pending.`,
+      `Organization domain "${acmeIo}" is not verified yet; its state is "pending".`,
     );
     expect(viewOf(pending).notes?.join(" ")).toContain("no DNS TXT record");
     const { verification_token } = dataOf(pending) as { verification_token: string };
     await h.control("POST", "/_emulator/dns_records", { domain: "acme.io", value: verification_token });
     const verified = await h.call("verify_organization_domain", { organization_domain_id: acmeIo });
-    expect(viewOf(verified).summary).toBe(`Organization domain ${acmeIo} is verified.`);
+    expect(viewOf(verified).summary).toBe(`Organization domain "${acmeIo}" is verified.`);
     const again = await h.call("verify_organization_domain", { organization_domain_id: acmeIo });
     expect(again.isError).toBe(true);
     expect(textOf(again)).toContain("domain_already_verified");

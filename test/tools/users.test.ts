@@ -92,7 +92,7 @@ describe("users", () => {
 
   it("creates a user without any password field, and a duplicate email is a WorkOS error", async () => {
     const created = await h.call("create_user", { email: "new.person@example.com", first_name: "New" });
-    expect(viewOf(created).summary).toMatch(/^Created user user_\w+ \(new\.person@example\.com\)\.$/);
+    expect(viewOf(created).summary).toMatch(/^Created user "user_\w+" \("new\.person@example\.com"\)\.$/);
     const withPassword = await h.call("create_user", { email: "x@example.com", password: "hunter2" });
     expect(textOf(withPassword)).toContain("password: not a parameter of create_user");
     const duplicate = await h.call("create_user", { email: "jane.doe@acme.com" });
@@ -213,7 +213,7 @@ describe("organization memberships", () => {
     });
     const id = dataOf<{ id: string }>(added).id;
     expect(viewOf(added).summary).toBe(
-      `olivia.brown@gmail.com is now a member of ${acme} (membership ${id}).`,
+      `"olivia.brown@gmail.com" is now a member of "${acme}" with role "member" (membership "${id}").`,
     );
     const promoted = await h.call("update_organization_membership", {
       organization_membership_id: id,
@@ -262,7 +262,7 @@ describe("invitations", () => {
       expires_in_days: 2,
     });
     expect(viewOf(sent).summary).toMatch(
-      /^Invited sam\.lee@acme\.com to org_\w+ as admin; the invitation invitation_\w+ expires /,
+      /^Invited "sam\.lee@acme\.com" to "org_\w+" as "admin"; the invitation "invitation_\w+" expires "/,
     );
     // The email repeats the filter, so the list leaves it out.
     const listed = dataOf<{ id: string; state: string }[]>(
@@ -335,7 +335,7 @@ describe("sessions", () => {
       user_id: janeDoe,
     });
     expect(viewOf(revoked).summary).toBe(
-      `Signed jane.doe@acme.com out of session ${DEMO_IDS.sessions.janePhone} (signed in by passkey).`,
+      `Signed "jane.doe@acme.com" out of session "${DEMO_IDS.sessions.janePhone}" (signed in by "passkey").`,
     );
     // The session as it is after the write, not as it was listed before.
     const { session } = dataOf<{ session: Record<string, unknown> }>(revoked);

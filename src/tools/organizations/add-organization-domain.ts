@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { standaloneDomain } from "../objects.js";
 import { domainNameUnlisted, organizationId } from "../params.js";
@@ -14,7 +15,9 @@ export default defineTool({
     domain: domainNameUnlisted.describe("e.g. acme.com"),
   }),
   output: standaloneDomain,
-  summary: (domain) => `Added organization domain ${domain.id}; it is ${domain.state ?? "pending"}.`,
+  summary: (domain) =>
+    `Added organization domain ${quote.id(domain.id, "org_domain")}; ` +
+    `its state is ${quote.word(domain.state ?? "pending", "in data")}.`,
   notes: (domain) =>
     domain.state === "verified"
       ? []

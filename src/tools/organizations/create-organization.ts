@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { organization } from "../objects.js";
 import { domainData, externalId, metadata } from "../params.js";
@@ -26,7 +27,7 @@ export default defineTool({
       .describe("Optional key that makes a repeated create return the first result instead of a duplicate."),
   }),
   output: organization,
-  summary: (org) => `Created organization ${org.id}.`,
+  summary: (org) => `Created organization ${quote.id(org.id, "org")}.`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: ({ idempotency_key, ...body }, { client, signal }) =>
     client.post("/organizations", {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { WorkOSClient } from "../../client/client.js";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool, READ } from "../define.js";
 import { collect, count as countItems, directoryUserCounts } from "../impact.js";
 import {
@@ -90,7 +91,7 @@ export default defineTool({
     const active = sso_connections.filter((conn) => conn.state === "active").length;
     const plus = (more: boolean | undefined) => (more === true ? "+" : "");
     return (
-      `Organization ${organization.id}: ${count(organization.domains.length, "domain")}, ` +
+      `Organization ${quote.id(organization.id, "org")}: ${count(organization.domains.length, "domain")}, ` +
       `${count(sso_connections.length, "SSO connection")}${plus(more?.sso_connections)} (${active} active), ` +
       `${count(directories.length, "directory").replace(/ys$/, "ies")}${plus(more?.directories)}` +
       (members === undefined

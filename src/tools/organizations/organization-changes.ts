@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../../mcp/quote.js";
 import { DOMAIN_STATES } from "../../workos-vocabulary.js";
 import type { Organization } from "../objects.js";
 import { domainName } from "../params.js";
@@ -15,7 +16,8 @@ const isVerified = (domain: Domain | undefined) =>
 
 /** A domain as it may stand outside the data fence: its name when it is a plain domain name, always its id. */
 function named(domain: Domain): string {
-  return domainName.safeParse(domain.domain).success ? `${domain.domain} (${domain.id})` : domain.id;
+  const id = quote.id(domain.id, "org_domain");
+  return domainName.safeParse(domain.domain).success ? `${domain.domain} (${id})` : id;
 }
 
 /** Why domain_data may not be sent, in words for the model; undefined when it only keeps and adds pending. */
@@ -136,9 +138,9 @@ export function describeChanges(id: string, changes: OrganizationChanges): strin
   if (changes.metadata_removed !== undefined) metadata.push(`${changes.metadata_removed.length} removed`);
   if (metadata.length > 0) parts.push(`metadata (${metadata.join(", ")})`);
   if (parts.length === 0)
-    return `Updated organization ${id}: nothing changed, every value given was already so.`;
+    return `Updated organization ${quote.id(id, "org")}: nothing changed, every value given was already so.`;
   return (
-    `Updated organization ${id}: ${parts.join(", ")}. ` +
+    `Updated organization ${quote.id(id, "org")}: ${parts.join(", ")}. ` +
     "data.changes has each changed value before and after; the rest of data is the organization now."
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { standaloneDomain } from "../objects.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
@@ -19,8 +20,9 @@ export default defineTool({
   output: standaloneDomain,
   summary: (domain) =>
     domain.state === "verified"
-      ? `Organization domain ${domain.id} is verified.`
-      : `Organization domain ${domain.id} is not verified yet; its state is ${domain.state ?? "unknown"}.`,
+      ? `Organization domain ${quote.id(domain.id, "org_domain")} is verified.`
+      : `Organization domain ${quote.id(domain.id, "org_domain")} is not verified yet; ` +
+        `its state is ${quote.word(domain.state ?? "unknown", "in data")}.`,
   notes: (domain) =>
     domain.state === "verified"
       ? []

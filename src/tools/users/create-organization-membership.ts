@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { organizationMembership } from "../objects.js";
 import { ownerOfNewMember } from "../owners.js";
@@ -24,7 +25,9 @@ export default defineTool({
   }),
   output: organizationMembership,
   summary: (m) =>
-    `${m.user?.email ?? m.user_id} is now a ${m.role.slug} of ${m.organization_id} (membership ${m.id}).`,
+    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} is now a member of ` +
+    `${quote.id(m.organization_id, "org", "the organization")} with role ${quote.word(m.role.slug, "as data says")} ` +
+    `(membership ${quote.id(m.id, "om")}).`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: (body, { client, signal }) =>
     client.post("/user_management/organization_memberships", { body, signal }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { user } from "../objects.js";
 import { externalId, metadata } from "../params.js";
@@ -23,7 +24,8 @@ export default defineTool({
     metadata: metadata.optional().describe("Key-value strings stored on the user."),
   }),
   output: user,
-  summary: (created) => `Created user ${created.id} (${created.email}).`,
+  summary: (created) =>
+    `Created user ${quote.id(created.id, "user")} (${quote.email(created.email, "email in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: (body, { client, signal }) => client.post("/user_management/users", { body, signal }),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { organizationMembership } from "../objects.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
@@ -18,7 +19,9 @@ export default defineTool({
   }),
   output: organizationMembership,
   summary: (m) =>
-    `${m.user?.email ?? m.user_id} no longer has access to ${m.organization_id} (status ${m.status}).`,
+    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} no longer has access to ` +
+    `${quote.id(m.organization_id, "org", "the organization")} ` +
+    `(status ${quote.word(m.status, "in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_membership_id }, { client, signal }) =>
     client.put(path`/user_management/organization_memberships/${organization_membership_id}/deactivate`, {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { invitation } from "../objects.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
@@ -16,7 +17,9 @@ export default defineTool({
     invitation_id: invitationId.describe("The pending invitation (invitation_…)."),
   }),
   output: invitation,
-  summary: (sent) => `Resent invitation ${sent.id} to ${sent.email}; it expires ${sent.expires_at}.`,
+  summary: (sent) =>
+    `Resent invitation ${quote.id(sent.id, "invitation")} to ${quote.email(sent.email, "the invitee")}; ` +
+    `it expires ${quote.time(sent.expires_at, "as data says")}.`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: ({ invitation_id }, { client, signal }) =>
     client.post(path`/user_management/invitations/${invitation_id}/resend`, { body: {}, signal }),

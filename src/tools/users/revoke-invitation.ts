@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { invitation } from "../objects.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
@@ -16,7 +17,9 @@ export default defineTool({
     invitation_id: invitationId.describe("The pending invitation to revoke (invitation_…)."),
   }),
   output: invitation,
-  summary: (revoked) => `Revoked invitation ${revoked.id} to ${revoked.email}; its link no longer works.`,
+  summary: (revoked) =>
+    `Revoked invitation ${quote.id(revoked.id, "invitation")} to ${quote.email(revoked.email, "the invitee")}; ` +
+    "its link no longer works.",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ invitation_id }, { client, signal }) =>
     client.post(path`/user_management/invitations/${invitation_id}/revoke`, { signal }),

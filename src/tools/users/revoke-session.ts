@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { WorkOSError } from "../../client/errors.js";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { type Session, session, type User, user } from "../objects.js";
 import { ownerOfSession, SESSION_HINT } from "../owners.js";
@@ -26,7 +27,8 @@ export default defineTool({
     session: session.omit({ updated_at: true }).describe("The session as it is now: revoked."),
   }),
   summary: ({ user: who, session: ended }) =>
-    `Signed ${who.email} out of session ${ended.id} (signed in by ${ended.auth_method}).`,
+    `Signed ${quote.email(who.email, "the user")} out of session ${quote.id(ended.id, "session")} ` +
+    `(signed in by ${quote.word(ended.auth_method, "a method WorkOS names in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: async ({ session_id, user_id }, { client, signal }) => {
     const [owner, sessions] = await Promise.all([

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quote } from "../../mcp/quote.js";
 import { INVITATION_EXPIRES_IN_DAYS } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
 import { invitation } from "../objects.js";
@@ -29,8 +30,17 @@ export default defineTool({
       .describe(`Days the invitation stays valid, ${min} to ${max} (default ${days}).`),
   }),
   output: invitation,
-  summary: (sent) =>
-    `Invited ${sent.email}${sent.organization_id === null ? "" : ` to ${sent.organization_id} as ${sent.role_slug ?? "member"}`}; the invitation ${sent.id} expires ${sent.expires_at}.`,
+  summary: (sent) => {
+    const where =
+      sent.organization_id === null
+        ? ""
+        : ` to ${quote.id(sent.organization_id, "org", "the organization")} ` +
+          `as ${quote.word(sent.role_slug ?? "member", "the role in data")}`;
+    return (
+      `Invited ${quote.email(sent.email, "the invitee")}${where}; the invitation ` +
+      `${quote.id(sent.id, "invitation")} expires ${quote.time(sent.expires_at, "as data says")}.`
+    );
+  },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: (body, { client, signal }) => client.post("/user_management/invitations", { body, signal }),
 });

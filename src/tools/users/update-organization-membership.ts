@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { organizationMembership } from "../objects.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
@@ -16,7 +17,9 @@ export default defineTool({
     role_slug: roleSlug.describe("The new role's slug, e.g. admin."),
   }),
   output: organizationMembership,
-  summary: (m) => `${m.user?.email ?? m.user_id} is now a ${m.role.slug} of ${m.organization_id}.`,
+  summary: (m) =>
+    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} now has role ` +
+    `${quote.word(m.role.slug, "as data says")} in ${quote.id(m.organization_id, "org", "the organization")}.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_membership_id, role_slug }, { client, signal }) =>
     client.put(path`/user_management/organization_memberships/${organization_membership_id}`, {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { defineTool } from "../define.js";
 import { user } from "../objects.js";
 import { ownerOf, SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
@@ -28,7 +29,7 @@ export default defineTool({
     metadata: metadata.optional().describe("Key-value strings stored on the user."),
   }),
   output: user,
-  summary: (updated) => `Updated user ${updated.id}; data is the user as it is now.`,
+  summary: (updated) => `Updated user ${quote.id(updated.id, "user")}; data is the user as it is now.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ user_id, ...body }, { client, signal }) =>
     client.put(path`/user_management/users/${user_id}`, { body, signal }),
