@@ -141,9 +141,9 @@ async function main(): Promise<void> {
     );
 
     await call("List organizations", "list_organizations", { limit: 3 });
-    const created = await call("Create an organization with a verified domain", "create_organization", {
+    const created = await call("Create an organization with a domain (pending until DNS verifies it)", "create_organization", {
       name: "Hooli",
-      domain_data: [{ domain: "hooli.com", state: "verified" }],
+      domain_data: [{ domain: "hooli.com", state: "pending" }],
       external_id: "hooli-demo",
     });
     const organizationId = (created.structuredContent as { data: { id: string } }).data.id;

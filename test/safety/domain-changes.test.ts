@@ -174,3 +174,32 @@ describe("update_organization's result", () => {
     expect(dataOf<{ changes: unknown }>(result).changes).toEqual({});
   });
 });
+
+describe("create_organization's domain_data", () => {
+  it("starts every domain pending: one claimed verified is refused before anything is sent", async () => {
+    const hh = await harness();
+    const result = await hh.call("create_organization", {
+      name: "Claimant Inc",
+      domain_data: [{ domain: "acme.com", state: "verified" }],
+    });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(
+      /domain_data\.0\.state: a new domain starts pending; verify it afterwards/,
+    );
+    expect(await writes(hh)).toEqual([]);
+  });
+
+  it("creates an organization with its domains pending", async () => {
+    const hh = await harness();
+    const result = await hh.call("create_organization", {
+      name: "Newco",
+      domain_data: [{ domain: "newco.example", state: "pending" }, { domain: "newco.dev" }],
+    });
+    expect(result.isError).toBeFalsy();
+    const created = dataOf<{ domains: Domain[] }>(result);
+    expect(created.domains.map(({ domain, state }) => [domain, state])).toEqual([
+      ["newco.example", "pending"],
+      ["newco.dev", "pending"],
+    ]);
+  });
+});

@@ -145,7 +145,7 @@ describe("untrusted data", () => {
       h.call("create_organization", { name: "Copycat", external_id: "evil" }),
       h.call("create_organization", {
         name: "Copycat",
-        domain_data: [{ domain: "evil.example", state: "verified" }],
+        domain_data: [{ domain: "evil.example", state: "pending" }],
       }),
       h.call("update_organization", { organization_id: EVIL_ORG, external_id: "acme" }),
       h.call("list_directory_users", { directory_id: EVIL_DIRECTORY, limit: 0 }),

@@ -90,7 +90,7 @@ describe("create_organization", () => {
   it("creates an organization with a domain and returns it", async () => {
     const result = await h.call("create_organization", {
       name: "Hooli",
-      domain_data: [{ domain: "hooli.com", state: "verified" }],
+      domain_data: [{ domain: "hooli.com", state: "pending" }],
       metadata: { plan: "enterprise" },
     });
     expect(result.isError).toBeFalsy();

@@ -1,8 +1,28 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
 import { organization } from "../objects.js";
 import { domainData, externalId, metadata } from "../params.js";
+
+// A new organization's domains start pending: marking one verified here would claim it for SSO routing with no
+// DNS proof. Verifying has its own path (verify_organization_domain checks DNS; the Admin Portal helps the
+// customer's IT admin), as update_organization's domain_data also enforces.
+const newDomains = z
+  .array(
+    domainData.element.extend({
+      state: z
+        .enum(DOMAIN_DATA_STATES)
+        .default("pending")
+        .refine((state) => state === "pending", {
+          message:
+            "a new domain starts pending; verify it afterwards with verify_organization_domain (WorkOS checks its DNS TXT record) or generate_portal_link with intent domain_verification",
+        })
+        .describe("pending: a domain is verified afterwards, by its DNS record."),
+    }),
+  )
+  .max(100)
+  .describe("The organization's domains; each starts pending until verified by DNS.");
 
 export default defineTool({
   name: "create_organization",
@@ -14,7 +34,7 @@ export default defineTool({
   organization: "creates",
   input: z.strictObject({
     name: z.string().trim().min(1).max(255).describe('The organization\'s display name, e.g. "Acme Inc".'),
-    domain_data: domainData.optional(),
+    domain_data: newDomains.optional(),
     external_id: externalId.optional(),
     metadata: metadata.optional(),
     idempotency_key: z
