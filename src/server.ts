@@ -12,8 +12,8 @@ import { VERSION } from "./client/version.js";
 import { type Config, type Environment, environmentOf } from "./config.js";
 import { ConfirmationTokens, DeletionGate } from "./confirm.js";
 import { log } from "./log.js";
-import { resultBudget } from "./mcp/budget.js";
-import { describeWorkOSError } from "./mcp/errors.js";
+import { fitTokens, type ResultBudget, resultBudget } from "./mcp/budget.js";
+import { describeWorkOSError, fitErrorText } from "./mcp/errors.js";
 import { instructionsFor } from "./mcp/instructions.js";
 import { outsidePin, withPin } from "./mcp/pin.js";
 import { registerPrompts } from "./mcp/prompts.js";
@@ -80,6 +80,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     deps.now ?? Date.now,
   );
   const errorContext = { baseUrl: config.baseUrl, tools };
+  const budgetFor = () => resultBudget(config.maxResultChars, server.getClientVersion()?.name);
   const pin = config.organizationId;
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({
@@ -116,8 +117,13 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       toolsets: enabledToolsets,
       progress: extra.progress,
     };
-    const maxChars = resultBudget(config.maxResultChars, server.getClientVersion()?.name);
-    const view = (output: unknown) => ({ view: viewOf(tool, input, output, { environment, maxChars }) });
+    const budget = budgetFor();
+    // Redacted whole, before anything is cut: a clipped echo of a secret is past recognising.
+    const view = async (output: unknown) => {
+      const safe = redactDeep(output);
+      const make = (maxChars: number) => viewOf(tool, input, safe, { environment, maxChars });
+      return { view: await fitTokens(make, budget) };
+    };
     try {
       if (pin !== undefined) {
         const refused = await outsidePin(tool, input, context, pin);
@@ -174,7 +180,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
                 .catch(() => {});
             },
     });
-    return "view" in outcome ? viewResult(outcome.view) : errorResult(outcome.error);
+    return "view" in outcome ? viewResult(outcome.view) : errorResult(outcome.error, budgetFor());
   });
 
   const enabledNames = new Set(enabled.map((tool) => tool.name));
@@ -199,16 +205,26 @@ function viewResult(view: ModelView): CallToolResult {
   };
 }
 
-/** Failures carry text only, so every client shows the model the same words. */
-function errorResult(text: string): CallToolResult {
-  const lines = text.split("\n").map(visibleLine).join("\n");
-  return { content: [{ type: "text", text: redact(lines) }], isError: true };
+/** Failures carry text only, so every client shows the model the same words, within the same budget. */
+function errorResult(text: string, budget: ResultBudget): CallToolResult {
+  const lines = redact(text.split("\n").map(visibleLine).join("\n"));
+  return { content: [{ type: "text", text: fitErrorText(lines, budget) }], isError: true };
+}
+
+/** Argument names and problems a refusal lists; the rest are counted. */
+const LISTED_PROBLEMS = 10;
+
+function listed(lines: string[], what: string): string[] {
+  if (lines.length <= LISTED_PROBLEMS) return lines;
+  return [...lines.slice(0, LISTED_PROBLEMS), `- and ${lines.length - LISTED_PROBLEMS} more ${what}`];
 }
 
 function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): string {
-  const named = keys
-    .map((key) => (/^[\w-]{1,100}$/.test(key) ? key : JSON.stringify(key.slice(0, 100))))
-    .join(", ");
+  const shown = keys.slice(0, LISTED_PROBLEMS);
+  const more = keys.length - shown.length;
+  const named =
+    shown.map((key) => (/^[\w-]{1,100}$/.test(key) ? key : JSON.stringify(key.slice(0, 100)))).join(", ") +
+    (more > 0 ? ` and ${more} more` : "");
   return (
     `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n- ${named}: not a parameter of ${tool.name}\n` +
     `Parameters: ${Object.keys(tool.input.shape).join(", ")}.`
@@ -217,14 +233,18 @@ function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): strin
 
 function describeInvalidArguments(tool: AnyTool, error: z.ZodError): string {
   const problems = error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.join(".") : "(arguments)";
+    const field = clip(issue.path.length > 0 ? issue.path.join(".") : "(arguments)", 100);
     if (issue.code === "unrecognized_keys") {
-      return `- ${issue.keys.join(", ")}: not a parameter of ${tool.name}`;
+      return `- ${clip(issue.keys.join(", "), 300)}: not a parameter of ${tool.name}`;
     }
-    return `- ${field}: ${issue.message}`;
+    return `- ${field}: ${clip(issue.message, 300)}`;
   });
   const known = Object.keys(tool.input.shape).join(", ");
-  return `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n${problems.join("\n")}\nParameters: ${known}.`;
+  return `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n${listed(problems, "problems").join("\n")}\nParameters: ${known}.`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 const ENVIRONMENT_LABEL: Record<Environment, string> = {
