@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
+import { Redactor } from "../redact.js";
 import type { List } from "../workos-vocabulary.js";
 import {
   errorFromResponse,
@@ -132,6 +133,7 @@ function isConnectionFailure(error: unknown): boolean {
 export class WorkOSClient {
   readonly baseUrl: string;
   readonly #apiKey: string;
+  readonly #redactor: Redactor;
   readonly #pathPrefix: string;
   readonly #origin: string;
   readonly #proxy: string | undefined;
@@ -163,6 +165,7 @@ export class WorkOSClient {
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError("timeoutMs must be a number > 0");
 
     this.#apiKey = options.apiKey;
+    this.#redactor = new Redactor([options.apiKey], REDACTED);
     // undici's Pool takes only an origin, so a path prefix (http://host/v1) is prepended per request.
     this.#pathPrefix = url.pathname.replace(/\/+$/, "");
     this.baseUrl = url.origin + this.#pathPrefix;
@@ -411,8 +414,9 @@ export class WorkOSClient {
     return cause;
   }
 
+  /** The key in any form it can be echoed in, whole or in part (see redact.ts), on the whole text. */
   #redact(text: string): string {
-    return text.includes(this.#apiKey) ? text.split(this.#apiKey).join(REDACTED) : text;
+    return this.#redactor.redact(text);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { WorkOSError } from "../client/errors.js";
+import { redact } from "../redact.js";
 import type { AnyTool } from "../tools/define.js";
 import type { ResultBudget } from "./budget.js";
 import { fence } from "./render.js";
@@ -67,8 +68,10 @@ const WHAT_HAPPENED: Record<WorkOSError["category"], string> = {
 /** Upstream text is bounded: an error field is not a place for essays, nor 20,000 field errors. */
 const MAX_FIELD_ERRORS = 10;
 
+/** Redacted whole before it is clipped: a clipped echo of a secret is past recognising. */
 function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const safe = redact(text);
+  return safe.length > max ? `${safe.slice(0, max)}…` : safe;
 }
 
 /**

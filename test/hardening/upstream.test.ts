@@ -52,7 +52,8 @@ describe("the API key never leaves the server, whatever form the upstream echoes
     });
     const result = await h.call("get_organization", { organization_id: acme });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("bad key [redacted]");
+    // The client redacts the whole body, escapes decoded, before anything parses or clips it.
+    expect(textOf(result)).toContain("bad key sk_…redacted");
     expectNoKey(result);
     await stillAnswers();
   });
@@ -341,5 +342,59 @@ describe("an upstream body over the response limit", () => {
     } finally {
       await stack.close();
     }
+  });
+});
+
+describe("a secret echoed and cut short leaks nothing, and [redacted] answers no guess", () => {
+  // 37 characters, as a WorkOS key; and a webhook secret, which the WorkOS client does not know.
+  const LONG_KEY = "sk_test_Zq3Rm8Wx1Lp5Tv9Nk2Hb6Jd4Fg7Cs0";
+  const WEBHOOK_SECRET = "whsec_Qm4Tz8Kp2Vx6Nr0Lb5Hd9Jc3Fw7Gs1";
+  let s: Harness;
+  beforeAll(async () => {
+    s = await startHarness({
+      emulator: { apiKey: LONG_KEY },
+      env: { WORKOS_WEBHOOK_SECRET: WEBHOOK_SECRET },
+      client: { maxRetries: 0 },
+    });
+  });
+  afterAll(() => s.close());
+
+  /** An error whose message puts the \u-escaped secret where the 300-character clip cuts it, 35 characters in. */
+  async function clippedEcho(secret: string): Promise<string> {
+    const message = `${"x".repeat(300 - 35)}${escapedJson(secret)}`;
+    await s.control("POST", "/_emulator/faults", {
+      method: "GET",
+      path: "/organizations/*",
+      status: 400,
+      body: `{"message":"${message}","code":"bad"}`,
+    });
+    const result = await s.call("get_organization", { organization_id: acme });
+    expect(result.isError).toBe(true);
+    return Object.values(clientViews(result)).join("\n");
+  }
+
+  it.each([
+    ["the API key", LONG_KEY],
+    ["a webhook secret", WEBHOOK_SECRET],
+  ])(
+    "%s, \\u-escaped and cut by the error clip, shows none of its characters past the head",
+    async (_, secret) => {
+      const shown = await clippedEcho(secret);
+      for (let start = 6; start + 6 <= 35; start++)
+        expect(shown).not.toContain(secret.slice(start, start + 6));
+      expect(shown).toMatch(/redacted/);
+    },
+  );
+
+  it("a follow-up call that guesses the last characters gets the same answer, right or wrong", async () => {
+    const known = LONG_KEY.slice(0, 35);
+    const answer = async (guess: string) => {
+      const result = await s.call("get_organization", { organization_id: acme, [`${known}${guess}`]: 1 });
+      expect(result.isError).toBe(true);
+      return textOf(result);
+    };
+    const right = await answer(LONG_KEY.slice(35));
+    expect(right).not.toContain(known.slice(8));
+    for (const wrong of ["zz", "C0", "s1"]) expect(await answer(wrong)).toBe(right);
   });
 });
