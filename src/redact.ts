@@ -171,26 +171,46 @@ function headRun(text: string, at: number, secret: string): [number, number] | u
 
 // ---- the text as a reader would decode it ----
 
-/** An escape in the text: where it stands, how long it is, and where its character stands once decoded. */
+/** An escape in the text: where it stands, how long it is, and where its characters stand once decoded. */
 interface Escape {
   at: number;
   length: number;
   decodedAt: number;
+  decodedLength: number;
 }
 
-const ESCAPE = /\\+u([0-9a-fA-F]{4})|\\+\/|%([0-7][0-9a-fA-F])/g;
+/**
+ * What a reader decodes (`\uXXXX`, `\u{X}`, `\/`, ASCII `%XX`, with any number of backslashes), and the
+ * characters nobody sees (zero-width, bidi, tags), which decode to nothing: put between a secret's
+ * characters, raw or as the visible escapes the server shows them as, they must not hide it.
+ */
+const ESCAPE = /\\+u([0-9a-fA-F]{4})|\\+u\{([0-9a-fA-F]{1,6})\}|\\+\/|%([0-7][0-9a-fA-F])|\p{Cf}/gu;
+const INVISIBLE = /\p{Cf}/u;
 
-/** The text with its `\u`, `\/` and ASCII `%XX` escapes decoded, and the escapes to map positions back. */
+function decodedOf(match: RegExpExecArray | RegExpMatchArray): string {
+  const hex = match[1] ?? match[2] ?? match[3];
+  if (hex === undefined) return match[0].endsWith("/") ? "/" : "";
+  const code = Number.parseInt(hex, 16);
+  const char = code > 0x10ffff ? "" : String.fromCodePoint(code);
+  return INVISIBLE.test(char) ? "" : char;
+}
+
+/** The text with its escapes decoded and invisible characters dropped, and the escapes to map positions back. */
 function decode(text: string): { text: string; escapes: Escape[] } {
-  if (!text.includes("\\") && !text.includes("%")) return { text, escapes: [] };
+  if (!text.includes("\\") && !text.includes("%") && !INVISIBLE.test(text)) return { text, escapes: [] };
   const escapes: Escape[] = [];
   let out = "";
   let from = 0;
   for (const match of text.matchAll(ESCAPE)) {
     out += text.slice(from, match.index);
-    const hex = match[1] ?? match[2];
-    escapes.push({ at: match.index, length: match[0].length, decodedAt: out.length });
-    out += hex === undefined ? "/" : String.fromCharCode(Number.parseInt(hex, 16));
+    const decoded = decodedOf(match);
+    escapes.push({
+      at: match.index,
+      length: match[0].length,
+      decodedAt: out.length,
+      decodedLength: decoded.length,
+    });
+    out += decoded;
     from = match.index + match[0].length;
   }
   return { text: out + text.slice(from), escapes };
@@ -208,8 +228,9 @@ function original(escapes: readonly Escape[], index: number, end: boolean): numb
   }
   const before = escapes[low - 1];
   if (before === undefined) return index + (end ? 1 : 0);
-  if (before.decodedAt === index) return before.at + (end ? before.length : 0);
-  return before.at + before.length + (index - before.decodedAt - 1) + (end ? 1 : 0);
+  const after = before.decodedAt + before.decodedLength;
+  if (index < after) return before.at + (end ? before.length : 0);
+  return before.at + before.length + (index - after) + (end ? 1 : 0);
 }
 
 // ---- the server's secrets ----

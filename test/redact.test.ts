@@ -137,6 +137,13 @@ describe("every form a secret can be echoed in", () => {
     );
   });
 
+  it("with invisible characters between its characters, raw or as the escapes the server shows them as", () => {
+    const spread = (gap: string) => [...KEY].join(gap);
+    for (const gap of ["\u200B", "\u2066\u2069", "\u{E0041}", "\\u200B", "\\u{E0041}", "\u00AD"]) {
+      expect(redactor.redact(`name: ${spread(gap)}!`)).toBe(`name: ${REDACTED}!`);
+    }
+  });
+
   it("redacting JSON text keeps it JSON", () => {
     const body = `{"message":"bad key ${escaped(KEY, 2)}","code":"x","detail":"\\\\${KEY}"}`;
     const parsed = JSON.parse(redactor.redact(body)) as { message: string; detail: string };

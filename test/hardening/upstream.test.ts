@@ -92,6 +92,28 @@ describe("the API key never leaves the server, whatever form the upstream echoes
     expect((result.structuredContent as { data: { name: string } }).data.name).toBe("Acme [redacted]");
     expectNoKey(result);
   });
+
+  it("a key spread out with zero-width spaces in a 2xx body is redacted in both channels", async () => {
+    await fault({
+      path: "/organizations/*",
+      status: 200,
+      body: {
+        object: "organization",
+        id: acme,
+        name: [...key].join("\u200B"),
+        domains: [],
+        metadata: {},
+        external_id: null,
+        created_at: "2024-01-01T00:00:00.000Z",
+        updated_at: "2024-01-01T00:00:00.000Z",
+      },
+    });
+    const result = await h.call("get_organization", { organization_id: acme });
+    expect((result.structuredContent as { data: { name: string } }).data.name).toBe("[redacted]");
+    // Shown as the model would read it: the hidden characters as visible escapes between the key's.
+    const shown = [...key.slice(8)].join(String.raw`\\u200B`);
+    for (const view of Object.values(clientViews(result))) expect(view).not.toContain(shown);
+  });
 });
 
 describe("upstream error text is data", () => {
