@@ -4,13 +4,13 @@
  * string, a header, a request id, a success body, base64), and a clipped echo is past recognising whole.
  *
  * A secret is found in every form it can be echoed in: as is, `\u`-escaped or percent-encoded (any mix of
- * escaped and plain characters, any number of backslashes before the `u`), base64 (standard and URL-safe, at
- * each of the 3 byte alignments) and hex (lower or upper case). And not only whole: any run of 16 or more of
- * its characters (bytes, in base64 and hex) is redacted, and so is its first 8 characters followed by any
- * more word characters. So an echo cut short shows at most 15 characters, and none when it starts where the
- * secret starts (as a clipped echo does); and `[redacted]` answers no guess: a guess that extends a known
- * run of 15 needs that run, which is never shown, and a guess that starts like the secret is redacted
- * whatever follows.
+ * escaped and plain characters, any number of backslashes before the `u`), with invisible characters between
+ * its characters, base64 (standard and URL-safe, at each of the 3 byte alignments) and hex (lower or upper
+ * case). And not only whole: any run of 16 or more of its characters (bytes, in base64 and hex) is redacted,
+ * and so is its first 8 characters followed by any more word characters. So an echo cut short shows at most
+ * 15 characters, and none when it starts where the secret starts (as a clipped echo does); and `[redacted]`
+ * answers no guess: a guess that extends a known run of 15 needs that run, which is never shown, and a guess
+ * that starts like the secret is redacted whatever follows.
  */
 
 export const REDACTED = "[redacted]";
