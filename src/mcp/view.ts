@@ -111,16 +111,20 @@ function listView(
     const nextCursor = cut && typeof edge?.id === "string" ? edge.id : cursor;
     // No WorkOS cursor is this long; one that is would be passed whole, twice, past the budget.
     const overlong = typeof nextCursor === "string" && nextCursor.length > MAX_CURSOR_CHARS;
-    const next = nextCursor === null || overlong ? undefined : nextCall(tool, input, backwards, nextCursor);
+    const call = nextCursor === null || overlong ? undefined : nextCall(tool, input, backwards, nextCursor);
+    // Nor the model's own arguments, repeated: a 10,000-character search would crowd out the data.
+    const callLength = call === undefined ? 0 : JSON.stringify(call.arguments).length;
+    const next = callLength > MAX_NEXT_CHARS ? undefined : call;
     const count = `${shown.length} ${plural(list.noun, shown.length)}`;
     const scanned = page.scanned === undefined ? "" : ` matched among ${page.scanned} scanned`;
-    const more = overlong
-      ? "next is left out, see the notes"
-      : next === undefined
-        ? "this is the last page"
-        : page.scanned === undefined
-          ? "more follow: next is the call for the next page"
-          : "more remain unscanned: next is the call that goes on scanning";
+    const more =
+      overlong || callLength > MAX_NEXT_CHARS
+        ? "next is left out, see the notes"
+        : next === undefined
+          ? "this is the last page"
+          : page.scanned === undefined
+            ? "more follow: next is the call for the next page"
+            : "more remain unscanned: next is the call that goes on scanning";
     const cutNote = cut
       ? [
           `Cut to ${shown.length} of the ${items.length} items on this page to stay under ${maxChars} characters; ` +
@@ -128,15 +132,20 @@ function listView(
             `Narrow the call with a smaller limit or filters${full ? ', or leave out detail: "full"' : ""}.`,
         ]
       : [];
-    const cursorNote = overlong
+    const nextNote = overlong
       ? [
           `The cursor for the next page is ${nextCursor.length} characters long, far longer than any WorkOS ` +
             "cursor, so next is left out; the server at WORKOS_API_BASE_URL may not be WorkOS.",
         ]
-      : [];
+      : callLength > MAX_NEXT_CHARS
+        ? [
+            `The arguments of the call for the next page come to ${callLength} characters, so next is left out; ` +
+              "call again with shorter ones to page on.",
+          ]
+        : [];
     return withNotes({
       summary: `${count}${scanned}; ${more}.`,
-      notes: [...notes, ...cutNote, ...cursorNote],
+      notes: [...notes, ...cutNote, ...nextNote],
       data: shown,
       ...(next === undefined ? {} : { next }),
     });
@@ -165,6 +174,9 @@ function nextCall(
 
 /** The longest cursor a next call carries; WorkOS cursors are object ids of about 40 characters. */
 export const MAX_CURSOR_CHARS = 500;
+
+/** The longest arguments a next call repeats: the cursor and the call's own filters. */
+const MAX_NEXT_CHARS = 2_000;
 
 /** Names of left-out fields a note lists; the rest are counted. */
 const NAMED_FIELDS = 10;

@@ -255,6 +255,20 @@ describe("a hostile upstream cannot make a result outgrow the budget, nor take l
     expect(viewOf(result).summary).toBe("0 organizations; next is left out, see the notes.");
   });
 
+  it("a 10,000-character search is not repeated in next, and the data it found stays", async () => {
+    await answer("/organizations", {
+      object: "list",
+      data: [organization()],
+      list_metadata: { before: null, after: "org_2" },
+    });
+    // 10,000 characters: a URL much longer is refused (HTTP 431) before WorkOS reads it.
+    const result = await h.call("list_organizations", { search: "a".repeat(10_000) });
+    expectWithinBudget(result);
+    expect(viewOf(result).data).toEqual([expect.objectContaining({ id: organization_id })]);
+    expect(viewOf(result).next).toBeUndefined();
+    expect(textOf(result)).toMatch(/The arguments of the call for the next page come to \d+ characters/);
+  });
+
   it("text of about a token a character (CJK) is cut to the token cap, not only the character budget", async () => {
     // 30,000 characters fit the character budget; at about a token each they would not fit the token cap.
     const chars = Array.from({ length: 30_000 }, (_, i) =>
