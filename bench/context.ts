@@ -357,6 +357,11 @@ export const contextBenchmark: Benchmark = {
           40_000,
         ),
         maxTokensRow(
+          'context: detail: "full" page, in tokens',
+          byLabel("list_directory_users {limit: 100, detail"),
+          10_000,
+        ),
+        maxTokensRow(
           'context: state: "suspended"',
           byLabel("list_directory_users {limit: 100, state"),
           2_500,

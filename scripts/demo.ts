@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     );
 
     await call("List organizations", "list_organizations", { limit: 3 });
-    const created = await call("Create an organization with a domain (pending until DNS verifies it)", "create_organization", {
+    const created = await call("Create an organization with a pending domain", "create_organization", {
       name: "Hooli",
       domain_data: [{ domain: "hooli.com", state: "pending" }],
       external_id: "hooli-demo",

@@ -41,7 +41,7 @@ Environment:
   WORKOS_MCP_TOOLS, WORKOS_MCP_EXCLUDE_TOOLS, WORKOS_MCP_ORGANIZATION_ID  like the flags above
   WORKOS_MCP_ALLOW_PRODUCTION_WRITES  true: like --allow-production-writes
   WORKOS_MCP_SERVER_NAME  what this instance is called, e.g. "WorkOS staging" (title and instructions)
-  WORKOS_MCP_MAX_RESULT_CHARS  the largest tool result, in characters (default 40000; 9000 for Codex)
+  WORKOS_MCP_MAX_RESULT_CHARS  the largest tool result, in characters (default 40000 and 9500 tokens; 9000 for Codex)
   WORKOS_MCP_HTTP_TOKEN   with --http: the bearer token clients must send (32+ characters)
   WORKOS_MCP_ALLOWED_HOSTS    with --http: extra Host values to accept (default: localhost on the port)
   WORKOS_MCP_ALLOWED_ORIGINS  with --http: extra browser Origins to accept (requests without Origin pass)`;

@@ -8,7 +8,7 @@ import {
   missingApiKey,
   writesBlockedInProduction,
 } from "./config.js";
-import { DEFAULT_MAX_RESULT_CHARS } from "./mcp/budget.js";
+import { DEFAULT_MAX_RESULT_CHARS, DEFAULT_MAX_RESULT_TOKENS } from "./mcp/budget.js";
 import { noSuchPin, pinExists } from "./mcp/pin.js";
 import { enabledTools } from "./mcp/selection.js";
 
@@ -52,7 +52,7 @@ export function describeConfig(config: Config): string {
       : `  tools:           only ${[...config.tools].join(", ")}`,
     ...(config.excludeTools.size === 0 ? [] : [`  excluded tools:  ${[...config.excludeTools].join(", ")}`]),
     `  tools enabled:   ${enabled.length} (${enabled.map((tool) => tool.name).join(", ")})`,
-    `  result budget:   ${config.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS} characters${config.maxResultChars === undefined ? " (9000 for Codex)" : ""}`,
+    `  result budget:   ${config.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS} characters${config.maxResultChars === undefined ? ` and ${DEFAULT_MAX_RESULT_TOKENS} tokens (9000 characters for Codex)` : ""}`,
     `  server name:     ${config.serverName ?? "WorkOS (default; WORKOS_MCP_SERVER_NAME names it)"}`,
     `  transport:       ${config.http === undefined ? "stdio" : `Streamable HTTP on ${config.http.host}:${config.http.port} (bearer token set)`}`,
   ].join("\n");

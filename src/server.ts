@@ -12,8 +12,8 @@ import { VERSION } from "./client/version.js";
 import { type Config, type Environment, environmentOf } from "./config.js";
 import { ConfirmationTokens, confirmationSecret, DeletionGate } from "./confirm.js";
 import { log } from "./log.js";
-import { resultBudget } from "./mcp/budget.js";
-import { describeWorkOSError } from "./mcp/errors.js";
+import { fitTokens, type ResultBudget, resultBudget } from "./mcp/budget.js";
+import { describeWorkOSError, fitErrorText } from "./mcp/errors.js";
 import { instructionsFor } from "./mcp/instructions.js";
 import { type KeyPath, keyPathIn } from "./mcp/limits.js";
 import { outsidePin, withPin } from "./mcp/pin.js";
@@ -105,6 +105,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     deps.elicitationTimeoutMs,
   );
   const errorContext = { baseUrl: config.baseUrl, tools };
+  const budgetFor = () => resultBudget(config.maxResultChars, server.getClientVersion()?.name);
   const pin = config.organizationId;
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({
@@ -145,8 +146,13 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       toolsets: enabledToolsets,
       progress: extra.progress,
     };
-    const maxChars = resultBudget(config.maxResultChars, server.getClientVersion()?.name);
-    const view = (output: unknown) => ({ view: viewOf(tool, input, output, { environment, maxChars }) });
+    const budget = budgetFor();
+    // Redacted whole, before anything is cut: a clipped echo of a secret is past recognising.
+    const view = async (output: unknown) => {
+      const safe = redactDeep(output);
+      const make = (maxChars: number) => viewOf(tool, input, safe, { environment, maxChars });
+      return { view: await fitTokens(make, budget) };
+    };
     try {
       if (pin !== undefined) {
         const refused = await outsidePin(tool, input, context, pin);
@@ -204,7 +210,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
                 .catch(() => {});
             },
     });
-    return "view" in outcome ? viewResult(outcome.view) : errorResult(outcome.error);
+    return "view" in outcome ? viewResult(outcome.view) : errorResult(outcome.error, budgetFor());
   });
 
   const enabledNames = new Set(enabled.map((tool) => tool.name));
@@ -229,10 +235,18 @@ function viewResult(view: ModelView): CallToolResult {
   };
 }
 
-/** Failures carry text only, so every client shows the model the same words. */
-function errorResult(text: string): CallToolResult {
-  const lines = text.split("\n").map(visibleLine).join("\n");
-  return { content: [{ type: "text", text: redact(lines) }], isError: true };
+/** Failures carry text only, so every client shows the model the same words, within the same budget. */
+function errorResult(text: string, budget: ResultBudget): CallToolResult {
+  const lines = redact(text.split("\n").map(visibleLine).join("\n"));
+  return { content: [{ type: "text", text: fitErrorText(lines, budget) }], isError: true };
+}
+
+/** Argument names and problems a refusal lists; the rest are counted. */
+const LISTED_PROBLEMS = 10;
+
+function listed(lines: string[], what: string): string[] {
+  if (lines.length <= LISTED_PROBLEMS) return lines;
+  return [...lines.slice(0, LISTED_PROBLEMS), `- and ${lines.length - LISTED_PROBLEMS} more ${what}`];
 }
 
 /** A key as the model wrote it: plain when it is a word, else quoted and clipped. */
@@ -243,18 +257,24 @@ function keyName(key: PropertyKey): string {
 
 /** Where in the arguments, e.g. `domain_data.0.state`. */
 function pathName(path: readonly PropertyKey[]): string {
-  return path.length > 0 ? path.map(keyName).join(".") : "(arguments)";
+  return path.length > 0 ? clip(path.map(keyName).join("."), 300) : "(arguments)";
 }
 
 function invalidArguments(tool: AnyTool, problems: readonly string[]): string {
+  const lines = listed(
+    problems.map((line) => `- ${line}`),
+    "problems",
+  );
   return (
-    `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n${problems.map((line) => `- ${line}`).join("\n")}\n` +
+    `Invalid arguments for ${tool.name}; nothing was sent to WorkOS.\n${lines.join("\n")}\n` +
     `Parameters: ${Object.keys(tool.input.shape).join(", ")}.`
   );
 }
 
 function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): string {
-  return invalidArguments(tool, [`${keys.map(keyName).join(", ")}: not a parameter of ${tool.name}`]);
+  const shown = keys.slice(0, LISTED_PROBLEMS).map(keyName).join(", ");
+  const more = keys.length > LISTED_PROBLEMS ? ` and ${keys.length - LISTED_PROBLEMS} more` : "";
+  return invalidArguments(tool, [`${shown}${more}: not a parameter of ${tool.name}`]);
 }
 
 function describePrototypeKey(tool: AnyTool, path: KeyPath): string {
@@ -268,10 +288,14 @@ function describePrototypeKey(tool: AnyTool, path: KeyPath): string {
 function describeInvalidArguments(tool: AnyTool, error: z.ZodError): string {
   const problems = error.issues.map((issue) =>
     issue.code === "unrecognized_keys"
-      ? `${issue.keys.map(keyName).join(", ")}: not a parameter of ${tool.name}`
-      : `${pathName(issue.path)}: ${issue.message}`,
+      ? `${clip(issue.keys.map(keyName).join(", "), 300)}: not a parameter of ${tool.name}`
+      : `${pathName(issue.path)}: ${clip(issue.message, 300)}`,
   );
   return invalidArguments(tool, problems);
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 const ENVIRONMENT_LABEL: Record<Environment, string> = {

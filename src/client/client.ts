@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Dispatcher } from "undici";
+import { Redactor } from "../redact.js";
 import type { List } from "../workos-vocabulary.js";
 import {
   errorFromResponse,
@@ -8,6 +9,7 @@ import {
   WorkOSConnectionError,
   WorkOSError,
   WorkOSParseError,
+  WorkOSResponseTooLargeError,
   WorkOSTimeoutError,
 } from "./errors.js";
 import { paginate, paginateItems } from "./pagination.js";
@@ -31,6 +33,8 @@ export interface ClientOptions {
   proxy?: string;
   /** Sockets kept to WorkOS; default 16. A server for many users needs more, or slow calls starve the rest. */
   connections?: number;
+  /** The largest response body read; default 32 MiB. A larger one is an invalid response, never read whole. */
+  maxResponseBytes?: number;
 }
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
@@ -61,6 +65,8 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 export const DEFAULT_BASE_URL = "https://api.workos.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_CONNECTIONS = 16;
+/** No WorkOS response comes near this (a page of 100 directory users with their raw SCIM is about 0.5 MiB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const KEEP_ALIVE_TIMEOUT_MS = 10_000;
 /** Deeper JSON is no WorkOS object; walking it would overflow the stack. */
 const MAX_JSON_DEPTH = 64;
@@ -127,6 +133,7 @@ function isConnectionFailure(error: unknown): boolean {
 export class WorkOSClient {
   readonly baseUrl: string;
   readonly #apiKey: string;
+  readonly #redactor: Redactor;
   readonly #pathPrefix: string;
   readonly #origin: string;
   readonly #proxy: string | undefined;
@@ -135,6 +142,7 @@ export class WorkOSClient {
   readonly #timeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #userAgent: string;
+  readonly #maxResponseBytes: number;
   #closing: Promise<void> | undefined;
 
   constructor(options: ClientOptions) {
@@ -157,6 +165,7 @@ export class WorkOSClient {
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError("timeoutMs must be a number > 0");
 
     this.#apiKey = options.apiKey;
+    this.#redactor = new Redactor([options.apiKey], REDACTED);
     // undici's Pool takes only an origin, so a path prefix (http://host/v1) is prepended per request.
     this.#pathPrefix = url.pathname.replace(/\/+$/, "");
     this.baseUrl = url.origin + this.#pathPrefix;
@@ -166,6 +175,8 @@ export class WorkOSClient {
     this.#origin = url.origin;
     this.#proxy = options.proxy;
     this.#connections = options.connections ?? DEFAULT_CONNECTIONS;
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (!(this.#maxResponseBytes > 0)) throw new RangeError("maxResponseBytes must be a number > 0");
   }
 
   /** Sends one request (with retries per the policy); resolves to the parsed JSON body, or undefined if empty. */
@@ -289,11 +300,12 @@ export class WorkOSClient {
           : new ProxyAgent({ uri: this.#proxy, ...pool }),
       );
       response = await (await this.#dispatcher).request({ ...request, origin: this.#origin, signal });
-      const text = await response.body.text();
+      const text = await this.#readBody(response, label);
       return this.#interpret(response.statusCode, response.headers, text);
     } catch (error) {
       // Never leave a half-read body holding a socket.
       if (response !== undefined && !response.body.destroyed) response.body.destroy();
+      if (error instanceof WorkOSResponseTooLargeError) return { ok: false, error };
       return {
         ok: false,
         error: this.#transportError(error, label, timeoutMs, callerSignal, timeout.signal),
@@ -302,6 +314,26 @@ export class WorkOSClient {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", forward);
     }
+  }
+
+  /**
+   * The body as text, read only up to the limit: a Content-Length over it is refused before a byte is read,
+   * and a body that grows past it while streaming is dropped there, with its connection.
+   */
+  async #readBody(response: Dispatcher.ResponseData, label: string): Promise<string> {
+    const limit = this.#maxResponseBytes;
+    const announced = Number(response.headers["content-length"]);
+    if (announced > limit)
+      throw new WorkOSResponseTooLargeError(label, limit, `was announced as ${announced} bytes`);
+    const chunks: Buffer[] = [];
+    let read = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      if (read > limit) throw new WorkOSResponseTooLargeError(label, limit, `went on past ${limit} bytes`);
+      chunks.push(chunk);
+    }
+    // TextDecoder, as undici's body.text(): a byte-order mark is dropped, bad bytes become U+FFFD.
+    return new TextDecoder().decode(Buffer.concat(chunks, read));
   }
 
   #interpret(status: number, rawHeaders: Dispatcher.ResponseData["headers"], text: string): Attempt {
@@ -382,8 +414,9 @@ export class WorkOSClient {
     return cause;
   }
 
+  /** The key in any form it can be echoed in, whole or in part (see redact.ts), on the whole text. */
   #redact(text: string): string {
-    return text.includes(this.#apiKey) ? text.split(this.#apiKey).join(REDACTED) : text;
+    return this.#redactor.redact(text);
   }
 
   /**

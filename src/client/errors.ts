@@ -177,6 +177,24 @@ export class WorkOSParseError extends WorkOSError {
   }
 }
 
+/** The response body was larger than the client reads (ClientOptions.maxResponseBytes); it was not read whole. */
+export class WorkOSResponseTooLargeError extends WorkOSError {
+  override name = "WorkOSResponseTooLargeError";
+  readonly maxBytes: number;
+  constructor(label: string, maxBytes: number, how: string) {
+    super(
+      `${label}: the response body ${how}, more than the ${formatBytes(maxBytes)} read of one response; ` +
+        "no WorkOS response is that large, so it was dropped unread.",
+      { category: "invalid_response", retryable: false },
+    );
+    this.maxBytes = maxBytes;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
 /** A path segment was empty, "." or "..", or not a string; thrown before any request is sent. */
 export class InvalidPathError extends WorkOSError {
   override name = "InvalidPathError";

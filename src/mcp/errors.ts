@@ -1,5 +1,7 @@
 import type { WorkOSError } from "../client/errors.js";
+import { redact } from "../redact.js";
 import type { AnyTool } from "../tools/define.js";
+import type { ResultBudget } from "./budget.js";
 import { fence } from "./render.js";
 import { visibleData } from "./visible.js";
 
@@ -71,8 +73,10 @@ const WHAT_HAPPENED: Record<WorkOSError["category"], string> = {
 /** Upstream text is bounded: an error field is not a place for essays, nor 20,000 field errors. */
 const MAX_FIELD_ERRORS = 10;
 
+/** Redacted whole before it is clipped: a clipped echo of a secret is past recognising. */
 function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  const safe = redact(text);
+  return safe.length > max ? `${safe.slice(0, max)}…` : safe;
 }
 
 /**
@@ -109,4 +113,16 @@ export function describeWorkOSError(
     `Hint: ${hintFor(tool, error, context, input)}`,
     fence([JSON.stringify(visibleData(facts))]),
   ].join("\n");
+}
+
+/**
+ * Error texts are bounded where they are made; this is the backstop. Without a count of tokens, an error
+ * keeps to the token limit in UTF-8 bytes, which o200k never exceeds (a token is at least one byte).
+ */
+export function fitErrorText(text: string, { maxChars, maxTokens }: ResultBudget): string {
+  const maxBytes = maxTokens ?? Number.POSITIVE_INFINITY;
+  if (text.length <= maxChars && Buffer.byteLength(text) <= maxBytes) return text;
+  const cut = `… (cut: the error was ${text.length} characters)`;
+  // A UTF-16 unit is at most 3 UTF-8 bytes, so this many always fit both limits.
+  return `${text.slice(0, Math.min(maxChars, Math.floor(maxBytes / 3)) - cut.length)}${cut}`;
 }

@@ -1,9 +1,11 @@
-import { createServer as createNetServer, type Server as NetServer } from "node:net";
+import { once } from "node:events";
+import { createServer as createHttpServer, type ServerResponse } from "node:http";
+import { type AddressInfo, createServer as createNetServer, type Server as NetServer } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { WorkOSClient } from "../../src/client/client.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, WorkOSClient } from "../../src/client/client.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { createServer } from "../../src/server.js";
 import { clientViews } from "../support/client-views.js";
@@ -50,7 +52,8 @@ describe("the API key never leaves the server, whatever form the upstream echoes
     });
     const result = await h.call("get_organization", { organization_id: acme });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("bad key [redacted]");
+    // The client redacts the whole body, escapes decoded, before anything parses or clips it.
+    expect(textOf(result)).toContain("bad key sk_…redacted");
     expectNoKey(result);
     await stillAnswers();
   });
@@ -88,6 +91,28 @@ describe("the API key never leaves the server, whatever form the upstream echoes
     expect(result.isError, textOf(result)).toBeFalsy();
     expect((result.structuredContent as { data: { name: string } }).data.name).toBe("Acme [redacted]");
     expectNoKey(result);
+  });
+
+  it("a key spread out with zero-width spaces in a 2xx body is redacted in both channels", async () => {
+    await fault({
+      path: "/organizations/*",
+      status: 200,
+      body: {
+        object: "organization",
+        id: acme,
+        name: [...key].join("\u200B"),
+        domains: [],
+        metadata: {},
+        external_id: null,
+        created_at: "2024-01-01T00:00:00.000Z",
+        updated_at: "2024-01-01T00:00:00.000Z",
+      },
+    });
+    const result = await h.call("get_organization", { organization_id: acme });
+    expect((result.structuredContent as { data: { name: string } }).data.name).toBe("[redacted]");
+    // Shown as the model would read it: the hidden characters as visible escapes between the key's.
+    const shown = [...key.slice(8)].join(String.raw`\\u200B`);
+    for (const view of Object.values(clientViews(result))) expect(view).not.toContain(shown);
   });
 });
 
@@ -235,5 +260,163 @@ describe("an enormous upstream page", () => {
       (result.structuredContent as { next?: { arguments: { after: string } } }).next?.arguments.after,
     ).toBe(data[0]?.id);
     await stillAnswers();
+  });
+});
+
+describe("an upstream body over the response limit", () => {
+  /** A stand-in for WorkOS on loopback that answers every request with `answer`, and an MCP client on a server using it. */
+  async function through(answer: (res: ServerResponse) => void, options: { maxResponseBytes?: number } = {}) {
+    const upstream = createHttpServer((_req, res) => answer(res));
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const client = new WorkOSClient({
+      apiKey: key,
+      baseUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      maxRetries: 0,
+      timeoutMs: 5_000,
+      ...options,
+    });
+    const server = createServer(h.config, { client });
+    const mcp = new Client({ name: "t", version: "0" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), mcp.connect(b)]);
+    return {
+      call: async () =>
+        (await mcp.callTool({
+          name: "get_organization",
+          arguments: { organization_id: acme },
+        })) as CallToolResult,
+      close: async () => {
+        await mcp.close();
+        await client.close();
+        upstream.closeAllConnections();
+        await new Promise((resolve) => upstream.close(resolve));
+      },
+    };
+  }
+
+  it("is 32 MiB by default", () => {
+    expect(DEFAULT_MAX_RESPONSE_BYTES).toBe(32 * 1024 * 1024);
+  });
+
+  it("streamed past the limit, is dropped there with its connection and is an invalid response", async () => {
+    // Valid JSON of 64 MiB: read whole, it would be an organization with an enormous name.
+    const limit = 1024 * 1024;
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    let written = 0;
+    let dropped = false;
+    const rssBefore = process.memoryUsage().rss;
+    const stack = await through(
+      (res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write(`{"object":"organization","id":"${acme}","name":"`);
+        res.on("close", () => {
+          dropped = !res.writableFinished;
+        });
+        const pump = () => {
+          while (written < 64 * 1024 * 1024 && !res.destroyed) {
+            written += chunk.length;
+            if (!res.write(chunk)) return void res.once("drain", pump);
+          }
+          if (!res.destroyed) res.end('","domains":[],"metadata":{},"external_id":null}');
+        };
+        pump();
+      },
+      { maxResponseBytes: limit },
+    );
+    try {
+      const result = await stack.call();
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/^get_organization failed: the answer was not one WorkOS gives/);
+      expect(textOf(result)).toContain('"category":"invalid_response"');
+      expect(textOf(result)).toContain(
+        "went on past 1048576 bytes, more than the 1 MiB read of one response",
+      );
+      await expect.poll(() => dropped).toBe(true);
+      // What the kernel's socket buffers took, at most: far from the 64 MiB it would have sent.
+      expect(written).toBeLessThan(16 * 1024 * 1024);
+      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(48 * 1024 * 1024);
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it("announced by Content-Length over the default 32 MiB, is refused before its body is read", async () => {
+    let dropped = false;
+    const stack = await through((res) => {
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": String(32 * 1024 * 1024 + 1),
+      });
+      res.write("{");
+      res.on("close", () => {
+        dropped = !res.writableFinished;
+      });
+    });
+    try {
+      const result = await stack.call();
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toContain('"category":"invalid_response"');
+      expect(textOf(result)).toContain(
+        "was announced as 33554433 bytes, more than the 32 MiB read of one response",
+      );
+      await expect.poll(() => dropped).toBe(true);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+describe("a secret echoed and cut short leaks nothing, and [redacted] answers no guess", () => {
+  // 37 characters, as a WorkOS key; and a webhook secret, which the WorkOS client does not know.
+  const LONG_KEY = "sk_test_Zq3Rm8Wx1Lp5Tv9Nk2Hb6Jd4Fg7Cs0";
+  const WEBHOOK_SECRET = "whsec_Qm4Tz8Kp2Vx6Nr0Lb5Hd9Jc3Fw7Gs1";
+  let s: Harness;
+  beforeAll(async () => {
+    s = await startHarness({
+      emulator: { apiKey: LONG_KEY },
+      env: { WORKOS_WEBHOOK_SECRET: WEBHOOK_SECRET },
+      client: { maxRetries: 0 },
+    });
+  });
+  afterAll(() => s.close());
+
+  /** An error whose message puts the \u-escaped secret where the 300-character clip cuts it, 35 characters in. */
+  async function clippedEcho(secret: string): Promise<string> {
+    const message = `${"x".repeat(300 - 35)}${escapedJson(secret)}`;
+    await s.control("POST", "/_emulator/faults", {
+      method: "GET",
+      path: "/organizations/*",
+      status: 400,
+      body: `{"message":"${message}","code":"bad"}`,
+    });
+    const result = await s.call("get_organization", { organization_id: acme });
+    expect(result.isError).toBe(true);
+    return Object.values(clientViews(result)).join("\n");
+  }
+
+  it.each([
+    ["the API key", LONG_KEY],
+    ["a webhook secret", WEBHOOK_SECRET],
+  ])(
+    "%s, \\u-escaped and cut by the error clip, shows none of its characters past the head",
+    async (_, secret) => {
+      const shown = await clippedEcho(secret);
+      for (let start = 6; start + 6 <= 35; start++)
+        expect(shown).not.toContain(secret.slice(start, start + 6));
+      expect(shown).toMatch(/redacted/);
+    },
+  );
+
+  it("a follow-up call that guesses the last characters gets the same answer, right or wrong", async () => {
+    const known = LONG_KEY.slice(0, 35);
+    const answer = async (guess: string) => {
+      const result = await s.call("get_organization", { organization_id: acme, [`${known}${guess}`]: 1 });
+      expect(result.isError).toBe(true);
+      return textOf(result);
+    };
+    const right = await answer(LONG_KEY.slice(35));
+    expect(right).not.toContain(known.slice(8));
+    for (const wrong of ["zz", "C0", "s1"]) expect(await answer(wrong)).toBe(right);
   });
 });
