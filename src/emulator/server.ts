@@ -6,6 +6,7 @@ import {
   STATUS_CODES,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostAllowed, loopbackHosts, quoted } from "../host-check.js";
 import { type ControlTarget, handleControl } from "./control.js";
 import { ApiError } from "./errors.js";
 import { type Fault, FaultQueue, parseFault } from "./faults.js";
@@ -74,6 +75,8 @@ export class EmulatorServer implements ControlTarget {
   private readonly server: Server;
   private readonly context: EmulatorContext;
   private origin = "";
+  /** The Host values answered: loopback names and the bound address, on the bound port (DNS rebinding). */
+  private hosts: ReadonlySet<string> = new Set();
   private closed = false;
 
   constructor(private readonly config: ServerConfig) {
@@ -116,6 +119,8 @@ export class EmulatorServer implements ControlTarget {
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
     const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "[::]" ? "[::1]" : host;
     this.origin = `http://${reachable}:${address.port}`;
+    const bound = host === "0.0.0.0" || host === "[::]" ? [] : [`${host}:${address.port}`];
+    this.hosts = new Set([...loopbackHosts(address.port), ...bound]);
     return this.origin;
   }
 
@@ -192,6 +197,12 @@ export class EmulatorServer implements ControlTarget {
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const path = url.pathname;
+    // The key is well known (sk_test_emulator): a foreign page whose name resolves to 127.0.0.1 must get nothing.
+    if (!hostAllowed(req.headers.host, this.hosts)) {
+      const message = `Host ${quoted(req.headers.host ?? "")} is not allowed: use ${this.origin}.`;
+      writeReply(res, { status: 403, body: { message } });
+      return;
+    }
     const body = await readBody(req);
     if (body === undefined) {
       writeReply(res, { status: 413, body: { message: "Request body too large." } });
