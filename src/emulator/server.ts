@@ -59,8 +59,12 @@ export interface ServerConfig {
 interface ParsedBody {
   text: string;
   value: unknown;
-  invalid: boolean;
+  /** Why the body cannot be used (not JSON, or nested too deeply); undefined when it can. */
+  invalid: string | undefined;
 }
+
+/** Deeper JSON is refused: no WorkOS body comes near it, and fingerprinting or logging it would overflow the stack. */
+const MAX_BODY_DEPTH = 64;
 
 /** The HTTP front: control API, request log, faults, rate limit, auth, idempotency, then the routes. */
 export class EmulatorServer implements ControlTarget {
@@ -223,7 +227,7 @@ export class EmulatorServer implements ControlTarget {
       body:
         body.text.length > LOGGED_BODY_BYTES
           ? { not_logged: `a body of ${Buffer.byteLength(body.text)} bytes` }
-          : body.invalid
+          : body.invalid !== undefined
             ? body.text
             : (body.value ?? null),
       received_at: isoTime(this.config.now()),
@@ -300,8 +304,8 @@ export class EmulatorServer implements ControlTarget {
         );
       }
       // 422: the spec's 400 bodies for these endpoints carry specific codes; 422 is its generic refusal.
-      if (body.invalid && (method === "POST" || method === "PUT")) {
-        throw new ApiError(422, { message: "The request body is not valid JSON." });
+      if (body.invalid !== undefined && (method === "POST" || method === "PUT")) {
+        throw new ApiError(422, { message: body.invalid });
       }
       const key = header(req, "idempotency-key");
       if (method !== "POST" || !key)
@@ -347,7 +351,7 @@ export class EmulatorServer implements ControlTarget {
     try {
       if (!this.authorized(req))
         throw new ApiError(401, { message: "Unauthorized: the API key is missing or invalid." });
-      if (body.invalid) throw new ApiError(400, { message: "The request body is not valid JSON." });
+      if (body.invalid !== undefined) throw new ApiError(400, { message: body.invalid });
       return handleControl(method, path, body.value, this);
     } catch (error) {
       return errorReply(error);
@@ -397,10 +401,33 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody | undefined> {
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return { text, value: undefined, invalid: false };
+  if (text.trim() === "") return { text, value: undefined, invalid: undefined };
+  let value: unknown;
   try {
-    return { text, value: JSON.parse(text) as unknown, invalid: false };
+    value = JSON.parse(text);
   } catch {
-    return { text, value: undefined, invalid: true };
+    return { text, value: undefined, invalid: "The request body is not valid JSON." };
   }
+  if (depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    return {
+      text,
+      value: undefined,
+      invalid: `The request body is nested more than ${MAX_BODY_DEPTH} levels deep.`,
+    };
+  }
+  return { text, value, invalid: undefined };
+}
+
+/** How deeply arrays and objects nest in a parsed JSON value, counted without recursion and up to `limit` + 1. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== "object" || node === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
