@@ -26,7 +26,8 @@ import { EmulatorStore } from "./store.js";
 import { isRecord } from "./validate.js";
 import { WebhookDispatcher } from "./webhook-delivery.js";
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** A larger request body gets 413: the emulator serves tests, and WorkOS bodies are small. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 const ROUTES: Route[] = RESOURCES.flatMap((resource) => resource.routes?.() ?? []);
 
