@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type ClientOptions, DEFAULT_BASE_URL } from "./client/client.js";
+import { didYouMean } from "./suggest.js";
 
 export const TOOLSETS = [
   "organizations",
@@ -311,8 +312,9 @@ function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {
   if (names.includes("all")) return new Set(TOOLSETS);
   const unknown = names.filter((name) => !(TOOLSETS as readonly string[]).includes(name));
   if (unknown.length > 0) {
+    const hints = unknown.map((name) => `"${name}"${didYouMean(name, [...TOOLSETS, "all"])}`);
     throw new ConfigError(
-      `Unknown toolset "${unknown.join('", "')}". Choose from: ${TOOLSETS.join(", ")}, or all.`,
+      `Unknown toolset ${hints.join(", ")}. Choose from: ${TOOLSETS.join(", ")}, or all.`,
     );
   }
   return new Set(names as Toolset[]);
