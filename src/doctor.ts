@@ -48,7 +48,7 @@ export function describeConfig(config: Config): string {
   const enabled = enabledTools(config);
   return [
     `  API key:         ${key}`,
-    `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
+    `  API base URL:    ${config.emulator ? `embedded emulator (${config.seedFile === undefined ? "demo data" : `seed file ${config.seedFile}`})` : config.baseUrl}`,
     `  proxy:           ${config.proxy === undefined ? "none" : redactProxy(config.proxy)}`,
     `  webhook secrets: ${secrets === 0 ? "none (validate_webhook cannot verify)" : `${secrets} configured`}`,
     `  read-only:       ${config.readOnly ? "yes" : writesBlockedInProduction(config) ? "yes (a production key; WORKOS_MCP_ALLOW_PRODUCTION_WRITES allows changes)" : "no"}`,

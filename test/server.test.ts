@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { WorkOSClient } from "../src/client/client.js";
 import { loadConfig } from "../src/config.js";
+import { describeConfig } from "../src/doctor.js";
 import { DEMO_IDS } from "../src/emulator/demo-seed.js";
 import { createServer, enabledTools } from "../src/server.js";
 import { defineTool, READ } from "../src/tools/define.js";
@@ -224,5 +225,27 @@ describe("an unexpected bug in a tool", () => {
     expect(logged).toMatch(/unexpected error in broken_tool/);
     await mcp.close();
     await workos.close();
+  });
+});
+
+describe("the emulator with the user's seed file", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ argv: ["--emulator", "--seed", "/home/me/team-seed.json"] });
+  });
+  afterAll(() => h.close());
+
+  it("is named as the seed file's data, not demo data, in the instructions and the settings", () => {
+    const instructions = h.mcp.getInstructions() ?? "";
+    expect(instructions).toContain("the local WorkOS emulator with the data of the seed file team-seed.json");
+    expect(instructions).not.toMatch(/demo data/);
+    expect(describeConfig(h.config)).toMatch(
+      /API base URL: +embedded emulator \(seed file \/home\/me\/team-seed\.json\)/,
+    );
+  });
+
+  it("is demo data without a seed file", () => {
+    const config = loadConfig({}, ["--emulator"]);
+    expect(describeConfig(config)).toMatch(/API base URL: +embedded emulator \(demo data\)/);
   });
 });
