@@ -131,7 +131,7 @@ describe("dist/cli.js over stdio", () => {
       capabilities: {},
       clientInfo: { name: "e2e", version: "0" },
     });
-    expect(init.result).toBeDefined();
+    expect(init.result).toMatchObject({ protocolVersion: "2025-06-18", serverInfo: { name: "workos-mcp" } });
     own.child.stdin.end();
     expect(await own.exited()).toBe(0);
   });
@@ -145,7 +145,7 @@ describe("dist/cli.js shutdown", () => {
       capabilities: {},
       clientInfo: { name: "e2e", version: "0" },
     });
-    expect(init.result).toBeDefined();
+    expect(init.result).toMatchObject({ protocolVersion: "2025-06-18", serverInfo: { name: "workos-mcp" } });
     session.child.kill(signal);
     expect(await session.exited()).toBe(0);
   });

@@ -136,8 +136,17 @@ describe("messages of any size end cleanly over stdio", () => {
     s.send(call(2, "get_organization_overview", { organization_id: "org_01HM65MJ70E0J7E51H3YVEKZR1" }));
     s.child.stdin.end();
     const [first, second] = await Promise.all([s.response(1), s.response(2)]);
-    expect(first.result).toBeDefined();
-    expect(second.result).toBeDefined();
+    // Both answered in full, not with an error because the transport was closing.
+    expect(first.error).toBeUndefined();
+    expect(first.result).not.toHaveProperty("isError", true);
+    expect(first.result).toMatchObject({
+      structuredContent: { data: [{ id: expect.stringMatching(/^org_/) }] },
+    });
+    expect(second.error).toBeUndefined();
+    expect(second.result).not.toHaveProperty("isError", true);
+    expect(second.result).toMatchObject({
+      structuredContent: { data: { organization: { id: "org_01HM65MJ70E0J7E51H3YVEKZR1" } } },
+    });
     expect(await s.exited).toBe(0);
   });
 });
