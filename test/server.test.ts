@@ -82,7 +82,8 @@ describe("toolsets over MCP", () => {
 describe("failures become readable isError results", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ client: { timeoutMs: 300, maxRetries: 1 } });
+    // A normal timeout: 300 ms, which the hang needs, would fail ordinary calls on a busy machine.
+    h = await startHarness({ client: { maxRetries: 1 } });
   });
   afterAll(() => h.close());
 
@@ -126,13 +127,30 @@ describe("failures become readable isError results", () => {
   it.each([
     [{ action: "malformed_json" }, /"category":"invalid_response"/],
     [{ action: "reset", times: 2 }, /"category":"connection"/],
-    [{ action: "hang", times: 2 }, /"category":"timeout"/],
   ])("%o ends in isError, not a crash or a hang", async (spec, message) => {
     await fault({ path: "/connections", ...spec });
     const result = await h.call("list_connections", {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(textOf(result)).not.toContain(h.emulator.apiKey);
+  });
+
+  it("a WorkOS that never answers ends in a timeout isError", async () => {
+    const impatient = await startHarness({ client: { timeoutMs: 300, maxRetries: 1 } });
+    try {
+      await impatient.control("POST", "/_emulator/faults", {
+        method: "GET",
+        path: "/connections",
+        action: "hang",
+        times: 2,
+      });
+      const result = await impatient.call("list_connections", {});
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/"category":"timeout"/);
+      expect(textOf(result)).not.toContain(impatient.emulator.apiKey);
+    } finally {
+      await impatient.close();
+    }
   });
 
   it("a wrong API key is explained", async () => {
