@@ -176,29 +176,26 @@ export function missingApiKey(config: Pick<Config, "apiKey" | "emulator">): bool
   return !config.emulator && config.apiKey === undefined;
 }
 
+const FLAGS = {
+  "read-only": { type: "boolean" },
+  "allow-production-writes": { type: "boolean" },
+  toolsets: { type: "string" },
+  tools: { type: "string" },
+  "exclude-tools": { type: "string" },
+  organization: { type: "string" },
+  destructive: { type: "string" },
+  emulator: { type: "boolean" },
+  seed: { type: "string" },
+  http: { type: "boolean" },
+  host: { type: "string" },
+  port: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
 function parseFlags(argv: readonly string[]) {
   try {
-    return parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "read-only": { type: "boolean" },
-        "allow-production-writes": { type: "boolean" },
-        toolsets: { type: "string" },
-        tools: { type: "string" },
-        "exclude-tools": { type: "string" },
-        organization: { type: "string" },
-        destructive: { type: "string" },
-        emulator: { type: "boolean" },
-        seed: { type: "string" },
-        http: { type: "boolean" },
-        host: { type: "string" },
-        port: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: FLAGS });
   } catch (error) {
     // An argument may be a secret pasted in the wrong place: name the problem, never echo the argument.
     const { code } = error as { code?: string };
@@ -207,7 +204,16 @@ function parseFlags(argv: readonly string[]) {
         "workos-mcp takes no positional arguments (the one given is not shown, in case it is a secret). Run with --help to see the options.",
       );
     }
-    throw new ConfigError(`${(error as Error).message}. Run with --help to see the options.`);
+    const unknown =
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(--[^'=]+)'/.exec((error as Error).message) : null;
+    const hint =
+      unknown?.[1] === undefined
+        ? ""
+        : didYouMean(
+            unknown[1],
+            Object.keys(FLAGS).map((flag) => `--${flag}`),
+          );
+    throw new ConfigError(`${(error as Error).message}${hint}. Run with --help to see the options.`);
   }
 }
 

@@ -133,6 +133,12 @@ describe("loadConfig", () => {
     [{ WORKOS_API_BASE_URL: "not a url" }, [], /not a valid URL/],
     [{ WORKOS_API_BASE_URL: "ftp://x" }, [], /http\(s\)/],
     [{}, ["--bogus"], /--bogus.*--help/s],
+    [
+      {},
+      ["--toolset", "sso"],
+      /Unknown option '--toolset' \(did you mean --toolsets\b.*\)\. Run with --help/,
+    ],
+    [{}, ["--read-olny"], /Unknown option '--read-olny' \(did you mean --read-only\?\)/],
     [{}, ["--seed", "x.json"], /--seed only applies with --emulator/],
   ])("rejects bad settings clearly: %o %o", (env, argv, message) => {
     expect(() => loadConfig({ ...KEY, ...env }, argv)).toThrow(message);
