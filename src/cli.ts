@@ -2,6 +2,7 @@
 import type { WorkOSClient } from "./client/client.js";
 import { VERSION } from "./client/version.js";
 import { type Config, ConfigError, clientOptions, DEFAULT_TOOLSETS, loadConfig, TOOLSETS } from "./config.js";
+import { listenProblem } from "./listen-error.js";
 import { log } from "./log.js";
 import { redact, registerSecrets } from "./redact.js";
 
@@ -54,9 +55,17 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const doctor = argv[0] === "doctor";
-  const config = doctor
-    ? loadConfig(process.env, argv.slice(1), { requireApiKey: false })
-    : loadConfig(process.env, argv);
+  const args = doctor ? argv.slice(1) : argv;
+  let config: Config;
+  try {
+    config = loadConfig(process.env, args, doctor ? { requireApiKey: false } : {});
+  } catch (error) {
+    // Whoever asks for help gets it, above what is wrong (a ConfigError never holds a secret).
+    if (!(error instanceof ConfigError) || !(args.includes("--help") || args.includes("-h"))) throw error;
+    process.stdout.write(`${USAGE}\n\nCurrent configuration: NOT VALID: ${redact(error.message)}\n`);
+    process.exitCode = 2;
+    return;
+  }
   registerSecrets([config.apiKey, ...config.webhookSecrets, config.http?.token]);
   if (config.version) {
     process.stdout.write(`${VERSION}\n`);
@@ -83,9 +92,11 @@ async function withEmulator(config: Config): Promise<{ config: Config; close: ()
   if (!config.emulator) return { config, close: async () => {} };
   const { startEmulator } = await import("./emulator/index.js");
   const emulator = await startEmulator(config.seedFile === undefined ? {} : { seedFile: config.seedFile });
-  log.info(
-    `demo mode: using the embedded WorkOS emulator at ${emulator.url} (no real WorkOS account is touched)`,
-  );
+  const mode =
+    config.seedFile === undefined
+      ? "demo mode: using the embedded WorkOS emulator"
+      : `emulator mode: using the embedded WorkOS emulator, with the data of your seed file ${config.seedFile},`;
+  log.info(`${mode} at ${emulator.url} (no real WorkOS account is touched)`);
   return {
     config: { ...config, apiKey: emulator.apiKey, baseUrl: emulator.url, proxy: undefined },
     close: () => emulator.close(),
@@ -137,7 +148,11 @@ async function serveHttp(initial: Config): Promise<void> {
   ]);
   const client = new WorkOSClient(clientOptions(config));
   await checkPin(config, client);
-  const http = await startHttpServer(config, { client });
+  const http = await startHttpServer(config, { client }).catch((error: unknown) => {
+    const { host, port } = config.http as NonNullable<Config["http"]>;
+    const problem = listenProblem(error, `${host}:${port}`, "--port");
+    throw problem === undefined ? error : new ConfigError(problem);
+  });
 
   const shutdown = exitAfter(
     async () => log.info("shutting down: finishing requests in flight"),

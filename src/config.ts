@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type ClientOptions, DEFAULT_BASE_URL } from "./client/client.js";
+import { didYouMean } from "./suggest.js";
 
 export const TOOLSETS = [
   "organizations",
@@ -175,29 +176,26 @@ export function missingApiKey(config: Pick<Config, "apiKey" | "emulator">): bool
   return !config.emulator && config.apiKey === undefined;
 }
 
+const FLAGS = {
+  "read-only": { type: "boolean" },
+  "allow-production-writes": { type: "boolean" },
+  toolsets: { type: "string" },
+  tools: { type: "string" },
+  "exclude-tools": { type: "string" },
+  organization: { type: "string" },
+  destructive: { type: "string" },
+  emulator: { type: "boolean" },
+  seed: { type: "string" },
+  http: { type: "boolean" },
+  host: { type: "string" },
+  port: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
 function parseFlags(argv: readonly string[]) {
   try {
-    return parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        "read-only": { type: "boolean" },
-        "allow-production-writes": { type: "boolean" },
-        toolsets: { type: "string" },
-        tools: { type: "string" },
-        "exclude-tools": { type: "string" },
-        organization: { type: "string" },
-        destructive: { type: "string" },
-        emulator: { type: "boolean" },
-        seed: { type: "string" },
-        http: { type: "boolean" },
-        host: { type: "string" },
-        port: { type: "string" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
+    return parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: FLAGS });
   } catch (error) {
     // An argument may be a secret pasted in the wrong place: name the problem, never echo the argument.
     const { code } = error as { code?: string };
@@ -206,7 +204,16 @@ function parseFlags(argv: readonly string[]) {
         "workos-mcp takes no positional arguments (the one given is not shown, in case it is a secret). Run with --help to see the options.",
       );
     }
-    throw new ConfigError(`${(error as Error).message}. Run with --help to see the options.`);
+    const unknown =
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(--[^'=]+)'/.exec((error as Error).message) : null;
+    const hint =
+      unknown?.[1] === undefined
+        ? ""
+        : didYouMean(
+            unknown[1],
+            Object.keys(FLAGS).map((flag) => `--${flag}`),
+          );
+    throw new ConfigError(`${(error as Error).message}${hint}. Run with --help to see the options.`);
   }
 }
 
@@ -311,8 +318,9 @@ function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {
   if (names.includes("all")) return new Set(TOOLSETS);
   const unknown = names.filter((name) => !(TOOLSETS as readonly string[]).includes(name));
   if (unknown.length > 0) {
+    const hints = unknown.map((name) => `"${name}"${didYouMean(name, [...TOOLSETS, "all"])}`);
     throw new ConfigError(
-      `Unknown toolset "${unknown.join('", "')}". Choose from: ${TOOLSETS.join(", ")}, or all.`,
+      `Unknown toolset ${hints.join(", ")}. Choose from: ${TOOLSETS.join(", ")}, or all.`,
     );
   }
   return new Set(names as Toolset[]);

@@ -18,6 +18,14 @@ export function maskKey(key: string): string {
   return key.length <= prefix.length + 8 ? `${prefix}…` : `${prefix}…${key.slice(-4)}`;
 }
 
+/**
+ * Text from upstream (a WorkOS error message, a proxy's) as it may reach a terminal: control characters shown as
+ * `\u001b`, so an answer cannot move the cursor, recolour or clear the screen, or ring the bell.
+ */
+export function printable(text: string): string {
+  return text.replace(/\p{Cc}/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** A proxy URL without its credentials. */
 function redactProxy(proxy: string): string {
   const url = new URL(proxy);
@@ -41,7 +49,7 @@ export function describeConfig(config: Config): string {
   const enabled = enabledTools(config);
   return [
     `  API key:         ${key}`,
-    `  API base URL:    ${config.emulator ? "embedded emulator" : config.baseUrl}`,
+    `  API base URL:    ${config.emulator ? `embedded emulator (${config.seedFile === undefined ? "demo data" : `seed file ${config.seedFile}`})` : config.baseUrl}`,
     `  proxy:           ${config.proxy === undefined ? "none" : redactProxy(config.proxy)}`,
     `  webhook secrets: ${secrets === 0 ? "none (validate_webhook cannot verify)" : `${secrets} configured`}`,
     `  read-only:       ${config.readOnly ? "yes" : writesBlockedInProduction(config) ? "yes (a production key; WORKOS_MCP_ALLOW_PRODUCTION_WRITES allows changes)" : "no"}`,
@@ -89,7 +97,7 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
     if (pin !== undefined) write(`  pinned:          OK: WorkOS has organization ${pin}\n`);
     return 0;
   } catch (error) {
-    const reason = error instanceof WorkOSError ? error.summary : String(error);
+    const reason = printable(error instanceof WorkOSError ? error.summary : String(error));
     write(`  check:           FAILED: ${reason}\n`);
     if (error instanceof WorkOSError && error.category === "authentication") {
       write(

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import type { WorkOSClient } from "./client/client.js";
 import type { Config, HttpConfig } from "./config.js";
+import { hostAllowed, LOOPBACK_NAMES, loopbackHosts, quoted } from "./host-check.js";
 import { log } from "./log.js";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 import { createServer } from "./server.js";
@@ -159,19 +160,18 @@ class Allowlist {
   readonly #origins: Set<string>;
 
   constructor(http: HttpConfig, port: number) {
-    const local = ["localhost", "127.0.0.1", "[::1]"];
-    this.#hosts = new Set([...local.map((name) => `${name}:${port}`), ...http.allowedHosts]);
+    this.#hosts = new Set([...loopbackHosts(port), ...http.allowedHosts]);
     this.#origins = new Set([
-      ...local.flatMap((name) => [`http://${name}:${port}`, `https://${name}:${port}`]),
+      ...LOOPBACK_NAMES.flatMap((name) => [`http://${name}:${port}`, `https://${name}:${port}`]),
       ...http.allowedOrigins,
     ]);
   }
 
   /** Why the request is refused, or undefined when it may go on. */
   check(req: IncomingMessage): string | undefined {
-    const host = req.headers.host?.toLowerCase();
-    if (host === undefined || !(this.#hosts.has(host) || this.#hosts.has(withoutPort(host)))) {
-      return `Host ${quoted(host ?? "")} is not allowed (set WORKOS_MCP_ALLOWED_HOSTS)`;
+    const host = req.headers.host;
+    if (!hostAllowed(host, this.#hosts)) {
+      return `Host ${quoted(host?.toLowerCase() ?? "")} is not allowed (set WORKOS_MCP_ALLOWED_HOSTS)`;
     }
     // Non-browser clients send no Origin; a browser always does, and a foreign one is refused.
     const origin = req.headers.origin;
@@ -187,16 +187,6 @@ function countHeader(req: IncomingMessage, name: string): number {
   for (let i = 0; i < req.rawHeaders.length; i += 2)
     if (req.rawHeaders[i]?.toLowerCase() === name) count += 1;
   return count;
-}
-
-/** A client's header, quoted for a log line or a 403 body: short, and one line. */
-function quoted(value: string): string {
-  const shown = JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value);
-  return value.length > 100 ? `${shown} (${value.length} characters)` : shown;
-}
-
-function withoutPort(host: string): string {
-  return host.replace(/:\d+$/, "");
 }
 
 function isLoopback(host: string): boolean {

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   CallToolRequestSchema,
@@ -306,5 +307,8 @@ const ENVIRONMENT_LABEL: Record<Environment, string> = {
 };
 
 function environmentLabel(config: Config): string {
+  // A seed file holds the user's own data: calling it demo data would mislead.
+  if (config.emulator && config.seedFile !== undefined)
+    return `the local WorkOS emulator with the data of the seed file ${basename(config.seedFile)}`;
   return ENVIRONMENT_LABEL[environmentOf(config)];
 }

@@ -123,10 +123,22 @@ describe("loadConfig", () => {
 
   it.each([
     [{ WORKOS_MCP_TOOLSETS: "sso,billing" }, [], /Unknown toolset "billing"/],
+    [
+      {},
+      ["--toolsets", "user,directory-sync"],
+      /Unknown toolset "user" \(did you mean users\b.*\), "directory-sync" \(did you mean directory_sync\?\)\. Choose from/,
+    ],
+    [{ WORKOS_MCP_TOOLSETS: "rolls" }, [], /"rolls" \(did you mean roles\b/],
     [{ WORKOS_MCP_READ_ONLY: "maybe" }, [], /WORKOS_MCP_READ_ONLY must be true or false/],
     [{ WORKOS_API_BASE_URL: "not a url" }, [], /not a valid URL/],
     [{ WORKOS_API_BASE_URL: "ftp://x" }, [], /http\(s\)/],
     [{}, ["--bogus"], /--bogus.*--help/s],
+    [
+      {},
+      ["--toolset", "sso"],
+      /Unknown option '--toolset' \(did you mean --toolsets\b.*\)\. Run with --help/,
+    ],
+    [{}, ["--read-olny"], /Unknown option '--read-olny' \(did you mean --read-only\?\)/],
     [{}, ["--seed", "x.json"], /--seed only applies with --emulator/],
   ])("rejects bad settings clearly: %o %o", (env, argv, message) => {
     expect(() => loadConfig({ ...KEY, ...env }, argv)).toThrow(message);

@@ -38,6 +38,38 @@ describe("doctor without an API key", () => {
   });
 });
 
+describe("doctor against a WorkOS that answers with terminal escapes", () => {
+  it("prints upstream text with its control characters escaped", async () => {
+    const emulator = await startEmulator();
+    try {
+      const hostile = "\u001b[2J\u001b]0;owned\u0007\u001b[31mInvalid API key\u001b[0m\r\nOK: accepted";
+      const fault = await fetch(`${emulator.url}/_emulator/faults`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          method: "GET",
+          path: "/organizations",
+          status: 401,
+          body: { message: hostile },
+        }),
+      });
+      expect(fault.status).toBe(201);
+      const config = loadConfig({ WORKOS_API_KEY: emulator.apiKey }, []);
+      const lines: string[] = [];
+      const code = await runDoctor({ ...config, baseUrl: emulator.url }, (line) => void lines.push(line));
+      const output = lines.join("");
+      expect(code).toBe(1);
+      expect(output).toContain(
+        "\\u001b[2J\\u001b]0;owned\\u0007\\u001b[31mInvalid API key\\u001b[0m\\u000d\\u000aOK: accepted",
+      );
+      expect(output.replaceAll("\n", "")).not.toMatch(/\p{Cc}/u);
+      expect(output.match(/check: +FAILED/g)).toHaveLength(1);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe("a pin to an organization WorkOS does not know", () => {
   // A typo of Acme's id: well formed, so only WorkOS can tell.
   const typo = "org_01XXXXXXXXXXXXXXXXXXXXXXXX";

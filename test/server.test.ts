@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { WorkOSClient } from "../src/client/client.js";
 import { loadConfig } from "../src/config.js";
+import { describeConfig } from "../src/doctor.js";
 import { DEMO_IDS } from "../src/emulator/demo-seed.js";
 import { createServer, enabledTools } from "../src/server.js";
 import { defineTool, READ } from "../src/tools/define.js";
@@ -81,7 +82,8 @@ describe("toolsets over MCP", () => {
 describe("failures become readable isError results", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ client: { timeoutMs: 300, maxRetries: 1 } });
+    // A normal timeout: 300 ms, which the hang needs, would fail ordinary calls on a busy machine.
+    h = await startHarness({ client: { maxRetries: 1 } });
   });
   afterAll(() => h.close());
 
@@ -125,13 +127,30 @@ describe("failures become readable isError results", () => {
   it.each([
     [{ action: "malformed_json" }, /"category":"invalid_response"/],
     [{ action: "reset", times: 2 }, /"category":"connection"/],
-    [{ action: "hang", times: 2 }, /"category":"timeout"/],
   ])("%o ends in isError, not a crash or a hang", async (spec, message) => {
     await fault({ path: "/connections", ...spec });
     const result = await h.call("list_connections", {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(textOf(result)).not.toContain(h.emulator.apiKey);
+  });
+
+  it("a WorkOS that never answers ends in a timeout isError", async () => {
+    const impatient = await startHarness({ client: { timeoutMs: 300, maxRetries: 1 } });
+    try {
+      await impatient.control("POST", "/_emulator/faults", {
+        method: "GET",
+        path: "/connections",
+        action: "hang",
+        times: 2,
+      });
+      const result = await impatient.call("list_connections", {});
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/"category":"timeout"/);
+      expect(textOf(result)).not.toContain(impatient.emulator.apiKey);
+    } finally {
+      await impatient.close();
+    }
   });
 
   it("a wrong API key is explained", async () => {
@@ -224,5 +243,27 @@ describe("an unexpected bug in a tool", () => {
     expect(logged).toMatch(/unexpected error in broken_tool/);
     await mcp.close();
     await workos.close();
+  });
+});
+
+describe("the emulator with the user's seed file", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ argv: ["--emulator", "--seed", "/home/me/team-seed.json"] });
+  });
+  afterAll(() => h.close());
+
+  it("is named as the seed file's data, not demo data, in the instructions and the settings", () => {
+    const instructions = h.mcp.getInstructions() ?? "";
+    expect(instructions).toContain("the local WorkOS emulator with the data of the seed file team-seed.json");
+    expect(instructions).not.toMatch(/demo data/);
+    expect(describeConfig(h.config)).toMatch(
+      /API base URL: +embedded emulator \(seed file \/home\/me\/team-seed\.json\)/,
+    );
+  });
+
+  it("is demo data without a seed file", () => {
+    const config = loadConfig({}, ["--emulator"]);
+    expect(describeConfig(config)).toMatch(/API base URL: +embedded emulator \(demo data\)/);
   });
 });

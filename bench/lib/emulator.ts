@@ -14,7 +14,14 @@ export interface EmulatorProcess {
  * the measured code on one event loop.
  */
 export async function spawnEmulator(seedFile?: string): Promise<EmulatorProcess> {
-  const args = [CLI, "emulator", "--json", ...(seedFile === undefined ? [] : ["--seed", seedFile])];
+  const args = [
+    CLI,
+    "emulator",
+    "--json",
+    "--port",
+    "0",
+    ...(seedFile === undefined ? [] : ["--seed", seedFile]),
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const exited = once(child, "exit");
   const lines = createInterface({ input: child.stdout });

@@ -1,5 +1,9 @@
 import { parseArgs } from "node:util";
+import { listenProblem } from "../listen-error.js";
 import { DEFAULT_API_KEY, startEmulator } from "./index.js";
+
+/** Fixed, so a URL in a test setup or a README stays valid from one run to the next; --port 0 picks a free one. */
+export const DEFAULT_EMULATOR_PORT = 8787;
 
 const USAGE = `Usage: workos-mcp emulator [options]
 
@@ -7,7 +11,7 @@ Runs a local WorkOS-compatible API server with an in-memory store.
 
 Options:
   --host HOST      interface to bind (default 127.0.0.1)
-  --port PORT      port to listen on; 0 picks a free one (default 0)
+  --port PORT      port to listen on; 0 picks a free one (default ${DEFAULT_EMULATOR_PORT})
   --seed FILE      JSON seed file (default: the built-in demo seed)
   --api-key KEY    API key clients must send (default ${DEFAULT_API_KEY})
   --json           print one line {"url": ..., "apiKey": ...} on stdout once listening
@@ -51,7 +55,7 @@ export async function runEmulatorCommand(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = values.port === undefined ? DEFAULT_EMULATOR_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535 || values.port?.trim() === "") {
     fail(`--port must be an integer between 0 and 65535, got '${values.port}'.`);
     return;
@@ -70,13 +74,19 @@ export async function runEmulatorCommand(argv: string[]): Promise<void> {
       ...(values.seed !== undefined ? { seedFile: values.seed } : {}),
     });
   } catch (error) {
-    fail((error as Error).message);
+    const host = values.host ?? "127.0.0.1";
+    fail(listenProblem(error, `${host}:${port}`, "--port (0 picks a free one)") ?? (error as Error).message);
     return;
   }
 
   if (values.json)
     process.stdout.write(`${JSON.stringify({ url: emulator.url, apiKey: emulator.apiKey })}\n`);
-  else process.stderr.write(`WorkOS emulator listening on ${emulator.url} (API key ${emulator.apiKey})\n`);
+  else {
+    process.stderr.write(
+      `WorkOS emulator listening on ${emulator.url} (API key ${emulator.apiKey}); Ctrl-C stops it.\n` +
+        `Try: curl -H "Authorization: Bearer ${emulator.apiKey}" ${emulator.url}/organizations\n`,
+    );
+  }
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {

@@ -20,9 +20,31 @@ export interface Fault {
 
 const ACTIONS: readonly string[] = ["reset", "reset_after", "hang", "malformed_json"];
 
-function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${escaped.join(".*")}$`);
+/** Longer fault paths are refused: no real path comes near it, and matching stays cheap. */
+export const MAX_FAULT_PATH_LENGTH = 1024;
+
+/**
+ * A `*` glob as a matcher that never backtracks: the first and last pieces are anchored, each piece between
+ * is taken at its first place after the one before. A regular expression of `*a*a…b` backtracks for seconds.
+ */
+export function globMatcher(pattern: string): (text: string) => boolean {
+  const pieces = pattern.split("*");
+  const first = pieces[0] as string;
+  if (pieces.length === 1) return (text) => text === first;
+  const last = pieces.at(-1) as string;
+  const middle = pieces.slice(1, -1).filter((piece) => piece !== "");
+  return (text) => {
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last))
+      return false;
+    const end = text.length - last.length;
+    let at = first.length;
+    for (const piece of middle) {
+      const found = text.indexOf(piece, at);
+      if (found === -1 || found + piece.length > end) return false;
+      at = found + piece.length;
+    }
+    return true;
+  };
 }
 
 export function parseFault(raw: unknown): Fault {
@@ -36,6 +58,8 @@ export function parseFault(raw: unknown): Fault {
     errors.add("method", "required", 'method is required (or "*").');
   if (typeof f.path !== "string" || f.path === "")
     errors.add("path", "required", 'path is required ("*" wildcards allowed).');
+  else if (f.path.length > MAX_FAULT_PATH_LENGTH)
+    errors.add("path", "too_long", `path must be at most ${MAX_FAULT_PATH_LENGTH} characters.`);
   if (
     f.status !== undefined &&
     !(Number.isInteger(f.status) && (f.status as number) >= 100 && (f.status as number) <= 599)
@@ -83,15 +107,15 @@ export function parseFault(raw: unknown): Fault {
 
 /** Faults in FIFO order; each fires `times` times on requests matching method and path. */
 export class FaultQueue {
-  private faults: { fault: Fault; path: RegExp; remaining: number }[] = [];
+  private faults: { fault: Fault; matches: (path: string) => boolean; remaining: number }[] = [];
 
   add(fault: Fault): void {
-    this.faults.push({ fault, path: globToRegExp(fault.path), remaining: fault.times });
+    this.faults.push({ fault, matches: globMatcher(fault.path), remaining: fault.times });
   }
 
   take(method: string, path: string): Fault | undefined {
     const index = this.faults.findIndex(
-      (f) => (f.fault.method === "*" || f.fault.method === method) && f.path.test(path),
+      (f) => (f.fault.method === "*" || f.fault.method === method) && f.matches(path),
     );
     const entry = this.faults[index];
     if (!entry) return undefined;

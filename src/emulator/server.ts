@@ -6,6 +6,7 @@ import {
   STATUS_CODES,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostAllowed, loopbackHosts, quoted } from "../host-check.js";
 import { type ControlTarget, handleControl } from "./control.js";
 import { ApiError } from "./errors.js";
 import { type Fault, FaultQueue, parseFault } from "./faults.js";
@@ -25,7 +26,8 @@ import { EmulatorStore } from "./store.js";
 import { isRecord } from "./validate.js";
 import { WebhookDispatcher } from "./webhook-delivery.js";
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** A larger request body gets 413: the emulator serves tests, and WorkOS bodies are small. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 const ROUTES: Route[] = RESOURCES.flatMap((resource) => resource.routes?.() ?? []);
 
@@ -58,8 +60,12 @@ export interface ServerConfig {
 interface ParsedBody {
   text: string;
   value: unknown;
-  invalid: boolean;
+  /** Why the body cannot be used (not JSON, or nested too deeply); undefined when it can. */
+  invalid: string | undefined;
 }
+
+/** Deeper JSON is refused: no WorkOS body comes near it, and fingerprinting or logging it would overflow the stack. */
+const MAX_BODY_DEPTH = 64;
 
 /** The HTTP front: control API, request log, faults, rate limit, auth, idempotency, then the routes. */
 export class EmulatorServer implements ControlTarget {
@@ -74,6 +80,8 @@ export class EmulatorServer implements ControlTarget {
   private readonly server: Server;
   private readonly context: EmulatorContext;
   private origin = "";
+  /** The Host values answered: loopback names and the bound address, on the bound port (DNS rebinding). */
+  private hosts: ReadonlySet<string> = new Set();
   private closed = false;
 
   constructor(private readonly config: ServerConfig) {
@@ -116,6 +124,8 @@ export class EmulatorServer implements ControlTarget {
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
     const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "[::]" ? "[::1]" : host;
     this.origin = `http://${reachable}:${address.port}`;
+    const bound = host === "0.0.0.0" || host === "[::]" ? [] : [`${host}:${address.port}`];
+    this.hosts = new Set([...loopbackHosts(address.port), ...bound]);
     return this.origin;
   }
 
@@ -193,6 +203,12 @@ export class EmulatorServer implements ControlTarget {
     const method = req.method ?? "GET";
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
     const path = url.pathname;
+    // The key is well known (sk_test_emulator): a foreign page whose name resolves to 127.0.0.1 must get nothing.
+    if (!hostAllowed(req.headers.host, this.hosts)) {
+      const message = `Host ${quoted(req.headers.host ?? "")} is not allowed: use ${this.origin}.`;
+      writeReply(res, { status: 403, body: { message } });
+      return;
+    }
     const body = await readBody(req);
     if (body === undefined) {
       writeReply(res, { status: 413, body: { message: "Request body too large." } });
@@ -213,7 +229,7 @@ export class EmulatorServer implements ControlTarget {
       body:
         body.text.length > LOGGED_BODY_BYTES
           ? { not_logged: `a body of ${Buffer.byteLength(body.text)} bytes` }
-          : body.invalid
+          : body.invalid !== undefined
             ? body.text
             : (body.value ?? null),
       received_at: isoTime(this.config.now()),
@@ -290,8 +306,8 @@ export class EmulatorServer implements ControlTarget {
         );
       }
       // 422: the spec's 400 bodies for these endpoints carry specific codes; 422 is its generic refusal.
-      if (body.invalid && (method === "POST" || method === "PUT")) {
-        throw new ApiError(422, { message: "The request body is not valid JSON." });
+      if (body.invalid !== undefined && (method === "POST" || method === "PUT")) {
+        throw new ApiError(422, { message: body.invalid });
       }
       const key = header(req, "idempotency-key");
       if (method !== "POST" || !key)
@@ -337,7 +353,7 @@ export class EmulatorServer implements ControlTarget {
     try {
       if (!this.authorized(req))
         throw new ApiError(401, { message: "Unauthorized: the API key is missing or invalid." });
-      if (body.invalid) throw new ApiError(400, { message: "The request body is not valid JSON." });
+      if (body.invalid !== undefined) throw new ApiError(400, { message: body.invalid });
       return handleControl(method, path, body.value, this);
     } catch (error) {
       return errorReply(error);
@@ -387,10 +403,33 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody | undefined> {
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return { text, value: undefined, invalid: false };
+  if (text.trim() === "") return { text, value: undefined, invalid: undefined };
+  let value: unknown;
   try {
-    return { text, value: JSON.parse(text) as unknown, invalid: false };
+    value = JSON.parse(text);
   } catch {
-    return { text, value: undefined, invalid: true };
+    return { text, value: undefined, invalid: "The request body is not valid JSON." };
   }
+  if (depthOf(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    return {
+      text,
+      value: undefined,
+      invalid: `The request body is nested more than ${MAX_BODY_DEPTH} levels deep.`,
+    };
+  }
+  return { text, value, invalid: undefined };
+}
+
+/** How deeply arrays and objects nest in a parsed JSON value, counted without recursion and up to `limit` + 1. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== "object" || node === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

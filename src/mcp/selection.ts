@@ -1,4 +1,5 @@
 import { type Config, ConfigError, writesBlockedInProduction } from "../config.js";
+import { didYouMean } from "../suggest.js";
 import type { AnyTool } from "../tools/define.js";
 import { tools as allTools } from "../tools/index.js";
 
@@ -60,32 +61,7 @@ function checkToolNames(config: Config, tools: readonly AnyTool[]): void {
   ] as const) {
     const unknown = [...names].filter((name) => !known.includes(name));
     if (unknown.length === 0) continue;
-    const hints = unknown.map((name) => {
-      const near = closest(name, known);
-      return near.length > 0 ? `"${name}" (did you mean ${near.join(" or ")}?)` : `"${name}"`;
-    });
+    const hints = unknown.map((name) => `"${name}"${didYouMean(name, known)}`);
     throw new ConfigError(`${flag} names no such tool: ${hints.join(", ")}. The tools: ${known.join(", ")}.`);
   }
-}
-
-/** The known names a typo most likely meant: within a few edits, or containing it. */
-function closest(name: string, known: readonly string[]): string[] {
-  const scored = known
-    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate) }))
-    .filter(({ candidate, distance }) => distance <= 3 || candidate.includes(name.toLowerCase()))
-    .sort((a, b) => a.distance - b.distance);
-  return scored.slice(0, 3).map(({ candidate }) => candidate);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

@@ -44,6 +44,7 @@ describe("connection handling", () => {
     for (let i = 0; i < 10; i++) expect(await client.get("/ping")).toEqual({ ok: true });
     // undici's Pool marks a connection free a microtask after the body ends, so a request sent at once
     // may open a second socket; both are then reused.
+    expect(sockets.length).toBeGreaterThanOrEqual(1);
     expect(sockets.length).toBeLessThanOrEqual(2);
     expect(sockets.every((socket) => !socket.destroyed)).toBe(true);
   });

@@ -1,5 +1,9 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { once } from "node:events";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -127,7 +131,7 @@ describe("dist/cli.js over stdio", () => {
       capabilities: {},
       clientInfo: { name: "e2e", version: "0" },
     });
-    expect(init.result).toBeDefined();
+    expect(init.result).toMatchObject({ protocolVersion: "2025-06-18", serverInfo: { name: "workos-mcp" } });
     own.child.stdin.end();
     expect(await own.exited()).toBe(0);
   });
@@ -141,7 +145,7 @@ describe("dist/cli.js shutdown", () => {
       capabilities: {},
       clientInfo: { name: "e2e", version: "0" },
     });
-    expect(init.result).toBeDefined();
+    expect(init.result).toMatchObject({ protocolVersion: "2025-06-18", serverInfo: { name: "workos-mcp" } });
     session.child.kill(signal);
     expect(await session.exited()).toBe(0);
   });
@@ -177,6 +181,68 @@ describe("dist/cli.js start-up errors", () => {
     expect(help.stdout).not.toContain("whsec_hidden");
   });
 
+  it("prints the help even when the environment is invalid, then what is wrong, and exits 2", () => {
+    for (const args of [["--help"], ["-h"], ["doctor", "--help"]]) {
+      const help = run(args, { WORKOS_API_KEY: "sk_live_abcdef123456", WORKOS_MCP_READ_ONLY: "maybe" });
+      expect(help.status, args.join(" ")).toBe(2);
+      expect(help.stdout).toMatch(/^workos-mcp \d+\.\d+\.\d+: the WorkOS MCP server\n\nUsage:/);
+      expect(help.stdout).toMatch(/--read-only/);
+      expect(help.stdout).toContain(
+        'Current configuration: NOT VALID: WORKOS_MCP_READ_ONLY must be true or false, not "maybe".\n',
+      );
+      expect(help.stdout + help.stderr).not.toContain("sk_live_abcdef123456");
+    }
+    // Without --help the mistake alone, as before.
+    const serve = run([], { WORKOS_API_KEY: "sk_test_x", WORKOS_MCP_READ_ONLY: "maybe" });
+    expect(serve.status).toBe(2);
+    expect(serve.stdout).toBe("");
+    expect(serve.stderr).toMatch(/WORKOS_MCP_READ_ONLY must be true or false/);
+  });
+
+  it("says in one line that --http's port is in use", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const http = spawn(process.execPath, [CLI, "--http", "--emulator", "--port", String(port)], {
+        env: { ...cleanEnv, WORKOS_MCP_HTTP_TOKEN: "t".repeat(40) },
+      });
+      let stderr = "";
+      http.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const [code] = (await once(http, "exit")) as [number];
+      expect(code).toBe(2);
+      const lines = stderr.trim().split("\n");
+      expect(lines.at(-1)).toBe(
+        `workos-mcp: error: 127.0.0.1:${port} is already in use: stop what listens there, or choose another port with --port.`,
+      );
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+
+  it("with --seed, logs the seed file's data, not demo data", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "workos-mcp-seed-"));
+    const seedFile = join(dir, "team-seed.json");
+    writeFileSync(seedFile, JSON.stringify({ organizations: [{ name: "Team Co" }] }));
+    const session = new StdioSession(["--emulator", "--seed", seedFile]);
+    try {
+      await session.request("initialize", {
+        protocolVersion: "2025-06-18",
+        capabilities: {},
+        clientInfo: { name: "seed-test", version: "0.0.0" },
+      });
+      expect(session.stderr).toContain(`with the data of your seed file ${seedFile}, at http://127.0.0.1:`);
+      expect(session.stderr).not.toContain("demo data");
+    } finally {
+      session.child.kill("SIGTERM");
+      await once(session.child, "exit");
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("doctor checks the configuration with one read and says which environment", async () => {
     const ok = run(["doctor", "--emulator"]);
     expect(ok.status).toBe(0);
@@ -192,7 +258,7 @@ describe("dist/cli.js start-up errors", () => {
   });
 
   it("the emulator subcommand prints one JSON line and stops on SIGTERM", async () => {
-    const child = spawn(process.execPath, [CLI, "emulator", "--json"], { env: cleanEnv });
+    const child = spawn(process.execPath, [CLI, "emulator", "--json", "--port", "0"], { env: cleanEnv });
     const line = await new Promise<string>((resolve) =>
       createInterface({ input: child.stdout }).once("line", resolve),
     );

@@ -39,7 +39,9 @@ describe("AuthKit in the emulator", () => {
 
   it("lists only active memberships unless statuses says otherwise", async () => {
     const active = await e.api("GET", `/user_management/organization_memberships?organization_id=${acme}`);
-    expect(active.json.data.every((m: { status: string }) => m.status === "active")).toBe(true);
+    const statuses = active.json.data.map((m: { status: string }) => m.status);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.filter((status: string) => status !== "active")).toEqual([]);
     const all = await e.api(
       "GET",
       `/user_management/organization_memberships?organization_id=${acme}&statuses=active,inactive`,

@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/index.js";
 import { start, type TestEmulator } from "./helpers.js";
@@ -7,6 +8,52 @@ beforeAll(async () => {
   emu = await start();
 });
 afterAll(() => emu.close());
+
+/** A request with any Host header, as a page on a rebound name would send it (fetch cannot set Host). */
+function withHost(path: string, host: string, method = "GET"): Promise<{ status: number; text: string }> {
+  const url = new URL(emu.url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path,
+        method,
+        headers: { host, authorization: `Bearer ${emu.apiKey}` },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("Host header (DNS rebinding)", () => {
+  it("refuses a foreign Host on the control API and the API, with the key and all", async () => {
+    const port = new URL(emu.url).port;
+    for (const path of ["/_emulator/requests", "/_emulator/faults", "/organizations"]) {
+      const refused = await withHost(path, `evil.example:${port}`);
+      expect(refused.status, path).toBe(403);
+      expect(refused.text).toContain('Host \\"evil.example:');
+    }
+    expect((await withHost("/_emulator/reset", "evil.example", "POST")).status).toBe(403);
+    expect((await withHost("/_emulator/requests", `localhost:${Number(port) + 1}`)).status).toBe(403);
+  });
+
+  it("answers loopback names on its own port", async () => {
+    const port = new URL(emu.url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect((await withHost("/_emulator/faults", host)).status, host).toBe(200);
+    }
+  });
+});
 
 describe("control API", () => {
   it("requires the API key", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { globMatcher, MAX_FAULT_PATH_LENGTH } from "../../src/emulator/faults.js";
 import { start, type TestEmulator } from "./helpers.js";
 
 let emu: TestEmulator;
@@ -69,8 +70,8 @@ describe("fault injection", () => {
     expect(answered.res.status).toBe(503);
     expect(answered.elapsed).toBeGreaterThanOrEqual(DELAY_MS - TOLERANCE_MS);
 
-    // The fault was used up: the next call is not delayed.
-    expect((await timed("/connections")).elapsed).toBeLessThan(DELAY_MS);
+    // Both faults were used up: nothing is left to delay the next call.
+    expect((await emu.api("GET", "/_emulator/faults")).json.data).toEqual([]);
   });
 
   it("resets the connection without a response", async () => {
@@ -134,5 +135,50 @@ describe("fault injection", () => {
     expect((await emu.api("POST", "/_emulator/faults", { body: { path: "/x", status: 500 } })).status).toBe(
       422,
     );
+  });
+});
+
+describe("fault path globs", () => {
+  it.each([
+    ["/organizations", "/organizations", true],
+    ["/organizations", "/organizations/org_1", false],
+    ["*", "/anything/at/all", true],
+    ["*", "", true],
+    ["/organizations/*", "/organizations/org_1", true],
+    ["/organizations/*", "/organizations", false],
+    ["*/sessions", "/user_management/users/u_1/sessions", true],
+    ["*/sessions", "/user_management/users/u_1/sessions/x", false],
+    ["/a*b*c", "/abc", true],
+    ["/a*b*c", "/aXbYc", true],
+    ["/a*b*c", "/acb", false],
+    ["/a*a", "/a", false],
+    ["/ab*ba", "/aba", false],
+    ["/ab*ba", "/abba", true],
+    ["/x*.y", "/x-z.y", true],
+    ["/x*.y", "/x-zy", false],
+    ["/(a)*[b]", "/(a)zz[b]", true],
+  ] as const)("%j against %j: %s", (pattern, path, matches) => {
+    expect(globMatcher(pattern)(path)).toBe(matches);
+  });
+
+  it("matches a pattern built to backtrack in linear time, and the emulator keeps answering", async () => {
+    // As a regular expression this pattern takes minutes against the path (each * retried at every place).
+    const pattern = `*${"a*".repeat(30)}b`;
+    const path = `/${"a".repeat(10_000)}`;
+    const started = performance.now();
+    expect(globMatcher(pattern)(path)).toBe(false);
+    expect(globMatcher(pattern)(`${path}b`)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
+
+    await fault({ method: "GET", path: pattern, status: 500 });
+    expect((await emu.api("GET", path)).status).toBe(404);
+  });
+
+  it(`refuses a fault path over ${MAX_FAULT_PATH_LENGTH} characters`, async () => {
+    const res = await emu.api("POST", "/_emulator/faults", {
+      body: { method: "GET", path: `/${"*a".repeat(MAX_FAULT_PATH_LENGTH)}`, status: 500 },
+    });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain(`path must be at most ${MAX_FAULT_PATH_LENGTH} characters`);
   });
 });

@@ -48,4 +48,17 @@ describe("Idempotency-Key on POST", () => {
     await emu.api("POST", "/organizations", { body: { name: "NoKey" } });
     expect(await count()).toBe(before + 2);
   });
+
+  it("answers a deeply nested body like one that is not JSON, with or without a key, and keeps serving", async () => {
+    const deep = `{"name":"Deep","metadata":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    for (const headers of [{ "idempotency-key": "key-deep" }, {}]) {
+      const res = await emu.api("POST", "/organizations", { body: deep, headers });
+      expect(res.status, res.text).toBe(422);
+      expect(res.json.message).toMatch(/nested more than 64 levels/);
+    }
+    const log = await emu.api("GET", "/_emulator/requests");
+    expect(log.status).toBe(200);
+    expect(log.json.data.at(-1).body).toMatchObject({ not_logged: expect.stringMatching(/bytes/) });
+    expect((await emu.api("GET", "/organizations")).status).toBe(200);
+  });
 });

@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { WebhookDispatcher } from "../../src/emulator/webhook-delivery.js";
 import { computeSignature } from "../../src/webhooks/signature.js";
 import { start, type TestEmulator } from "./helpers.js";
 
@@ -105,10 +106,23 @@ describe("webhook delivery", () => {
       seed: { webhook_endpoints: [{ url: hook.url, secret: SECRET }] },
       webhookRetryDelaysMs: [200, 200],
     });
-    await emu.api("POST", "/organizations", { body: { name: "Pending" } });
-    await hook.next();
-    // Let the emulator read the 500 and schedule its retry, then close with the retry pending.
-    await delay(50);
+    // Close right after the emulator has read the 500 and scheduled its retry: a fixed wait could, on a busy
+    // machine, outlast the 200 ms and let the retry out before close().
+    const dispatcher = WebhookDispatcher.prototype as unknown as { retry(...args: unknown[]): void };
+    const retry = dispatcher.retry;
+    const scheduled = new Promise<void>((resolve) => {
+      dispatcher.retry = function (this: unknown, ...args: unknown[]) {
+        retry.apply(this, args);
+        resolve();
+      };
+    });
+    try {
+      await emu.api("POST", "/organizations", { body: { name: "Pending" } });
+      await hook.next();
+      await scheduled;
+    } finally {
+      dispatcher.retry = retry;
+    }
     await emu.close();
     const late = await Promise.race([hook.next().then(() => "delivered"), delay(600).then(() => "none")]);
     expect(late, "a retry was delivered after close()").toBe("none");

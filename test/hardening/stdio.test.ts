@@ -1,7 +1,9 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_MESSAGE_BYTES } from "../../src/mcp/limits.js";
+import { StdioTransport } from "../../src/stdio.js";
 import { MAX_PAYLOAD_BYTES } from "../../src/webhooks/verify.js";
 
 // The built server over real stdio, fed raw lines as a careless or hostile client would send them.
@@ -157,8 +159,124 @@ describe("messages of any size end cleanly over stdio", () => {
     s.send(call(2, "get_organization_overview", { organization_id: "org_01HM65MJ70E0J7E51H3YVEKZR1" }));
     s.child.stdin.end();
     const [first, second] = await Promise.all([s.response(1), s.response(2)]);
-    expect(first.result).toBeDefined();
-    expect(second.result).toBeDefined();
+    // Both answered in full, not with an error because the transport was closing.
+    expect(first.error).toBeUndefined();
+    expect(first.result).not.toHaveProperty("isError", true);
+    expect(first.result).toMatchObject({
+      structuredContent: { data: [{ id: expect.stringMatching(/^org_/) }] },
+    });
+    expect(second.error).toBeUndefined();
+    expect(second.result).not.toHaveProperty("isError", true);
+    expect(second.result).toMatchObject({
+      structuredContent: { data: { organization: { id: "org_01HM65MJ70E0J7E51H3YVEKZR1" } } },
+    });
     expect(await s.exited).toBe(0);
   });
 });
+
+describe("the stdio message limit, at its edge", () => {
+  // The transport itself on in-memory streams, so each write arrives as one chunk exactly as written.
+  function open() {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const transport = new StdioTransport(stdin, stdout);
+    const received: unknown[] = [];
+    const replies: { id: unknown; error?: { message: string } }[] = [];
+    const waiting: { ready: () => boolean; resolve: () => void }[] = [];
+    const settle = () => {
+      for (const wait of [...waiting])
+        if (wait.ready()) waiting.splice(waiting.indexOf(wait), 1)[0]?.resolve();
+    };
+    transport.onmessage = (message) => {
+      received.push(message);
+      settle();
+    };
+    let buffered = "";
+    stdout.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      for (let newline = buffered.indexOf("\n"); newline !== -1; newline = buffered.indexOf("\n")) {
+        replies.push(JSON.parse(buffered.slice(0, newline)));
+        buffered = buffered.slice(newline + 1);
+      }
+      settle();
+    });
+    const write = (chunk: string | Buffer) => void stdin.write(chunk);
+    /** Resolves once `ready` holds, checked at every message read and every reply written. */
+    const until = (ready: () => boolean) =>
+      new Promise<void>((resolve) => {
+        waiting.push({ ready, resolve });
+        settle();
+      });
+    return { transport, received, replies, write, until };
+  }
+
+  const MARKER = { jsonrpc: "2.0", id: 99, method: "ping" };
+
+  /** A valid JSON-RPC request of exactly `bytes` bytes, padded with JSON whitespace. */
+  function messageOf(bytes: number, id: number): Buffer {
+    const head = `{"jsonrpc":"2.0","id":${id},"method":"ping"`;
+    return Buffer.from(`${head}${" ".repeat(bytes - head.length - 1)}}`);
+  }
+
+  it.each([
+    ["in one chunk with its newline", (m: Buffer) => [Buffer.concat([m, Buffer.from("\n")])]],
+    ["in 64 KiB chunks, the newline alone", (m: Buffer) => [...chunksOf(m, 64 * 1024), Buffer.from("\n")]],
+    [
+      "with the last byte and the newline in the last chunk",
+      (m: Buffer) => [m.subarray(0, -1), Buffer.from([m.at(-1) as number, 10])],
+    ],
+  ])("a message of exactly the limit is read: %s", async (_, split) => {
+    const { transport, received, replies, write, until } = open();
+    await transport.start();
+    const message = messageOf(MAX_MESSAGE_BYTES, 1);
+    expect(message.length).toBe(MAX_MESSAGE_BYTES);
+    for (const chunk of split(message)) write(chunk);
+    // Lines are read in order: once the marker after it is read, the message was read or refused.
+    write(`${JSON.stringify(MARKER)}\n`);
+    await until(() => received.length + replies.length >= 2);
+    expect(replies).toEqual([]);
+    expect(received).toEqual([{ jsonrpc: "2.0", id: 1, method: "ping" }, MARKER]);
+    await transport.close();
+  });
+
+  it.each([
+    [
+      "the byte over alone in the last chunk, then the newline",
+      (m: Buffer) => [m.subarray(0, -1), m.subarray(-1), Buffer.from("\n")],
+    ],
+    [
+      "the byte over and the newline in the last chunk",
+      (m: Buffer) => [m.subarray(0, -1), Buffer.from([m.at(-1) as number, 10])],
+    ],
+    [
+      "in 64 KiB chunks, the last one crossing the limit",
+      (m: Buffer) => [...chunksOf(m, 64 * 1024), Buffer.from("\n")],
+    ],
+  ])("a message one byte over the limit is refused: %s", async (_, split) => {
+    const { transport, received, replies, write, until } = open();
+    await transport.start();
+    const message = messageOf(MAX_MESSAGE_BYTES + 1, 2);
+    for (const chunk of split(message)) write(chunk);
+    write(`${JSON.stringify(MARKER)}\n`);
+    await until(() => received.length + replies.length >= 2);
+    expect(replies).toEqual([
+      {
+        jsonrpc: "2.0",
+        id: 2,
+        error: {
+          code: -32600,
+          message: `Message refused: it is larger than ${MAX_MESSAGE_BYTES} bytes, the most this server reads in one message.`,
+        },
+      },
+    ]);
+    // The session goes on: the next message is read.
+    expect(received).toEqual([MARKER]);
+    await transport.close();
+  });
+});
+
+function chunksOf(buffer: Buffer, size: number): Buffer[] {
+  const chunks: Buffer[] = [];
+  for (let start = 0; start < buffer.length; start += size) chunks.push(buffer.subarray(start, start + size));
+  return chunks;
+}

@@ -155,6 +155,10 @@ describe("upstream error text is data", () => {
       body: { message: huge, code: huge },
     });
     const result = await h.call("get_organization", { organization_id: acme });
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^get_organization failed: WorkOS refused the request \(HTTP 400\)/);
+    // Each of the three is there, clipped (…), not dropped.
+    expect(textOf(result)).toMatch(/"code":"c+…","message":"c+…","request_id":"c+…"/);
     expect(textOf(result).length).toBeLessThan(2_000);
   });
 });

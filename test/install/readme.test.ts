@@ -1,6 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES as EMULATOR_MAX_BODY_BYTES } from "../../src/emulator/server.js";
+import { MAX_BODY_BYTES } from "../../src/http.js";
+import { MAX_MESSAGE_BYTES } from "../../src/mcp/limits.js";
+import { MAX_PAYLOAD_BYTES } from "../../src/webhooks/verify.js";
 import { ROOT } from "./support.js";
 
 const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).map((file) => `docs/${file}`)];
@@ -39,5 +43,21 @@ describe("README and docs/", () => {
     }
     expect(readme).toContain("[mcp_servers.workos]");
     expect(readme).toContain('"command": "npx", "args": ["-y", "workos-mcp"]');
+  });
+
+  it("state the size limits the code enforces, and no others", () => {
+    const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
+    expect(MAX_BODY_BYTES).toBe(MAX_MESSAGE_BYTES);
+    const http = read("docs/http.md").replace(/\s+/g, " ");
+    expect(http).toContain(
+      `A request body over ${mib(MAX_BODY_BYTES)}, the same limit as a message over stdio`,
+    );
+    expect(http).toContain(`webhook payload \`validate_webhook\` takes, ${mib(MAX_PAYLOAD_BYTES)},`);
+    expect(read("README.md")).toContain(`413: a request over ${mib(MAX_BODY_BYTES)}.`);
+    const emulator = read("docs/emulator.md").replace(/\s+/g, " ");
+    expect(emulator).toContain(`one over ${mib(EMULATOR_MAX_BODY_BYTES)} gets 413`);
+    const stated = pages.flatMap((page) => [...read(page).matchAll(/\b[\d.]+ MiB\b/g)].map((m) => m[0]));
+    const limits = [MAX_BODY_BYTES, MAX_PAYLOAD_BYTES, EMULATOR_MAX_BODY_BYTES].map(mib);
+    expect(stated.filter((figure) => !limits.includes(figure))).toEqual([]);
   });
 });

@@ -23,7 +23,9 @@ describe("every WorkOS tool", () => {
     expect(result.isError, textOf(result)).toBeFalsy();
     const view = viewOf(result);
     expect(view.summary).toMatch(/\S/);
-    expect(view.data).toBeDefined();
+    // WorkOS's answer reached the model: an object with fields, or a list with items (the demo data has some).
+    expect(view.data, textOf(result)).toBeTypeOf("object");
+    expect(Object.keys(view.data as object).length, textOf(result)).toBeGreaterThan(0);
   });
 
   it.each(workosTools)("%s turns a WorkOS 403 into an isError result", async (name) => {
@@ -43,12 +45,22 @@ describe("every WorkOS tool", () => {
     );
     expect(textOf(result)).toMatch(/Hint: /);
   });
+});
 
-  it.each(workosTools)("%s refuses an unknown parameter before calling WorkOS", async (name) => {
-    await h.control("DELETE", "/_emulator/requests");
-    const result = await h.call(name, { ...VALID[name], bogus_param: 1 });
+describe("every WorkOS tool, given an unknown parameter", () => {
+  // A harness of its own that no call reaches WorkOS through: on the shared one, a call of an earlier test
+  // (an overview whose first request failed) may still have requests in flight after its result, and they
+  // would land in a log cleared here.
+  let quiet: Harness;
+  beforeAll(async () => {
+    quiet = await startHarness({ env: { WORKOS_MCP_TOOLSETS: "all" } });
+  });
+  afterAll(() => quiet.close());
+
+  it.each(workosTools)("%s refuses it before calling WorkOS", async (name) => {
+    const result = await quiet.call(name, { ...VALID[name], bogus_param: 1 });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(new RegExp(`bogus_param: not a parameter of ${name}`));
-    expect(await h.requests()).toEqual([]);
+    expect(await quiet.requests()).toEqual([]);
   });
 });
