@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/client/client.js";
 import { MAX_BODY_BYTES as EMULATOR_MAX_BODY_BYTES } from "../../src/emulator/server.js";
 import { MAX_BODY_BYTES } from "../../src/http.js";
 import { MAX_MESSAGE_BYTES } from "../../src/mcp/limits.js";
@@ -56,8 +57,16 @@ describe("README and docs/", () => {
     expect(read("README.md")).toContain(`413: a request over ${mib(MAX_BODY_BYTES)}.`);
     const emulator = read("docs/emulator.md").replace(/\s+/g, " ");
     expect(emulator).toContain(`one over ${mib(EMULATOR_MAX_BODY_BYTES)} gets 413`);
+    expect(read("README.md").replace(/\s+/g, " ")).toContain(
+      `A response body over ${mib(DEFAULT_MAX_RESPONSE_BYTES)} (no WorkOS response comes near it) is an invalid response`,
+    );
     const stated = pages.flatMap((page) => [...read(page).matchAll(/\b[\d.]+ MiB\b/g)].map((m) => m[0]));
-    const limits = [MAX_BODY_BYTES, MAX_PAYLOAD_BYTES, EMULATOR_MAX_BODY_BYTES].map(mib);
+    const limits = [
+      MAX_BODY_BYTES,
+      MAX_PAYLOAD_BYTES,
+      EMULATOR_MAX_BODY_BYTES,
+      DEFAULT_MAX_RESPONSE_BYTES,
+    ].map(mib);
     expect(stated.filter((figure) => !limits.includes(figure))).toEqual([]);
   });
 });
