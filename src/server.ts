@@ -139,9 +139,13 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     if (!parsed.success) return { error: describeInvalidArguments(tool, parsed.error) };
 
     const input = parsed.data;
+    // A call's requests end with it: a handler whose parallel requests fail on one leaves none still running
+    // (they would spend the pool, and land upstream after the call was answered).
+    const finished = new AbortController();
+    const signal = AbortSignal.any([extra.signal, finished.signal]);
     const context: ToolContext = {
       client: deps.client,
-      signal: extra.signal,
+      signal,
       webhookSecrets: config.webhookSecrets,
       organization: pin,
       toolsets: enabledToolsets,
@@ -167,7 +171,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
           input,
           target: () => target(input, context),
           environment,
-          signal: extra.signal,
+          signal,
           personRequired: environmentOf(config) === "production",
         });
         if (stopped !== undefined) return view(stopped);
@@ -184,6 +188,8 @@ export function createServer(config: Config, deps: ServerDeps): Server {
           `${tool.name} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. ` +
           "This is a bug in workos-mcp, not in your request; the details are in the server's log.",
       };
+    } finally {
+      finished.abort();
     }
   }
 

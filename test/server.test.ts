@@ -210,6 +210,49 @@ describe("failures become readable isError results", () => {
       await workos.close();
     }
   });
+  it("a call that fails on one of its parallel requests leaves none of the others running", async () => {
+    // The organization answers 403 once the overview's other requests (connections, directories) have
+    // arrived; those hang until their sockets close.
+    const hanging: Promise<void>[] = [];
+    let refuse: (() => void) | undefined;
+    const upstream = createHttpServer((req, res) => {
+      if (req.url?.startsWith("/organizations/")) {
+        refuse = () => {
+          res.writeHead(403, { "content-type": "application/json" });
+          res.end(JSON.stringify({ message: "Forbidden" }));
+        };
+      } else {
+        hanging.push(new Promise((resolve) => res.on("close", () => resolve())));
+      }
+      if (refuse !== undefined && hanging.length === 2) refuse();
+    });
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const workos = new WorkOSClient({ apiKey: h.emulator.apiKey, baseUrl, timeoutMs: 60_000, maxRetries: 0 });
+    const server = createServer({ ...h.config, baseUrl }, { client: workos });
+    const mcp = new Client({ name: "t", version: "0" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), mcp.connect(b)]);
+    try {
+      const result = await mcp.callTool({
+        name: "get_organization_overview",
+        arguments: { organization_id: "org_01HM65MJ70E0J7E51H3YVEKZR1" },
+      });
+      expect(result.isError).toBe(true);
+      expect(hanging.length, "the overview asks for connections and directories in parallel").toBeGreaterThan(
+        0,
+      );
+      const allClosed = Promise.all(hanging).then(() => true);
+      expect(await Promise.race([allClosed, delay(3_000).then(() => false)]), "still open 3 s on").toBe(true);
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+      await mcp.close();
+      await server.close();
+      await workos.close();
+    }
+  });
 });
 
 describe("an unexpected bug in a tool", () => {
