@@ -167,8 +167,36 @@ describe("failures become readable isError results", () => {
     await bad.close();
   });
 
+  /**
+   * A server whose WorkOS is the given stand-in on loopback, with no retries and a long timeout: only the call
+   * itself can end a request the stand-in leaves hanging.
+   */
+  async function withStandIn(
+    handle: Parameters<typeof createHttpServer>[1],
+    test: (mcp: Client) => Promise<void>,
+  ): Promise<void> {
+    const upstream = createHttpServer(handle);
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const workos = new WorkOSClient({ apiKey: h.emulator.apiKey, baseUrl, timeoutMs: 60_000, maxRetries: 0 });
+    const server = createServer({ ...h.config, baseUrl }, { client: workos });
+    const mcp = new Client({ name: "t", version: "0" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), mcp.connect(b)]);
+    try {
+      await test(mcp);
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+      await mcp.close();
+      await server.close();
+      await workos.close();
+    }
+  }
+
   it("a cancelled call stops the request", async () => {
-    // A WorkOS stand-in that never answers and notes when the socket of the hanging request closes.
+    // The stand-in never answers and notes when the socket of the hanging request closes.
     let arrived!: () => void;
     let closed!: (at: number) => void;
     const arrival = new Promise<void>((resolve) => {
@@ -177,20 +205,11 @@ describe("failures become readable isError results", () => {
     const closing = new Promise<number>((resolve) => {
       closed = resolve;
     });
-    const upstream = createHttpServer((_req, res) => {
+    const standIn: Parameters<typeof createHttpServer>[1] = (_req, res) => {
       res.on("close", () => closed(performance.now()));
       arrived();
-    });
-    upstream.listen(0, "127.0.0.1");
-    await once(upstream, "listening");
-    const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-    // No retries and a long timeout: only the cancel can end the upstream request within the test.
-    const workos = new WorkOSClient({ apiKey: h.emulator.apiKey, baseUrl, timeoutMs: 60_000, maxRetries: 0 });
-    const server = createServer({ ...h.config, baseUrl }, { client: workos });
-    const mcp = new Client({ name: "t", version: "0" });
-    const [a, b] = InMemoryTransport.createLinkedPair();
-    await Promise.all([server.connect(a), mcp.connect(b)]);
-    try {
+    };
+    await withStandIn(standIn, async (mcp) => {
       const controller = new AbortController();
       const call = mcp.callTool({ name: "list_directories", arguments: {} }, undefined, {
         signal: controller.signal,
@@ -202,20 +221,15 @@ describe("failures become readable isError results", () => {
       const closedAt = await Promise.race([closing, delay(3_000).then(() => undefined)]);
       expect(closedAt, "the upstream request was still open 3 s after the cancel").toBeDefined();
       expect((closedAt as number) - cancelledAt).toBeLessThan(3_000);
-    } finally {
-      upstream.closeAllConnections();
-      upstream.close();
-      await mcp.close();
-      await server.close();
-      await workos.close();
-    }
+    });
   });
+
   it("a call that fails on one of its parallel requests leaves none of the others running", async () => {
     // The organization answers 403 once the overview's other requests (connections, directories) have
     // arrived; those hang until their sockets close.
     const hanging: Promise<void>[] = [];
     let refuse: (() => void) | undefined;
-    const upstream = createHttpServer((req, res) => {
+    const standIn: Parameters<typeof createHttpServer>[1] = (req, res) => {
       if (req.url?.startsWith("/organizations/")) {
         refuse = () => {
           res.writeHead(403, { "content-type": "application/json" });
@@ -225,33 +239,17 @@ describe("failures become readable isError results", () => {
         hanging.push(new Promise((resolve) => res.on("close", () => resolve())));
       }
       if (refuse !== undefined && hanging.length === 2) refuse();
-    });
-    upstream.listen(0, "127.0.0.1");
-    await once(upstream, "listening");
-    const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-    const workos = new WorkOSClient({ apiKey: h.emulator.apiKey, baseUrl, timeoutMs: 60_000, maxRetries: 0 });
-    const server = createServer({ ...h.config, baseUrl }, { client: workos });
-    const mcp = new Client({ name: "t", version: "0" });
-    const [a, b] = InMemoryTransport.createLinkedPair();
-    await Promise.all([server.connect(a), mcp.connect(b)]);
-    try {
+    };
+    await withStandIn(standIn, async (mcp) => {
       const result = await mcp.callTool({
         name: "get_organization_overview",
-        arguments: { organization_id: "org_01HM65MJ70E0J7E51H3YVEKZR1" },
+        arguments: { organization_id: DEMO_IDS.organizations.acme },
       });
       expect(result.isError).toBe(true);
-      expect(hanging.length, "the overview asks for connections and directories in parallel").toBeGreaterThan(
-        0,
-      );
+      expect(hanging, "the overview asks for connections and directories in parallel").toHaveLength(2);
       const allClosed = Promise.all(hanging).then(() => true);
       expect(await Promise.race([allClosed, delay(3_000).then(() => false)]), "still open 3 s on").toBe(true);
-    } finally {
-      upstream.closeAllConnections();
-      upstream.close();
-      await mcp.close();
-      await server.close();
-      await workos.close();
-    }
+    });
   });
 });
 
