@@ -125,32 +125,38 @@ const ARGUMENTS: Record<string, () => Record<string, unknown>> = {
   validate_webhook: webhookArguments,
 };
 const PASSES: Pass[] = ["every string", "every string but ids"];
-const succeeded = new Set<string>();
 
 describe("a hostile upstream never speaks in the server's words", () => {
   it("has arguments for every tool", () => {
     expect(Object.keys(ARGUMENTS).sort()).toEqual(tools.map((tool) => tool.name).sort());
   });
 
-  describe.each(PASSES)("when it poisons %s", (poisoning) => {
-    it.each(tools.map((tool) => tool.name))("%s", async (name) => {
-      pass = poisoning;
-      await fetch(`${emulator.url}/_emulator/reset`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${emulator.apiKey}` },
-      });
-      const args = (ARGUMENTS[name] as () => Record<string, unknown>)();
-      const result = (await mcp.callTool({ name, arguments: args })) as CallToolResult;
-      const text = textOf(result);
-      expect(outsideFence(text)).not.toContain(MARKER);
-      if (result.isError) return;
-      succeeded.add(name);
-      const { summary, notes, next, data } = result.structuredContent as unknown as ModelView;
-      expect(JSON.stringify({ summary, notes, next })).not.toContain(MARKER);
-      // The poison did arrive: it is in the data, where it belongs.
-      expect(JSON.stringify(data)).toContain(MARKER);
-    });
-  });
+  // Both passes in one test per tool, so "one of them read the poison" holds whatever order tests run in.
+  it.each(tools.map((tool) => tool.name))(
+    "%s: our words stay clean, and a pass reads the poison",
+    async (name) => {
+      let read = false;
+      for (const poisoning of PASSES) {
+        pass = poisoning;
+        await fetch(`${emulator.url}/_emulator/reset`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${emulator.apiKey}` },
+        });
+        const args = (ARGUMENTS[name] as () => Record<string, unknown>)();
+        const result = (await mcp.callTool({ name, arguments: args })) as CallToolResult;
+        expect(outsideFence(textOf(result)), poisoning).not.toContain(MARKER);
+        if (result.isError) continue;
+        read = true;
+        const { summary, notes, next, data } = result.structuredContent as unknown as ModelView;
+        expect(JSON.stringify({ summary, notes, next }), poisoning).not.toContain(MARKER);
+        // The poison did arrive: it is in the data, where it belongs.
+        expect(JSON.stringify(data), poisoning).toContain(MARKER);
+      }
+      expect(read, `${name} failed in every pass, so its summary was never read with poison in it`).toBe(
+        true,
+      );
+    },
+  );
 
   it("a next-page cursor that is not an object id is not offered as a next call", async () => {
     pass = "every string but ids";
@@ -164,9 +170,5 @@ describe("a hostile upstream never speaks in the server's words", () => {
       "1 organization; WorkOS's cursor for the next page is not an object id, so no next call is offered.",
     );
     expect(outsideFence(textOf(result))).not.toContain(MARKER);
-  });
-
-  it("every tool succeeded in at least one pass, so its summary was read with poison in it", () => {
-    expect(tools.map((tool) => tool.name).filter((name) => !succeeded.has(name))).toEqual([]);
   });
 });

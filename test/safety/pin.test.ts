@@ -401,10 +401,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** Calls with a clean request log, and returns the result with what reached WorkOS. */
-async function callLogged(name: string, args: Record<string, unknown>) {
-  await h.control("DELETE", "/_emulator/requests");
-  const result = await h.call(name, args);
-  return { result, requests: await h.requests() };
+async function callLogged(name: string, args: Record<string, unknown>, on: Harness = h) {
+  await on.control("DELETE", "/_emulator/requests");
+  const result = await on.call(name, args);
+  return { result, requests: await on.requests() };
 }
 
 function expectRefused(result: CallToolResult): void {
@@ -476,7 +476,13 @@ describe("a server pinned to Acme, every toolset on", () => {
 
 describe("a Foo Corp user cannot be brought into Acme", () => {
   const zoe = U.zoeAhlberg;
-  beforeEach(() => h.control("POST", "/_emulator/reset"));
+  // Its own server: these tests change memberships, which the table above (in any order) must not see.
+  let own: Harness;
+  beforeAll(async () => {
+    own = await startHarness({ env: PINNED, emulator: { seed } });
+  });
+  afterAll(() => own.close());
+  beforeEach(() => own.control("POST", "/_emulator/reset"));
 
   /** Every user tool on Zoe is refused, and nothing is changed. */
   async function zoeUnreachable(): Promise<void> {
@@ -487,7 +493,7 @@ describe("a Foo Corp user cannot be brought into Acme", () => {
       ["revoke_session", { user_id: zoe, session_id: S.zoeLaptop }],
       ["delete_user", { user_id: zoe }],
     ] as const) {
-      const { result, requests } = await callLogged(name, args);
+      const { result, requests } = await callLogged(name, args, own);
       expectRefused(result);
       expect(
         requests.filter((r) => r.method !== "GET"),
@@ -497,10 +503,14 @@ describe("a Foo Corp user cannot be brought into Acme", () => {
   }
 
   it("create_organization_membership refuses her, and she stays out of reach", async () => {
-    const { result, requests } = await callLogged("create_organization_membership", {
-      user_id: zoe,
-      role_slug: "admin",
-    });
+    const { result, requests } = await callLogged(
+      "create_organization_membership",
+      {
+        user_id: zoe,
+        role_slug: "admin",
+      },
+      own,
+    );
     expectRefused(result);
     expect(textOf(result)).toContain("send_invitation");
     expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
@@ -508,13 +518,13 @@ describe("a Foo Corp user cannot be brought into Acme", () => {
   });
 
   it("an inactive Acme membership made outside the pin does not make her Acme's", async () => {
-    const made = (await h.control("POST", MEMBERSHIPS, { user_id: zoe, organization_id: acme })) as {
+    const made = (await own.control("POST", MEMBERSHIPS, { user_id: zoe, organization_id: acme })) as {
       id: string;
     };
-    await h.control("PUT", `${MEMBERSHIPS}/${made.id}/deactivate`, {});
+    await own.control("PUT", `${MEMBERSHIPS}/${made.id}/deactivate`, {});
     await zoeUnreachable();
     // Adding her again would reactivate that membership.
-    expectRefused((await callLogged("create_organization_membership", { user_id: zoe })).result);
+    expectRefused((await callLogged("create_organization_membership", { user_id: zoe }, own)).result);
   });
 
   it("nor does a pending one (invited, not joined)", async () => {
@@ -523,14 +533,14 @@ describe("a Foo Corp user cannot be brought into Acme", () => {
       ["list_user_sessions", { user_id: U.joseNunez }],
       ["update_user", { user_id: U.joseNunez, first_name: "J" }],
     ] as const) {
-      expectRefused((await callLogged(name, args)).result);
+      expectRefused((await callLogged(name, args, own)).result);
     }
   });
 
   it("an active one made outside the pin shows her as Acme's, but not her Foo Corp sessions or her account", async () => {
-    await h.control("POST", MEMBERSHIPS, { user_id: zoe, organization_id: acme });
-    expect((await h.call("get_user", { user_id: zoe })).isError).toBeFalsy();
-    const sessions = await h.call("list_user_sessions", { user_id: zoe });
+    await own.control("POST", MEMBERSHIPS, { user_id: zoe, organization_id: acme });
+    expect((await own.call("get_user", { user_id: zoe })).isError).toBeFalsy();
+    const sessions = await own.call("list_user_sessions", { user_id: zoe });
     expect(sessions.isError, textOf(sessions)).toBeFalsy();
     expect(dataOf<unknown[]>(sessions)).toEqual([]);
     // Her email and her account are hers in Foo Corp too.
@@ -539,7 +549,7 @@ describe("a Foo Corp user cannot be brought into Acme", () => {
       ["update_user", { user_id: zoe, email: "zoe@attacker.example" }],
       ["delete_user", { user_id: zoe }],
     ] as const) {
-      const { result, requests } = await callLogged(name, args);
+      const { result, requests } = await callLogged(name, args, own);
       expectRefused(result);
       expect(
         requests.filter((r) => r.method !== "GET"),
@@ -550,10 +560,10 @@ describe("a Foo Corp user cannot be brought into Acme", () => {
 
   it("someone with a pending invitation to Acme can be added, and is then Acme's own", async () => {
     const olivia = "olivia.brown@gmail.com";
-    expect((await h.call("send_invitation", { email: olivia })).isError).toBeFalsy();
-    const added = await h.call("create_organization_membership", { user_id: U.oliviaBrown });
+    expect((await own.call("send_invitation", { email: olivia })).isError).toBeFalsy();
+    const added = await own.call("create_organization_membership", { user_id: U.oliviaBrown });
     expect(added.isError, textOf(added)).toBeFalsy();
-    const renamed = await h.call("update_user", { user_id: U.oliviaBrown, first_name: "Liv" });
+    const renamed = await own.call("update_user", { user_id: U.oliviaBrown, first_name: "Liv" });
     expect(renamed.isError, textOf(renamed)).toBeFalsy();
   });
 });
