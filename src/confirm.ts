@@ -1,14 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
 import type { Config } from "./config.js";
 import { DEFAULT_API_KEY } from "./emulator/api-key.js";
-import { visibleLine, withoutHidden } from "./mcp/visible.js";
-import type { Deletion } from "./tools/objects.js";
 
 export const CONFIRMATION_TTL_MS = 5 * 60_000;
-/** How long the confirmation form waits for the user (the SDK's own request timeout). */
-export const ELICITATION_TIMEOUT_MS = 60_000;
 
 /** What a destructive call would destroy, looked up before anything happens so a person can judge it. */
 export interface DeletionTarget {
@@ -22,13 +17,46 @@ export interface DeletionTarget {
 }
 
 /** What the user types to confirm each kind of delete: its name, or for a person their email. */
-const CONFIRM_FIELD = {
+export const CONFIRM_FIELD = {
   organization: { noun: "organization", field: "name", title: "Organization name" },
   directory: { noun: "directory", field: "name", title: "Directory name" },
   user: { noun: "user", field: "email", title: "User's email" },
   organization_membership: { noun: "membership", field: "member's email", title: "Member's email" },
   organization_domain: { noun: "organization domain", field: "name", title: "Domain" },
 } as const;
+
+/** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */
+export const deletion = z.object({
+  deleted: z.boolean().describe("Whether the object was deleted by this call."),
+  object: z.string(),
+  id: z.string(),
+  name: z.string().optional(),
+  reason: z
+    .enum([
+      "confirmation_required",
+      "declined",
+      "cancelled",
+      "name_mismatch",
+      "not_answered",
+      "form_failed",
+      "token_expired",
+      "token_invalid",
+      "person_required",
+    ])
+    .optional()
+    .describe("Why nothing was deleted."),
+  impact: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("What the delete would remove along with it."),
+  confirmation_token: z
+    .string()
+    .optional()
+    .describe("Pass back as confirmation_token, after the user agrees, to delete."),
+  expires_at: z.string().optional().describe("When confirmation_token stops working."),
+});
+
+export type Deletion = z.input<typeof deletion>;
 
 export type TokenCheck = "valid" | "expired" | "invalid";
 
@@ -87,25 +115,6 @@ export function bindingOf(toolName: string, args: Record<string, unknown>): stri
   return `${toolName}\n${JSON.stringify(entries)}`;
 }
 
-/** A name must be typed as it looks: hidden characters do not count. */
-function comparable(text: string): string {
-  return withoutHidden(text).normalize("NFC").trim();
-}
-
-/**
- * What the user must type: the name as it looks, or the id when the name has nothing visible (else typing
- * nothing would match a name made only of zero-width characters).
- */
-function confirmationWord(target: DeletionTarget): { word: string; asked: string } {
-  const name = comparable(target.name);
-  return name === ""
-    ? { word: target.id, asked: `its id, ${target.id} (its name shows nothing to type)` }
-    : {
-        word: name,
-        asked: `the ${CONFIRM_FIELD[target.object].noun}'s exact ${CONFIRM_FIELD[target.object].field}`,
-      };
-}
-
 export type ElicitationOutcome =
   | { confirmed: true }
   | {
@@ -113,45 +122,19 @@ export type ElicitationOutcome =
       reason: "declined" | "cancelled" | "name_mismatch" | "not_answered" | "form_failed";
     };
 
-/** Asks the user, through the client's form, to type the target's exact name. */
-export async function confirmByElicitation(
-  server: Server,
+/**
+ * Asks the user, in the client's own form, to confirm a delete. A form that fails or goes unanswered is an
+ * outcome, not an error: only a cancelled call throws.
+ */
+export type ConfirmForm = (
   target: DeletionTarget,
   environment: string,
   signal: AbortSignal,
-  timeoutMs = ELICITATION_TIMEOUT_MS,
-): Promise<ElicitationOutcome> {
-  const { word, asked } = confirmationWord(target);
-  const result = await server.elicitInput(
-    {
-      message:
-        `Permanently delete ${CONFIRM_FIELD[target.object].noun} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
-        `This also removes ${visibleLine(target.summary)}, and cannot be undone. Type ${asked} to confirm.`,
-      requestedSchema: {
-        type: "object",
-        properties: {
-          confirm_name: {
-            type: "string",
-            title: CONFIRM_FIELD[target.object].title,
-            description: `Type ${visibleLine(word)} to delete it`,
-          },
-        },
-        required: ["confirm_name"],
-      },
-    },
-    { signal, timeout: timeoutMs },
-  );
-  if (result.action === "decline") return { confirmed: false, reason: "declined" };
-  if (result.action !== "accept") return { confirmed: false, reason: "cancelled" };
-  const typed = result.content?.confirm_name;
-  if (typeof typed !== "string" || comparable(typed) !== word) {
-    return { confirmed: false, reason: "name_mismatch" };
-  }
-  return { confirmed: true };
-}
+) => Promise<ElicitationOutcome>;
 
 interface GateRequest {
-  server: Server;
+  /** The client's form for its user, or undefined when the client cannot show one. */
+  form: ConfirmForm | undefined;
   toolName: string;
   input: Record<string, unknown>;
   target: () => Promise<DeletionTarget>;
@@ -174,19 +157,17 @@ interface GateRequest {
 export class DeletionGate {
   readonly #tokens: ConfirmationTokens;
   readonly #now: () => number;
-  readonly #formTimeoutMs: number;
 
-  constructor(tokens: ConfirmationTokens, now: () => number, formTimeoutMs = ELICITATION_TIMEOUT_MS) {
+  constructor(tokens: ConfirmationTokens, now: () => number) {
     this.#tokens = tokens;
     this.#now = now;
-    this.#formTimeoutMs = formTimeoutMs;
   }
 
   async check(request: GateRequest): Promise<Deletion | undefined> {
     const target = await request.target();
     const base = { deleted: false, object: target.object, id: target.id, name: target.name };
-    if (request.server.getClientCapabilities()?.elicitation?.form !== undefined) {
-      const asked = await this.#ask(request, target);
+    if (request.form !== undefined) {
+      const asked = await request.form(target, request.environment, request.signal);
       return asked.confirmed ? undefined : { ...base, reason: asked.reason };
     }
     if (request.personRequired) return { ...base, reason: "person_required", impact: target.impact };
@@ -207,18 +188,6 @@ export class DeletionGate {
       confirmation_token: token,
       expires_at: new Date(expiresAt).toISOString(),
     };
-  }
-
-  async #ask(request: GateRequest, target: DeletionTarget): Promise<ElicitationOutcome> {
-    try {
-      const { server, environment, signal } = request;
-      return await confirmByElicitation(server, target, environment, signal, this.#formTimeoutMs);
-    } catch (error) {
-      if (request.signal.aborted) throw error;
-      // Silence is not consent, and no token may stand in for it: a model could pass it straight back.
-      const timedOut = error instanceof McpError && error.code === ErrorCode.RequestTimeout;
-      return { confirmed: false, reason: timedOut ? "not_answered" : "form_failed" };
-    }
   }
 }
 

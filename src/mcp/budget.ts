@@ -1,5 +1,5 @@
+import type { ModelView } from "./model-view.js";
 import { renderText } from "./render.js";
-import type { ModelView } from "./view.js";
 
 /** Gemini CLI cuts a result at 40,000 characters, and Claude Code spills one over 50,000 to a file. */
 export const DEFAULT_MAX_RESULT_CHARS = 40_000;

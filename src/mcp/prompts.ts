@@ -1,19 +1,13 @@
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import {
-  ErrorCode,
-  GetPromptRequestSchema,
-  ListPromptsRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
 import type { PromptDefinition } from "../prompts/define.js";
-import { protocolError } from "./protocol-error.js";
+import { INVALID_PARAMS, protocolError } from "./protocol-error.js";
 import { visibleLine } from "./visible.js";
 
 /** Longest argument kept: a pasted webhook body (check_webhook) can be long, a name cannot. */
 const MAX_ARGUMENT_CHARS = 1024 * 1024;
 
-/** prompts/list and prompts/get for the prompts whose tools are enabled. */
-export function registerPrompts(server: Server, { prompts }: { prompts: readonly PromptDefinition[] }): void {
-  server.setRequestHandler(ListPromptsRequestSchema, () => ({
+/** prompts/list for the prompts whose tools are enabled. */
+export function listPrompts(prompts: readonly PromptDefinition[]) {
+  return {
     prompts: prompts.map(({ name, title, description, arguments: args }) => ({
       name,
       title,
@@ -24,43 +18,44 @@ export function registerPrompts(server: Server, { prompts }: { prompts: readonly
         required,
       })),
     })),
-  }));
+  };
+}
 
-  server.setRequestHandler(GetPromptRequestSchema, (request) => {
-    const prompt = prompts.find((candidate) => candidate.name === request.params.name);
-    if (prompt === undefined) {
+/** prompts/get: the prompt's message with the arguments given, or a protocol error that says what is missing. */
+export function getPrompt(
+  prompts: readonly PromptDefinition[],
+  params: { name: string; arguments?: Record<string, string> | undefined },
+) {
+  const prompt = prompts.find((candidate) => candidate.name === params.name);
+  if (prompt === undefined) {
+    throw protocolError(INVALID_PARAMS, `Unknown prompt "${params.name}". Call prompts/list to see them.`);
+  }
+  const given = params.arguments ?? {};
+  const values = new Map<string, string>();
+  for (const argument of prompt.arguments) {
+    const value = given[argument.name]?.trim() ?? "";
+    if (argument.required && value === "") {
       throw protocolError(
-        ErrorCode.InvalidParams,
-        `Unknown prompt "${request.params.name}". Call prompts/list to see them.`,
+        INVALID_PARAMS,
+        `${prompt.name} needs the argument "${argument.name}": ${argument.description}`,
       );
     }
-    const given = request.params.arguments ?? {};
-    const values = new Map<string, string>();
-    for (const argument of prompt.arguments) {
-      const value = given[argument.name]?.trim() ?? "";
-      if (argument.required && value === "") {
-        throw protocolError(
-          ErrorCode.InvalidParams,
-          `${prompt.name} needs the argument "${argument.name}": ${argument.description}`,
-        );
-      }
-      if (value.length > MAX_ARGUMENT_CHARS) {
-        throw protocolError(
-          ErrorCode.InvalidParams,
-          `The argument "${argument.name}" is longer than ${MAX_ARGUMENT_CHARS} characters.`,
-        );
-      }
-      // A value is the user's own words, but one line of them: hidden characters are shown, not passed on.
-      values.set(argument.name, argument.name === "payload" ? value : visibleLine(value));
+    if (value.length > MAX_ARGUMENT_CHARS) {
+      throw protocolError(
+        INVALID_PARAMS,
+        `The argument "${argument.name}" is longer than ${MAX_ARGUMENT_CHARS} characters.`,
+      );
     }
-    return {
-      description: prompt.description,
-      messages: [
-        {
-          role: "user" as const,
-          content: { type: "text" as const, text: prompt.render((name) => values.get(name) ?? "") },
-        },
-      ],
-    };
-  });
+    // A value is the user's own words, but one line of them: hidden characters are shown, not passed on.
+    values.set(argument.name, argument.name === "payload" ? value : visibleLine(value));
+  }
+  return {
+    description: prompt.description,
+    messages: [
+      {
+        role: "user" as const,
+        content: { type: "text" as const, text: prompt.render((name) => values.get(name) ?? "") },
+      },
+    ],
+  };
 }

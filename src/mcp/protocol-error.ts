@@ -5,3 +5,6 @@
 export function protocolError(code: number, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
+
+/** JSON-RPC's code for a request whose parameters are wrong (the SDK's ErrorCode.InvalidParams). */
+export const INVALID_PARAMS = -32602;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ModelView } from "./view.js";
+import type { ModelView } from "./model-view.js";
 import { visibleLine } from "./visible.js";
 
 export const DATA_TAG = "workos-data";

@@ -1,23 +1,12 @@
 import { z } from "zod";
 import type { AnyTool, ListPage } from "../tools/define.js";
+import type { ModelView } from "./model-view.js";
 import { isWorkOSId, quote } from "./quote.js";
 import { renderText } from "./render.js";
 import { visibleData, visibleLine } from "./visible.js";
 
-/**
- * What the model reads, whichever channel its client shows: clients that read structuredContent get this
- * object as JSON, clients that read text get `renderText` of it. Both carry the same facts and guidance.
- */
-export interface ModelView {
-  /** The result in one line of our own words. */
-  summary: string;
-  /** What the model must know with it: environment, warnings, confirmation, truncation. */
-  notes?: string[];
-  /** The WorkOS data: one object, or a list's items. */
-  data: unknown;
-  /** The exact call for the next page, when there is one. */
-  next?: { tool: string; arguments: Record<string, unknown> };
-}
+// Built here, rendered by render.ts: the type lives in its own module so neither imports the other for it.
+export type { ModelView } from "./model-view.js";
 
 export interface ViewOptions {
   /** The environment's name, said on every write. */

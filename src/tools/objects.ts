@@ -493,43 +493,11 @@ export function listOf<Item extends z.ZodType>(item: Item) {
   });
 }
 
-/** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */
-export const deletion = z.object({
-  deleted: z.boolean().describe("Whether the object was deleted by this call."),
-  object: z.string(),
-  id: z.string(),
-  name: z.string().optional(),
-  reason: z
-    .enum([
-      "confirmation_required",
-      "declined",
-      "cancelled",
-      "name_mismatch",
-      "not_answered",
-      "form_failed",
-      "token_expired",
-      "token_invalid",
-      "person_required",
-    ])
-    .optional()
-    .describe("Why nothing was deleted."),
-  impact: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe("What the delete would remove along with it."),
-  confirmation_token: z
-    .string()
-    .optional()
-    .describe("Pass back as confirmation_token, after the user agrees, to delete."),
-  expires_at: z.string().optional().describe("When confirmation_token stops working."),
-});
-
 export type Organization = z.input<typeof organization>;
 export type Connection = z.input<typeof connection>;
 export type Directory = z.input<typeof directory>;
 export type DirectoryUser = z.input<typeof directoryUser>;
 export type DirectoryGroup = z.input<typeof directoryGroup>;
-export type Deletion = z.input<typeof deletion>;
 export type User = z.input<typeof user>;
 export type OrganizationMembership = z.input<typeof organizationMembership>;
 export type Invitation = z.input<typeof invitation>;

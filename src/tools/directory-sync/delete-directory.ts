@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
-import { deletionNotes, deletionSummary } from "../../confirm.js";
+import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { directoryTarget } from "../impact.js";
-import { deletion } from "../objects.js";
 import { ownerOf, ownerOfDirectory } from "../owners.js";
 import { confirmationToken, directoryId } from "../params.js";
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
-import { deletionNotes, deletionSummary } from "../../confirm.js";
+import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { organizationTarget } from "../impact.js";
-import { deletion } from "../objects.js";
 import { confirmationToken, organizationId } from "../params.js";
 
 export default defineTool({

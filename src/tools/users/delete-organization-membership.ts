@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
-import { deletionNotes, deletionSummary } from "../../confirm.js";
+import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { organizationMembershipTarget } from "../impact.js";
-import { deletion } from "../objects.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { confirmationToken, organizationMembershipId } from "../params.js";
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
-import { deletionNotes, deletionSummary } from "../../confirm.js";
+import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import { defineTool } from "../define.js";
 import { userTarget } from "../impact.js";
-import { deletion } from "../objects.js";
 import { ownerOf, SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { confirmationToken, userId } from "../params.js";
 
