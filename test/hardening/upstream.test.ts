@@ -345,6 +345,39 @@ describe("an upstream body over the response limit", () => {
     }
   });
 
+  it.each([
+    ["exactly the limit is read", 0, false],
+    ["one byte over, arriving only in the last chunk, is refused", 1, true],
+  ] as const)("a body of %s", async (_case, over, refused) => {
+    // An organization whose name pads its JSON to the limit (plus `over` bytes), sent without Content-Length
+    // in two chunks: everything but the last byte, then the last byte.
+    // Small enough that the organization fits the result budget whole.
+    const limit = 16 * 1024;
+    const head = `{"object":"organization","id":"${acme}","name":"`;
+    const tail =
+      '","domains":[],"metadata":{},"external_id":null,"created_at":"2024-01-15T09:01:00.000Z","updated_at":"2024-01-15T09:01:00.000Z"}';
+    // Words, not one long run: o200k counts a run of one letter by its bytes, and the token cap would cut it.
+    const name = "Acme ".repeat(limit).slice(0, limit + over - head.length - tail.length);
+    const body = `${head}${name}${tail}`;
+    expect(Buffer.byteLength(body)).toBe(limit + over);
+    const stack = await through(
+      (res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write(body.slice(0, -1));
+        setImmediate(() => res.end(body.slice(-1)));
+      },
+      { maxResponseBytes: limit },
+    );
+    try {
+      const result = await stack.call();
+      expect(result.isError === true, textOf(result)).toBe(refused);
+      if (refused) expect(textOf(result)).toContain(`went on past ${limit} bytes`);
+      else expect(textOf(result)).toContain(`"name":"${name}"`);
+    } finally {
+      await stack.close();
+    }
+  });
+
   it("announced by Content-Length over the default 32 MiB, is refused before its body is read", async () => {
     let dropped = false;
     const stack = await through((res) => {
