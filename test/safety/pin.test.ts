@@ -98,6 +98,17 @@ const refuse = (
 
 const domain = DEMO_IDS.domains.globexCom;
 const connection = DEMO_IDS.connections.globexGoogleSaml;
+// Shared by the tools that address the same object.
+const globexDomain = refuse(
+  "Globex's domain",
+  () => ({ organization_domain_id: domain }),
+  only(`/organization_domains/${domain}`),
+);
+const fooCorpDirectory = refuse(
+  "Foo Corp's directory",
+  () => ({ directory_id: fooCorpOkta }),
+  only(`/directories/${fooCorpOkta}`),
+);
 
 /** Every tool that names an object, or that the pin narrows: the cases it must pass. */
 const CASES: Record<string, Case[]> = {
@@ -110,44 +121,14 @@ const CASES: Record<string, Case[]> = {
       },
     },
   ],
-  get_organization_domain: [
-    refuse(
-      "Globex's domain",
-      () => ({ organization_domain_id: domain }),
-      only(`/organization_domains/${domain}`),
-    ),
-  ],
-  verify_organization_domain: [
-    refuse(
-      "Globex's domain",
-      () => ({ organization_domain_id: domain }),
-      only(`/organization_domains/${domain}`),
-    ),
-  ],
-  delete_organization_domain: [
-    refuse(
-      "Globex's domain",
-      () => ({ organization_domain_id: domain }),
-      only(`/organization_domains/${domain}`),
-    ),
-  ],
+  get_organization_domain: [globexDomain],
+  verify_organization_domain: [globexDomain],
+  delete_organization_domain: [globexDomain],
   get_connection: [
     refuse("Globex's connection", () => ({ connection_id: connection }), only(`/connections/${connection}`)),
   ],
-  get_directory: [
-    refuse(
-      "Foo Corp's directory",
-      () => ({ directory_id: fooCorpOkta }),
-      only(`/directories/${fooCorpOkta}`),
-    ),
-  ],
-  delete_directory: [
-    refuse(
-      "Foo Corp's directory",
-      () => ({ directory_id: fooCorpOkta }),
-      only(`/directories/${fooCorpOkta}`),
-    ),
-  ],
+  get_directory: [fooCorpDirectory],
+  delete_directory: [fooCorpDirectory],
   list_directory_users: [
     refuse("Globex's directory", () => ({ directory_id: globexAzure }), only(`/directories/${globexAzure}`)),
     refuse(
