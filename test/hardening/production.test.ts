@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import type { ModelView } from "../../src/mcp/view.js";
 import { clientViews } from "../support/client-views.js";
-import { type Harness, type HarnessOptions, startHarness, textOf } from "../support/harness.js";
+import { type Harness, type HarnessOptions, harnessPerTest, textOf } from "../support/harness.js";
 
 // With a live key a confirmation token is not enough: it proves the model saw a preview, not that a person
 // agreed. Writes stay off unless the operator allows them, and deletes need the user's own answer.
 const LIVE_KEY = "sk_live_hardening_9f8e7d6c5b4a39281706";
 const { fooCorp } = DEMO_IDS.organizations;
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-async function live(options: HarnessOptions = {}): Promise<Harness> {
-  h = await startHarness({ ...options, emulator: { apiKey: LIVE_KEY } });
-  return h;
-}
+const harness = harnessPerTest();
+const live = (options: HarnessOptions = {}) => harness({ ...options, emulator: { apiKey: LIVE_KEY } });
 
 const deletes = async (harness: Harness) =>
   (await harness.requests()).filter((request) => request.method === "DELETE");
@@ -102,7 +94,7 @@ describe("live keys need a person", () => {
   });
 
   it("test keys keep the token path", async () => {
-    h = await startHarness();
+    const h = await harness();
     const result = await h.call("delete_organization", { organization_id: fooCorp });
     expect((result.structuredContent as unknown as ModelView).data).toHaveProperty("confirmation_token");
   });

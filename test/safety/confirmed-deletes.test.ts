@@ -1,22 +1,13 @@
 import { type ElicitRequest, ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bindingOf, ConfirmationTokens } from "../../src/confirm.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
-import { type Harness, type HarnessOptions, startHarness, textOf } from "../support/harness.js";
+import { type Harness, harnessPerTest, textOf } from "../support/harness.js";
 import { dataOf, viewOf } from "../support/view.js";
 
 const { fooCorp, acme } = DEMO_IDS.organizations;
 const { fooCorpOkta } = DEMO_IDS.directories;
-let h: Harness | undefined;
-
-async function harness(options: HarnessOptions = {}): Promise<Harness> {
-  h = await startHarness(options);
-  return h;
-}
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 const exists = async (harness: Harness, organizationId: string) =>
   !(await harness.call("get_organization", { organization_id: organizationId })).isError;

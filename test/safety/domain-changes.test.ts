@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
-import { type Harness, type HarnessOptions, startHarness, textOf } from "../support/harness.js";
+import { type Harness, harnessPerTest, textOf } from "../support/harness.js";
 import { dataOf, viewOf } from "../support/view.js";
 
 // Removing a domain has its own confirmed tool (delete_organization_domain), and verifying one its DNS check
@@ -10,15 +10,7 @@ const { acme } = DEMO_IDS.organizations;
 const { acmeCom, acmeIo } = DEMO_IDS.domains;
 const LIVE_KEY = "sk_live_domain_changes_4b3a29180f7e6d5c";
 
-let h: Harness | undefined;
-async function harness(options: HarnessOptions = {}): Promise<Harness> {
-  h = await startHarness(options);
-  return h;
-}
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const harness = harnessPerTest();
 
 type Domain = { id: string; domain: string; state: string; verification_strategy?: string };
 const domainsOf = async (harness: Harness) =>

@@ -7,6 +7,7 @@ import {
   ElicitRequestSchema,
   type ElicitResult,
 } from "@modelcontextprotocol/sdk/types.js";
+import { afterEach } from "vitest";
 import { WorkOSClient } from "../../src/client/client.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
@@ -119,4 +120,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 export function textOf(result: CallToolResult): string {
   const first = result.content[0];
   return first?.type === "text" ? first.text : "";
+}
+
+/**
+ * For tests that each start their own harness (different options per test): returns the starter, and closes
+ * what it started after each test.
+ */
+export function harnessPerTest(): (options?: HarnessOptions) => Promise<Harness> {
+  let current: Harness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options = {}) => {
+    current = await startHarness(options);
+    return current;
+  };
 }
