@@ -118,26 +118,28 @@ async function checkConfiguration(initial: Config): Promise<number> {
 async function serveStdio(initial: Config): Promise<void> {
   const { config, close: closeEmulator } = await withEmulator(initial);
 
-  const [{ WorkOSClient }, { createServer }, { StdioTransport }] = await Promise.all([
+  const [{ WorkOSClient }, { createServer }, { StdioTransport }, sdkStdio] = await Promise.all([
     import("./client/client.js"),
     import("./server.js"),
     import("./stdio.js"),
+    import("@modelcontextprotocol/server/stdio"),
   ]);
   const client = new WorkOSClient(clientOptions(config));
   await checkPin(config, client);
-  const server = createServer(config, { client });
+  const transport = new StdioTransport();
+  // The SDK's serveStdio pins the era from the client's first message: initialize for 2025-11-25, a request
+  // carrying the 2026-07-28 envelope for that revision. One server serves the connection either way.
+  const serving = sdkStdio.serveStdio(() => createServer(config, { client }), { transport });
 
   const shutdown = exitAfter(
-    () => server.close(),
+    () => serving.close(),
     () => client.close(),
     closeEmulator,
   );
   // The transport closes once stdin has ended and every call it received is answered.
-  server.onclose = shutdown;
+  void transport.closed.then(shutdown);
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-
-  await server.connect(new StdioTransport());
 }
 
 async function serveHttp(initial: Config): Promise<void> {

@@ -68,8 +68,9 @@ export type TokenCheck = "valid" | "expired" | "invalid";
 export class ConfirmationTokens {
   readonly #key: Buffer;
 
-  constructor(serverSecret: string) {
-    this.#key = createHmac("sha256", serverSecret).update("workos-mcp deletion confirmation v1").digest();
+  /** `purpose` separates keys: a token minted for one purpose never checks for another. */
+  constructor(serverSecret: string, purpose = "deletion confirmation") {
+    this.#key = createHmac("sha256", serverSecret).update(`workos-mcp ${purpose} v1`).digest();
   }
 
   mint(binding: string, now: number): { token: string; expiresAt: number } {
@@ -130,6 +131,8 @@ export type ConfirmForm = (
   target: DeletionTarget,
   environment: string,
   signal: AbortSignal,
+  /** The call the answer is for (bindingOf its tool and arguments): a form asked across requests binds to it. */
+  binding: string,
 ) => Promise<ElicitationOutcome>;
 
 interface GateRequest {
@@ -167,7 +170,8 @@ export class DeletionGate {
     const target = await request.target();
     const base = { deleted: false, object: target.object, id: target.id, name: target.name };
     if (request.form !== undefined) {
-      const asked = await request.form(target, request.environment, request.signal);
+      const binding = bindingOf(request.toolName, request.input);
+      const asked = await request.form(target, request.environment, request.signal, binding);
       return asked.confirmed ? undefined : { ...base, reason: asked.reason };
     }
     if (request.personRequired) return { ...base, reason: "person_required", impact: target.impact };

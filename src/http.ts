@@ -1,7 +1,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import {
+  createMcpHandler,
+  isLegacyRequest,
+  type McpHttpHandler,
+  WebStandardStreamableHTTPServerTransport,
+} from "@modelcontextprotocol/server";
 import type { WorkOSClient } from "./client/client.js";
 import type { Config, HttpConfig } from "./config.js";
 import { hostAllowed, LOOPBACK_NAMES, loopbackHosts, quoted } from "./host-check.js";
@@ -101,15 +106,34 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
       );
     }
 
+    const request = webRequest(req, res);
+    const response = (await isLegacyRequest(request, message))
+      ? await serveLegacy(request, message)
+      : await modern.fetch(request, { parsedBody: message });
+    await sendResponse(response, res);
+  }
+
+  /**
+   * MCP 2026-07-28 (a request carrying the per-request envelope): the SDK's stateless handler validates the
+   * envelope and the Mcp-Method/Mcp-Name headers, answers server/discover, and builds a server per request.
+   */
+  const modern: McpHttpHandler = createMcpHandler(() => createServer(config, { client: deps.client }), {
+    legacy: "reject",
+    maxRequestBodySize: MAX_BODY_BYTES,
+    onerror: (error) => log.error("MCP request failed", error),
+  });
+
+  /** MCP 2025-11-25, exactly as before: a fresh server and transport per request, answered as plain JSON. */
+  async function serveLegacy(request: Request, message: unknown): Promise<Response> {
     const mcp = createServer(config, { client: deps.client });
     // No sessionIdGenerator means stateless mode (it is left out, not set to undefined, for the strict types).
-    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
-    res.once("close", () => {
-      transport.close().catch(() => {});
-      mcp.close().catch(() => {});
-    });
+    const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     await mcp.connect(transport);
-    await transport.handleRequest(req, res, message);
+    const response = await transport.handleRequest(request, { parsedBody: message });
+    // The body is complete once handleRequest resolves in JSON mode; the pair is done with.
+    void transport.close().catch(() => {});
+    void mcp.close().catch(() => {});
+    return response;
   }
 
   // Longer than common load balancers' idle timeout (60 s), so they never reuse a socket Node just closed.
@@ -231,6 +255,38 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too_la
     req.once("end", () => resolve(Buffer.concat(chunks)));
     req.once("error", reject);
   });
+}
+
+/**
+ * The request as a web Request for the SDK: its headers and URL, no body (the SDK gets the body already read
+ * and parsed, within this server's own limit), and a signal that aborts when the client goes away.
+ */
+function webRequest(req: IncomingMessage, res: ServerResponse): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const gone = new AbortController();
+  res.once("close", () => gone.abort());
+  return new Request(new URL(req.url ?? "/", "http://localhost"), {
+    method: req.method ?? "POST",
+    headers,
+    signal: gone.signal,
+  });
+}
+
+/** Writes the SDK's Response to Node's, streaming an SSE body as it comes. */
+async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (response.body === null) {
+    res.end();
+    return;
+  }
+  for await (const chunk of response.body) {
+    if (res.destroyed) break;
+    res.write(chunk);
+  }
+  res.end();
 }
 
 function sendPlain(res: ServerResponse, status: number, text: string): void {

@@ -1,61 +1,76 @@
-import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
-  CallToolRequestSchema,
+  type CacheHint,
   type CallToolResult,
-  CompleteRequestSchema,
-  GetPromptRequestSchema,
-  ListPromptsRequestSchema,
-  ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
-  ListToolsRequestSchema,
-  ReadResourceRequestSchema,
-} from "@modelcontextprotocol/sdk/types.js";
+  type ClientCapabilities,
+  type Implementation,
+  type InputRequiredResult,
+  Server,
+  type ServerContext,
+} from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { VERSION } from "./client/version.js";
 import type { Config } from "./config.js";
-import { confirmFormOf } from "./mcp/confirm-form.js";
+import { confirmationSecret } from "./confirm.js";
+import { legacyConfirmForm, modernConfirmForm } from "./mcp/confirm-form.js";
 import { instructionsFor } from "./mcp/instructions.js";
-import { createPipeline, type PipelineDeps } from "./mcp/pipeline.js";
+import { type CallExtra, createPipeline, type PipelineDeps } from "./mcp/pipeline.js";
 
 export interface ServerDeps extends Pick<PipelineDeps, "client" | "tools" | "now"> {
-  /** How long a confirmation form waits for the user; tests of a client that never answers shorten it. */
+  /** How long a 2025-era confirmation form waits for the user; tests of a client that never answers shorten it. */
   elicitationTimeoutMs?: number;
 }
 
 export { enabledTools } from "./mcp/selection.js";
 
+/** The keys of MCP 2026-07-28's per-request envelope that a call reads (the SDK's d.ts types it as `{}`). */
+interface Envelope {
+  "io.modelcontextprotocol/clientInfo"?: Implementation;
+  "io.modelcontextprotocol/clientCapabilities"?: ClientCapabilities;
+}
+
 /**
- * tools/call as the SDK reads it, but with the arguments kept as sent: its record schema copies them key by
+ * tools/call's params as the SDK reads them, but with the arguments kept as sent: its schema copies them key by
  * key, and a "__proto__" key copied so is lost without a word (it sets the copy's prototype instead). Kept,
  * such a key is refused as a tool error that says where it is.
  */
-const CallToolRequestAsSent = CallToolRequestSchema.extend({
-  params: CallToolRequestSchema.shape.params.extend({
-    arguments: z
-      .custom<Record<string, unknown>>(
-        (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-      )
-      .optional(),
-  }),
+const callParamsAsSent = z.looseObject({
+  name: z.string(),
+  arguments: z
+    .custom<Record<string, unknown>>(
+      (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+      { error: "arguments must be an object" },
+    )
+    .optional(),
+  _meta: z.looseObject({ progressToken: z.union([z.string(), z.number()]).optional() }).optional(),
 });
 
 /**
- * Builds the MCP server: the SDK's Server wired to the call pipeline (src/mcp/pipeline.ts), which makes every
- * result. Uses the SDK's low-level Server rather than McpServer.registerTool: McpServer formats argument errors
- * and refusals itself (in private methods), and here every result and every failure is made in one place.
+ * The lists never change while the server runs (no listChanged), so a 2026-07-28 client may keep them a
+ * while; private, because what a person may see can differ per person on a team server.
+ */
+const FIXED_LIST: CacheHint = { ttlMs: 5 * 60_000, cacheScope: "private" };
+
+/**
+ * Builds the MCP server: the SDK's low-level Server wired to the call pipeline (src/mcp/pipeline.ts), which
+ * makes every result. One factory serves both protocol eras: the SDK picks the era per connection (stdio) or
+ * per request (HTTP), and adds 2026-07-28's bookkeeping (server/discover, resultType, cache hints, envelope
+ * checks); the only difference a call sees is where its client's name and capabilities come from, and how a
+ * delete asks the user (see callExtra). Uses Server rather than McpServer.registerTool: McpServer formats
+ * argument errors and refusals itself, and here every result and every failure is made in one place.
  */
 export function createServer(config: Config, deps: ServerDeps): Server {
+  const now = deps.now ?? Date.now;
+  const secret = confirmationSecret(config);
   const pipeline = createPipeline(config, {
     client: deps.client,
     ...(deps.tools === undefined ? {} : { tools: deps.tools }),
-    ...(deps.now === undefined ? {} : { now: deps.now }),
-    clientName: () => server.getClientVersion()?.name,
-    confirmForm: () => confirmFormOf(server, deps.elicitationTimeoutMs),
+    now,
   });
   const server = new Server(
     { name: "workos-mcp", title: config.serverName ?? "WorkOS", version: VERSION },
     {
-      // Declared only for what is implemented: tools, prompts, resources (templates and one static) and completion.
+      // Declared only for what is implemented: tools, prompts, resources (templates and one static) and
+      // completion. No logging: it goes to stderr (and 2026-07-28 deprecates it).
       capabilities: {
         tools: { listChanged: false },
         prompts: { listChanged: false },
@@ -63,37 +78,68 @@ export function createServer(config: Config, deps: ServerDeps): Server {
         completions: {},
       },
       instructions: instructionsFor(config, pipeline.enabled, pipeline.environment),
+      cacheHints: {
+        "tools/list": FIXED_LIST,
+        "prompts/list": FIXED_LIST,
+        "resources/templates/list": FIXED_LIST,
+      },
     },
   );
 
-  server.setRequestHandler(ListToolsRequestSchema, () => pipeline.listTools());
-  server.setRequestHandler(CallToolRequestAsSent, (request, extra): Promise<CallToolResult> => {
-    const { name, arguments: rawArguments = {} } = request.params;
-    const progressToken = request.params._meta?.progressToken;
+  /** What a call needs from its request, in either era. */
+  function callExtra(ctx: ServerContext): Pick<CallExtra, "clientName" | "confirmForm"> {
+    const envelope = ctx.mcpReq.envelope as Envelope | undefined;
+    if (envelope === undefined) {
+      // 2025-11-25: the client said who it is at initialize, and can be asked mid-call.
+      return {
+        clientName: server.getClientVersion()?.name,
+        confirmForm: legacyConfirmForm(server, deps.elicitationTimeoutMs),
+      };
+    }
+    // 2026-07-28: every request says who is asking; a question goes back as an input_required result.
+    const forms = envelope["io.modelcontextprotocol/clientCapabilities"]?.elicitation?.form !== undefined;
+    return {
+      clientName: envelope["io.modelcontextprotocol/clientInfo"]?.name,
+      confirmForm: forms
+        ? modernConfirmForm(
+            {
+              requestState: ctx.mcpReq.requestState<string>(),
+              inputResponses: ctx.mcpReq.inputResponses,
+            },
+            secret,
+            now,
+          )
+        : undefined,
+    };
+  }
+
+  server.setRequestHandler("tools/list", () => pipeline.listTools());
+  server.setRequestHandler("tools/call", { params: callParamsAsSent }, (params, ctx) => {
+    const { name, arguments: rawArguments = {} } = params;
+    const progressToken = params._meta?.progressToken;
+    // The pipeline's input_required result is the SDK's, written out (src/mcp stays free of the SDK).
     return pipeline.callTool(name, rawArguments, {
-      signal: extra.signal,
+      signal: ctx.mcpReq.signal,
+      ...callExtra(ctx),
       progress:
         progressToken === undefined
           ? () => {}
           : (progress, message) => {
-              void extra
-                .sendNotification({
-                  method: "notifications/progress",
-                  params: { progressToken, progress, message },
-                })
+              void ctx.mcpReq
+                .notify({ method: "notifications/progress", params: { progressToken, progress, message } })
                 .catch(() => {});
             },
-    });
+    }) as Promise<CallToolResult | InputRequiredResult>;
   });
-  server.setRequestHandler(ListPromptsRequestSchema, () => pipeline.listPrompts());
-  server.setRequestHandler(GetPromptRequestSchema, (request) => pipeline.getPrompt(request.params));
-  server.setRequestHandler(ListResourcesRequestSchema, () => pipeline.listResources());
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => pipeline.listResourceTemplates());
-  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) =>
-    pipeline.readResource(request.params.uri, extra.signal),
+  server.setRequestHandler("prompts/list", () => pipeline.listPrompts());
+  server.setRequestHandler("prompts/get", (request) => pipeline.getPrompt(request.params));
+  server.setRequestHandler("resources/list", () => pipeline.listResources());
+  server.setRequestHandler("resources/templates/list", () => pipeline.listResourceTemplates());
+  server.setRequestHandler("resources/read", (request, ctx) =>
+    pipeline.readResource(request.params.uri, ctx.mcpReq.signal),
   );
-  server.setRequestHandler(CompleteRequestSchema, (request, extra) =>
-    pipeline.complete(request.params.ref, request.params.argument, extra.signal),
+  server.setRequestHandler("completion/complete", (request, ctx) =>
+    pipeline.complete(request.params.ref, request.params.argument, ctx.mcpReq.signal),
   );
 
   return server;

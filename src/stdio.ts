@@ -1,10 +1,10 @@
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import {
-  ErrorCode,
   type JSONRPCMessage,
-  JSONRPCMessageSchema,
+  ProtocolErrorCode,
+  parseJSONRPCMessage,
   type RequestId,
-} from "@modelcontextprotocol/sdk/types.js";
+  type Transport,
+} from "@modelcontextprotocol/server";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 
 /** How long calls in flight may take to finish once stdin has closed. */
@@ -34,6 +34,11 @@ export class StdioTransport implements Transport {
   readonly #pending = new Set<RequestId>();
   #ended = false;
   #closed = false;
+  #onClosed: () => void = () => {};
+  /** Settles when the transport has closed: whoever owns it (the SDK's serveStdio) may replace onclose. */
+  readonly closed = new Promise<void>((resolve) => {
+    this.#onClosed = resolve;
+  });
 
   constructor(
     stdin: NodeJS.ReadableStream = process.stdin,
@@ -91,7 +96,7 @@ export class StdioTransport implements Transport {
       this.#refusedHead = undefined;
       this.#reply(
         id,
-        ErrorCode.InvalidRequest,
+        ProtocolErrorCode.InvalidRequest,
         `Message refused: it is larger than ${this.#maxBytes} bytes, the most this server reads in one message.`,
       );
       return;
@@ -104,30 +109,31 @@ export class StdioTransport implements Transport {
     try {
       json = JSON.parse(line);
     } catch {
-      this.#reply(null, ErrorCode.ParseError, "Parse error: the message is not valid JSON.");
+      this.#reply(null, ProtocolErrorCode.ParseError, "Parse error: the message is not valid JSON.");
       return;
     }
-    const parsed = JSONRPCMessageSchema.safeParse(json);
-    if (!parsed.success) {
+    let message: JSONRPCMessage;
+    try {
+      message = parseJSONRPCMessage(json);
+    } catch {
       const id = (json as { id?: unknown } | null)?.id;
       this.#reply(
         typeof id === "string" || typeof id === "number" ? id : null,
-        ErrorCode.InvalidRequest,
+        ProtocolErrorCode.InvalidRequest,
         "Invalid request: not a JSON-RPC 2.0 message.",
       );
       return;
     }
     const forbidden = forbiddenKeyIn(json);
     if (forbidden !== undefined) {
-      const id = "id" in parsed.data ? (parsed.data.id ?? null) : null;
+      const id = "id" in message ? (message.id ?? null) : null;
       this.#reply(
         id,
-        ErrorCode.InvalidParams,
+        ProtocolErrorCode.InvalidParams,
         `Invalid params: a "${forbidden}" key is refused; it is no parameter of any tool.`,
       );
       return;
     }
-    const message = parsed.data;
     if ("method" in message && "id" in message) this.#pending.add(message.id);
     this.onmessage?.(message);
   }
@@ -164,6 +170,7 @@ export class StdioTransport implements Transport {
     this.#stdin.off("end", this.#onEnd);
     this.#parts = [];
     this.onclose?.();
+    this.#onClosed();
   }
 }
 

@@ -1,10 +1,20 @@
-import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { CONFIRM_FIELD, type ConfirmForm, type DeletionTarget, type ElicitationOutcome } from "../confirm.js";
+import { SdkError, SdkErrorCode, type Server } from "@modelcontextprotocol/server";
+import {
+  CONFIRM_FIELD,
+  ConfirmationTokens,
+  type ConfirmForm,
+  type DeletionTarget,
+  type ElicitationOutcome,
+} from "../confirm.js";
+import { type InputAnswers, InputRequired } from "./input-required.js";
+import { INVALID_PARAMS, protocolError } from "./protocol-error.js";
 import { visibleLine, withoutHidden } from "./visible.js";
 
 /** How long the confirmation form waits for the user (the SDK's own request timeout). */
 export const ELICITATION_TIMEOUT_MS = 60_000;
+
+/** The key of the one question a delete asks, in input_required's inputRequests and the retry's answers. */
+const CONFIRM_KEY = "confirm_delete";
 
 /** A name must be typed as it looks: hidden characters do not count. */
 function comparable(text: string): string {
@@ -25,54 +35,96 @@ function confirmationWord(target: DeletionTarget): { word: string; asked: string
       };
 }
 
-/** Asks the user, through the client's form, to type the target's exact name. */
-export async function confirmByElicitation(
-  server: Server,
-  target: DeletionTarget,
-  environment: string,
-  signal: AbortSignal,
-  timeoutMs = ELICITATION_TIMEOUT_MS,
-): Promise<ElicitationOutcome> {
+/** The form, the same in both eras: the message, and one field for the typed name. */
+function formFor(target: DeletionTarget, environment: string) {
   const { word, asked } = confirmationWord(target);
-  const result = await server.elicitInput(
-    {
-      message:
-        `Permanently delete ${CONFIRM_FIELD[target.object].noun} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
-        `This also removes ${visibleLine(target.summary)}, and cannot be undone. Type ${asked} to confirm.`,
-      requestedSchema: {
-        type: "object",
-        properties: {
-          confirm_name: {
-            type: "string",
-            title: CONFIRM_FIELD[target.object].title,
-            description: `Type ${visibleLine(word)} to delete it`,
-          },
+  return {
+    message:
+      `Permanently delete ${CONFIRM_FIELD[target.object].noun} "${visibleLine(target.name)}" (${target.id}) in ${environment}? ` +
+      `This also removes ${visibleLine(target.summary)}, and cannot be undone. Type ${asked} to confirm.`,
+    requestedSchema: {
+      type: "object" as const,
+      properties: {
+        confirm_name: {
+          type: "string" as const,
+          title: CONFIRM_FIELD[target.object].title,
+          description: `Type ${visibleLine(word)} to delete it`,
         },
-        required: ["confirm_name"],
       },
+      required: ["confirm_name"],
     },
-    { signal, timeout: timeoutMs },
-  );
-  if (result.action === "decline") return { confirmed: false, reason: "declined" };
-  if (result.action !== "accept") return { confirmed: false, reason: "cancelled" };
-  const typed = result.content?.confirm_name;
-  if (typeof typed !== "string" || comparable(typed) !== word) {
+  };
+}
+
+/** The user's answer judged: only an accepted form with the exact name confirms. */
+function judge(target: DeletionTarget, action: unknown, content: unknown): ElicitationOutcome {
+  if (action === "decline") return { confirmed: false, reason: "declined" };
+  if (action !== "accept") return { confirmed: false, reason: "cancelled" };
+  const typed = (content as { confirm_name?: unknown } | undefined)?.confirm_name;
+  if (typeof typed !== "string" || comparable(typed) !== confirmationWord(target).word) {
     return { confirmed: false, reason: "name_mismatch" };
   }
   return { confirmed: true };
 }
 
-/** The client's confirmation form, or undefined when the client cannot show one (it did not declare forms). */
-export function confirmFormOf(server: Server, timeoutMs = ELICITATION_TIMEOUT_MS): ConfirmForm | undefined {
+/**
+ * MCP 2025-11-25: the server asks the client mid-call (elicitation/create) and waits for the user. Undefined
+ * when the client cannot show a form (it did not declare forms, or a stateless HTTP request, where nothing
+ * can reach the client mid-call).
+ */
+export function legacyConfirmForm(
+  server: Server,
+  timeoutMs = ELICITATION_TIMEOUT_MS,
+): ConfirmForm | undefined {
   if (server.getClientCapabilities()?.elicitation?.form === undefined) return undefined;
   return async (target, environment, signal) => {
     try {
-      return await confirmByElicitation(server, target, environment, signal, timeoutMs);
+      const result = await server.elicitInput(formFor(target, environment), { signal, timeout: timeoutMs });
+      return judge(target, result.action, result.content);
     } catch (error) {
       if (signal.aborted) throw error;
       // Silence is not consent, and no token may stand in for it: a model could pass it straight back.
-      const timedOut = error instanceof McpError && error.code === ErrorCode.RequestTimeout;
+      const timedOut = error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout;
       return { confirmed: false, reason: timedOut ? "not_answered" : "form_failed" };
     }
+  };
+}
+
+/**
+ * MCP 2026-07-28: the first call ends in an input_required result carrying the form and a requestState bound
+ * by HMAC to this tool, its exact arguments and the target, expiring with confirmation tokens (5 minutes).
+ * The retried call is judged on the user's answer only if its state checks; an altered or expired state is
+ * refused (-32602) and deletes nothing. A retry without an answer is asked again: silence is not consent.
+ */
+export function modernConfirmForm(answers: InputAnswers, secret: string, now: () => number): ConfirmForm {
+  const states = new ConfirmationTokens(secret, "input_required state");
+  return async (target, environment, _signal, binding) => {
+    const bound = `${binding}\n${target.id}`;
+    const state = answers.requestState;
+    if (state !== undefined) {
+      const check = states.check(state, bound, now());
+      if (check !== "valid") {
+        throw protocolError(
+          INVALID_PARAMS,
+          `Invalid or expired requestState (${check}): nothing was deleted. Call the tool again to ask the user again.`,
+        );
+      }
+      const answer = answers.inputResponses?.[CONFIRM_KEY] as
+        | { action?: unknown; content?: unknown }
+        | undefined;
+      if (answer !== undefined && typeof answer === "object" && answer !== null && "action" in answer) {
+        return judge(target, answer.action, answer.content);
+      }
+    }
+    throw new InputRequired({
+      resultType: "input_required",
+      inputRequests: {
+        [CONFIRM_KEY]: {
+          method: "elicitation/create",
+          params: { mode: "form", ...formFor(target, environment) },
+        },
+      },
+      requestState: states.mint(bound, now()).token,
+    });
   };
 }

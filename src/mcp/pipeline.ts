@@ -14,11 +14,12 @@ import { expectShape } from "../tools/shape.js";
 import { eventTypesMarkdown } from "../webhooks/event-types.js";
 import { fitTokens, type ResultBudget, resultBudget } from "./budget.js";
 import { describeWorkOSError, fitErrorText } from "./errors.js";
+import { InputRequired, type InputRequiredResult } from "./input-required.js";
 import { type KeyPath, keyPathIn } from "./limits.js";
 import type { ModelView } from "./model-view.js";
 import { outsidePin, withPin } from "./pin.js";
 import { getPrompt, listPrompts } from "./prompts.js";
-import { INVALID_PARAMS, protocolError } from "./protocol-error.js";
+import { INVALID_PARAMS, isProtocolError, protocolError } from "./protocol-error.js";
 import { renderText } from "./render.js";
 import { enabledTools, whyOff } from "./selection.js";
 import { describeTool } from "./tool-list.js";
@@ -31,16 +32,16 @@ export interface PipelineDeps {
   tools?: readonly AnyTool[];
   /** The clock for confirmation tokens; tests move it. */
   now?: () => number;
-  /** The name the client gave itself, once it has: some clients get a smaller budget. */
-  clientName: () => string | undefined;
-  /** The client's form to confirm a delete, or undefined when the client cannot show one. */
-  confirmForm: () => ConfirmForm | undefined;
 }
 
 /** What a call of a tool needs from the request that asked for it. */
 export interface CallExtra {
   signal: AbortSignal;
   progress: ToolContext["progress"];
+  /** The name the client gave itself: some clients get a smaller budget. */
+  clientName?: string | undefined;
+  /** The client's form to confirm a delete, or undefined when the client cannot show one. */
+  confirmForm?: ConfirmForm | undefined;
 }
 
 // The results are type aliases, not interfaces: an alias is assignable to the SDK's open result types (an
@@ -98,7 +99,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
   // same tokens, and no other server does (a public emulator key gets a secret of this process instead).
   const gate = new DeletionGate(new ConfirmationTokens(confirmationSecret(config)), deps.now ?? Date.now);
   const errorContext = { baseUrl: config.baseUrl, tools };
-  const budgetFor = () => resultBudget(config.maxResultChars, deps.clientName());
+  const budgetFor = (clientName: string | undefined) => resultBudget(config.maxResultChars, clientName);
   const pin = config.organizationId;
 
   const enabledNames = new Set(enabled.map((tool) => tool.name));
@@ -144,7 +145,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       toolsets: enabledToolsets,
       progress: extra.progress,
     };
-    const budget = budgetFor();
+    const budget = budgetFor(extra.clientName);
     // Redacted whole, before anything is cut: a clipped echo of a secret is past recognising.
     const view = async (output: unknown) => {
       const safe = redactDeep(output);
@@ -159,7 +160,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       const { target } = tool;
       if (target !== undefined && config.destructive === "confirm") {
         const stopped = await gate.check({
-          form: deps.confirmForm(),
+          form: extra.confirmForm,
           toolName: tool.name,
           input,
           target: () => target(input, context),
@@ -171,6 +172,8 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       }
       return view(expectShape(tool.output, await tool.handler(input, context), "a result"));
     } catch (error) {
+      // Not failures of the call: a question for the user (input_required), or a refusal of the request itself.
+      if (error instanceof InputRequired || isProtocolError(error)) throw error;
       if (error instanceof ToolRefusal) return { error: error.message };
       if (error instanceof WorkOSError) {
         return { error: describeWorkOSError(tool, error, errorContext, input), category: error.category };
@@ -201,13 +204,21 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       name: string,
       rawArguments: Record<string, unknown>,
       extra: CallExtra,
-    ): Promise<ToolResult> {
+    ): Promise<ToolResult | InputRequiredResult> {
       const tool = tools.find((candidate) => candidate.name === name);
       if (tool === undefined) {
         throw protocolError(INVALID_PARAMS, `Unknown tool "${name}". Call tools/list to see the tools.`);
       }
-      const outcome = await run(tool, rawArguments, extra);
-      return "view" in outcome ? viewResult(outcome.view) : errorResult(outcome.error, budgetFor());
+      let outcome: Outcome;
+      try {
+        outcome = await run(tool, rawArguments, extra);
+      } catch (error) {
+        if (error instanceof InputRequired) return error.result;
+        throw error;
+      }
+      return "view" in outcome
+        ? viewResult(outcome.view)
+        : errorResult(outcome.error, budgetFor(extra.clientName));
     },
 
     /** The prompts whose tools are enabled. */
