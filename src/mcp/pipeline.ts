@@ -77,8 +77,11 @@ type RunTool = (tool: AnyTool, args: Record<string, unknown>, signal: AbortSigna
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 
 const EVENT_TYPES_URI = "workos://webhooks/event-types";
-/** MCP's code for a resource that does not exist. */
-const RESOURCE_NOT_FOUND = -32002;
+/**
+ * MCP's code for a resource that does not exist, with the URI in its data: -32602 since 2026-07-28 (SEP-2164),
+ * in both eras (the SDK answers -32002 as -32602 in either; clients are told to accept both).
+ */
+const RESOURCE_NOT_FOUND = INVALID_PARAMS;
 /** Completions offered at once: enough to choose from, few enough to read. */
 const COMPLETIONS = 20;
 
@@ -270,8 +273,11 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
           signal,
         );
         if ("error" in outcome) {
-          const code = outcome.category === "not_found" ? RESOURCE_NOT_FOUND : INVALID_PARAMS;
-          throw protocolError(code, redact(outcome.error));
+          throw protocolError(
+            INVALID_PARAMS,
+            redact(outcome.error),
+            outcome.category === "not_found" ? { uri } : undefined,
+          );
         }
         return {
           contents: [{ uri, mimeType: "application/json", text: redact(JSON.stringify(outcome.view)) }],
@@ -280,6 +286,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       throw protocolError(
         RESOURCE_NOT_FOUND,
         `No resource at ${uri.slice(0, 200)}. resources/templates/list shows the forms.`,
+        { uri },
       );
     },
 

@@ -53,7 +53,13 @@ describe("npm run pack: the .mcpb", () => {
     expect(unexpected).toEqual([]);
     expect(readManifest(unpacked)).toEqual(readManifest());
     const licenses = readFileSync(join(unpacked, "THIRD_PARTY_LICENSES.txt"), "utf8");
-    for (const name of ["@modelcontextprotocol/sdk", "gpt-tokenizer", "undici", "zod"]) {
+    for (const name of [
+      "@modelcontextprotocol/server",
+      "@modelcontextprotocol/core",
+      "gpt-tokenizer",
+      "undici",
+      "zod",
+    ]) {
       expect(licenses).toContain(`${name} `);
     }
     // About 1.5 MiB, of which o200k's table (loaded only to count a large result's tokens) is 0.6 MiB; the tsc

@@ -144,11 +144,17 @@ describe("resources", () => {
     expect(read).toEqual(called);
   });
 
-  it("a missing object is MCP's resource-not-found error", async () => {
-    await expect(
-      h.mcp.readResource({ uri: "workos://organizations/org_01HZZZZZZZZZZZZZZZZZZZZZZZ" }),
-    ).rejects.toThrow(/^MCP error -32002: get_organization failed: WorkOS found no such object/);
-    await expect(h.mcp.readResource({ uri: "workos://elsewhere/1" })).rejects.toThrow(/-32002/);
+  it("a missing object is MCP's resource-not-found error: -32602 with the URI in its data (SEP-2164)", async () => {
+    const uri = "workos://organizations/org_01HZZZZZZZZZZZZZZZZZZZZZZZ";
+    const missing = await h.mcp.readResource({ uri }).catch((error: unknown) => error);
+    expect(missing).toMatchObject({ code: -32602, data: { uri } });
+    expect(String(missing)).toMatch(
+      /^McpError: MCP error -32602: get_organization failed: WorkOS found no such object/,
+    );
+    const elsewhere = await h.mcp
+      .readResource({ uri: "workos://elsewhere/1" })
+      .catch((error: unknown) => error);
+    expect(elsewhere).toMatchObject({ code: -32602, data: { uri: "workos://elsewhere/1" } });
   });
 
   it("explains every event type validate_webhook summarises by name", async () => {
