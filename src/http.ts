@@ -23,6 +23,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 export interface HttpServerDeps {
   /** One WorkOS client (one connection pool) shared by every request. */
   client: WorkOSClient;
+  /** The clock for confirmations (tokens and input_required states); tests move it. */
+  now?: () => number;
 }
 
 export interface RunningHttpServer {
@@ -42,6 +44,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   const http = config.http;
   if (http === undefined) throw new Error("startHttpServer needs config.http (--http)");
   const expectedToken = digest(http.token);
+  const serverDeps = { client: deps.client, ...(deps.now === undefined ? {} : { now: deps.now }) };
   let allow: Allowlist | undefined;
 
   const server = createHttpServer((req, res) => {
@@ -117,7 +120,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
    * MCP 2026-07-28 (a request carrying the per-request envelope): the SDK's stateless handler validates the
    * envelope and the Mcp-Method/Mcp-Name headers, answers server/discover, and builds a server per request.
    */
-  const modern: McpHttpHandler = createMcpHandler(() => createServer(config, { client: deps.client }), {
+  const modern: McpHttpHandler = createMcpHandler(() => createServer(config, serverDeps), {
     legacy: "reject",
     maxRequestBodySize: MAX_BODY_BYTES,
     onerror: (error) => log.error("MCP request failed", error),
@@ -125,7 +128,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
 
   /** MCP 2025-11-25, exactly as before: a fresh server and transport per request, answered as plain JSON. */
   async function serveLegacy(request: Request, message: unknown): Promise<Response> {
-    const mcp = createServer(config, { client: deps.client });
+    const mcp = createServer(config, serverDeps);
     // No sessionIdGenerator means stateless mode (it is left out, not set to undefined, for the strict types).
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     await mcp.connect(transport);

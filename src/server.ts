@@ -11,7 +11,7 @@ import { z } from "zod";
 import { VERSION } from "./client/version.js";
 import type { Config } from "./config.js";
 import { confirmationSecret } from "./confirm.js";
-import { legacyConfirmForm, modernConfirmForm } from "./mcp/confirm-form.js";
+import { legacyConfirmForm, modernConfirmForm, showsForms } from "./mcp/confirm-form.js";
 import { instructionsFor } from "./mcp/instructions.js";
 import { type CallExtra, createPipeline, type PipelineDeps } from "./mcp/pipeline.js";
 
@@ -97,7 +97,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
       };
     }
     // 2026-07-28: every request says who is asking; a question goes back as an input_required result.
-    const forms = envelope["io.modelcontextprotocol/clientCapabilities"]?.elicitation?.form !== undefined;
+    const forms = showsForms(envelope["io.modelcontextprotocol/clientCapabilities"]);
     return {
       clientName: envelope["io.modelcontextprotocol/clientInfo"]?.name,
       confirmForm: forms

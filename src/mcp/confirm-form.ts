@@ -1,4 +1,4 @@
-import { SdkError, SdkErrorCode, type Server } from "@modelcontextprotocol/server";
+import { type ClientCapabilities, SdkError, SdkErrorCode, type Server } from "@modelcontextprotocol/server";
 import {
   CONFIRM_FIELD,
   ConfirmationTokens,
@@ -67,6 +67,12 @@ function judge(target: DeletionTarget, action: unknown, content: unknown): Elici
   return { confirmed: true };
 }
 
+/** Whether a client shows forms: an empty elicitation capability means forms (the spec's default), url alone does not. */
+export function showsForms(capabilities: ClientCapabilities | undefined): boolean {
+  const elicitation = capabilities?.elicitation;
+  return elicitation !== undefined && (elicitation.form !== undefined || elicitation.url === undefined);
+}
+
 /**
  * MCP 2025-11-25: the server asks the client mid-call (elicitation/create) and waits for the user. Undefined
  * when the client cannot show a form (it did not declare forms, or a stateless HTTP request, where nothing
@@ -76,7 +82,7 @@ export function legacyConfirmForm(
   server: Server,
   timeoutMs = ELICITATION_TIMEOUT_MS,
 ): ConfirmForm | undefined {
-  if (server.getClientCapabilities()?.elicitation?.form === undefined) return undefined;
+  if (!showsForms(server.getClientCapabilities())) return undefined;
   return async (target, environment, signal) => {
     try {
       const result = await server.elicitInput(formFor(target, environment), { signal, timeout: timeoutMs });

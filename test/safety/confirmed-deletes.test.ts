@@ -2,22 +2,26 @@ import { type ElicitRequest, ErrorCode, McpError } from "@modelcontextprotocol/s
 import { describe, expect, it } from "vitest";
 import { bindingOf, ConfirmationTokens } from "../../src/confirm.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
-import { type Harness, harnessPerTest, textOf } from "../support/harness.js";
+import { type Era, type Harness, type HarnessOptions, harnessPerTest, textOf } from "../support/harness.js";
 import { dataOf, viewOf } from "../support/view.js";
 
 const { fooCorp, acme } = DEMO_IDS.organizations;
 const { fooCorpOkta } = DEMO_IDS.directories;
 const harness = harnessPerTest();
+/** Every confirmation test runs in both protocol eras: the form is asked mid-call (2025) or by input_required (2026). */
+const ERAS: Era[] = ["legacy", "modern"];
 
 const exists = async (harness: Harness, organizationId: string) =>
   !(await harness.call("get_organization", { organization_id: organizationId })).isError;
 const deletes = async (harness: Harness) =>
   (await harness.requests()).filter((request) => request.method === "DELETE");
 
-describe("with a client that can elicit", () => {
+describe.each(ERAS)("with a client that can elicit (%s era)", (era) => {
+  const start = (options: HarnessOptions = {}) => harness({ ...options, era });
+
   it("deletes when the user types the exact name", async () => {
     const asked: ElicitRequest["params"][] = [];
-    const hh = await harness({
+    const hh = await start({
       elicit: (request) => {
         asked.push(request);
         return { action: "accept", content: { confirm_name: "Foo Corp" } };
@@ -41,7 +45,7 @@ describe("with a client that can elicit", () => {
       "name_mismatch",
     ],
   ])("deletes nothing when the user %s", async (_case, answer, reason) => {
-    const hh = await harness({ elicit: () => answer });
+    const hh = await start({ elicit: () => answer });
     const result = await hh.call("delete_organization", { organization_id: fooCorp });
     expect(result.isError).toBeFalsy();
     expect(dataOf(result)).toMatchObject({ deleted: false, reason, name: "Foo Corp" });
@@ -54,7 +58,7 @@ describe("with a client that can elicit", () => {
   });
 
   it("deletes nothing when the user types the name in another case", async () => {
-    const hh = await harness({
+    const hh = await start({
       elicit: () => ({ action: "accept", content: { confirm_name: "foo corp" } }),
     });
     const result = await hh.call("delete_organization", { organization_id: fooCorp });
@@ -63,7 +67,7 @@ describe("with a client that can elicit", () => {
   });
 
   it("ignores hidden characters, composition and surrounding spaces in the typed name", async () => {
-    const created = await harness({
+    const created = await start({
       elicit: () => ({ action: "accept", content: { confirm_name: " Cafe\u0301\u200B Ltd\n" } }),
     });
     const org = (await created.control("POST", "/organizations", { name: "Caf\u00E9 Ltd" })) as {
@@ -75,7 +79,7 @@ describe("with a client that can elicit", () => {
 
   // A client that declared elicitation but never answers (or fails) is no person's consent: no delete, and
   // no token either, which a model could pass straight back.
-  it.each([
+  it.runIf(era === "legacy").each([
     ["never answers", () => new Promise<never>(() => {}), "not_answered", /did not answer/],
     [
       "answers with an error",
@@ -85,22 +89,25 @@ describe("with a client that can elicit", () => {
       "form_failed",
       /form failed/,
     ],
-  ])("deletes nothing and gives no token when the client %s", async (_case, elicit, reason, said) => {
-    const hh = await harness({ elicit, elicitationTimeoutMs: 100 });
-    const result = await hh.call("delete_organization", { organization_id: fooCorp });
-    expect(result.isError).toBeFalsy();
-    expect(dataOf(result)).toMatchObject({ deleted: false, reason, name: "Foo Corp" });
-    expect(dataOf(result)).not.toHaveProperty("confirmation_token");
-    expect(textOf(result)).not.toContain("ct_");
-    expect(viewOf(result).summary).toMatch(/^Nothing was deleted/);
-    expect(viewOf(result).summary).toMatch(said);
-    expect(viewOf(result).notes?.[0]).toBe("Do not retry unless the user asks again.");
-    expect(await deletes(hh)).toEqual([]);
-    expect(await exists(hh, fooCorp)).toBe(true);
-  });
+  ])(
+    "deletes nothing and gives no token when the client %s (2025-11-25: the server waits for the form)",
+    async (_case, elicit, reason, said) => {
+      const hh = await start({ elicit, elicitationTimeoutMs: 100 });
+      const result = await hh.call("delete_organization", { organization_id: fooCorp });
+      expect(result.isError).toBeFalsy();
+      expect(dataOf(result)).toMatchObject({ deleted: false, reason, name: "Foo Corp" });
+      expect(dataOf(result)).not.toHaveProperty("confirmation_token");
+      expect(textOf(result)).not.toContain("ct_");
+      expect(viewOf(result).summary).toMatch(/^Nothing was deleted/);
+      expect(viewOf(result).summary).toMatch(said);
+      expect(viewOf(result).notes?.[0]).toBe("Do not retry unless the user asks again.");
+      expect(await deletes(hh)).toEqual([]);
+      expect(await exists(hh, fooCorp)).toBe(true);
+    },
+  );
 
   it("asks for a directory by its name too", async () => {
-    const hh = await harness({
+    const hh = await start({
       elicit: () => ({ action: "accept", content: { confirm_name: "Foo Corp Okta SCIM" } }),
     });
     const result = await hh.call("delete_directory", { directory_id: fooCorpOkta });
@@ -108,9 +115,11 @@ describe("with a client that can elicit", () => {
   });
 });
 
-describe("with a client that cannot elicit", () => {
+describe.each(ERAS)("with a client that cannot elicit (%s era)", (era) => {
+  const start = (options: HarnessOptions = {}) => harness({ ...options, era });
+
   it("first previews what would be lost and deletes nothing", async () => {
-    const hh = await harness();
+    const hh = await start();
     const result = await hh.call("delete_organization", { organization_id: fooCorp });
     expect(dataOf(result)).toMatchObject({
       deleted: false,
@@ -147,14 +156,14 @@ describe("with a client that cannot elicit", () => {
   });
 
   it("a client whose elicitation has only links, no forms, gets the preview and token too", async () => {
-    const hh = await harness({ capabilities: { elicitation: { url: {} } } });
+    const hh = await start({ capabilities: { elicitation: { url: {} } } });
     const result = await hh.call("delete_organization", { organization_id: fooCorp });
     expect(dataOf(result)).toMatchObject({ deleted: false, reason: "confirmation_required" });
     expect(dataOf(result)).toHaveProperty("confirmation_token");
   });
 
   it("deletes on the second call with the token", async () => {
-    const hh = await harness();
+    const hh = await start();
     const first = await hh.call("delete_organization", { organization_id: fooCorp });
     const { confirmation_token } = dataOf<{ confirmation_token: string }>(first);
     const second = await hh.call("delete_organization", { organization_id: fooCorp, confirmation_token });
@@ -165,7 +174,7 @@ describe("with a client that cannot elicit", () => {
 
   it("refuses an expired token and offers a fresh preview", async () => {
     let now = Date.now();
-    const hh = await harness({ now: () => now });
+    const hh = await start({ now: () => now });
     const first = await hh.call("delete_organization", { organization_id: fooCorp });
     const { confirmation_token } = dataOf<{ confirmation_token: string }>(first);
     now += 5 * 60_000 + 1;
@@ -179,7 +188,7 @@ describe("with a client that cannot elicit", () => {
   });
 
   it("never lets a token for one target delete another", async () => {
-    const hh = await harness();
+    const hh = await start();
     const forFoo = await hh.call("delete_organization", { organization_id: fooCorp });
     const { confirmation_token } = dataOf<{ confirmation_token: string }>(forFoo);
     const onAcme = await hh.call("delete_organization", { organization_id: acme, confirmation_token });
@@ -195,11 +204,11 @@ describe("with a client that cannot elicit", () => {
   });
 
   it("a token from another server (another key) is refused", async () => {
-    const first = await harness({ emulator: { apiKey: "sk_test_one" } });
+    const first = await start({ emulator: { apiKey: "sk_test_one" } });
     const preview = await first.call("delete_organization", { organization_id: fooCorp });
     const { confirmation_token } = dataOf<{ confirmation_token: string }>(preview);
     await first.close();
-    const other = await harness({ emulator: { apiKey: "sk_test_two" } });
+    const other = await start({ emulator: { apiKey: "sk_test_two" } });
     const result = await other.call("delete_organization", { organization_id: fooCorp, confirmation_token });
     expect(dataOf(result)).toMatchObject({ deleted: false, reason: "token_invalid" });
   });
@@ -210,7 +219,7 @@ describe("with a client that cannot elicit", () => {
     ["the emulator's key", []],
     ["demo mode", ["--emulator"]],
   ])("a token minted from %s and the URL is refused", async (_case, argv) => {
-    const hh = await harness({ argv });
+    const hh = await start({ argv });
     const forger = new ConfirmationTokens(`${hh.config.baseUrl}\n${hh.emulator.apiKey}`);
     const args = { organization_id: fooCorp };
     const { token } = forger.mint(bindingOf("delete_organization", args), Date.now());
@@ -224,7 +233,7 @@ describe("with a client that cannot elicit", () => {
   });
 
   it("an unknown target is an error, not a preview", async () => {
-    const hh = await harness();
+    const hh = await start();
     const result = await hh.call("delete_organization", {
       organization_id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ",
     });

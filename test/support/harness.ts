@@ -1,3 +1,8 @@
+import {
+  type ClientCapabilities as ModernCapabilities,
+  Client as ModernClient,
+  InMemoryTransport as ModernInMemoryTransport,
+} from "@modelcontextprotocol/client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import {
@@ -7,6 +12,7 @@ import {
   ElicitRequestSchema,
   type ElicitResult,
 } from "@modelcontextprotocol/sdk/types.js";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import { afterEach } from "vitest";
 import { WorkOSClient } from "../../src/client/client.js";
 import { type Config, loadConfig } from "../../src/config.js";
@@ -49,7 +55,14 @@ export interface HarnessOptions {
   elicitationTimeoutMs?: number;
   /** The name the client gives in clientInfo (some clients get a smaller result budget). */
   clientName?: string;
+  /**
+   * The protocol revision spoken: "legacy" (2025-11-25, the v1 client, the default) or "modern" (2026-07-28,
+   * the v2 client pinned to it, served as stdio is: the SDK's serveStdio pins the era from the first message).
+   */
+  era?: Era;
 }
+
+export type Era = "legacy" | "modern";
 
 /** The real stack in one process: emulator on loopback, WorkOS client, MCP server, and an MCP client over an in-memory transport. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -73,14 +86,36 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ? {}
       : { elicitationTimeoutMs: options.elicitationTimeoutMs }),
   });
-  const mcp = new Client(
-    { name: options.clientName ?? "workos-mcp-test", version: "0.0.0" },
-    { capabilities: options.capabilities ?? (options.elicit === undefined ? {} : { elicitation: {} }) },
-  );
+  const capabilities = options.capabilities ?? (options.elicit === undefined ? {} : { elicitation: {} });
+  const clientInfo = { name: options.clientName ?? "workos-mcp-test", version: "0.0.0" };
   const { elicit } = options;
-  if (elicit !== undefined) mcp.setRequestHandler(ElicitRequestSchema, (request) => elicit(request.params));
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(serverTransport), mcp.connect(clientTransport)]);
+  let mcp: Client;
+  let stopServer: () => Promise<void>;
+  if (options.era === "modern") {
+    const modern = new ModernClient(clientInfo, {
+      capabilities: capabilities as ModernCapabilities,
+      versionNegotiation: { mode: { pin: "2026-07-28" } },
+    });
+    if (elicit !== undefined) {
+      modern.setRequestHandler("elicitation/create", (request) =>
+        elicit(request.params as ElicitRequest["params"]),
+      );
+    }
+    const [clientTransport, serverTransport] = ModernInMemoryTransport.createLinkedPair();
+    const serving = serveStdio(() => server, { transport: serverTransport });
+    await modern.connect(clientTransport);
+    // The same calls as the v1 client's (callTool, listTools, readResource…), typed as the v1 client for the tests.
+    mcp = modern as unknown as Client;
+    stopServer = () => serving.close();
+  } else {
+    const legacy = new Client(clientInfo, { capabilities });
+    if (elicit !== undefined)
+      legacy.setRequestHandler(ElicitRequestSchema, (request) => elicit(request.params));
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(serverTransport), legacy.connect(clientTransport)]);
+    mcp = legacy;
+    stopServer = () => server.close();
+  }
   // Listing first makes the SDK client validate every structuredContent against the tool's outputSchema.
   await mcp.listTools();
 
@@ -109,7 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await mcp.close();
-      await server.close();
+      await stopServer();
       await workos.close();
       await emulator.close();
     },
