@@ -104,6 +104,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const [clientTransport, serverTransport] = ModernInMemoryTransport.createLinkedPair();
     const serving = serveStdio(() => server, { transport: serverTransport });
     await modern.connect(clientTransport);
+    // A harness that fell back to 2025-11-25 would test the old era twice and this one never.
+    if (modern.getNegotiatedProtocolVersion() !== "2026-07-28" || modern.getProtocolEra() !== "modern") {
+      throw new Error(`the modern harness negotiated ${modern.getNegotiatedProtocolVersion()}`);
+    }
     // The same calls as the v1 client's (callTool, listTools, readResource…), typed as the v1 client for the tests.
     mcp = modern as unknown as Client;
     stopServer = () => serving.close();
