@@ -110,6 +110,10 @@ export class EmulatorServer implements ControlTarget {
         writeReply(res, { status: 500, body: { message: "Internal emulator error." } });
       });
     });
+    // Node closes idle sockets after 5 s and tells clients so; a client whose event loop stalls past its 1 s
+    // margin (a loaded test machine) then reuses a socket just closed and gets ECONNRESET. Tests reuse
+    // sockets for a minute; close() still ends them all at once.
+    this.server.keepAliveTimeout = 65_000;
   }
 
   async listen(): Promise<string> {

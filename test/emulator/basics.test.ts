@@ -22,6 +22,11 @@ describe("auth and common behaviour", () => {
     expect(wrong.text).not.toContain("sk_test_wrong");
   });
 
+  it("keeps idle sockets a minute, so a stalled client never reuses one it just closed", async () => {
+    const res = await emu.api("GET", "/organizations");
+    expect(res.headers.get("keep-alive")).toBe("timeout=65");
+  });
+
   it("sets X-Request-ID and a JSON content type on every response", async () => {
     for (const res of [
       await emu.api("GET", "/organizations"),
