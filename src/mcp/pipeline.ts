@@ -77,7 +77,7 @@ type RunTool = (tool: AnyTool, args: Record<string, unknown>, signal: AbortSigna
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 
 const EVENT_TYPES_URI = "workos://webhooks/event-types";
-/** MCP's code for a resource that does not exist. */
+/** MCP's code for a resource that does not exist; the SDK sends it as -32602 in both eras (SEP-2164). */
 const RESOURCE_NOT_FOUND = -32002;
 /** Completions offered at once: enough to choose from, few enough to read. */
 const COMPLETIONS = 20;
@@ -270,15 +270,15 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
           signal,
         );
         if ("error" in outcome) {
-          const code = outcome.category === "not_found" ? RESOURCE_NOT_FOUND : INVALID_PARAMS;
-          throw protocolError(code, redact(outcome.error));
+          if (outcome.category === "not_found") throw resourceNotFound(uri, redact(outcome.error));
+          throw protocolError(INVALID_PARAMS, redact(outcome.error));
         }
         return {
           contents: [{ uri, mimeType: "application/json", text: redact(JSON.stringify(outcome.view)) }],
         };
       }
-      throw protocolError(
-        RESOURCE_NOT_FOUND,
+      throw resourceNotFound(
+        uri,
         `No resource at ${uri.slice(0, 200)}. resources/templates/list shows the forms.`,
       );
     },
@@ -433,4 +433,12 @@ async function complete(
     .filter(
       (value): value is string => typeof value === "string" && (!typingAnId || value.startsWith(fragment)),
     );
+}
+
+/**
+ * A resources/read of a URI that names nothing. `data.uri` echoes the URI, as both revisions' specs show it:
+ * a client tells this error from other invalid params by it (SEP-2164).
+ */
+function resourceNotFound(uri: string, message: string): Error {
+  return protocolError(RESOURCE_NOT_FOUND, message, { uri });
 }
