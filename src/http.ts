@@ -106,6 +106,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
         400,
         -32602,
         `Invalid params: a "${forbidden}" key is refused; it is no parameter of any tool.`,
+        requestIdOf(message),
       );
     }
 
@@ -297,7 +298,20 @@ function sendPlain(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-function sendJsonRpcError(res: ServerResponse, status: number, code: number, message: string): void {
+/** `id` is null only where the request's id is not known: refused before its body was read, or not JSON. */
+function sendJsonRpcError(
+  res: ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  id: string | number | null = null,
+): void {
   res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id: null }));
+  res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id }));
+}
+
+/** A parsed message's id, for its error response (JSON-RPC: the same id as the request, when it can be read). */
+function requestIdOf(message: unknown): string | number | null {
+  const id = (message as { id?: unknown } | null)?.id;
+  return typeof id === "string" || typeof id === "number" ? id : null;
 }

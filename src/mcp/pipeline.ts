@@ -79,7 +79,7 @@ const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 const EVENT_TYPES_URI = "workos://webhooks/event-types";
 /**
  * MCP's code for a resource that does not exist, with the URI in its data: -32602 since 2026-07-28 (SEP-2164),
- * in both eras (the SDK answers -32002 as -32602 in either; clients are told to accept both).
+ * in both eras (the SDK would send -32002 as -32602 in either anyway; clients are told to accept both).
  */
 const RESOURCE_NOT_FOUND = INVALID_PARAMS;
 /** Completions offered at once: enough to choose from, few enough to read. */
@@ -273,20 +273,16 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
           signal,
         );
         if ("error" in outcome) {
-          throw protocolError(
-            INVALID_PARAMS,
-            redact(outcome.error),
-            outcome.category === "not_found" ? { uri } : undefined,
-          );
+          if (outcome.category === "not_found") throw resourceNotFound(uri, redact(outcome.error));
+          throw protocolError(INVALID_PARAMS, redact(outcome.error));
         }
         return {
           contents: [{ uri, mimeType: "application/json", text: redact(JSON.stringify(outcome.view)) }],
         };
       }
-      throw protocolError(
-        RESOURCE_NOT_FOUND,
+      throw resourceNotFound(
+        uri,
         `No resource at ${uri.slice(0, 200)}. resources/templates/list shows the forms.`,
-        { uri },
       );
     },
 
@@ -440,4 +436,12 @@ async function complete(
     .filter(
       (value): value is string => typeof value === "string" && (!typingAnId || value.startsWith(fragment)),
     );
+}
+
+/**
+ * A resources/read of a URI that names nothing. `data.uri` echoes the URI, as both revisions' specs show it:
+ * a client tells this error from other invalid params by it (SEP-2164).
+ */
+function resourceNotFound(uri: string, message: string): Error {
+  return protocolError(RESOURCE_NOT_FOUND, message, { uri });
 }

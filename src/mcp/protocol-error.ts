@@ -2,7 +2,7 @@
  * A JSON-RPC error for the SDK to send. Not an McpError: its message already starts "MCP error <code>:", and
  * the client adds that prefix again ("MCP error -32602: MCP error -32602: …").
  */
-export function protocolError(code: number, message: string, data?: Record<string, unknown>): Error {
+export function protocolError(code: number, message: string, data?: unknown): Error {
   return Object.assign(
     new Error(message),
     { code, [PROTOCOL_ERROR]: true },

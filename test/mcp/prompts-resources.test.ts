@@ -144,17 +144,21 @@ describe("resources", () => {
     expect(read).toEqual(called);
   });
 
-  it("a missing object is MCP's resource-not-found error: -32602 with the URI in its data (SEP-2164)", async () => {
-    const uri = "workos://organizations/org_01HZZZZZZZZZZZZZZZZZZZZZZZ";
-    const missing = await h.mcp.readResource({ uri }).catch((error: unknown) => error);
-    expect(missing).toMatchObject({ code: -32602, data: { uri } });
-    expect(String(missing)).toMatch(
-      /^McpError: MCP error -32602: get_organization failed: WorkOS found no such object/,
-    );
-    const elsewhere = await h.mcp
-      .readResource({ uri: "workos://elsewhere/1" })
-      .catch((error: unknown) => error);
-    expect(elsewhere).toMatchObject({ code: -32602, data: { uri: "workos://elsewhere/1" } });
+  it("a missing object is MCP's resource-not-found error, with the URI in its data", async () => {
+    // -32602 on the wire in both eras: the SDK sends MCP's -32002 as -32602, which SEP-2164 settled on;
+    // data.uri is what tells it from other invalid params.
+    const missing = "workos://organizations/org_01HZZZZZZZZZZZZZZZZZZZZZZZ";
+    await expect(h.mcp.readResource({ uri: missing })).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(
+        /^MCP error -32602: get_organization failed: WorkOS found no such object/,
+      ),
+      data: { uri: missing },
+    });
+    await expect(h.mcp.readResource({ uri: "workos://elsewhere/1" })).rejects.toMatchObject({
+      code: -32602,
+      data: { uri: "workos://elsewhere/1" },
+    });
   });
 
   it("explains every event type validate_webhook summarises by name", async () => {
