@@ -7,6 +7,13 @@ import {
 } from "@modelcontextprotocol/server";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 
+/**
+ * The revisions a request's `_meta` envelope may name (2025 ones are negotiated by initialize, without one).
+ * The SDK checks only a connection's first message; every request is checked here, as the spec asks.
+ */
+const SPOKEN_REVISIONS: readonly string[] = ["2026-07-28"];
+const PROTOCOL_VERSION_KEY = "io.modelcontextprotocol/protocolVersion";
+
 /** How long calls in flight may take to finish once stdin has closed. */
 const DRAIN_MS = 30_000;
 
@@ -140,12 +147,23 @@ export class StdioTransport implements Transport {
       );
       return;
     }
+    const requested = unspokenRevision(message);
+    if (requested !== undefined && "id" in message) {
+      this.#reply(
+        message.id ?? null,
+        ProtocolErrorCode.UnsupportedProtocolVersion,
+        `Unsupported protocol version: ${requested}`,
+        { supported: [...SPOKEN_REVISIONS], requested },
+      );
+      return;
+    }
     if ("method" in message && "id" in message) this.#pending.add(message.id);
     this.onmessage?.(message);
   }
 
-  #reply(id: RequestId | null, code: number, message: string): void {
-    void this.#write({ jsonrpc: "2.0", id, error: { code, message } } as unknown as JSONRPCMessage);
+  #reply(id: RequestId | null, code: number, message: string, data?: unknown): void {
+    const error = data === undefined ? { code, message } : { code, message, data };
+    void this.#write({ jsonrpc: "2.0", id, error } as unknown as JSONRPCMessage);
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
@@ -210,6 +228,15 @@ const ID_LAST = new RegExp(String.raw`[{,]\s*"id"\s*:\s*${ID_VALUE}\s*\}\s*$`);
 const ID_FIRST = new RegExp(
   String.raw`^\s*\{(?:\s*"(?:[^"\\]|\\.)*"\s*:\s*${SCALAR}\s*,)*?\s*"id"\s*:\s*${ID_VALUE}`,
 );
+
+/** The revision a request's envelope names, when this server does not speak it. */
+function unspokenRevision(message: JSONRPCMessage): string | undefined {
+  if (!("method" in message)) return undefined;
+  const meta = (message.params as { _meta?: Record<string, unknown> } | undefined)?._meta;
+  const requested = meta?.[PROTOCOL_VERSION_KEY];
+  if (requested === undefined || SPOKEN_REVISIONS.includes(requested as string)) return undefined;
+  return String(requested);
+}
 
 /** The id of a message from its first and last bytes, when it can be read there. */
 function idIn(head: string, tail: string): RequestId | null {

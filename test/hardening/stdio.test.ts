@@ -194,6 +194,33 @@ describe("messages of any size end cleanly over stdio", () => {
     await answersAfterwards(s, 4);
   });
 
+  it("in the 2026-07-28 era, every request naming a revision not spoken is -32022, not only the first", async () => {
+    const s = start("2026-07-28");
+    await s.response(0);
+    const list = (id: number, version: string) => ({
+      jsonrpc: "2.0",
+      id,
+      method: "tools/list",
+      params: { _meta: { ...ENVELOPE, "io.modelcontextprotocol/protocolVersion": version } },
+    });
+    // The first request after discover pins the connection to 2026-07-28.
+    s.send(list(1, "2026-07-28"));
+    expect((await s.response(1)).result).toMatchObject({ resultType: "complete" });
+    for (const [id, version] of [
+      [2, "2030-01-01"],
+      [3, "2025-11-25"],
+    ] as const) {
+      s.send(list(id, version));
+      expect((await s.response(id)).error, version).toEqual({
+        code: -32022,
+        message: `Unsupported protocol version: ${version}`,
+        data: { supported: ["2026-07-28"], requested: version },
+      });
+    }
+    s.send(list(4, "2026-07-28"));
+    expect((await s.response(4)).result).toMatchObject({ resultType: "complete" });
+  });
+
   it("closing stdin answers the calls already sent, then exits 0", async () => {
     const s = start();
     s.send(call(1, "list_organizations", { limit: 1 }));
