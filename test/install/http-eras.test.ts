@@ -307,6 +307,33 @@ describe("headers and methods", () => {
     expect(unknownPrompt).toMatchObject({ id: 32, error: { code: -32602 } });
   });
 
+  it("a client's malformed request is logged as one refusal line, not as a server error with a stack", async () => {
+    const logged: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      logged.push(String(chunk));
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      await modern("tools/list", {}, { headers: { "mcp-method": "prompts/list" } });
+      await modern(
+        "tools/list",
+        {},
+        {
+          meta: envelope({ "io.modelcontextprotocol/protocolVersion": "2030-01-01" }),
+          headers: { "mcp-protocol-version": "2030-01-01" },
+        },
+      );
+    } finally {
+      process.stderr.write = write;
+    }
+    const lines = logged.join("").trimEnd().split("\n");
+    expect(lines).toEqual([
+      expect.stringMatching(/^workos-mcp: refused POST \/mcp: .*the Mcp-Method header names prompts\/list$/),
+      "workos-mcp: refused POST /mcp: Unsupported protocol version: 2030-01-01",
+    ]);
+  });
+
   // The server's own checks before the SDK sees the body answer with id null today: fixing src/http.ts's
   // pre-checks belongs to the conformance work (branch conf16). This documents what the spec expects.
   it.fails("a refusal by the server's own checks after reading the body carries the request's id", async () => {
