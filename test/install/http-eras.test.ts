@@ -250,6 +250,32 @@ describe("results of the 2026-07-28 era", () => {
     expect(answer.result?.resultType).toBe("complete");
   });
 
+  it("a notification is accepted with 202 and no body, in both eras", async () => {
+    const send = (body: Record<string, unknown>, headers: Record<string, string>) =>
+      fetch(server.http.url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...headers,
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", ...body }),
+      });
+    const modernNote = await send(
+      { method: "notifications/cancelled", params: { requestId: 1, _meta: envelope() } },
+      modernHeaders("notifications/cancelled", {}),
+    );
+    expect(modernNote.status).toBe(202);
+    expect(await modernNote.text()).toBe("");
+    const legacyNote = await send(
+      { method: "notifications/initialized" },
+      { "mcp-protocol-version": "2025-11-25" },
+    );
+    expect(legacyNote.status).toBe(202);
+    expect(await legacyNote.text()).toBe("");
+  });
+
   it("list results carry ttlMs and cacheScope; the fixed lists may be kept five minutes, per person", async () => {
     for (const method of ["tools/list", "prompts/list", "resources/templates/list"]) {
       const { result } = await modern(method);
