@@ -221,6 +221,28 @@ describe("messages of any size end cleanly over stdio", () => {
     expect((await s.response(4)).result).toMatchObject({ resultType: "complete" });
   });
 
+  it("in the 2026-07-28 era, removed methods are -32601 and a request without the envelope -32602", async () => {
+    const s = start("2026-07-28");
+    await s.response(0);
+    s.send({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: ENVELOPE } });
+    expect((await s.response(1)).result).toMatchObject({ resultType: "complete" });
+    const removed = [
+      ["ping", {}],
+      [
+        "initialize",
+        { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "x", version: "0" } },
+      ],
+      ["logging/setLevel", { level: "info" }],
+      ["resources/subscribe", { uri: "workos://webhooks/event-types" }],
+    ] as const;
+    for (const [index, [method, params]] of removed.entries()) {
+      s.send({ jsonrpc: "2.0", id: 10 + index, method, params: { ...params, _meta: ENVELOPE } });
+      expect((await s.response(10 + index)).error, method).toMatchObject({ code: -32601 });
+    }
+    s.send({ jsonrpc: "2.0", id: 20, method: "tools/list", params: {} });
+    expect((await s.response(20)).error).toMatchObject({ code: -32602 });
+  });
+
   it("closing stdin answers the calls already sent, then exits 0", async () => {
     const s = start();
     s.send(call(1, "list_organizations", { limit: 1 }));
