@@ -5,6 +5,7 @@ import {
   createMcpHandler,
   isLegacyRequest,
   type McpHttpHandler,
+  UnsupportedProtocolVersionError,
   WebStandardStreamableHTTPServerTransport,
 } from "@modelcontextprotocol/server";
 import type { WorkOSClient } from "./client/client.js";
@@ -124,7 +125,11 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   const modern: McpHttpHandler = createMcpHandler(() => createServer(config, serverDeps), {
     legacy: "reject",
     maxRequestBodySize: MAX_BODY_BYTES,
-    onerror: (error) => log.error("MCP request failed", error),
+    onerror: (error) => {
+      const refusal = clientMistake(error);
+      if (refusal === undefined) log.error("MCP request failed", error);
+      else log.info(`refused POST ${MCP_PATH}: ${refusal}`);
+    },
   });
 
   /** MCP 2025-11-25, exactly as before: a fresh server and transport per request, answered as plain JSON. */
@@ -208,6 +213,15 @@ class Allowlist {
     }
     return undefined;
   }
+}
+
+/**
+ * What the SDK reports when it refuses a client's malformed 2026-07-28 request (envelope, headers, version):
+ * the client was answered with an error; for the operator it is a refusal like this server's own, one line.
+ */
+function clientMistake(error: Error): string | undefined {
+  if (error instanceof UnsupportedProtocolVersionError) return error.message;
+  return /^Rejected inbound request \([\w-]+\): (.*)$/s.exec(error.message)?.[1];
 }
 
 function countHeader(req: IncomingMessage, name: string): number {

@@ -7,11 +7,21 @@ import {
 } from "@modelcontextprotocol/server";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 
+/**
+ * The revisions a request's `_meta` envelope may name (2025 ones are negotiated by initialize, without one).
+ * The SDK checks only a connection's first message; every request is checked here, as the spec asks.
+ */
+const SPOKEN_REVISIONS: readonly string[] = ["2026-07-28"];
+const PROTOCOL_VERSION_KEY = "io.modelcontextprotocol/protocolVersion";
+
 /** How long calls in flight may take to finish once stdin has closed. */
 const DRAIN_MS = 30_000;
 
-/** Enough of a refused message to find its id: clients write `id` before `params`. */
-const HEAD_BYTES = 512;
+/**
+ * Enough of each end of a refused message to find its id: the SDK's clients write `id` last, after `params`;
+ * others write it first.
+ */
+const END_BYTES = 512;
 
 /**
  * MCP over stdio, newline-delimited JSON-RPC. Unlike the SDK's transport, a message over the limit or one
@@ -29,8 +39,8 @@ export class StdioTransport implements Transport {
   readonly #maxBytes: number;
   #parts: Buffer[] = [];
   #size = 0;
-  /** Set while the rest of an oversized line is skipped: its first bytes, to find the id. */
-  #refusedHead: string | undefined;
+  /** Set while the rest of an oversized line is skipped: its first and last bytes, to find the id. */
+  #refused: { head: Buffer; tail: Buffer } | undefined;
   readonly #pending = new Set<RequestId>();
   #ended = false;
   #closed = false;
@@ -77,11 +87,14 @@ export class StdioTransport implements Transport {
   };
 
   #take(part: Buffer): void {
-    if (this.#refusedHead !== undefined || part.length === 0) return;
+    if (part.length === 0) return;
+    if (this.#refused !== undefined) {
+      this.#refused.tail = lastBytes([this.#refused.tail, part]);
+      return;
+    }
     if (this.#size + part.length > this.#maxBytes) {
-      this.#refusedHead = Buffer.concat([...this.#parts, part.subarray(0, HEAD_BYTES)])
-        .subarray(0, HEAD_BYTES)
-        .toString("utf8");
+      const parts = [...this.#parts, part];
+      this.#refused = { head: firstBytes(parts), tail: lastBytes(parts) };
       this.#parts = [];
       this.#size = 0;
       return;
@@ -91,9 +104,9 @@ export class StdioTransport implements Transport {
   }
 
   #endLine(): void {
-    if (this.#refusedHead !== undefined) {
-      const id = idIn(this.#refusedHead);
-      this.#refusedHead = undefined;
+    if (this.#refused !== undefined) {
+      const id = idIn(this.#refused.head.toString("utf8"), this.#refused.tail.toString("utf8"));
+      this.#refused = undefined;
       this.#reply(
         id,
         ProtocolErrorCode.InvalidRequest,
@@ -134,12 +147,23 @@ export class StdioTransport implements Transport {
       );
       return;
     }
+    const requested = unspokenRevision(message);
+    if (requested !== undefined && "id" in message) {
+      this.#reply(
+        message.id ?? null,
+        ProtocolErrorCode.UnsupportedProtocolVersion,
+        `Unsupported protocol version: ${requested}`,
+        { supported: [...SPOKEN_REVISIONS], requested },
+      );
+      return;
+    }
     if ("method" in message && "id" in message) this.#pending.add(message.id);
     this.onmessage?.(message);
   }
 
-  #reply(id: RequestId | null, code: number, message: string): void {
-    void this.#write({ jsonrpc: "2.0", id, error: { code, message } } as unknown as JSONRPCMessage);
+  #reply(id: RequestId | null, code: number, message: string, data?: unknown): void {
+    const error = data === undefined ? { code, message } : { code, message, data };
+    void this.#write({ jsonrpc: "2.0", id, error } as unknown as JSONRPCMessage);
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
@@ -174,9 +198,49 @@ export class StdioTransport implements Transport {
   }
 }
 
-/** The id of a message from its first bytes, when it can be read there. */
-function idIn(head: string): RequestId | null {
-  const match = /"id"\s*:\s*(-?\d+|"(?:[^"\\]|\\.){0,200}")/.exec(head);
+function firstBytes(parts: Buffer[]): Buffer {
+  const head: Buffer[] = [];
+  let size = 0;
+  for (const part of parts) {
+    if (size >= END_BYTES) break;
+    head.push(part.subarray(0, END_BYTES - size));
+    size += head.at(-1)?.length ?? 0;
+  }
+  return Buffer.concat(head, size);
+}
+
+function lastBytes(parts: Buffer[]): Buffer {
+  const tail: Buffer[] = [];
+  let size = 0;
+  for (const part of [...parts].reverse()) {
+    if (size >= END_BYTES) break;
+    tail.unshift(part.subarray(-(END_BYTES - size)));
+    size += tail[0]?.length ?? 0;
+  }
+  return Buffer.concat(tail, size);
+}
+
+const ID_VALUE = String.raw`(-?\d+|"(?:[^"\\]|\\.){0,200}")`;
+const SCALAR = String.raw`(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null)`;
+/** `id` as the message's last member: `…,"id":7}`. A nested one would be followed by more than one `}`. */
+const ID_LAST = new RegExp(String.raw`[{,]\s*"id"\s*:\s*${ID_VALUE}\s*\}\s*$`);
+/** `id` among the message's first members, after scalar ones only, so that it is the message's own. */
+const ID_FIRST = new RegExp(
+  String.raw`^\s*\{(?:\s*"(?:[^"\\]|\\.)*"\s*:\s*${SCALAR}\s*,)*?\s*"id"\s*:\s*${ID_VALUE}`,
+);
+
+/** The revision a request's envelope names, when this server does not speak it. */
+function unspokenRevision(message: JSONRPCMessage): string | undefined {
+  if (!("method" in message)) return undefined;
+  const meta = (message.params as { _meta?: Record<string, unknown> } | undefined)?._meta;
+  const requested = meta?.[PROTOCOL_VERSION_KEY];
+  if (requested === undefined || SPOKEN_REVISIONS.includes(requested as string)) return undefined;
+  return String(requested);
+}
+
+/** The id of a message from its first and last bytes, when it can be read there. */
+function idIn(head: string, tail: string): RequestId | null {
+  const match = ID_LAST.exec(tail) ?? ID_FIRST.exec(head);
   if (match === null) return null;
   try {
     return JSON.parse(match[1] as string) as RequestId;

@@ -13,7 +13,7 @@ interface Session {
   child: ChildProcessWithoutNullStreams;
   send(message: unknown): void;
   /** The next response with this id. */
-  response(id: number | null): Promise<Record<string, unknown>>;
+  response(id: number | string | null): Promise<Record<string, unknown>>;
   exited: Promise<number | null>;
 }
 
@@ -23,10 +23,11 @@ afterEach(() => {
   session = undefined;
 });
 
-function start(): Session {
+/** Opens a session in an era: 2025-11-25 by initialize, 2026-07-28 by an enveloped server/discover. */
+function start(era: "2025-11-25" | "2026-07-28" = "2025-11-25"): Session {
   const child = spawn(process.execPath, [CLI, "--emulator"], { stdio: ["pipe", "pipe", "pipe"] });
   const seen: Record<string, unknown>[] = [];
-  const waiting: { id: number | null; resolve: (message: Record<string, unknown>) => void }[] = [];
+  const waiting: { id: number | string | null; resolve: (message: Record<string, unknown>) => void }[] = [];
   let buffer = "";
   child.stdout.on("data", (chunk: Buffer) => {
     buffer += chunk.toString("utf8");
@@ -51,16 +52,27 @@ function start(): Session {
         else waiting.push({ id, resolve });
       }),
   };
-  created.send({
-    jsonrpc: "2.0",
-    id: 0,
-    method: "initialize",
-    params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } },
-  });
-  created.send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  if (era === "2026-07-28") {
+    created.send({ jsonrpc: "2.0", id: 0, method: "server/discover", params: { _meta: ENVELOPE } });
+  } else {
+    created.send({
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } },
+    });
+    created.send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  }
   session = created;
   return created;
 }
+
+/** What every request of the 2026-07-28 era carries in its params' _meta. */
+const ENVELOPE = {
+  "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+  "io.modelcontextprotocol/clientInfo": { name: "raw", version: "0" },
+  "io.modelcontextprotocol/clientCapabilities": {},
+};
 
 const call = (id: number, name: string, args: Record<string, unknown>) => ({
   jsonrpc: "2.0",
@@ -87,6 +99,35 @@ describe("messages of any size end cleanly over stdio", () => {
       message: `Message refused: it is larger than ${MAX_MESSAGE_BYTES} bytes, the most this server reads in one message.`,
     });
     await answersAfterwards(s, 2);
+  });
+
+  it("in the 2026-07-28 era too, its id found where the SDK's clients write it: last", async () => {
+    const s = start("2026-07-28");
+    expect((await s.response(0)).result).toMatchObject({ supportedVersions: ["2026-07-28"] });
+    // An "id" early in the params is not the message's: taken for it, the refusal would answer call 7.
+    const args = { id: 7, payload: "x".repeat(MAX_MESSAGE_BYTES) };
+    s.send({
+      method: "tools/call",
+      params: { name: "validate_webhook", arguments: args, _meta: ENVELOPE },
+      jsonrpc: "2.0",
+      id: "big",
+    });
+    s.send({
+      method: "tools/call",
+      params: { name: "list_organizations", arguments: { limit: 1 }, _meta: ENVELOPE },
+      jsonrpc: "2.0",
+      id: 7,
+    });
+    expect((await s.response("big")).error).toEqual({
+      code: -32600,
+      message: `Message refused: it is larger than ${MAX_MESSAGE_BYTES} bytes, the most this server reads in one message.`,
+    });
+    const after = await s.response(7);
+    expect(after.error).toBeUndefined();
+    expect(after.result).toMatchObject({
+      resultType: "complete",
+      structuredContent: { data: [{ id: expect.stringMatching(/^org_/) }] },
+    });
   });
 
   it.each([
@@ -151,6 +192,55 @@ describe("messages of any size end cleanly over stdio", () => {
       message: 'Invalid params: a "__proto__" key is refused; it is no parameter of any tool.',
     });
     await answersAfterwards(s, 4);
+  });
+
+  it("in the 2026-07-28 era, every request naming a revision not spoken is -32022, not only the first", async () => {
+    const s = start("2026-07-28");
+    await s.response(0);
+    const list = (id: number, version: string) => ({
+      jsonrpc: "2.0",
+      id,
+      method: "tools/list",
+      params: { _meta: { ...ENVELOPE, "io.modelcontextprotocol/protocolVersion": version } },
+    });
+    // The first request after discover pins the connection to 2026-07-28.
+    s.send(list(1, "2026-07-28"));
+    expect((await s.response(1)).result).toMatchObject({ resultType: "complete" });
+    for (const [id, version] of [
+      [2, "2030-01-01"],
+      [3, "2025-11-25"],
+    ] as const) {
+      s.send(list(id, version));
+      expect((await s.response(id)).error, version).toEqual({
+        code: -32022,
+        message: `Unsupported protocol version: ${version}`,
+        data: { supported: ["2026-07-28"], requested: version },
+      });
+    }
+    s.send(list(4, "2026-07-28"));
+    expect((await s.response(4)).result).toMatchObject({ resultType: "complete" });
+  });
+
+  it("in the 2026-07-28 era, removed methods are -32601 and a request without the envelope -32602", async () => {
+    const s = start("2026-07-28");
+    await s.response(0);
+    s.send({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: ENVELOPE } });
+    expect((await s.response(1)).result).toMatchObject({ resultType: "complete" });
+    const removed = [
+      ["ping", {}],
+      [
+        "initialize",
+        { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "x", version: "0" } },
+      ],
+      ["logging/setLevel", { level: "info" }],
+      ["resources/subscribe", { uri: "workos://webhooks/event-types" }],
+    ] as const;
+    for (const [index, [method, params]] of removed.entries()) {
+      s.send({ jsonrpc: "2.0", id: 10 + index, method, params: { ...params, _meta: ENVELOPE } });
+      expect((await s.response(10 + index)).error, method).toMatchObject({ code: -32601 });
+    }
+    s.send({ jsonrpc: "2.0", id: 20, method: "tools/list", params: {} });
+    expect((await s.response(20)).error).toMatchObject({ code: -32602 });
   });
 
   it("closing stdin answers the calls already sent, then exits 0", async () => {
@@ -270,6 +360,40 @@ describe("the stdio message limit, at its edge", () => {
       },
     ]);
     // The session goes on: the next message is read.
+    expect(received).toEqual([MARKER]);
+    await transport.close();
+  });
+
+  it.each([
+    ["in one chunk", (m: Buffer) => [Buffer.concat([m, Buffer.from("\n")])]],
+    ["in 64 KiB chunks", (m: Buffer) => [...chunksOf(m, 64 * 1024), Buffer.from("\n")]],
+    [
+      "its id split across the last two chunks",
+      (m: Buffer) => [m.subarray(0, -6), m.subarray(-6), Buffer.from("\n")],
+    ],
+  ])("a refused message's id is read at its end, where the SDK's clients write it: %s", async (_, split) => {
+    const { transport, received, replies, write, until } = open();
+    await transport.start();
+    // Params first, with an "id" of their own that is not the message's; the message's id last.
+    const head = '{"method":"ping","params":{"id":1},"jsonrpc":"2.0","pad":"';
+    const tail = '","id":"late-3"}';
+    const message = Buffer.from(
+      `${head}${"x".repeat(MAX_MESSAGE_BYTES - head.length - tail.length + 1)}${tail}`,
+    );
+    expect(message.length).toBe(MAX_MESSAGE_BYTES + 1);
+    for (const chunk of split(message)) write(chunk);
+    write(`${JSON.stringify(MARKER)}\n`);
+    await until(() => received.length + replies.length >= 2);
+    expect(replies).toEqual([
+      {
+        jsonrpc: "2.0",
+        id: "late-3",
+        error: {
+          code: -32600,
+          message: `Message refused: it is larger than ${MAX_MESSAGE_BYTES} bytes, the most this server reads in one message.`,
+        },
+      },
+    ]);
     expect(received).toEqual([MARKER]);
     await transport.close();
   });
