@@ -360,9 +360,7 @@ describe("headers and methods", () => {
     ]);
   });
 
-  // The server's own checks before the SDK sees the body answer with id null today: fixing src/http.ts's
-  // pre-checks belongs to the conformance work (branch conf16). This documents what the spec expects.
-  it.fails("a refusal by the server's own checks after reading the body carries the request's id", async () => {
+  it("a refusal by the server's own checks after reading the body carries the request's id", async () => {
     const response = await fetch(server.http.url, {
       method: "POST",
       headers: {
