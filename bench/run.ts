@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { coldStartBenchmark } from "./cold-start.js";
 import { concurrentBenchmark } from "./concurrent.js";
 import { contextBenchmark } from "./context.js";
+import { httpBenchmark } from "./http.js";
 import { spawnEmulator } from "./lib/emulator.js";
 import { describeMachine } from "./lib/machine.js";
 import { serverSpecs } from "./lib/mcp.js";
@@ -22,6 +23,7 @@ const BENCHMARKS: Benchmark[] = [
   coldStartBenchmark,
   toolCallBenchmark,
   concurrentBenchmark,
+  httpBenchmark,
   paginationBenchmark,
   webhookVerifyBenchmark,
   memoryBenchmark,
@@ -63,6 +65,7 @@ try {
     quick,
     emulator,
     servers: serverSpecs(emulator, oursFlags),
+    oursFlags,
     progress: (message: string) => console.error(`bench: ${message}`),
   };
   for (const benchmark of BENCHMARKS) {

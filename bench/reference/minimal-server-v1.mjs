@@ -1,4 +1,4 @@
-// The cold-start reference: the smallest useful MCP server on the same SDK, one trivial tool.
+// The cold-start reference on the v1 SDK line (@modelcontextprotocol/sdk, 2025-11-25 only): what the same one-tool server cost before the move to v2.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { z } from "zod";
