@@ -23,8 +23,8 @@ const SERVERS = ["ours", "reference"] as const;
 export const httpBenchmark: Benchmark = {
   name: "http",
   async run({ quick, emulator, progress, oursFlags }) {
-    const calls = quick ? 640 : 1_600;
-    const rounds = quick ? 3 : 9;
+    const calls = quick ? 320 : 800;
+    const rounds = quick ? 3 : 7;
     const servers: Record<(typeof SERVERS)[number], HttpServerProcess> = {
       ours: await spawnOursHttp(emulator, oursFlags),
       reference: await spawnReferenceHttp(emulator, join(REFERENCE, "http-server.mjs")),

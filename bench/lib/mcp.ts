@@ -33,7 +33,9 @@ export interface ServerSpecs {
 /**
  * The two MCP revisions the server speaks, each driven by the client most people run for it: the v1 SDK's
  * Client (@modelcontextprotocol/sdk) for 2025-11-25, the v2 Client (@modelcontextprotocol/client) pinned to
- * 2026-07-28 (pinned, not 'auto': over stdio 'auto' spawns the server a second time to probe it).
+ * 2026-07-28. Over stdio that Client (2.4.0), pinned or 'auto', spawns the server twice: a throwaway sibling
+ * answers its server/discover probe, then the real one serves. Only connecting pays for it; cold start speaks
+ * raw JSON-RPC to one process.
  */
 export const ERAS = ["2025-11-25", "2026-07-28"] as const;
 export type Era = (typeof ERAS)[number];
@@ -102,7 +104,7 @@ export async function connect(spec: ServerSpec): Promise<LegacyConnection> {
   };
 }
 
-/** The v2 Client pinned to 2026-07-28 over its StdioClientTransport, which spawns the server once. */
+/** The v2 Client pinned to 2026-07-28 over its StdioClientTransport (which spawns a probe sibling first). */
 export async function connectModern(spec: ServerSpec): Promise<Connection> {
   const transport = new ModernStdioClientTransport({
     command: process.execPath,
