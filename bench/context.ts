@@ -8,7 +8,7 @@ import { demoSeed } from "../src/emulator/demo-seed.js";
 import type { Seed } from "../src/emulator/seed.js";
 import { SCIM_COUNTS, SCIM_IDS, scimDirectorySeed } from "../test/support/scim-directory.js";
 import { spawnEmulator } from "./lib/emulator.js";
-import { type Connection, connect } from "./lib/mcp.js";
+import { connect, type LegacyConnection } from "./lib/mcp.js";
 import { CLI } from "./lib/paths.js";
 import type { Benchmark, Row, Section } from "./lib/report.js";
 
@@ -220,7 +220,7 @@ export const contextBenchmark: Benchmark = {
     const seedFile = join(dir, "seed.json");
     await writeFile(seedFile, JSON.stringify(mergeSeeds(demoSeed, scimDirectorySeed())));
     const emulator = await spawnEmulator(seedFile);
-    let connection: Connection | undefined;
+    let connection: LegacyConnection | undefined;
     try {
       connection = await connect({
         label: "workos-mcp (dist/cli.js)",

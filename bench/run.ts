@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { coldStartBenchmark } from "./cold-start.js";
 import { concurrentBenchmark } from "./concurrent.js";
 import { contextBenchmark } from "./context.js";
+import { httpBenchmark } from "./http.js";
 import { spawnEmulator } from "./lib/emulator.js";
 import { describeMachine } from "./lib/machine.js";
 import { serverSpecs } from "./lib/mcp.js";
@@ -22,6 +23,7 @@ const BENCHMARKS: Benchmark[] = [
   coldStartBenchmark,
   toolCallBenchmark,
   concurrentBenchmark,
+  httpBenchmark,
   paginationBenchmark,
   webhookVerifyBenchmark,
   memoryBenchmark,
@@ -63,6 +65,7 @@ try {
     quick,
     emulator,
     servers: serverSpecs(emulator, oursFlags),
+    oursFlags,
     progress: (message: string) => console.error(`bench: ${message}`),
   };
   for (const benchmark of BENCHMARKS) {
@@ -94,6 +97,15 @@ interleaved runs measured side by side in the same run, so the ratio is what cou
 (the machine is shared and noisy). All traffic goes to the project's emulator on 127.0.0.1, in its own process.
 A ratio is ours / reference: below 1 means ours is faster. In the memory growth rows, "ours" is the later
 checkpoint and "reference" the earlier one, so the ratio is the growth.
+
+Both MCP revisions the server speaks are measured side by side, each through the client most people run for
+it: 2025-11-25 through the v1 SDK's Client (\`@modelcontextprotocol/sdk\`), 2026-07-28 through the v2 Client
+(\`@modelcontextprotocol/client\`) pinned to it. Over stdio that Client (2.4.0), pinned or \`auto\`, spawns the
+server twice (a throwaway sibling answers its \`server/discover\` probe): connecting pays for it, the calls do not,
+and cold start speaks raw JSON-RPC to one process. The references are on the SDK line the server runs on (v2, \`@modelcontextprotocol/server\`,
+served in both eras by \`serveStdio\`), in bench/reference/: a one-tool server for cold start (its v1 twin is
+reported beside it), the floor (one raw undici GET in a tool), the official WorkOS SDK in a tool, and for HTTP
+the SDK's own stateless \`createMcpHandler\` with a one-tool low-level Server making the floor's GET.
 
 Cold start measures dist/cli.js, the esbuild-bundled entry that \`npm run build\` writes after tsc (the .mcpb
 ships the same bundle). \`npm run bench -- --quick\` is a smoke run (fewer rounds, 2,000 users) that prints without writing this file.

@@ -118,7 +118,7 @@ async function checkConfiguration(initial: Config): Promise<number> {
 async function serveStdio(initial: Config): Promise<void> {
   const { config, close: closeEmulator } = await withEmulator(initial);
 
-  const [{ WorkOSClient }, { createServer }, { StdioTransport }, sdkStdio] = await Promise.all([
+  const [{ WorkOSClient }, { serverFactory }, { StdioTransport }, sdkStdio] = await Promise.all([
     import("./client/client.js"),
     import("./server.js"),
     import("./stdio.js"),
@@ -129,7 +129,7 @@ async function serveStdio(initial: Config): Promise<void> {
   const transport = new StdioTransport();
   // The SDK's serveStdio pins the era from the client's first message: initialize for 2025-11-25, a request
   // carrying the 2026-07-28 envelope for that revision. One server serves the connection either way.
-  const serving = sdkStdio.serveStdio(() => createServer(config, { client }), { transport });
+  const serving = sdkStdio.serveStdio(serverFactory(config, { client }), { transport });
 
   const shutdown = exitAfter(
     () => serving.close(),

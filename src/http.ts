@@ -13,7 +13,7 @@ import type { Config, HttpConfig } from "./config.js";
 import { hostAllowed, LOOPBACK_NAMES, loopbackHosts, quoted } from "./host-check.js";
 import { log } from "./log.js";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
-import { createServer } from "./server.js";
+import { serverFactory } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 export const HEALTH_PATH = "/healthz";
@@ -45,7 +45,11 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   const http = config.http;
   if (http === undefined) throw new Error("startHttpServer needs config.http (--http)");
   const expectedToken = digest(http.token);
-  const serverDeps = { client: deps.client, ...(deps.now === undefined ? {} : { now: deps.now }) };
+  // Every request gets a fresh Server; what no request changes is made once, here.
+  const newServer = serverFactory(config, {
+    client: deps.client,
+    ...(deps.now === undefined ? {} : { now: deps.now }),
+  });
   let allow: Allowlist | undefined;
 
   const server = createHttpServer((req, res) => {
@@ -122,7 +126,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
    * MCP 2026-07-28 (a request carrying the per-request envelope): the SDK's stateless handler validates the
    * envelope and the Mcp-Method/Mcp-Name headers, answers server/discover, and builds a server per request.
    */
-  const modern: McpHttpHandler = createMcpHandler(() => createServer(config, serverDeps), {
+  const modern: McpHttpHandler = createMcpHandler(newServer, {
     legacy: "reject",
     maxRequestBodySize: MAX_BODY_BYTES,
     onerror: (error) => {
@@ -134,7 +138,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
 
   /** MCP 2025-11-25, exactly as before: a fresh server and transport per request, answered as plain JSON. */
   async function serveLegacy(request: Request, message: unknown): Promise<Response> {
-    const mcp = createServer(config, serverDeps);
+    const mcp = newServer();
     // No sessionIdGenerator means stateless mode (it is left out, not set to undefined, for the strict types).
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     await mcp.connect(transport);

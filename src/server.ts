@@ -59,6 +59,16 @@ const FIXED_LIST: CacheHint = { ttlMs: 5 * 60_000, cacheScope: "private" };
  * argument errors and refusals itself, and here every result and every failure is made in one place.
  */
 export function createServer(config: Config, deps: ServerDeps): Server {
+  return serverFactory(config, deps)();
+}
+
+/**
+ * Makes servers as createServer does, for transports that make one per connection (stdio) or per request
+ * (stateless HTTP): what no request changes (the pipeline with its tool selection, templates and confirmation
+ * keys; the instructions) is made once here, and each call of the factory only builds the SDK's Server around
+ * it. The pipeline keeps nothing per request: what a call needs from its request comes with the call.
+ */
+export function serverFactory(config: Config, deps: ServerDeps): () => Server {
   const now = deps.now ?? Date.now;
   const secret = confirmationSecret(config);
   const pipeline = createPipeline(config, {
@@ -66,6 +76,22 @@ export function createServer(config: Config, deps: ServerDeps): Server {
     ...(deps.tools === undefined ? {} : { tools: deps.tools }),
     now,
   });
+  const instructions = instructionsFor(config, pipeline.enabled, pipeline.environment);
+  return () => buildServer(config, deps, { pipeline, instructions, secret, now });
+}
+
+interface Shared {
+  pipeline: ReturnType<typeof createPipeline>;
+  instructions: string;
+  secret: string;
+  now: () => number;
+}
+
+function buildServer(
+  config: Config,
+  deps: ServerDeps,
+  { pipeline, instructions, secret, now }: Shared,
+): Server {
   const server = new Server(
     { name: "workos-mcp", title: config.serverName ?? "WorkOS", version: VERSION },
     {
@@ -77,7 +103,7 @@ export function createServer(config: Config, deps: ServerDeps): Server {
         resources: { listChanged: false },
         completions: {},
       },
-      instructions: instructionsFor(config, pipeline.enabled, pipeline.environment),
+      instructions,
       cacheHints: {
         "tools/list": FIXED_LIST,
         "prompts/list": FIXED_LIST,

@@ -68,6 +68,8 @@ export interface Context {
   /** The emulator with the demo seed, in its own process. */
   emulator: EmulatorProcess;
   servers: ServerSpecs;
+  /** Node flags for our server's processes (--cpu-prof), for benchmarks that spawn it themselves. */
+  oursFlags: string[];
   progress(message: string): void;
 }
 

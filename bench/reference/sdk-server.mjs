@@ -1,6 +1,7 @@
-// What a user would otherwise write: the official @workos-inc/node SDK inside a minimal MCP tool.
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+// What a user would otherwise write: the official @workos-inc/node SDK inside a minimal MCP tool, on the MCP
+// SDK line workos-mcp serves with (v2), in both eras through serveStdio.
+import { McpServer } from "@modelcontextprotocol/server";
+import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import { WorkOS } from "@workos-inc/node";
 import { z } from "zod";
 
@@ -11,17 +12,19 @@ const workos = new WorkOS(process.env.WORKOS_API_KEY, {
   port: Number(base.port),
 });
 
-const server = new McpServer({ name: "bench-sdk", version: "1.0.0" });
-server.registerTool(
-  "get_organization",
-  { description: "Fetch one organization.", inputSchema: { organization_id: z.string() } },
-  async ({ organization_id }) => {
-    try {
-      const organization = await workos.organizations.getOrganization(organization_id);
-      return { content: [{ type: "text", text: JSON.stringify(organization) }] };
-    } catch (error) {
-      return { content: [{ type: "text", text: String(error) }], isError: true };
-    }
-  },
-);
-await server.connect(new StdioServerTransport());
+serveStdio(() => {
+  const server = new McpServer({ name: "bench-sdk", version: "1.0.0" });
+  server.registerTool(
+    "get_organization",
+    { description: "Fetch one organization.", inputSchema: z.object({ organization_id: z.string() }) },
+    async ({ organization_id }) => {
+      try {
+        const organization = await workos.organizations.getOrganization(organization_id);
+        return { content: [{ type: "text", text: JSON.stringify(organization) }] };
+      } catch (error) {
+        return { content: [{ type: "text", text: String(error) }], isError: true };
+      }
+    },
+  );
+  return server;
+});
