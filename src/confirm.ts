@@ -68,22 +68,28 @@ export type TokenCheck = "valid" | "expired" | "invalid";
 export class ConfirmationTokens {
   readonly #key: Buffer;
 
-  /** `purpose` separates keys: a token minted for one purpose never checks for another. */
-  constructor(serverSecret: string, purpose = "deletion confirmation") {
+  readonly #prefix: string;
+
+  /**
+   * `purpose` separates keys: a token minted for one purpose never checks for another. `prefix` tells them
+   * apart to a reader (ct_ for confirmation tokens, rs_ for input_required states).
+   */
+  constructor(serverSecret: string, purpose = "deletion confirmation", prefix = "ct") {
     this.#key = createHmac("sha256", serverSecret).update(`workos-mcp ${purpose} v1`).digest();
+    this.#prefix = prefix;
   }
 
   mint(binding: string, now: number): { token: string; expiresAt: number } {
     const expiresAt = now + CONFIRMATION_TTL_MS;
-    return { token: `ct_${expiresAt.toString(36)}_${this.#mac(binding, expiresAt)}`, expiresAt };
+    return { token: `${this.#prefix}_${expiresAt.toString(36)}_${this.#mac(binding, expiresAt)}`, expiresAt };
   }
 
   check(token: string, binding: string, now: number): TokenCheck {
-    const match = /^ct_([0-9a-z]{1,12})_([0-9a-f]{64})$/.exec(token);
-    if (match === null) return "invalid";
-    const expiresAt = Number.parseInt(match[1] as string, 36);
+    const match = /^([a-z]{2})_([0-9a-z]{1,12})_([0-9a-f]{64})$/.exec(token);
+    if (match === null || match[1] !== this.#prefix) return "invalid";
+    const expiresAt = Number.parseInt(match[2] as string, 36);
     const expected = Buffer.from(this.#mac(binding, expiresAt), "hex");
-    if (!timingSafeEqual(expected, Buffer.from(match[2] as string, "hex"))) return "invalid";
+    if (!timingSafeEqual(expected, Buffer.from(match[3] as string, "hex"))) return "invalid";
     return now > expiresAt ? "expired" : "valid";
   }
 

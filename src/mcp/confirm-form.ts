@@ -103,7 +103,7 @@ export function legacyConfirmForm(
  * refused (-32602) and deletes nothing. A retry without an answer is asked again: silence is not consent.
  */
 export function modernConfirmForm(answers: InputAnswers, secret: string, now: () => number): ConfirmForm {
-  const states = new ConfirmationTokens(secret, "input_required state");
+  const states = new ConfirmationTokens(secret, "input_required state", "rs");
   return async (target, environment, _signal, binding) => {
     const bound = `${binding}\n${target.id}`;
     const state = answers.requestState;

@@ -137,7 +137,7 @@ describe("a delete in the 2026-07-28 era, with a client that shows forms", () =>
         },
       },
     });
-    expect(result.requestState).toMatch(/^ct_/);
+    expect(result.requestState).toMatch(/^rs_[0-9a-z]+_[0-9a-f]{64}$/);
     expect(await organizationExists(fooCorp)).toBe(true);
 
     const retried = await callTool(
