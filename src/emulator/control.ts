@@ -1,4 +1,5 @@
 import { ApiError } from "./errors.js";
+import type { OperationsReport } from "./operations.js";
 import type { Reply } from "./router.js";
 
 /** What the control API may touch; implemented by the running emulator. */
@@ -11,6 +12,8 @@ export interface ControlTarget {
   reset(): void;
   /** Publishes a DNS TXT record, so verifying an organization domain can find it. */
   publishDnsRecord(raw: unknown): Record<string, unknown>;
+  /** The spec's operations the emulator serves, derived from its routes. */
+  listOperations(): OperationsReport;
 }
 
 /** The /_emulator/ control API for tests. */
@@ -34,6 +37,8 @@ export function handleControl(method: string, path: string, body: unknown, targe
       return { status: 204 };
     case "POST /_emulator/dns_records":
       return { status: 201, body: target.publishDnsRecord(body) };
+    case "GET /_emulator/operations":
+      return { status: 200, body: target.listOperations() };
     case "POST /_emulator/reset":
       target.reset();
       return { status: 204 };

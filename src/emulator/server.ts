@@ -8,10 +8,11 @@ import {
 import type { AddressInfo } from "node:net";
 import { hostAllowed, loopbackHosts, quoted } from "../host-check.js";
 import { type ControlTarget, handleControl } from "./control.js";
-import { ApiError } from "./errors.js";
+import { ApiError, notEmulated } from "./errors.js";
 import { type Fault, FaultQueue, parseFault } from "./faults.js";
 import { fingerprint, IdempotencyCache } from "./idempotency.js";
 import { isoTime, newId } from "./ids.js";
+import { OperationCoverage, type OperationsReport } from "./operations.js";
 import { RateLimiter } from "./rate-limit.js";
 import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
 import type { EmittedEvent } from "./resource.js";
@@ -30,6 +31,7 @@ import { WebhookDispatcher } from "./webhook-delivery.js";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const ROUTES: Route[] = RESOURCES.flatMap((resource) => resource.routes?.() ?? []);
+const COVERAGE = new OperationCoverage(ROUTES);
 
 /** What the emulator remembers, each the most recent so many; older entries are forgotten. */
 export interface Retention {
@@ -170,6 +172,10 @@ export class EmulatorServer implements ControlTarget {
     return { object: "dns_record", ...publishTxt(this.store, domain, value) };
   }
 
+  listOperations(): OperationsReport {
+    return COVERAGE.report();
+  }
+
   /** Back to the seed, as if freshly started: data, events, idempotency keys, links, faults, log. */
   reset(): void {
     this.webhooks.cancelAll();
@@ -286,6 +292,11 @@ export class EmulatorServer implements ControlTarget {
   ): Reply {
     try {
       const match = this.router.match(method, path);
+      if (match.kind !== "found") {
+        // Only a request no route serves pays for the spec lookup; like the 404, it needs no key.
+        const operation = COVERAGE.notEmulated(method, path);
+        if (operation) throw notEmulated(operation);
+      }
       if (match.kind === "not_found")
         throw new ApiError(404, { message: `The requested path '${path}' could not be found.` });
       if (this.limiter) {
