@@ -664,4 +664,14 @@ export const demoSeed: Seed = {
   sessions,
   events: history,
   webhook_endpoints: [],
+  permissions: [
+    {
+      slug: "members:manage",
+      name: "Manage members",
+      description: "Invite, remove and change the roles of members.",
+    },
+    { slug: "billing:manage", name: "Manage billing", description: "Invoices, payment methods and plans." },
+    { slug: "settings:manage", name: "Manage settings", description: "The organization's settings." },
+    { slug: "reports:read", name: "Read reports", description: "View usage and activity reports." },
+  ],
 };

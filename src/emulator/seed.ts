@@ -17,6 +17,7 @@ export type { SeedEvent } from "./resources/events.js";
 export type { SeedInvitation } from "./resources/invitations.js";
 export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";
 export type { SeedOrganization } from "./resources/organizations.js";
+export type { SeedPermission } from "./resources/permissions.js";
 export type { SeedRole } from "./resources/roles.js";
 export type { SeedSession } from "./resources/sessions.js";
 export type { SeedUser } from "./resources/users.js";

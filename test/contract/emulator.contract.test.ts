@@ -323,6 +323,28 @@ const orgWithExternalId = async (): Promise<Partial<Ids>> => {
   return { externalId: "contract-ext-1" };
 };
 
+/** A permission the authorization rows create for themselves (the seed's slugs are not theirs to assume). */
+const CONTRACT_PERMISSION = "contract:write";
+
+/** The events the authorization writes emit (role.deleted has no operation among them). */
+const AUTHORIZATION_EVENTS = [
+  "permission.created",
+  "permission.updated",
+  "permission.deleted",
+  "role.created",
+  "role.updated",
+  "organization_role.created",
+  "organization_role.updated",
+  "organization_role.deleted",
+];
+
+async function contractPermission(): Promise<Partial<Ids>> {
+  await must("POST", "/authorization/permissions", {
+    body: { slug: CONTRACT_PERMISSION, name: "Contract write" },
+  });
+  return {};
+}
+
 const rows: Row[] = [
   // Connections
   {
@@ -1683,6 +1705,336 @@ const rows: Row[] = [
     template: "/authorization/organizations/{organizationId}/roles/{slug}",
     note: "unknown organization",
     path: () => `/authorization/organizations/${UNKNOWN.org}/roles/admin`,
+    status: 404,
+  },
+
+  // Authorization: permissions and role writes (issue 18)
+  {
+    method: "GET",
+    template: "/events",
+    note: "permission, role and organization role events",
+    path: () => "/events",
+    setup: async (ids) => {
+      await contractPermission();
+      await must("PATCH", `/authorization/permissions/${CONTRACT_PERMISSION}`, { body: { name: "Renamed" } });
+      await must("POST", "/authorization/roles", { body: { slug: "contract-viewer", name: "Viewer" } });
+      await must("POST", "/authorization/roles/contract-viewer/permissions", {
+        body: { slug: CONTRACT_PERMISSION },
+      });
+      const orgRole = `/authorization/organizations/${ids.roleOrg}/roles`;
+      await must("POST", orgRole, { body: { slug: "org-contract-auditor", name: "Auditor" } });
+      await must("PATCH", `${orgRole}/org-contract-auditor`, { body: { name: "Auditor 2" } });
+      await must("DELETE", `${orgRole}/org-contract-auditor`);
+      await must("DELETE", `/authorization/permissions/${CONTRACT_PERMISSION}`);
+      return {};
+    },
+    query: () => ({ events: AUTHORIZATION_EVENTS.join(","), limit: "20", order: "asc" }),
+    status: 200,
+    eventTypes: AUTHORIZATION_EVENTS,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions",
+    note: "the environment's permissions",
+    path: () => "/authorization/permissions",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions",
+    note: "limit=0 (undeclared)",
+    path: () => "/authorization/permissions",
+    query: () => ({ limit: "0" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/authorization/permissions",
+    note: "create",
+    path: () => "/authorization/permissions",
+    body: () => ({ slug: "contract:read", name: "Contract read", description: null }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/permissions",
+    note: "a slug already taken",
+    path: () => "/authorization/permissions",
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION, name: "Again" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/authorization/permissions",
+    note: "missing name",
+    path: () => "/authorization/permissions",
+    body: () => ({ slug: "contract:nameless" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions/{slug}",
+    note: "get",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/permissions/contract:none",
+    status: 404,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/permissions/{slug}",
+    note: "rename",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    body: () => ({ name: "Renamed", description: "Now described" }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/permissions/{slug}",
+    note: "a name over 48 characters",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    body: () => ({ name: "n".repeat(49) }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/permissions/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/permissions/contract:none",
+    body: () => ({ name: "x" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/permissions/{slug}",
+    note: "delete",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/permissions/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/permissions/contract:none",
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles",
+    note: "create an environment role",
+    path: () => "/authorization/roles",
+    body: () => ({ slug: "contract-viewer", name: "Viewer", description: "Reads" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles",
+    note: "a slug already taken",
+    path: () => "/authorization/roles",
+    body: () => ({ slug: "admin", name: "Admin again" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles",
+    note: "missing slug",
+    path: () => "/authorization/roles",
+    body: () => ({ name: "Slugless" }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/roles/{slug}",
+    note: "rename",
+    path: () => "/authorization/roles/member",
+    body: () => ({ name: "Colleague", description: null }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/roles/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/roles/contract-no-such-role",
+    body: () => ({ name: "x" }),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "replace the permissions",
+    path: () => "/authorization/roles/member/permissions",
+    setup: contractPermission,
+    body: () => ({ permissions: [CONTRACT_PERMISSION] }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "an unknown permission",
+    path: () => "/authorization/roles/member/permissions",
+    body: () => ({ permissions: ["contract:none"] }),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "permissions not an array",
+    path: () => "/authorization/roles/member/permissions",
+    body: () => ({ permissions: "contract:none" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "add a permission",
+    path: () => "/authorization/roles/member/permissions",
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "unknown role",
+    path: () => "/authorization/roles/contract-no-such-role/permissions",
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "create a custom role",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles`,
+    body: () => ({ slug: "org-contract-auditor", name: "Auditor" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "a slug the organization already has",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles`,
+    body: (ids) => ({ slug: ids.customRole, name: "Again" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "a slug without org-",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles`,
+    body: () => ({ slug: "contract-auditor", name: "Auditor" }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "update a custom role",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,
+    body: () => ({ description: "Finance" }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "an environment role is not the organization's to change",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/admin`,
+    body: () => ({ name: "x" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "delete a custom role nobody holds",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "a custom role a membership holds",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,
+    setup: async (ids) => {
+      const user = await createUser({ email: "contract-holder@example.com" });
+      await must("POST", "/user_management/organization_memberships", {
+        body: { user_id: user.id, organization_id: ids.roleOrg, role_slug: ids.customRole },
+      });
+      return {};
+    },
+    status: 409,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "unknown organization",
+    path: (ids) => `/authorization/organizations/${UNKNOWN.org}/roles/${ids.customRole}`,
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "replace a custom role's permissions",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    setup: contractPermission,
+    body: () => ({ permissions: [CONTRACT_PERMISSION] }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "an unknown permission",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    body: () => ({ permissions: ["contract:none"] }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "add a permission to a custom role",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "missing slug",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}",
+    note: "remove a permission the custom role grants",
+    path: (ids) =>
+      `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions/${CONTRACT_PERMISSION}`,
+    setup: async (ids) => {
+      await contractPermission();
+      await must("POST", `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`, {
+        body: { slug: CONTRACT_PERMISSION },
+      });
+      return {};
+    },
+    status: 200,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}",
+    note: "a permission the role does not grant",
+    path: (ids) =>
+      `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions/contract:none`,
     status: 404,
   },
 

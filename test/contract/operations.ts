@@ -48,6 +48,25 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organization_domains/{id}" },
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
+  // Authorization (issue 18): permissions and role writes
+  { method: "POST", template: "/authorization/organizations/{organizationId}/roles" },
+  { method: "PATCH", template: "/authorization/organizations/{organizationId}/roles/{slug}" },
+  { method: "DELETE", template: "/authorization/organizations/{organizationId}/roles/{slug}" },
+  { method: "PUT", template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions" },
+  { method: "POST", template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions" },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}",
+  },
+  { method: "GET", template: "/authorization/permissions" },
+  { method: "POST", template: "/authorization/permissions" },
+  { method: "GET", template: "/authorization/permissions/{slug}" },
+  { method: "PATCH", template: "/authorization/permissions/{slug}" },
+  { method: "DELETE", template: "/authorization/permissions/{slug}" },
+  { method: "POST", template: "/authorization/roles" },
+  { method: "PATCH", template: "/authorization/roles/{slug}" },
+  { method: "PUT", template: "/authorization/roles/{slug}/permissions" },
+  { method: "POST", template: "/authorization/roles/{slug}/permissions" },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { invitations } from "./invitations.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
+import { permissions } from "./permissions.js";
 import { portalLinks } from "./portal-links.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
@@ -35,4 +36,6 @@ export const RESOURCES = [
   portalLinks,
   events,
   webhookEndpoints,
+  // Authorization (issue 18): after the rest, so the seed stamps of older resources stay as they were.
+  permissions,
 ] as const;
