@@ -173,6 +173,12 @@ export const ORGANIZATION_ROLE_SLUG_PATTERN = /^org-[a-z0-9_-]+$/;
 /** The longest slug or name the Authorization API accepts (its DTOs' maxLength), and the longest description. */
 export const AUTHORIZATION_LIMITS = { slug: 48, name: 48, description: 150 } as const;
 
+/** Where a membership's role assignment comes from: given to it directly, or through a group. */
+export const ROLE_ASSIGNMENT_SOURCES = ["direct", "group"] as const;
+
+/** Which of a resource's members `assignment` asks for: those assigned on it, or also those who inherit access. */
+export const ASSIGNMENT_KINDS = ["direct", "indirect"] as const;
+
 /** Whether a role belongs to the environment or is one organization's custom role (the Role schema's enum). */
 export const ROLE_TYPES = ["EnvironmentRole", "OrganizationRole"] as const;
 

@@ -1,3 +1,4 @@
+import { authorizationResources } from "./authorization-resources.js";
 import { connections } from "./connections.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
@@ -10,6 +11,7 @@ import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { permissions } from "./permissions.js";
 import { portalLinks } from "./portal-links.js";
+import { roleAssignments } from "./role-assignments.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
 import { users } from "./users.js";
@@ -38,4 +40,6 @@ export const RESOURCES = [
   webhookEndpoints,
   // Authorization (issue 18): after the rest, so the seed stamps of older resources stay as they were.
   permissions,
+  authorizationResources,
+  roleAssignments,
 ] as const;

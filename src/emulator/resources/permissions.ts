@@ -72,7 +72,10 @@ function loadSeed(entries: readonly SeedPermission[], loader: SeedLoader): void 
   // Roles load first (permissions come last so older seeds keep their stamps): a role grants only permissions
   // the environment has, so one the seed names only in a role's `permissions` is created here.
   for (const role of loader.store.of(roles).values()) {
-    for (const slug of role.permissions) if (!permissionBySlug(loader, slug)) insert({ slug });
+    for (const slug of role.permissions) {
+      // Scoped like the role that names it, so it applies where that role is assigned.
+      if (!permissionBySlug(loader, slug)) insert({ slug, resource_type_slug: role.resource_type_slug });
+    }
   }
 }
 

@@ -29,6 +29,7 @@ import {
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { permissionBySlug } from "./permissions.js";
+import { roleAssignments } from "./role-assignments.js";
 
 /** An environment role, or an organization's custom role when `organization_id` is set. */
 export interface Role {
@@ -52,6 +53,11 @@ const seedEntry = z.object({
   name: z.string({ error: "must be a string" }).optional(),
   description: z.string({ error: "must be a string" }).nullable().optional(),
   permissions: z.array(z.string(), { error: "must be an array of permission slugs" }).optional(),
+  /** The resource type it applies to (default organization): a role is assigned only on resources of it. */
+  resource_type_slug: z
+    .string({ error: "must be a string" })
+    .regex(/^[a-z0-9_-]+$/, { error: "must be lowercase letters, digits, hyphens and underscores" })
+    .optional(),
   /** Set for an organization's custom role; left out for an environment role. */
   organization_id: z.string({ error: "must be a string" }).optional(),
   ...seedTimestamps,
@@ -95,7 +101,7 @@ function loadSeed(entries: readonly SeedRole[], loader: SeedLoader): void {
       name: s.name ?? titleCase(s.slug),
       description: s.description ?? null,
       type: s.organization_id === undefined ? "EnvironmentRole" : "OrganizationRole",
-      resource_type_slug: DEFAULT_RESOURCE_TYPE,
+      resource_type_slug: s.resource_type_slug ?? DEFAULT_RESOURCE_TYPE,
       permissions: [...new Set(s.permissions ?? [])],
       created_at: at,
       updated_at: s.updated_at ?? at,
@@ -105,7 +111,7 @@ function loadSeed(entries: readonly SeedRole[], loader: SeedLoader): void {
 }
 
 /** The roles that apply to an organization (or, for null, the environment's), in priority order. */
-function rolesOf(ctx: EmulatorContext, organizationId: string | null): Role[] {
+export function rolesOf(ctx: EmulatorContext, organizationId: string | null): Role[] {
   const all = ctx.store.of(roles).values();
   const environment = all.filter((r) => r.organization_id === null);
   if (organizationId === null) return environment;
@@ -298,15 +304,26 @@ function generatedSlug(name: string): string {
   return `org-${base ? `${base}-` : ""}${suffix}`;
 }
 
-/** DELETE: a custom role no membership holds (WorkOS refuses to delete one in use). */
+/** DELETE: a custom role no membership holds, as its organization role or a role assignment (WorkOS refuses one in use). */
 function deleteCustomRole(ctx: EmulatorContext, role: Role): void {
   const holders = ctx.store
     .of(organizationMemberships)
     .values()
     .filter((m) => m.organization_id === role.organization_id && m.role.slug === role.slug);
-  if (holders.length > 0) {
+  const memberships = new Set(
+    ctx.store
+      .of(organizationMemberships)
+      .values()
+      .filter((m) => m.organization_id === role.organization_id)
+      .map((m) => m.id),
+  );
+  const assigned = ctx.store
+    .of(roleAssignments)
+    .values()
+    .filter((a) => a.role_slug === role.slug && memberships.has(a.organization_membership_id));
+  if (holders.length + assigned.length > 0) {
     throw conflict(
-      `Role '${role.slug}' is assigned to ${holders.length} organization membership(s); reassign them before deleting it.`,
+      `Role '${role.slug}' is held by ${holders.length} organization membership(s) and ${assigned.length} role assignment(s); remove them before deleting it.`,
       "role_has_assignments",
     );
   }
