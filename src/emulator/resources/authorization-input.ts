@@ -1,4 +1,5 @@
 import { AUTHORIZATION_LIMITS } from "../../workos-vocabulary.js";
+import type { EmulatorStore } from "../store.js";
 import type { FieldErrors } from "../validate.js";
 
 interface StringRule {
@@ -76,4 +77,22 @@ export function readResourceType(body: Record<string, unknown>, errors: FieldErr
     pattern: /^[a-z0-9_-]+$/,
     shape: "contain only lowercase letters, digits, hyphens and underscores",
   });
+}
+
+/**
+ * The stored objects of another resource, found by its name like `parents` name them: for the two places where
+ * the Authorization modules reach back (a permission's deletion edits roles; a role's deletion checks its
+ * assignments), so no two of them import each other.
+ */
+export function storedByName<T>(
+  store: EmulatorStore,
+  name: string,
+): { values: T[]; replace(value: T): void } {
+  const resource = store.resources.find((r) => r.name === name);
+  if (!resource) throw new Error(`${name} is not in the emulator's list of resources`);
+  const collection = store.of(resource);
+  return {
+    values: collection.values() as T[],
+    replace: (value) => collection.replace(value as { id: string }),
+  };
 }

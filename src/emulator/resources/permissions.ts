@@ -21,8 +21,15 @@ import {
   readName,
   readResourceType,
   readString,
+  storedByName,
 } from "./authorization-input.js";
-import { roles } from "./roles.js";
+
+/** What this module reads of a role (roles.ts imports this module, so it is looked up by name). */
+interface RoleGrants {
+  id: string;
+  permissions: string[];
+  resource_type_slug: string;
+}
 
 const seedEntry = z.object({
   id: seedId,
@@ -71,7 +78,7 @@ function loadSeed(entries: readonly SeedPermission[], loader: SeedLoader): void 
   for (const s of byCreation(entries)) insert(s);
   // Roles load first (permissions come last so older seeds keep their stamps): a role grants only permissions
   // the environment has, so one the seed names only in a role's `permissions` is created here.
-  for (const role of loader.store.of(roles).values()) {
+  for (const role of storedByName<RoleGrants>(loader.store, "roles").values) {
     for (const slug of role.permissions) {
       // Scoped like the role that names it, so it applies where that role is assigned.
       if (!permissionBySlug(loader, slug)) insert({ slug, resource_type_slug: role.resource_type_slug });
@@ -203,11 +210,10 @@ export const permissions: Resource<Permission, SeedPermission, "permissions"> = 
           throw new ApiError(403, { message: `System permission '${target.slug}' cannot be deleted.` });
         }
         // Roles lose the permission with it, so no role grants a permission the environment no longer has.
-        for (const role of ctx.store.of(roles).values()) {
+        const roles = storedByName<RoleGrants>(ctx.store, "roles");
+        for (const role of roles.values) {
           if (!role.permissions.includes(target.slug)) continue;
-          ctx.store
-            .of(roles)
-            .replace({ ...role, permissions: role.permissions.filter((s) => s !== target.slug) });
+          roles.replace({ ...role, permissions: role.permissions.filter((s) => s !== target.slug) });
         }
         ctx.store.of(permissions).delete(target.id);
         ctx.emit(event("permission.deleted", target));

@@ -25,11 +25,11 @@ import {
   readName,
   readResourceType,
   readString,
+  storedByName,
 } from "./authorization-input.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { permissionBySlug } from "./permissions.js";
-import { roleAssignments } from "./role-assignments.js";
 
 /** An environment role, or an organization's custom role when `organization_id` is set. */
 export interface Role {
@@ -317,10 +317,11 @@ function deleteCustomRole(ctx: EmulatorContext, role: Role): void {
       .filter((m) => m.organization_id === role.organization_id)
       .map((m) => m.id),
   );
-  const assigned = ctx.store
-    .of(roleAssignments)
-    .values()
-    .filter((a) => a.role_slug === role.slug && memberships.has(a.organization_membership_id));
+  // role-assignments.ts imports this module, so its collection is looked up by name.
+  const assigned = storedByName<{ role_slug: string; organization_membership_id: string }>(
+    ctx.store,
+    "role_assignments",
+  ).values.filter((a) => a.role_slug === role.slug && memberships.has(a.organization_membership_id));
   if (holders.length + assigned.length > 0) {
     throw conflict(
       `Role '${role.slug}' is held by ${holders.length} organization membership(s) and ${assigned.length} role assignment(s); remove them before deleting it.`,
