@@ -589,6 +589,29 @@ describe("access checks", () => {
     expect(await can(M.zoeFooCorp, "project:view", "proj-website")).toBe(false);
   });
 
+  it("follows a membership's organization role as it changes", async () => {
+    expect(await can(M.bjornFooCorp, "project:edit", "proj-mobile")).toBe(false);
+    const promoted = await emu.api("PUT", `/user_management/organization_memberships/${M.bjornFooCorp}`, {
+      body: { role_slug: "admin" },
+    });
+    expect(promoted.status).toBe(200);
+    expect(await can(M.bjornFooCorp, "project:edit", "proj-mobile")).toBe(true);
+    await emu.api("PUT", `/user_management/organization_memberships/${M.bjornFooCorp}/deactivate`);
+    expect(await can(M.bjornFooCorp, "project:view", "proj-mobile")).toBe(false);
+  });
+
+  it("another organization's resource is not found for a membership", async () => {
+    const acme = DEMO_IDS.organizationMemberships.janeAcme;
+    const res = await emu.api(
+      "GET",
+      `/authorization/organization_memberships/${acme}/resources/${R.fooCorpMobile}/permissions`,
+    );
+    expect(res.status).toBe(404);
+    expect(
+      (await check(acme, { permission_slug: "project:view", resource_id: R.fooCorpMobile })).status,
+    ).toBe(404);
+  });
+
   it("a role assigned on a parent grants its child-type permissions on the children", async () => {
     await emu.api("POST", "/authorization/roles", {
       body: { slug: "workspace-lead", name: "Workspace lead", resource_type_slug: "workspace" },
