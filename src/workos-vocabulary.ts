@@ -164,6 +164,21 @@ export const DEFAULT_ROLE_SLUG = "member";
 /** What a role slug looks like: lowercase letters, digits, hyphens and underscores. */
 export const ROLE_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
+/** What a permission slug looks like: lowercase letters, digits, hyphens, underscores, colons, periods, asterisks. */
+export const PERMISSION_SLUG_PATTERN = /^[a-z0-9_:.*-]+$/;
+
+/** An organization's custom role slug: "org-" and then lowercase letters, digits, hyphens and underscores. */
+export const ORGANIZATION_ROLE_SLUG_PATTERN = /^org-[a-z0-9_-]+$/;
+
+/** The longest slug or name the Authorization API accepts (its DTOs' maxLength), and the longest description. */
+export const AUTHORIZATION_LIMITS = { slug: 48, name: 48, description: 150 } as const;
+
+/** Where a membership's role assignment comes from: given to it directly, or through a group. */
+export const ROLE_ASSIGNMENT_SOURCES = ["direct", "group"] as const;
+
+/** Which of a resource's members `assignment` asks for: those assigned on it, or also those who inherit access. */
+export const ASSIGNMENT_KINDS = ["direct", "indirect"] as const;
+
 /** Whether a role belongs to the environment or is one organization's custom role (the Role schema's enum). */
 export const ROLE_TYPES = ["EnvironmentRole", "OrganizationRole"] as const;
 

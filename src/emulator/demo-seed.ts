@@ -85,6 +85,15 @@ export const DEMO_IDS = {
     meiLaptop: "session_01HM6YBJQ0MPFA4BTJAEDN5C8W",
     carlosLaptop: "session_01HM6YDDA0PN44EKZXMF5A64GV",
   },
+  // Authorization (FGA): Foo Corp's Marketing workspace holds the Website project; the Mobile app stands alone.
+  authorizationResources: {
+    fooCorpMarketing: "authz_resource_01HM6Z1M40B8QK3VJ2XW7RDN5C",
+    fooCorpWebsite: "authz_resource_01HM6Z3EQ0T9PAVGF8H4CMYZ6K",
+    fooCorpMobile: "authz_resource_01HM6Z59A0E2WJQN7SBX3KTF1R",
+  },
+  roleAssignments: {
+    joseWebsiteLead: "role_assignment_01HM6Z7430NF8DKV2QWB6XHJ9M",
+  },
 } as const;
 
 const FIRST_NAMES = [
@@ -640,13 +649,20 @@ export const demoSeed: Seed = {
       slug: "admin",
       name: "Admin",
       description: "Manages members, billing and settings.",
-      permissions: ["members:manage", "billing:manage", "settings:manage", "reports:read"],
+      permissions: [
+        "members:manage",
+        "billing:manage",
+        "settings:manage",
+        "reports:read",
+        "project:view",
+        "project:edit",
+      ],
     },
     {
       slug: "member",
       name: "Member",
       description: "Uses the product; no administration.",
-      permissions: ["reports:read"],
+      permissions: ["reports:read", "project:view"],
     },
     {
       slug: "org-billing-admin",
@@ -654,6 +670,14 @@ export const demoSeed: Seed = {
       description: "Acme's finance team: invoices and payment methods.",
       organization_id: DEMO_IDS.organizations.acme,
       permissions: ["billing:manage", "reports:read"],
+    },
+    {
+      slug: "org-project-lead",
+      name: "Project Lead",
+      description: "Foo Corp: runs a project, down to deleting it.",
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "project",
+      permissions: ["project:view", "project:edit", "project:delete"],
     },
   ],
   directory_groups: groups,
@@ -664,4 +688,52 @@ export const demoSeed: Seed = {
   sessions,
   events: history,
   webhook_endpoints: [],
+  permissions: [
+    {
+      slug: "members:manage",
+      name: "Manage members",
+      description: "Invite, remove and change the roles of members.",
+    },
+    { slug: "billing:manage", name: "Manage billing", description: "Invoices, payment methods and plans." },
+    { slug: "settings:manage", name: "Manage settings", description: "The organization's settings." },
+    { slug: "reports:read", name: "Read reports", description: "View usage and activity reports." },
+    // Project permissions: the organization roles' flow down to every project; a project role adds to one.
+    { slug: "project:view", name: "View projects", resource_type_slug: "project" },
+    { slug: "project:edit", name: "Edit projects", resource_type_slug: "project" },
+    { slug: "project:delete", name: "Delete projects", resource_type_slug: "project" },
+  ],
+  authorization_resources: [
+    {
+      id: DEMO_IDS.authorizationResources.fooCorpMarketing,
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "workspace",
+      external_id: "ws-marketing",
+      name: "Marketing",
+    },
+    {
+      id: DEMO_IDS.authorizationResources.fooCorpWebsite,
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "project",
+      external_id: "proj-website",
+      name: "Website",
+      description: "foo-corp.com and its landing pages.",
+      parent_resource_id: DEMO_IDS.authorizationResources.fooCorpMarketing,
+    },
+    {
+      id: DEMO_IDS.authorizationResources.fooCorpMobile,
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "project",
+      external_id: "proj-mobile",
+      name: "Mobile app",
+    },
+  ],
+  // José, a member (so he views every project), leads the Website project.
+  role_assignments: [
+    {
+      id: DEMO_IDS.roleAssignments.joseWebsiteLead,
+      organization_membership_id: DEMO_IDS.organizationMemberships.joseFooCorp,
+      role_slug: "org-project-lead",
+      resource_id: DEMO_IDS.authorizationResources.fooCorpWebsite,
+    },
+  ],
 };

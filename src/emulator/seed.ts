@@ -8,6 +8,7 @@ import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
 // The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
+export type { SeedAuthorizationResource } from "./resources/authorization-resources.js";
 export type { SeedConnection } from "./resources/connections.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
@@ -17,6 +18,8 @@ export type { SeedEvent } from "./resources/events.js";
 export type { SeedInvitation } from "./resources/invitations.js";
 export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";
 export type { SeedOrganization } from "./resources/organizations.js";
+export type { SeedPermission } from "./resources/permissions.js";
+export type { SeedRoleAssignment } from "./resources/role-assignments.js";
 export type { SeedRole } from "./resources/roles.js";
 export type { SeedSession } from "./resources/sessions.js";
 export type { SeedUser } from "./resources/users.js";

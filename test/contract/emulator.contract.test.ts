@@ -76,6 +76,8 @@ const UNKNOWN = {
   invitation: "invitation_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   session: "session_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   domain: "org_domain_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  resource: "authz_resource_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  assignment: "role_assignment_01JZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 
 interface Target {
@@ -322,6 +324,90 @@ const orgWithExternalId = async (): Promise<Partial<Ids>> => {
   await create({ name: "Contract External", external_id: "contract-ext-1" });
   return { externalId: "contract-ext-1" };
 };
+
+/** A permission the authorization rows create for themselves (the seed's slugs are not theirs to assume). */
+const CONTRACT_PERMISSION = "contract:write";
+
+/** The events the authorization writes emit (role.deleted has no operation among them). */
+const AUTHORIZATION_EVENTS = [
+  "permission.created",
+  "permission.updated",
+  "permission.deleted",
+  "role.created",
+  "role.updated",
+  "organization_role.created",
+  "organization_role.updated",
+  "organization_role.deleted",
+];
+
+async function contractPermission(): Promise<Partial<Ids>> {
+  await must("POST", "/authorization/permissions", {
+    body: { slug: CONTRACT_PERMISSION, name: "Contract write" },
+  });
+  return {};
+}
+
+interface FgaResource {
+  id: string;
+  external_id: string;
+  resource_type_slug: string;
+  organization_id: string;
+  parent_resource_id: string | null;
+}
+
+/** What the FGA rows act on, found in the demo seed: a resource under a parent, assigned to a membership. */
+let fga: {
+  org: string;
+  parent: FgaResource;
+  child: FgaResource;
+  membership: string;
+  assignment: string;
+  role: string;
+  /** A permission the membership has on the child. */
+  permission: string;
+} = {
+  org: "",
+  parent: { id: "", external_id: "", resource_type_slug: "", organization_id: "", parent_resource_id: null },
+  child: { id: "", external_id: "", resource_type_slug: "", organization_id: "", parent_resource_id: null },
+  membership: "",
+  assignment: "",
+  role: "",
+  permission: "",
+};
+
+async function discoverFga(): Promise<Partial<Ids>> {
+  const resources = (await getJson<ListOf<FgaResource>>("/authorization/resources", { limit: "100" })).data;
+  for (const child of resources) {
+    const parent = resources.find((r) => r.id === child.parent_resource_id);
+    if (!parent) continue;
+    type Assignment = { id: string; organization_membership_id: string; role: { slug: string } };
+    const assignment = (
+      await getJson<ListOf<Assignment>>(`/authorization/resources/${child.id}/role_assignments`)
+    ).data[0];
+    if (!assignment) continue;
+    const membership = assignment.organization_membership_id;
+    const permissions = (
+      await getJson<ListOf<{ slug: string }>>(
+        `/authorization/organization_memberships/${membership}/resources/${child.id}/permissions`,
+      )
+    ).data;
+    const permission = first(permissions, "permission on an assigned resource").slug;
+    fga = {
+      org: child.organization_id,
+      parent,
+      child,
+      membership,
+      assignment: assignment.id,
+      role: assignment.role.slug,
+      permission,
+    };
+    return {};
+  }
+  throw new Error("the demo seed has no assigned resource under a parent");
+}
+
+const byExternal = (r: Pick<FgaResource, "organization_id" | "resource_type_slug" | "external_id">) =>
+  `/authorization/organizations/${r.organization_id}/resources/${r.resource_type_slug}/${r.external_id}`;
 
 const rows: Row[] = [
   // Connections
@@ -1684,6 +1770,769 @@ const rows: Row[] = [
     note: "unknown organization",
     path: () => `/authorization/organizations/${UNKNOWN.org}/roles/admin`,
     status: 404,
+  },
+
+  // Authorization: permissions and role writes (issue 18)
+  {
+    method: "GET",
+    template: "/events",
+    note: "permission, role and organization role events",
+    path: () => "/events",
+    setup: async (ids) => {
+      await contractPermission();
+      await must("PATCH", `/authorization/permissions/${CONTRACT_PERMISSION}`, { body: { name: "Renamed" } });
+      await must("POST", "/authorization/roles", { body: { slug: "contract-viewer", name: "Viewer" } });
+      await must("POST", "/authorization/roles/contract-viewer/permissions", {
+        body: { slug: CONTRACT_PERMISSION },
+      });
+      const orgRole = `/authorization/organizations/${ids.roleOrg}/roles`;
+      await must("POST", orgRole, { body: { slug: "org-contract-auditor", name: "Auditor" } });
+      await must("PATCH", `${orgRole}/org-contract-auditor`, { body: { name: "Auditor 2" } });
+      await must("DELETE", `${orgRole}/org-contract-auditor`);
+      await must("DELETE", `/authorization/permissions/${CONTRACT_PERMISSION}`);
+      return {};
+    },
+    query: () => ({ events: AUTHORIZATION_EVENTS.join(","), limit: "20", order: "asc" }),
+    status: 200,
+    eventTypes: AUTHORIZATION_EVENTS,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions",
+    note: "the environment's permissions",
+    path: () => "/authorization/permissions",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions",
+    note: "limit=0 (undeclared)",
+    path: () => "/authorization/permissions",
+    query: () => ({ limit: "0" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/authorization/permissions",
+    note: "create",
+    path: () => "/authorization/permissions",
+    body: () => ({ slug: "contract:read", name: "Contract read", description: null }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/permissions",
+    note: "a slug already taken",
+    path: () => "/authorization/permissions",
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION, name: "Again" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/authorization/permissions",
+    note: "missing name",
+    path: () => "/authorization/permissions",
+    body: () => ({ slug: "contract:nameless" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions/{slug}",
+    note: "get",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/authorization/permissions/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/permissions/contract:none",
+    status: 404,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/permissions/{slug}",
+    note: "rename",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    body: () => ({ name: "Renamed", description: "Now described" }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/permissions/{slug}",
+    note: "a name over 48 characters",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    body: () => ({ name: "n".repeat(49) }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/permissions/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/permissions/contract:none",
+    body: () => ({ name: "x" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/permissions/{slug}",
+    note: "delete",
+    path: () => `/authorization/permissions/${CONTRACT_PERMISSION}`,
+    setup: contractPermission,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/permissions/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/permissions/contract:none",
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles",
+    note: "create an environment role",
+    path: () => "/authorization/roles",
+    body: () => ({ slug: "contract-viewer", name: "Viewer", description: "Reads" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles",
+    note: "a slug already taken",
+    path: () => "/authorization/roles",
+    body: () => ({ slug: "admin", name: "Admin again" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles",
+    note: "missing slug",
+    path: () => "/authorization/roles",
+    body: () => ({ name: "Slugless" }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/roles/{slug}",
+    note: "rename",
+    path: () => "/authorization/roles/member",
+    body: () => ({ name: "Colleague", description: null }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/roles/{slug}",
+    note: "unknown slug",
+    path: () => "/authorization/roles/contract-no-such-role",
+    body: () => ({ name: "x" }),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "replace the permissions",
+    path: () => "/authorization/roles/member/permissions",
+    setup: contractPermission,
+    body: () => ({ permissions: [CONTRACT_PERMISSION] }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "an unknown permission",
+    path: () => "/authorization/roles/member/permissions",
+    body: () => ({ permissions: ["contract:none"] }),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "permissions not an array",
+    path: () => "/authorization/roles/member/permissions",
+    body: () => ({ permissions: "contract:none" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "add a permission",
+    path: () => "/authorization/roles/member/permissions",
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/authorization/roles/{slug}/permissions",
+    note: "unknown role",
+    path: () => "/authorization/roles/contract-no-such-role/permissions",
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "create a custom role",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles`,
+    body: () => ({ slug: "org-contract-auditor", name: "Auditor" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "a slug the organization already has",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles`,
+    body: (ids) => ({ slug: ids.customRole, name: "Again" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles",
+    note: "a slug without org-",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles`,
+    body: () => ({ slug: "contract-auditor", name: "Auditor" }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "update a custom role",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,
+    body: () => ({ description: "Finance" }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "an environment role is not the organization's to change",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/admin`,
+    body: () => ({ name: "x" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "delete a custom role nobody holds",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "a custom role a membership holds",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}`,
+    setup: async (ids) => {
+      const user = await createUser({ email: "contract-holder@example.com" });
+      await must("POST", "/user_management/organization_memberships", {
+        body: { user_id: user.id, organization_id: ids.roleOrg, role_slug: ids.customRole },
+      });
+      return {};
+    },
+    status: 409,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}",
+    note: "unknown organization",
+    path: (ids) => `/authorization/organizations/${UNKNOWN.org}/roles/${ids.customRole}`,
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "replace a custom role's permissions",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    setup: contractPermission,
+    body: () => ({ permissions: [CONTRACT_PERMISSION] }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "an unknown permission",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    body: () => ({ permissions: ["contract:none"] }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "add a permission to a custom role",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    setup: contractPermission,
+    body: () => ({ slug: CONTRACT_PERMISSION }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions",
+    note: "missing slug",
+    path: (ids) => `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`,
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}",
+    note: "remove a permission the custom role grants",
+    path: (ids) =>
+      `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions/${CONTRACT_PERMISSION}`,
+    setup: async (ids) => {
+      await contractPermission();
+      await must("POST", `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions`, {
+        body: { slug: CONTRACT_PERMISSION },
+      });
+      return {};
+    },
+    status: 200,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}",
+    note: "a permission the role does not grant",
+    path: (ids) =>
+      `/authorization/organizations/${ids.roleOrg}/roles/${ids.customRole}/permissions/contract:none`,
+    status: 404,
+  },
+
+  // Authorization: resources, role assignments and access checks (issue 18)
+  {
+    method: "GET",
+    template: "/authorization/resources",
+    note: "an organization's resources",
+    path: () => "/authorization/resources",
+    setup: discoverFga,
+    query: () => ({ organization_id: fga.org }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/resources",
+    note: "an external id without organization and type",
+    path: () => "/authorization/resources",
+    query: () => ({ resource_external_id: "contract-any" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/authorization/resources",
+    note: "create under a parent named by external id",
+    path: () => "/authorization/resources",
+    setup: discoverFga,
+    body: () => ({
+      organization_id: fga.org,
+      resource_type_slug: fga.child.resource_type_slug,
+      external_id: "contract-new",
+      name: "Contract resource",
+      description: null,
+      parent_resource_external_id: fga.parent.external_id,
+      parent_resource_type_slug: fga.parent.resource_type_slug,
+    }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/resources",
+    note: "an external id the organization has for that type",
+    path: () => "/authorization/resources",
+    setup: discoverFga,
+    body: () => ({
+      organization_id: fga.org,
+      resource_type_slug: fga.child.resource_type_slug,
+      external_id: fga.child.external_id,
+      name: "Again",
+    }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/authorization/resources",
+    note: "unknown organization",
+    path: () => "/authorization/resources",
+    body: () => ({
+      organization_id: UNKNOWN.org,
+      resource_type_slug: "project",
+      external_id: "x",
+      name: "X",
+    }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/resources",
+    note: "missing name",
+    path: () => "/authorization/resources",
+    body: (ids) => ({ organization_id: ids.org, resource_type_slug: "project", external_id: "x" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/authorization/resources/{resource_id}",
+    note: "get",
+    path: () => `/authorization/resources/${fga.child.id}`,
+    setup: discoverFga,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/authorization/resources/{resource_id}",
+    note: "unknown id",
+    path: () => `/authorization/resources/${UNKNOWN.resource}`,
+    status: 404,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/resources/{resource_id}",
+    note: "rename and move to the top level",
+    path: () => `/authorization/resources/${fga.child.id}`,
+    setup: discoverFga,
+    body: () => ({ name: "Renamed", parent_resource_id: null }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/resources/{resource_id}",
+    note: "a parent under the resource itself",
+    path: () => `/authorization/resources/${fga.parent.id}`,
+    setup: discoverFga,
+    body: () => ({ parent_resource_id: fga.child.id }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/resources/{resource_id}",
+    note: "unknown id",
+    path: () => `/authorization/resources/${UNKNOWN.resource}`,
+    body: () => ({ name: "x" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/resources/{resource_id}",
+    note: "a parent with cascade_delete",
+    path: () => `/authorization/resources/${fga.parent.id}`,
+    setup: discoverFga,
+    query: () => ({ cascade_delete: "true" }),
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/resources/{resource_id}",
+    note: "a parent without cascade_delete",
+    path: () => `/authorization/resources/${fga.parent.id}`,
+    setup: discoverFga,
+    status: 409,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/resources/{resource_id}",
+    note: "unknown id",
+    path: () => `/authorization/resources/${UNKNOWN.resource}`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/authorization/resources/{resource_id}/organization_memberships",
+    note: "who has the permission",
+    path: () => `/authorization/resources/${fga.child.id}/organization_memberships`,
+    setup: discoverFga,
+    query: () => ({ permission_slug: fga.permission }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/resources/{resource_id}/organization_memberships",
+    note: "missing permission_slug",
+    path: () => `/authorization/resources/${fga.child.id}/organization_memberships`,
+    setup: discoverFga,
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/authorization/resources/{resource_id}/role_assignments",
+    note: "the assignments on a resource",
+    path: () => `/authorization/resources/${fga.child.id}/role_assignments`,
+    setup: discoverFga,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/resources/{resource_id}/role_assignments",
+    note: "unknown id",
+    path: () => `/authorization/resources/${UNKNOWN.resource}/role_assignments`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+    note: "get by external id",
+    path: () => byExternal(fga.child),
+    setup: discoverFga,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+    note: "unknown external id",
+    path: () => byExternal({ ...fga.child, external_id: "contract-none" }),
+    setup: discoverFga,
+    status: 404,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+    note: "update by external id",
+    path: () => byExternal(fga.child),
+    setup: discoverFga,
+    body: () => ({ description: "Described" }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+    note: "an unknown parent",
+    path: () => byExternal(fga.child),
+    setup: discoverFga,
+    body: () => ({ parent_resource_id: UNKNOWN.resource }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+    note: "delete a leaf by external id",
+    path: () => byExternal(fga.child),
+    setup: discoverFga,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+    note: "a parent without cascade_delete",
+    path: () => byExternal(fga.parent),
+    setup: discoverFga,
+    status: 409,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}/organization_memberships",
+    note: "who has the permission",
+    path: () => `${byExternal(fga.child)}/organization_memberships`,
+    setup: discoverFga,
+    query: () => ({ permission_slug: fga.permission, assignment: "direct" }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}/organization_memberships",
+    note: "unknown external id",
+    path: () => `${byExternal({ ...fga.child, external_id: "contract-none" })}/organization_memberships`,
+    setup: discoverFga,
+    query: () => ({ permission_slug: fga.permission }),
+    status: 404,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}/role_assignments",
+    note: "the assignments on a resource",
+    path: () => `${byExternal(fga.child)}/role_assignments`,
+    setup: discoverFga,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}/role_assignments",
+    note: "unknown organization",
+    path: () => `${byExternal({ ...fga.child, organization_id: UNKNOWN.org })}/role_assignments`,
+    setup: discoverFga,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+    note: "a membership's assignments",
+    path: () => `/authorization/organization_memberships/${fga.membership}/role_assignments`,
+    setup: discoverFga,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+    note: "unknown membership",
+    path: () => `/authorization/organization_memberships/${UNKNOWN.membership}/role_assignments`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+    note: "assign by external id",
+    path: () => `/authorization/organization_memberships/${fga.membership}/role_assignments`,
+    setup: async () => {
+      await discoverFga();
+      await must(
+        "DELETE",
+        `/authorization/organization_memberships/${fga.membership}/role_assignments/${fga.assignment}`,
+      );
+      return {};
+    },
+    body: () => ({
+      role_slug: fga.role,
+      resource_external_id: fga.child.external_id,
+      resource_type_slug: fga.child.resource_type_slug,
+    }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+    note: "no resource named",
+    path: () => `/authorization/organization_memberships/${fga.membership}/role_assignments`,
+    setup: discoverFga,
+    body: () => ({ role_slug: fga.role }),
+    status: 422,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+    note: "remove by role and resource",
+    path: () => `/authorization/organization_memberships/${fga.membership}/role_assignments`,
+    setup: discoverFga,
+    body: () => ({ role_slug: fga.role, resource_id: fga.child.id }),
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+    note: "no such assignment",
+    path: () => `/authorization/organization_memberships/${fga.membership}/role_assignments`,
+    setup: discoverFga,
+    body: () => ({ role_slug: fga.role, resource_id: fga.parent.id }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/role_assignments/{role_assignment_id}",
+    note: "remove by id",
+    path: () =>
+      `/authorization/organization_memberships/${fga.membership}/role_assignments/${fga.assignment}`,
+    setup: discoverFga,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/role_assignments/{role_assignment_id}",
+    note: "unknown id",
+    path: () =>
+      `/authorization/organization_memberships/${fga.membership}/role_assignments/${UNKNOWN.assignment}`,
+    setup: discoverFga,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organization_memberships/{organization_membership_id}/check",
+    note: "a granted permission",
+    path: () => `/authorization/organization_memberships/${fga.membership}/check`,
+    setup: discoverFga,
+    body: () => ({ permission_slug: fga.permission, resource_id: fga.child.id }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organization_memberships/{organization_membership_id}/check",
+    note: "missing permission_slug",
+    path: () => `/authorization/organization_memberships/${fga.membership}/check`,
+    setup: discoverFga,
+    body: () => ({ resource_id: fga.child.id }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/authorization/organization_memberships/{organization_membership_id}/check",
+    note: "unknown resource",
+    path: () => `/authorization/organization_memberships/${fga.membership}/check`,
+    setup: discoverFga,
+    body: () => ({ permission_slug: fga.permission, resource_id: UNKNOWN.resource }),
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organization_memberships/{organization_membership_id}/resources",
+    note: "children the membership may act on",
+    path: () => `/authorization/organization_memberships/${fga.membership}/resources`,
+    setup: discoverFga,
+    query: () => ({ permission_slug: fga.permission, parent_resource_id: fga.parent.id }),
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/authorization/organization_memberships/{organization_membership_id}/resources",
+    note: "no parent named",
+    path: () => `/authorization/organization_memberships/${fga.membership}/resources`,
+    setup: discoverFga,
+    query: () => ({ permission_slug: fga.permission }),
+    status: 400,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/resources/{resource_id}/permissions",
+    note: "effective permissions",
+    path: () =>
+      `/authorization/organization_memberships/${fga.membership}/resources/${fga.child.id}/permissions`,
+    setup: discoverFga,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/resources/{resource_id}/permissions",
+    note: "unknown resource",
+    path: () =>
+      `/authorization/organization_memberships/${fga.membership}/resources/${UNKNOWN.resource}/permissions`,
+    setup: discoverFga,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/resources/{resource_type_slug}/{external_id}/permissions",
+    note: "effective permissions by external id",
+    path: () =>
+      `/authorization/organization_memberships/${fga.membership}/resources/${fga.child.resource_type_slug}/${fga.child.external_id}/permissions`,
+    setup: discoverFga,
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/resources/{resource_type_slug}/{external_id}/permissions",
+    note: "limit=0",
+    path: () =>
+      `/authorization/organization_memberships/${fga.membership}/resources/${fga.child.resource_type_slug}/${fga.child.external_id}/permissions`,
+    setup: discoverFga,
+    query: () => ({ limit: "0" }),
+    status: 422,
   },
 
   // Organization domains

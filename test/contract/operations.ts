@@ -48,6 +48,86 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organization_domains/{id}" },
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
+  // Authorization (issue 18): permissions, role writes, resources, role assignments and access checks
+  {
+    method: "GET",
+    template: "/authorization/organization_memberships/{organization_membership_id}/resources",
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/resources/{resource_id}/permissions",
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/resources/{resource_type_slug}/{external_id}/permissions",
+  },
+  { method: "POST", template: "/authorization/organization_memberships/{organization_membership_id}/check" },
+  {
+    method: "GET",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+  },
+  {
+    method: "POST",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organization_memberships/{organization_membership_id}/role_assignments",
+  },
+  {
+    method: "DELETE",
+    template:
+      "/authorization/organization_memberships/{organization_membership_id}/role_assignments/{role_assignment_id}",
+  },
+  { method: "POST", template: "/authorization/organizations/{organizationId}/roles" },
+  { method: "PATCH", template: "/authorization/organizations/{organizationId}/roles/{slug}" },
+  { method: "DELETE", template: "/authorization/organizations/{organizationId}/roles/{slug}" },
+  { method: "PUT", template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions" },
+  { method: "POST", template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions" },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}",
+  },
+  {
+    method: "GET",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+  },
+  {
+    method: "PATCH",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+  },
+  {
+    method: "DELETE",
+    template: "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}",
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}/organization_memberships",
+  },
+  {
+    method: "GET",
+    template:
+      "/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}/role_assignments",
+  },
+  { method: "GET", template: "/authorization/permissions" },
+  { method: "POST", template: "/authorization/permissions" },
+  { method: "GET", template: "/authorization/permissions/{slug}" },
+  { method: "PATCH", template: "/authorization/permissions/{slug}" },
+  { method: "DELETE", template: "/authorization/permissions/{slug}" },
+  { method: "GET", template: "/authorization/resources" },
+  { method: "POST", template: "/authorization/resources" },
+  { method: "GET", template: "/authorization/resources/{resource_id}" },
+  { method: "PATCH", template: "/authorization/resources/{resource_id}" },
+  { method: "DELETE", template: "/authorization/resources/{resource_id}" },
+  { method: "GET", template: "/authorization/resources/{resource_id}/organization_memberships" },
+  { method: "GET", template: "/authorization/resources/{resource_id}/role_assignments" },
+  { method: "POST", template: "/authorization/roles" },
+  { method: "PATCH", template: "/authorization/roles/{slug}" },
+  { method: "PUT", template: "/authorization/roles/{slug}/permissions" },
+  { method: "POST", template: "/authorization/roles/{slug}/permissions" },
 ];
 
 /**

@@ -62,6 +62,7 @@ const UNDECLARED: Readonly<Record<string, string>> = {
   "POST /organization_domains 404": "an organization_id that names no organization",
   "POST /organization_domains 422": "a body without a valid domain and organization_id, or not JSON",
   "POST /organization_domains/{id}/verify 404": "an id that names no organization domain",
+  "GET /authorization/permissions 422": "a limit, order or cursor out of range, as on every paginated list",
 };
 
 let loaded: LoadedSpec | undefined;

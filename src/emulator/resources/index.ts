@@ -1,3 +1,4 @@
+import { authorizationResources } from "./authorization-resources.js";
 import { connections } from "./connections.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
@@ -8,7 +9,9 @@ import { invitations } from "./invitations.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
+import { permissions } from "./permissions.js";
 import { portalLinks } from "./portal-links.js";
+import { roleAssignments } from "./role-assignments.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
 import { users } from "./users.js";
@@ -35,4 +38,8 @@ export const RESOURCES = [
   portalLinks,
   events,
   webhookEndpoints,
+  // Authorization (issue 18): after the rest, so the seed stamps of older resources stay as they were.
+  permissions,
+  authorizationResources,
+  roleAssignments,
 ] as const;
