@@ -664,4 +664,17 @@ export const demoSeed: Seed = {
   sessions,
   events: history,
   webhook_endpoints: [],
+  vault_objects: [
+    {
+      name: "acme-stripe-api-key",
+      value: "sk_live_acme_51Hx9QeZvKYlo2C0aIm7t3nR",
+      history: ["sk_live_acme_51Hx9QeZvKYlo2C0aOldKey01"],
+      key_context: { organization_id: DEMO_IDS.organizations.acme },
+    },
+    {
+      name: "globex-salesforce-refresh-token",
+      value: "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfn8B.ayh0Gz9",
+      key_context: { organization_id: DEMO_IDS.organizations.globex },
+    },
+  ],
 };

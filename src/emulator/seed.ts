@@ -20,6 +20,7 @@ export type { SeedOrganization } from "./resources/organizations.js";
 export type { SeedRole } from "./resources/roles.js";
 export type { SeedSession } from "./resources/sessions.js";
 export type { SeedUser } from "./resources/users.js";
+export type { SeedVaultObject } from "./resources/vault-objects.js";
 export type { SeedWebhookEndpoint } from "./resources/webhook-endpoints.js";
 
 type EntryOf<R> = R extends Resource<{ id: string }, infer Entry, string> ? Entry : never;

@@ -48,6 +48,18 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organization_domains/{id}" },
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
+  // Vault, groups, applications, Pipes
+  { method: "POST", template: "/vault/v1/keys/data-key" },
+  { method: "POST", template: "/vault/v1/keys/decrypt" },
+  { method: "POST", template: "/vault/v1/keys/rekey" },
+  { method: "GET", template: "/vault/v1/kv" },
+  { method: "POST", template: "/vault/v1/kv" },
+  { method: "GET", template: "/vault/v1/kv/name/{name}" },
+  { method: "DELETE", template: "/vault/v1/kv/{id}" },
+  { method: "GET", template: "/vault/v1/kv/{id}" },
+  { method: "PUT", template: "/vault/v1/kv/{id}" },
+  { method: "GET", template: "/vault/v1/kv/{id}/metadata" },
+  { method: "GET", template: "/vault/v1/kv/{id}/versions" },
 ];
 
 /**

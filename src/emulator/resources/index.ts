@@ -12,6 +12,8 @@ import { portalLinks } from "./portal-links.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
 import { users } from "./users.js";
+import { vaultKeys } from "./vault-keys.js";
+import { vaultObjects } from "./vault-objects.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
 
 /**
@@ -35,4 +37,6 @@ export const RESOURCES = [
   portalLinks,
   events,
   webhookEndpoints,
+  vaultKeys,
+  vaultObjects,
 ] as const;

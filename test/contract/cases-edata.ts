@@ -1,0 +1,312 @@
+import type { HttpMethod } from "../support/openapi.js";
+
+// Contract cases for Vault, groups, applications and Pipes, as data for the one runner
+// (emulator.contract.test.ts): the runner discovers these ids with the rest and runs each row after a reset.
+
+/** Ids discovered from the demo seed (never hard-coded), or set by a row's setup. */
+export interface EdataIds {
+  vaultObject: string;
+  vaultObjectName: string;
+  vaultVersion: string;
+  /** An encrypted data key blob, made by a row's setup. */
+  encryptedKeys: string;
+}
+
+/** A sent request as the runner reports it. */
+interface Sent {
+  status: number;
+  bodyText: string;
+}
+
+/** What the rows need from the runner: a request that must succeed (setup steps). */
+export interface EdataRunner {
+  must(
+    method: HttpMethod,
+    path: string,
+    options?: { body?: unknown; query?: Record<string, string> },
+  ): Promise<Sent>;
+}
+
+export interface EdataRow {
+  method: HttpMethod;
+  template: string;
+  note: string;
+  path: (ids: EdataIds) => string;
+  query?: (ids: EdataIds) => Record<string, string>;
+  body?: (ids: EdataIds) => unknown;
+  setup?: (ids: EdataIds) => Promise<Partial<EdataIds>>;
+  status: number | readonly number[];
+  nonEmpty?: boolean;
+}
+
+const UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000";
+
+export const EDATA_PLACEHOLDERS: EdataIds = {
+  vaultObject: UNKNOWN_UUID,
+  vaultObjectName: "contract-unknown-object",
+  vaultVersion: UNKNOWN_UUID,
+  encryptedKeys: "",
+};
+
+/** Path prefixes whose `{id}` is one of these ids (for the runner's authentication and rate-limit rows). */
+export const EDATA_PATH_IDS: Record<string, (ids: EdataIds) => string> = {
+  "/vault/v1/kv/": (ids) => ids.vaultObject,
+};
+
+export async function discoverEdataIds(
+  getJson: <T>(path: string, query?: Record<string, string>) => Promise<T>,
+): Promise<EdataIds> {
+  const objects = (await getJson<{ data: { id: string; name: string }[] }>("/vault/v1/kv", { limit: "100" }))
+    .data;
+  const object = objects[0];
+  if (!object) throw new Error("the demo seed has no Vault object");
+  const read = await getJson<{ metadata: { version_id: string } }>(`/vault/v1/kv/${object.id}`);
+  return {
+    vaultObject: object.id,
+    vaultObjectName: object.name,
+    vaultVersion: read.metadata.version_id,
+    encryptedKeys: "",
+  };
+}
+
+const GARBAGE_KEYS = Buffer.from("not a blob Vault made").toString("base64");
+
+export function edataRows(run: EdataRunner): EdataRow[] {
+  const dataKey = async (): Promise<Partial<EdataIds>> => {
+    const res = await run.must("POST", "/vault/v1/keys/data-key", {
+      body: { context: { tenant: "contract" } },
+    });
+    return { encryptedKeys: (JSON.parse(res.bodyText) as { encrypted_keys: string }).encrypted_keys };
+  };
+  return [
+    // Vault: key-value objects
+    {
+      method: "GET",
+      template: "/vault/v1/kv",
+      note: "list",
+      path: () => "/vault/v1/kv",
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv",
+      note: "order=normal is not Vault's",
+      path: () => "/vault/v1/kv",
+      query: () => ({ order: "normal" }),
+      status: 400,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/kv",
+      note: "create",
+      path: () => "/vault/v1/kv",
+      body: () => ({ name: "contract-secret", value: "s3cr3t", key_context: { tenant: "contract" } }),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/kv",
+      note: "no key_context",
+      path: () => "/vault/v1/kv",
+      body: () => ({ name: "contract-secret", value: "s3cr3t" }),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/kv",
+      note: "name taken",
+      path: () => "/vault/v1/kv",
+      body: (ids) => ({ name: ids.vaultObjectName, value: "x", key_context: {} }),
+      status: 409,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/kv",
+      note: "body not an object",
+      path: () => "/vault/v1/kv",
+      body: () => ["not", "an", "object"],
+      status: 400,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/name/{name}",
+      note: "read by name",
+      path: (ids) => `/vault/v1/kv/name/${ids.vaultObjectName}`,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/name/{name}",
+      note: "unknown name",
+      path: () => `/vault/v1/kv/name/${EDATA_PLACEHOLDERS.vaultObjectName}`,
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/{id}",
+      note: "read",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}`,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/{id}",
+      note: "unknown id",
+      path: () => `/vault/v1/kv/${UNKNOWN_UUID}`,
+      status: 404,
+    },
+    {
+      method: "PUT",
+      template: "/vault/v1/kv/{id}",
+      note: "update at the current version",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}`,
+      body: (ids) => ({ value: "rotated", version_check: ids.vaultVersion }),
+      status: 201,
+    },
+    {
+      method: "PUT",
+      template: "/vault/v1/kv/{id}",
+      note: "stale version_check",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}`,
+      body: () => ({ value: "rotated", version_check: UNKNOWN_UUID }),
+      status: 409,
+    },
+    {
+      method: "PUT",
+      template: "/vault/v1/kv/{id}",
+      note: "no value",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}`,
+      body: () => ({}),
+      status: 400,
+    },
+    {
+      method: "PUT",
+      template: "/vault/v1/kv/{id}",
+      note: "unknown id (undeclared)",
+      path: () => `/vault/v1/kv/${UNKNOWN_UUID}`,
+      body: () => ({ value: "x" }),
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: "/vault/v1/kv/{id}",
+      note: "delete",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}`,
+      status: 200,
+    },
+    {
+      method: "DELETE",
+      template: "/vault/v1/kv/{id}",
+      note: "stale version_check",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}`,
+      query: () => ({ version_check: UNKNOWN_UUID }),
+      status: 409,
+    },
+    {
+      method: "DELETE",
+      template: "/vault/v1/kv/{id}",
+      note: "unknown id",
+      path: () => `/vault/v1/kv/${UNKNOWN_UUID}`,
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/{id}/metadata",
+      note: "describe",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}/metadata`,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/{id}/metadata",
+      note: "unknown id",
+      path: () => `/vault/v1/kv/${UNKNOWN_UUID}/metadata`,
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/{id}/versions",
+      note: "versions",
+      path: (ids) => `/vault/v1/kv/${ids.vaultObject}/versions`,
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/vault/v1/kv/{id}/versions",
+      note: "unknown id",
+      path: () => `/vault/v1/kv/${UNKNOWN_UUID}/versions`,
+      status: 404,
+    },
+
+    // Vault: data keys
+    {
+      method: "POST",
+      template: "/vault/v1/keys/data-key",
+      note: "create",
+      path: () => "/vault/v1/keys/data-key",
+      body: () => ({ context: { tenant: "contract" } }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/keys/data-key",
+      note: "no context",
+      path: () => "/vault/v1/keys/data-key",
+      body: () => ({}),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/keys/data-key",
+      note: "body not an object",
+      path: () => "/vault/v1/keys/data-key",
+      body: () => "context",
+      status: 400,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/keys/decrypt",
+      note: "decrypt",
+      path: () => "/vault/v1/keys/decrypt",
+      setup: dataKey,
+      body: (ids) => ({ keys: ids.encryptedKeys }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/keys/decrypt",
+      note: "not a blob Vault made",
+      path: () => "/vault/v1/keys/decrypt",
+      body: () => ({ keys: GARBAGE_KEYS }),
+      status: 400,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/keys/rekey",
+      note: "rekey",
+      path: () => "/vault/v1/keys/rekey",
+      setup: dataKey,
+      body: (ids) => ({ encrypted_keys: ids.encryptedKeys, context: { tenant: "other" } }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/keys/rekey",
+      note: "not a blob Vault made",
+      path: () => "/vault/v1/keys/rekey",
+      body: () => ({ encrypted_keys: GARBAGE_KEYS, context: { tenant: "other" } }),
+      status: 400,
+    },
+    {
+      method: "POST",
+      template: "/vault/v1/keys/rekey",
+      note: "no context",
+      path: () => "/vault/v1/keys/rekey",
+      setup: dataKey,
+      body: (ids) => ({ encrypted_keys: ids.encryptedKeys }),
+      status: 422,
+    },
+  ];
+}
