@@ -664,6 +664,25 @@ export const demoSeed: Seed = {
   sessions,
   events: history,
   webhook_endpoints: [],
+  groups: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      name: "Engineering",
+      description: "Everyone who ships Acme's product.",
+      members: [DEMO_IDS.organizationMemberships.janeAcme, DEMO_IDS.organizationMemberships.priyaAcme],
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      name: "Finance",
+      description: null,
+      members: [DEMO_IDS.organizationMemberships.bobAcme],
+    },
+    {
+      organization_id: DEMO_IDS.organizations.globex,
+      name: "Sales",
+      members: [DEMO_IDS.organizationMemberships.hankGlobex, DEMO_IDS.organizationMemberships.meiGlobex],
+    },
+  ],
   vault_objects: [
     {
       name: "acme-stripe-api-key",

@@ -10,6 +10,11 @@ export interface EdataIds {
   vaultVersion: string;
   /** An encrypted data key blob, made by a row's setup. */
   encryptedKeys: string;
+  /** An organization with a group that has members, that group, one member and one membership not in it. */
+  groupOrg: string;
+  orgGroup: string;
+  orgGroupMember: string;
+  orgGroupNonMember: string;
 }
 
 /** A sent request as the runner reports it. */
@@ -46,6 +51,10 @@ export const EDATA_PLACEHOLDERS: EdataIds = {
   vaultObjectName: "contract-unknown-object",
   vaultVersion: UNKNOWN_UUID,
   encryptedKeys: "",
+  groupOrg: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  orgGroup: "group_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  orgGroupMember: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  orgGroupNonMember: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 
 /** Path prefixes whose `{id}` is one of these ids (for the runner's authentication and rate-limit rows). */
@@ -66,7 +75,42 @@ export async function discoverEdataIds(
     vaultObjectName: object.name,
     vaultVersion: read.metadata.version_id,
     encryptedKeys: "",
+    ...(await discoverGroup(getJson)),
   };
+}
+
+type GetJson = <T>(path: string, query?: Record<string, string>) => Promise<T>;
+
+async function discoverGroup(
+  getJson: GetJson,
+): Promise<Pick<EdataIds, "groupOrg" | "orgGroup" | "orgGroupMember" | "orgGroupNonMember">> {
+  type Listed = { data: { id: string }[] };
+  const orgs = (await getJson<Listed>("/organizations", { limit: "100" })).data;
+  for (const org of orgs) {
+    for (const group of (await getJson<Listed>(`/organizations/${org.id}/groups`, { limit: "100" })).data) {
+      const members = (
+        await getJson<Listed>(`/organizations/${org.id}/groups/${group.id}/organization-memberships`, {
+          limit: "100",
+        })
+      ).data.map((m) => m.id);
+      const all = (
+        await getJson<Listed>("/user_management/organization_memberships", {
+          organization_id: org.id,
+          statuses: "active,inactive,pending",
+          limit: "100",
+        })
+      ).data.map((m) => m.id);
+      const outside = all.find((id) => !members.includes(id));
+      if (members[0] && outside)
+        return {
+          groupOrg: org.id,
+          orgGroup: group.id,
+          orgGroupMember: members[0],
+          orgGroupNonMember: outside,
+        };
+    }
+  }
+  throw new Error("the demo seed has no group with members beside a membership outside it");
 }
 
 const GARBAGE_KEYS = Buffer.from("not a blob Vault made").toString("base64");
@@ -78,7 +122,156 @@ export function edataRows(run: EdataRunner): EdataRow[] {
     });
     return { encryptedKeys: (JSON.parse(res.bodyText) as { encrypted_keys: string }).encrypted_keys };
   };
+  const groups = (ids: EdataIds) => `/organizations/${ids.groupOrg}/groups`;
+  const group = (ids: EdataIds) => `${groups(ids)}/${ids.orgGroup}`;
+  const members = (ids: EdataIds) => `${group(ids)}/organization-memberships`;
   return [
+    // Groups
+    {
+      method: "POST",
+      template: "/organizations/{organizationId}/groups",
+      note: "create",
+      path: groups,
+      body: () => ({ name: "Contract Group", description: "made by the contract" }),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: "/organizations/{organizationId}/groups",
+      note: "no name",
+      path: groups,
+      body: () => ({ description: "nameless" }),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/organizations/{organizationId}/groups",
+      note: "unknown organization",
+      path: () => `/organizations/${EDATA_PLACEHOLDERS.groupOrg}/groups`,
+      body: () => ({ name: "Contract Group" }),
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/groups",
+      note: "list",
+      path: groups,
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/groups",
+      note: "unknown organization",
+      path: () => `/organizations/${EDATA_PLACEHOLDERS.groupOrg}/groups`,
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/groups/{groupId}",
+      note: "get",
+      path: group,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/groups/{groupId}",
+      note: "unknown group",
+      path: (ids) => `${groups(ids)}/${EDATA_PLACEHOLDERS.orgGroup}`,
+      status: 404,
+    },
+    {
+      method: "PATCH",
+      template: "/organizations/{organizationId}/groups/{groupId}",
+      note: "rename",
+      path: group,
+      body: () => ({ name: "Renamed", description: null }),
+      status: 200,
+    },
+    {
+      method: "PATCH",
+      template: "/organizations/{organizationId}/groups/{groupId}",
+      note: "empty name",
+      path: group,
+      body: () => ({ name: "" }),
+      status: 422,
+    },
+    {
+      method: "PATCH",
+      template: "/organizations/{organizationId}/groups/{groupId}",
+      note: "unknown group",
+      path: (ids) => `${groups(ids)}/${EDATA_PLACEHOLDERS.orgGroup}`,
+      body: () => ({ name: "Renamed" }),
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: "/organizations/{organizationId}/groups/{groupId}",
+      note: "delete",
+      path: group,
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: "/organizations/{organizationId}/groups/{groupId}",
+      note: "unknown group",
+      path: (ids) => `${groups(ids)}/${EDATA_PLACEHOLDERS.orgGroup}`,
+      status: 404,
+    },
+    {
+      method: "POST",
+      template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships",
+      note: "add a member",
+      path: members,
+      body: (ids) => ({ organization_membership_id: ids.orgGroupNonMember }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships",
+      note: "no organization_membership_id",
+      path: members,
+      body: () => ({}),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships",
+      note: "unknown membership",
+      path: members,
+      body: () => ({ organization_membership_id: EDATA_PLACEHOLDERS.orgGroupMember }),
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships",
+      note: "members",
+      path: members,
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships",
+      note: "unknown group",
+      path: (ids) => `${groups(ids)}/${EDATA_PLACEHOLDERS.orgGroup}/organization-memberships`,
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships/{omId}",
+      note: "remove a member",
+      path: (ids) => `${members(ids)}/${ids.orgGroupMember}`,
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships/{omId}",
+      note: "not a member",
+      path: (ids) => `${members(ids)}/${ids.orgGroupNonMember}`,
+      status: 404,
+    },
+
     // Vault: key-value objects
     {
       method: "GET",

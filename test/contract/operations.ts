@@ -49,6 +49,17 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
   // Vault, groups, applications, Pipes
+  { method: "POST", template: "/organizations/{organizationId}/groups" },
+  { method: "GET", template: "/organizations/{organizationId}/groups" },
+  { method: "GET", template: "/organizations/{organizationId}/groups/{groupId}" },
+  { method: "PATCH", template: "/organizations/{organizationId}/groups/{groupId}" },
+  { method: "DELETE", template: "/organizations/{organizationId}/groups/{groupId}" },
+  { method: "POST", template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships" },
+  { method: "GET", template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships" },
+  {
+    method: "DELETE",
+    template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships/{omId}",
+  },
   { method: "POST", template: "/vault/v1/keys/data-key" },
   { method: "POST", template: "/vault/v1/keys/decrypt" },
   { method: "POST", template: "/vault/v1/keys/rekey" },

@@ -4,6 +4,7 @@ import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
 import { events } from "./events.js";
+import { groupMemberships, groups } from "./groups.js";
 import { invitations } from "./invitations.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
@@ -39,4 +40,6 @@ export const RESOURCES = [
   webhookEndpoints,
   vaultKeys,
   vaultObjects,
+  groups,
+  groupMemberships,
 ] as const;
