@@ -309,3 +309,9 @@ export const EVENT_TYPES = [
   "waitlist_user.created",
   "waitlist_user.denied",
 ] as const;
+
+/** A Connect application's kind (ConnectApplication's `application_type`). */
+export const CONNECT_APPLICATION_TYPES = ["oauth", "m2m"] as const;
+
+/** How a Connect application came to be, as the `registration_types` list filter names it. */
+export const CONNECT_REGISTRATION_TYPES = ["dynamic", "authenticated"] as const;

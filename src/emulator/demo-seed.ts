@@ -507,6 +507,13 @@ const history: SeedEvent[] = [
  * The built-in seed: realistic organizations, connections of several types and states, directories, AuthKit
  * users with memberships, invitations and sessions, roles, and a recent event history.
  */
+/** Connect applications of the demo seed, named so its client secrets and authorizations can point at them. */
+const CONNECT_APPS = {
+  acmeDashboard: "conn_app_01HM692DV0PA26CG640DQD4FZT",
+  globexPartnerPortal: "conn_app_01HM6948E05ANW5WK1VESBKKKZ",
+  acmeNightlySync: "conn_app_01HM696310WT7G2HZBTP8GVE04",
+};
+
 export const demoSeed: Seed = {
   organizations: [
     {
@@ -681,6 +688,59 @@ export const demoSeed: Seed = {
       organization_id: DEMO_IDS.organizations.globex,
       name: "Sales",
       members: [DEMO_IDS.organizationMemberships.hankGlobex, DEMO_IDS.organizationMemberships.meiGlobex],
+    },
+  ],
+  connect_applications: [
+    {
+      id: CONNECT_APPS.acmeDashboard,
+      name: "Acme Reporting Dashboard",
+      application_type: "oauth",
+      description: "Acme's own reporting app, signing in with AuthKit.",
+      scopes: ["openid", "profile", "email"],
+      redirect_uris: [{ uri: "https://reports.acme.com/callback", default: true }],
+      uses_pkce: true,
+      is_first_party: true,
+    },
+    {
+      id: CONNECT_APPS.globexPartnerPortal,
+      name: "Globex Partner Portal",
+      application_type: "oauth",
+      scopes: ["openid", "email"],
+      redirect_uris: [{ uri: "https://partners.globex.com/oauth/callback" }],
+      is_first_party: false,
+      organization_id: DEMO_IDS.organizations.globex,
+    },
+    {
+      id: CONNECT_APPS.acmeNightlySync,
+      name: "Acme Nightly Sync",
+      application_type: "m2m",
+      description: "Machine-to-machine job that exports usage every night.",
+      scopes: ["usage:read"],
+      organization_id: DEMO_IDS.organizations.acme,
+    },
+  ],
+  connect_application_secrets: [
+    { application_id: CONNECT_APPS.acmeDashboard, secret: "demo_secret_acme_dashboard_Zq81" },
+    { application_id: CONNECT_APPS.acmeNightlySync, secret: "demo_secret_acme_nightly_sync_W4m" },
+  ],
+  authorized_applications: [
+    {
+      application_id: CONNECT_APPS.acmeDashboard,
+      user_id: DEMO_IDS.users.janeDoe,
+      organization_id: DEMO_IDS.organizations.acme,
+      granted_scopes: ["openid", "profile", "email"],
+    },
+    {
+      application_id: CONNECT_APPS.globexPartnerPortal,
+      user_id: DEMO_IDS.users.janeDoe,
+      granted_scopes: ["openid", "email"],
+      oauth_resource: "https://api.globex.com",
+    },
+    {
+      application_id: CONNECT_APPS.acmeDashboard,
+      user_id: DEMO_IDS.users.priyaPatel,
+      organization_id: DEMO_IDS.organizations.acme,
+      granted_scopes: ["openid", "profile"],
     },
   ],
   vault_objects: [

@@ -8,6 +8,11 @@ import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
 // The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
+export type { SeedAuthorizedApplication } from "./resources/authorized-applications.js";
+export type {
+  SeedConnectApplication,
+  SeedConnectApplicationSecret,
+} from "./resources/connect-applications.js";
 export type { SeedConnection } from "./resources/connections.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";

@@ -15,6 +15,13 @@ export interface EdataIds {
   orgGroup: string;
   orgGroupMember: string;
   orgGroupNonMember: string;
+  /** A Connect application and one of its client secrets. */
+  connectApp: string;
+  clientSecret: string;
+  /** A user with authorized applications, one of those applications, and an organization with some. */
+  appUser: string;
+  appUserApp: string;
+  appOrg: string;
 }
 
 /** A sent request as the runner reports it. */
@@ -55,11 +62,18 @@ export const EDATA_PLACEHOLDERS: EdataIds = {
   orgGroup: "group_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   orgGroupMember: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   orgGroupNonMember: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  connectApp: "conn_app_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  clientSecret: "secret_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  appUser: "user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  appUserApp: "conn_app_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  appOrg: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 
 /** Path prefixes whose `{id}` is one of these ids (for the runner's authentication and rate-limit rows). */
 export const EDATA_PATH_IDS: Record<string, (ids: EdataIds) => string> = {
   "/vault/v1/kv/": (ids) => ids.vaultObject,
+  "/connect/applications/": (ids) => ids.connectApp,
+  "/connect/client_secrets/": (ids) => ids.clientSecret,
 };
 
 export async function discoverEdataIds(
@@ -76,6 +90,52 @@ export async function discoverEdataIds(
     vaultVersion: read.metadata.version_id,
     encryptedKeys: "",
     ...(await discoverGroup(getJson)),
+    ...(await discoverApplications(getJson)),
+  };
+}
+
+async function discoverApplications(
+  getJson: GetJson,
+): Promise<Pick<EdataIds, "connectApp" | "clientSecret" | "appUser" | "appUserApp" | "appOrg">> {
+  type Listed = { data: { id: string }[] };
+  const apps = (await getJson<Listed>("/connect/applications", { limit: "100" })).data;
+  let withSecret: { app: string; secret: string } | undefined;
+  for (const app of apps) {
+    const secret = (await getJson<{ id: string }[]>(`/connect/applications/${app.id}/client_secrets`))[0];
+    if (secret) {
+      withSecret = { app: app.id, secret: secret.id };
+      break;
+    }
+  }
+  const users = (await getJson<Listed>("/user_management/users", { limit: "100" })).data;
+  let grant: { user: string; app: string } | undefined;
+  for (const user of users) {
+    const first = (
+      await getJson<{ data: { application: { id: string } }[] }>(
+        `/user_management/users/${user.id}/authorized_applications`,
+      )
+    ).data[0];
+    if (first) {
+      grant = { user: user.id, app: first.application.id };
+      break;
+    }
+  }
+  const orgs = (await getJson<Listed>("/organizations", { limit: "100" })).data;
+  let appOrg: string | undefined;
+  for (const org of orgs) {
+    if ((await getJson<Listed>(`/organizations/${org.id}/authorized_applications`)).data.length > 0) {
+      appOrg = org.id;
+      break;
+    }
+  }
+  if (!withSecret || !grant || !appOrg)
+    throw new Error("the demo seed lacks an application with a client secret, or authorized applications");
+  return {
+    connectApp: withSecret.app,
+    clientSecret: withSecret.secret,
+    appUser: grant.user,
+    appUserApp: grant.app,
+    appOrg,
   };
 }
 
@@ -269,6 +329,233 @@ export function edataRows(run: EdataRunner): EdataRow[] {
       template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships/{omId}",
       note: "not a member",
       path: (ids) => `${members(ids)}/${ids.orgGroupNonMember}`,
+      status: 404,
+    },
+
+    // Connect applications and their client secrets
+    {
+      method: "GET",
+      template: "/connect/applications",
+      note: "list",
+      path: () => "/connect/applications",
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/connect/applications",
+      note: "unknown organization_id",
+      path: () => "/connect/applications",
+      query: () => ({ organization_id: EDATA_PLACEHOLDERS.appOrg }),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/connect/applications",
+      note: "create OAuth",
+      path: () => "/connect/applications",
+      body: () => ({
+        name: "Contract OAuth",
+        application_type: "oauth",
+        is_first_party: true,
+        redirect_uris: [{ uri: "https://contract.example.com/callback", default: true }],
+        scopes: ["openid"],
+      }),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: "/connect/applications",
+      note: "create M2M",
+      path: () => "/connect/applications",
+      body: (ids) => ({ name: "Contract M2M", application_type: "m2m", organization_id: ids.appOrg }),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: "/connect/applications",
+      note: "M2M without organization_id",
+      path: () => "/connect/applications",
+      body: () => ({ name: "Contract M2M", application_type: "m2m" }),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/connect/applications",
+      note: "unknown organization",
+      path: () => "/connect/applications",
+      body: () => ({
+        name: "Contract M2M",
+        application_type: "m2m",
+        organization_id: EDATA_PLACEHOLDERS.appOrg,
+      }),
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/connect/applications/{id}",
+      note: "get",
+      path: (ids) => `/connect/applications/${ids.connectApp}`,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: "/connect/applications/{id}",
+      note: "unknown id",
+      path: () => `/connect/applications/${EDATA_PLACEHOLDERS.connectApp}`,
+      status: 404,
+    },
+    {
+      method: "PUT",
+      template: "/connect/applications/{id}",
+      note: "update",
+      path: (ids) => `/connect/applications/${ids.connectApp}`,
+      body: () => ({ name: "Renamed", description: "changed by the contract", scopes: ["openid", "email"] }),
+      status: 200,
+    },
+    {
+      method: "PUT",
+      template: "/connect/applications/{id}",
+      note: "scopes not an array",
+      path: (ids) => `/connect/applications/${ids.connectApp}`,
+      body: () => ({ scopes: "openid" }),
+      status: 422,
+    },
+    {
+      method: "PUT",
+      template: "/connect/applications/{id}",
+      note: "unknown id",
+      path: () => `/connect/applications/${EDATA_PLACEHOLDERS.connectApp}`,
+      body: () => ({ name: "Renamed" }),
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: "/connect/applications/{id}",
+      note: "delete",
+      path: (ids) => `/connect/applications/${ids.connectApp}`,
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: "/connect/applications/{id}",
+      note: "unknown id",
+      path: () => `/connect/applications/${EDATA_PLACEHOLDERS.connectApp}`,
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/connect/applications/{id}/client_secrets",
+      note: "list",
+      path: (ids) => `/connect/applications/${ids.connectApp}/client_secrets`,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: "/connect/applications/{id}/client_secrets",
+      note: "unknown application",
+      path: () => `/connect/applications/${EDATA_PLACEHOLDERS.connectApp}/client_secrets`,
+      status: 404,
+    },
+    {
+      method: "POST",
+      template: "/connect/applications/{id}/client_secrets",
+      note: "create",
+      path: (ids) => `/connect/applications/${ids.connectApp}/client_secrets`,
+      body: () => ({}),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: "/connect/applications/{id}/client_secrets",
+      note: "body not an object",
+      path: (ids) => `/connect/applications/${ids.connectApp}/client_secrets`,
+      body: () => [1],
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/connect/applications/{id}/client_secrets",
+      note: "unknown application",
+      path: () => `/connect/applications/${EDATA_PLACEHOLDERS.connectApp}/client_secrets`,
+      body: () => ({}),
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: "/connect/client_secrets/{id}",
+      note: "delete",
+      path: (ids) => `/connect/client_secrets/${ids.clientSecret}`,
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: "/connect/client_secrets/{id}",
+      note: "unknown id",
+      path: () => `/connect/client_secrets/${EDATA_PLACEHOLDERS.clientSecret}`,
+      status: 404,
+    },
+
+    // Authorized applications
+    {
+      method: "GET",
+      template: "/organizations/{organization_id}/authorized_applications",
+      note: "list",
+      path: (ids) => `/organizations/${ids.appOrg}/authorized_applications`,
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organization_id}/authorized_applications",
+      note: "unknown organization",
+      path: () => `/organizations/${EDATA_PLACEHOLDERS.appOrg}/authorized_applications`,
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organization_id}/authorized_applications",
+      note: "limit=101",
+      path: (ids) => `/organizations/${ids.appOrg}/authorized_applications`,
+      query: () => ({ limit: "101" }),
+      status: 422,
+    },
+    {
+      method: "GET",
+      template: "/user_management/users/{user_id}/authorized_applications",
+      note: "list",
+      path: (ids) => `/user_management/users/${ids.appUser}/authorized_applications`,
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/user_management/users/{user_id}/authorized_applications",
+      note: "unknown user",
+      path: () => `/user_management/users/${EDATA_PLACEHOLDERS.appUser}/authorized_applications`,
+      status: 404,
+    },
+    {
+      method: "GET",
+      template: "/user_management/users/{user_id}/authorized_applications",
+      note: "order=sideways",
+      path: (ids) => `/user_management/users/${ids.appUser}/authorized_applications`,
+      query: () => ({ order: "sideways" }),
+      status: 422,
+    },
+    {
+      method: "DELETE",
+      template: "/user_management/users/{user_id}/authorized_applications/{application_id}",
+      note: "revoke",
+      path: (ids) => `/user_management/users/${ids.appUser}/authorized_applications/${ids.appUserApp}`,
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: "/user_management/users/{user_id}/authorized_applications/{application_id}",
+      note: "unknown application",
+      path: (ids) =>
+        `/user_management/users/${ids.appUser}/authorized_applications/${EDATA_PLACEHOLDERS.appUserApp}`,
       status: 404,
     },
 

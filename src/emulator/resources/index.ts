@@ -1,3 +1,5 @@
+import { authorizedApplications } from "./authorized-applications.js";
+import { applicationSecrets, connectApplications } from "./connect-applications.js";
 import { connections } from "./connections.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
@@ -42,4 +44,7 @@ export const RESOURCES = [
   vaultObjects,
   groups,
   groupMemberships,
+  connectApplications,
+  applicationSecrets,
+  authorizedApplications,
 ] as const;
