@@ -743,6 +743,24 @@ export const demoSeed: Seed = {
       granted_scopes: ["openid", "profile"],
     },
   ],
+  data_integrations: [
+    {
+      provider: "github",
+      description: "Acme's engineers link GitHub to import repositories.",
+      credentials: {
+        type: "custom",
+        client_id: "Iv1.8a61f9b3a7aba766",
+        client_secret: "demo_github_client_secret_9f3c",
+      },
+      connected_accounts: [{ user_id: DEMO_IDS.users.janeDoe, organization_id: DEMO_IDS.organizations.acme }],
+    },
+    { provider: "slack", credentials: { type: "organization" } },
+    {
+      provider: "linear",
+      auth_methods: ["api_key"],
+      connected_accounts: [{ user_id: DEMO_IDS.users.hankScorpio, secret: "lin_api_demo_globex_5d2e" }],
+    },
+  ],
   vault_objects: [
     {
       name: "acme-stripe-api-key",

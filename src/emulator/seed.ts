@@ -14,6 +14,7 @@ export type {
   SeedConnectApplicationSecret,
 } from "./resources/connect-applications.js";
 export type { SeedConnection } from "./resources/connections.js";
+export type { SeedDataIntegration } from "./resources/data-integrations.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
 export type { SeedDirectoryUser } from "./resources/directory-users.js";

@@ -22,6 +22,10 @@ export interface EdataIds {
   appUser: string;
   appUserApp: string;
   appOrg: string;
+  /** Pipes: an OAuth integration, a user to connect to it, and an API-key integration. */
+  oauthIntegration: string;
+  oauthUser: string;
+  apiKeyIntegration: string;
 }
 
 /** A sent request as the runner reports it. */
@@ -67,6 +71,9 @@ export const EDATA_PLACEHOLDERS: EdataIds = {
   appUser: "user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   appUserApp: "conn_app_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   appOrg: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  oauthIntegration: "contract-unknown-provider",
+  oauthUser: "user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  apiKeyIntegration: "contract-unknown-provider",
 };
 
 /** Path prefixes whose `{id}` is one of these ids (for the runner's authentication and rate-limit rows). */
@@ -91,7 +98,24 @@ export async function discoverEdataIds(
     encryptedKeys: "",
     ...(await discoverGroup(getJson)),
     ...(await discoverApplications(getJson)),
+    ...(await discoverPipes(getJson)),
   };
+}
+
+async function discoverPipes(
+  getJson: GetJson,
+): Promise<Pick<EdataIds, "oauthIntegration" | "oauthUser" | "apiKeyIntegration">> {
+  type Integration = { slug: string; auth_methods: string[]; credentials: { type: string } | null };
+  const integrations = (await getJson<{ data: Integration[] }>("/data-integrations", { limit: "100" })).data;
+  // An OAuth integration with the environment's own credentials, so organization credentials are refused.
+  const oauth = integrations.find(
+    (i) => i.auth_methods.includes("oauth") && i.credentials?.type === "custom",
+  );
+  const apiKey = integrations.find((i) => i.auth_methods.includes("api_key"));
+  const user = (await getJson<{ data: { id: string }[] }>("/user_management/users", { limit: "100" }))
+    .data[0];
+  if (!oauth || !apiKey || !user) throw new Error("the demo seed lacks OAuth and API-key data integrations");
+  return { oauthIntegration: oauth.slug, oauthUser: user.id, apiKeyIntegration: apiKey.slug };
 }
 
 async function discoverApplications(
@@ -185,7 +209,293 @@ export function edataRows(run: EdataRunner): EdataRow[] {
   const groups = (ids: EdataIds) => `/organizations/${ids.groupOrg}/groups`;
   const group = (ids: EdataIds) => `${groups(ids)}/${ids.orgGroup}`;
   const members = (ids: EdataIds) => `${group(ids)}/organization-memberships`;
+  /** Connects the user to the OAuth integration the way a browser would: authorize, then follow the URL. */
+  const connectOAuth = async (ids: EdataIds): Promise<Partial<EdataIds>> => {
+    const res = await run.must("POST", `/data-integrations/${ids.oauthIntegration}/authorize`, {
+      body: { user_id: ids.oauthUser },
+    });
+    const visit = await fetch((JSON.parse(res.bodyText) as { url: string }).url);
+    if (visit.status !== 200) throw new Error(`setup: the authorization URL answered ${visit.status}`);
+    return {};
+  };
+  const integration = (ids: EdataIds) => `/data-integrations/${ids.oauthIntegration}`;
+  const UNKNOWN_SLUG = "/data-integrations/contract-unknown-provider";
   return [
+    // Pipes: data integrations and connected accounts
+    {
+      method: "GET",
+      template: "/data-integrations",
+      note: "list",
+      path: () => "/data-integrations",
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations",
+      note: "create",
+      path: () => "/data-integrations",
+      body: () => ({
+        provider: "hubspot",
+        credentials: { type: "custom", client_id: "cid", client_secret: "csecret" },
+      }),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations",
+      note: "create an API-key integration with its first installation",
+      path: () => "/data-integrations",
+      body: (ids) => ({
+        provider: "notion",
+        auth_methods: ["api_key"],
+        api_key: { secret: "ntn_secret_1234", user_id: ids.oauthUser },
+      }),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations",
+      note: "provider taken",
+      path: () => "/data-integrations",
+      body: (ids) => ({ provider: ids.oauthIntegration }),
+      status: 409,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations",
+      note: "unknown provider",
+      path: () => "/data-integrations",
+      body: () => ({ provider: "contract-unknown-provider" }),
+      status: 422,
+    },
+    { method: "GET", template: "/data-integrations/{slug}", note: "get", path: integration, status: 200 },
+    {
+      method: "GET",
+      template: "/data-integrations/{slug}",
+      note: "unknown slug",
+      path: () => UNKNOWN_SLUG,
+      status: 404,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}",
+      note: "update",
+      path: integration,
+      body: () => ({ enabled: false, scopes: ["repo"] }),
+      status: 200,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}",
+      note: "enabled not a boolean",
+      path: integration,
+      body: () => ({ enabled: "yes" }),
+      status: 422,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}",
+      note: "unknown slug",
+      path: () => UNKNOWN_SLUG,
+      body: () => ({ enabled: false }),
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: "/data-integrations/{slug}",
+      note: "delete",
+      path: integration,
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: "/data-integrations/{slug}",
+      note: "unknown slug",
+      path: () => UNKNOWN_SLUG,
+      status: 404,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}/api-key",
+      note: "install an API key",
+      path: (ids) => `/data-integrations/${ids.apiKeyIntegration}/api-key`,
+      body: (ids) => ({ user_id: ids.oauthUser, secret: "lin_api_contract_9999" }),
+      status: 200,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}/api-key",
+      note: "an OAuth integration",
+      path: (ids) => `${integration(ids)}/api-key`,
+      body: (ids) => ({ user_id: ids.oauthUser, secret: "x" }),
+      status: 422,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}/api-key",
+      note: "unknown user",
+      path: (ids) => `/data-integrations/${ids.apiKeyIntegration}/api-key`,
+      body: () => ({ user_id: EDATA_PLACEHOLDERS.oauthUser, secret: "x" }),
+      status: 404,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}/client-credentials",
+      note: "install client credentials",
+      path: () => "/data-integrations/hubspot/client-credentials",
+      setup: async () => {
+        await run.must("POST", "/data-integrations", {
+          body: { provider: "hubspot", auth_methods: ["client_credentials"] },
+        });
+        return {};
+      },
+      body: (ids) => ({ user_id: ids.oauthUser, client_id: "hs-client", client_secret: "hs-secret-4321" }),
+      status: 200,
+    },
+    {
+      method: "PUT",
+      template: "/data-integrations/{slug}/client-credentials",
+      note: "an OAuth integration",
+      path: (ids) => `${integration(ids)}/client-credentials`,
+      body: (ids) => ({ user_id: ids.oauthUser, client_id: "c", client_secret: "s" }),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/authorize",
+      note: "authorization URL",
+      path: (ids) => `${integration(ids)}/authorize`,
+      body: (ids) => ({ user_id: ids.oauthUser, return_to: "https://app.example.com/done" }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/authorize",
+      note: "an API-key integration",
+      path: (ids) => `/data-integrations/${ids.apiKeyIntegration}/authorize`,
+      body: (ids) => ({ user_id: ids.oauthUser }),
+      status: 400,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/authorize",
+      note: "unknown user",
+      path: (ids) => `${integration(ids)}/authorize`,
+      body: () => ({ user_id: EDATA_PLACEHOLDERS.oauthUser }),
+      status: 404,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/credentials",
+      note: "OAuth credential of a connected account",
+      path: (ids) => `${integration(ids)}/credentials`,
+      setup: connectOAuth,
+      body: (ids) => ({ user_id: ids.oauthUser }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/credentials",
+      note: "API-key credential",
+      path: (ids) => `/data-integrations/${ids.apiKeyIntegration}/credentials`,
+      setup: async (ids) => {
+        await run.must("PUT", `/data-integrations/${ids.apiKeyIntegration}/api-key`, {
+          body: { user_id: ids.oauthUser, secret: "lin_api_contract_9999" },
+        });
+        return {};
+      },
+      body: (ids) => ({ user_id: ids.oauthUser }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/credentials",
+      note: "no connected account",
+      path: () => "/data-integrations/slack/credentials",
+      body: (ids) => ({ user_id: ids.oauthUser }),
+      status: 404,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/credentials",
+      note: "no user_id",
+      path: (ids) => `${integration(ids)}/credentials`,
+      body: () => ({}),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/token",
+      note: "token of a connected account",
+      path: (ids) => `${integration(ids)}/token`,
+      setup: connectOAuth,
+      body: (ids) => ({ user_id: ids.oauthUser }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/token",
+      note: "not installed",
+      path: () => "/data-integrations/slack/token",
+      body: (ids) => ({ user_id: ids.oauthUser }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/data-integrations/{slug}/token",
+      note: "an API-key account",
+      path: (ids) => `/data-integrations/${ids.apiKeyIntegration}/token`,
+      setup: async (ids) => {
+        await run.must("PUT", `/data-integrations/${ids.apiKeyIntegration}/api-key`, {
+          body: { user_id: ids.oauthUser, secret: "lin_api_contract_9999" },
+        });
+        return {};
+      },
+      body: (ids) => ({ user_id: ids.oauthUser }),
+      status: 422,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/data_integration_configurations",
+      note: "list",
+      path: (ids) => `/organizations/${ids.groupOrg}/data_integration_configurations`,
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/organizations/{organizationId}/data_integration_configurations",
+      note: "unknown organization",
+      path: () => `/organizations/${EDATA_PLACEHOLDERS.groupOrg}/data_integration_configurations`,
+      status: 404,
+    },
+    {
+      method: "PUT",
+      template: "/organizations/{organizationId}/data_integration_configurations/{slug}",
+      note: "configure",
+      path: (ids) => `/organizations/${ids.groupOrg}/data_integration_configurations/${ids.oauthIntegration}`,
+      body: () => ({ enabled: false, scopes: ["repo"] }),
+      status: 200,
+    },
+    {
+      method: "PUT",
+      template: "/organizations/{organizationId}/data_integration_configurations/{slug}",
+      note: "organization credentials for an integration that takes none",
+      path: (ids) => `/organizations/${ids.groupOrg}/data_integration_configurations/${ids.oauthIntegration}`,
+      body: () => ({ client_id: "c", client_secret: "s" }),
+      status: 422,
+    },
+    {
+      method: "PUT",
+      template: "/organizations/{organizationId}/data_integration_configurations/{slug}",
+      note: "unknown slug",
+      path: (ids) =>
+        `/organizations/${ids.groupOrg}/data_integration_configurations/contract-unknown-provider`,
+      body: () => ({ enabled: false }),
+      status: 404,
+    },
+
     // Groups
     {
       method: "POST",

@@ -49,6 +49,18 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
   // Vault, groups, applications, Pipes
+  { method: "POST", template: "/data-integrations" },
+  { method: "GET", template: "/data-integrations" },
+  { method: "GET", template: "/data-integrations/{slug}" },
+  { method: "PUT", template: "/data-integrations/{slug}" },
+  { method: "DELETE", template: "/data-integrations/{slug}" },
+  { method: "PUT", template: "/data-integrations/{slug}/api-key" },
+  { method: "POST", template: "/data-integrations/{slug}/authorize" },
+  { method: "PUT", template: "/data-integrations/{slug}/client-credentials" },
+  { method: "POST", template: "/data-integrations/{slug}/credentials" },
+  { method: "POST", template: "/data-integrations/{slug}/token" },
+  { method: "GET", template: "/organizations/{organizationId}/data_integration_configurations" },
+  { method: "PUT", template: "/organizations/{organizationId}/data_integration_configurations/{slug}" },
   { method: "GET", template: "/connect/applications" },
   { method: "POST", template: "/connect/applications" },
   { method: "GET", template: "/connect/applications/{id}" },
@@ -88,4 +100,8 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
  * Operations whose only declared error the emulator has no cause to send: GET /authorization/roles takes no
  * input, and its one error is a 403 for a key without access to roles, which the emulator does not model.
  */
-export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set(["GET /authorization/roles"]);
+export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set([
+  "GET /authorization/roles",
+  // Declares only 401 (the authentication rows send it); a bad limit or order gets an undeclared 422.
+  "GET /data-integrations",
+]);

@@ -72,3 +72,19 @@ describe("the official SDK against the emulator: Vault", () => {
     await expect(workos.vault.decrypt(sealed, "other aad")).rejects.toThrow();
   });
 });
+
+describe("the official SDK against the emulator: Pipes", () => {
+  it("pipes.getAccessToken: not installed, then a token for the seeded connected account", async () => {
+    const none = await workos.pipes.getAccessToken({ provider: "github", userId: DEMO_IDS.users.priyaPatel });
+    expect(none).toEqual({ active: false, error: "not_installed" });
+    const token = await workos.pipes.getAccessToken({
+      provider: "github",
+      userId: DEMO_IDS.users.janeDoe,
+      organizationId: ACME,
+    });
+    if (!token.active) throw new Error(`expected an active token, got ${token.error}`);
+    expect(token.accessToken.accessToken).toMatch(/^pipes_at_/);
+    expect(token.accessToken.expiresAt?.getTime()).toBeGreaterThan(Date.now());
+    expect(token.accessToken.missingScopes).toEqual([]);
+  });
+});

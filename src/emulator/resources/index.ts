@@ -1,6 +1,12 @@
 import { authorizedApplications } from "./authorized-applications.js";
 import { applicationSecrets, connectApplications } from "./connect-applications.js";
 import { connections } from "./connections.js";
+import {
+  connectedAccounts,
+  dataIntegrations,
+  integrationConfigurations,
+  pendingAuthorizations,
+} from "./data-integrations.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
@@ -47,4 +53,8 @@ export const RESOURCES = [
   connectApplications,
   applicationSecrets,
   authorizedApplications,
+  dataIntegrations,
+  connectedAccounts,
+  integrationConfigurations,
+  pendingAuthorizations,
 ] as const;
