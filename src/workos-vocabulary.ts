@@ -327,3 +327,9 @@ export const DATA_INTEGRATION_STATES = ["valid", "invalid", "requested"] as cons
 
 /** A connected account's state (ConnectedAccount's `state`). */
 export const CONNECTED_ACCOUNT_STATES = ["connected", "needs_reauthorization", "disconnected"] as const;
+
+/** An agent registration's status (AgentRegistration's `status`). */
+export const AGENT_REGISTRATION_STATUSES = ["unverified", "verified", "expired", "revoked"] as const;
+
+/** How an agent registered (AgentRegistration's `kind`). */
+export const AGENT_REGISTRATION_KINDS = ["anonymous", "service_auth", "identity_assertion"] as const;

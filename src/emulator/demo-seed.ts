@@ -761,6 +761,27 @@ export const demoSeed: Seed = {
       connected_accounts: [{ user_id: DEMO_IDS.users.hankScorpio, secret: "lin_api_demo_globex_5d2e" }],
     },
   ],
+  agent_registrations: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      status: "verified",
+      kind: "service_auth",
+      user_id: DEMO_IDS.users.janeDoe,
+      api_key: "agent_key_demo_acme_support_bot_7Qx2",
+      access_token: { value: "agent_at_demo_acme_support_bot_K3p9", audience: "https://api.acme.com" },
+      claim: {
+        claim_attempt_token: "cat_demo_claimed_acme_support_bot",
+        user_code: "ACME-7QX2",
+        claimed_at: "2024-01-15T09:30:00.000Z",
+      },
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      kind: "anonymous",
+      api_key: "agent_key_demo_unclaimed_research_agent_M8v4",
+      claim: { claim_attempt_token: "cat_demo_open_research_agent", user_code: "WXYZ-4821" },
+    },
+  ],
   vault_objects: [
     {
       name: "acme-stripe-api-key",

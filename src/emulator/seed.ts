@@ -8,6 +8,7 @@ import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
 // The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
+export type { SeedAgentRegistration } from "./resources/agent-registrations.js";
 export type { SeedAuthorizedApplication } from "./resources/authorized-applications.js";
 export type {
   SeedConnectApplication,

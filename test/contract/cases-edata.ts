@@ -1,3 +1,4 @@
+import { demoSeed } from "../../src/emulator/seed.js";
 import type { HttpMethod } from "../support/openapi.js";
 
 // Contract cases for Vault, groups, applications and Pipes, as data for the one runner
@@ -26,6 +27,11 @@ export interface EdataIds {
   oauthIntegration: string;
   oauthUser: string;
   apiKeyIntegration: string;
+  /** Agents (no list endpoint, so read from the demo seed the runner serves): a key, claim tokens, a registration. */
+  agentKey: string;
+  openClaimToken: string;
+  closedClaimToken: string;
+  agentRegistration: string;
 }
 
 /** A sent request as the runner reports it. */
@@ -74,6 +80,10 @@ export const EDATA_PLACEHOLDERS: EdataIds = {
   oauthIntegration: "contract-unknown-provider",
   oauthUser: "user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   apiKeyIntegration: "contract-unknown-provider",
+  agentKey: "contract-unknown-agent-key",
+  openClaimToken: "contract-unknown-claim",
+  closedClaimToken: "contract-unknown-claim",
+  agentRegistration: "agent_registration_01JZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 
 /** Path prefixes whose `{id}` is one of these ids (for the runner's authentication and rate-limit rows). */
@@ -81,6 +91,7 @@ export const EDATA_PATH_IDS: Record<string, (ids: EdataIds) => string> = {
   "/vault/v1/kv/": (ids) => ids.vaultObject,
   "/connect/applications/": (ids) => ids.connectApp,
   "/connect/client_secrets/": (ids) => ids.clientSecret,
+  "/agents/registrations/": (ids) => ids.agentRegistration,
 };
 
 export async function discoverEdataIds(
@@ -99,6 +110,27 @@ export async function discoverEdataIds(
     ...(await discoverGroup(getJson)),
     ...(await discoverApplications(getJson)),
     ...(await discoverPipes(getJson)),
+    ...discoverAgents(),
+  };
+}
+
+function discoverAgents(): Pick<
+  EdataIds,
+  "agentKey" | "openClaimToken" | "closedClaimToken" | "agentRegistration"
+> {
+  const seeded = demoSeed.agent_registrations ?? [];
+  const key = seeded.find((r) => r.api_key !== undefined)?.api_key;
+  const open = seeded.find((r) => r.claim && r.claim.claimed_at === undefined)?.claim?.claim_attempt_token;
+  const closed = seeded.find((r) => r.claim?.claimed_at !== undefined)?.claim?.claim_attempt_token;
+  if (!key || !open || !closed)
+    throw new Error("the demo seed lacks an agent key, an open claim or a completed one");
+  // The registration's id is learned by validating the key (a POST) in the rows' setup; until then, rows that
+  // only need a well-formed id (authentication, rate limits) get the placeholder.
+  return {
+    agentKey: key,
+    openClaimToken: open,
+    closedClaimToken: closed,
+    agentRegistration: EDATA_PLACEHOLDERS.agentRegistration,
   };
 }
 
@@ -220,7 +252,98 @@ export function edataRows(run: EdataRunner): EdataRow[] {
   };
   const integration = (ids: EdataIds) => `/data-integrations/${ids.oauthIntegration}`;
   const UNKNOWN_SLUG = "/data-integrations/contract-unknown-provider";
+  const registrationOfKey = async (ids: EdataIds): Promise<Partial<EdataIds>> => {
+    const res = await run.must("POST", "/agents/credentials/validate", {
+      body: { type: "api_key", credential: ids.agentKey },
+    });
+    return { agentRegistration: (JSON.parse(res.bodyText) as { registration_id: string }).registration_id };
+  };
+  const claim = (token: (ids: EdataIds) => string, user: Record<string, string>) => (ids: EdataIds) => ({
+    type: "link_external_user",
+    claim_attempt_token: token(ids),
+    user,
+  });
   return [
+    // Agents
+    {
+      method: "GET",
+      template: "/agents/registrations/{id}",
+      note: "get",
+      setup: registrationOfKey,
+      path: (ids) => `/agents/registrations/${ids.agentRegistration}`,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: "/agents/registrations/{id}",
+      note: "unknown id",
+      path: () => `/agents/registrations/${EDATA_PLACEHOLDERS.agentRegistration}`,
+      status: 404,
+    },
+    {
+      method: "POST",
+      template: "/agents/credentials/validate",
+      note: "a registration's API key",
+      path: () => "/agents/credentials/validate",
+      body: (ids) => ({ type: "api_key", credential: ids.agentKey }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/agents/credentials/validate",
+      note: "an unknown access token",
+      path: () => "/agents/credentials/validate",
+      body: () => ({
+        type: "access_token",
+        credential: "contract-unknown-token",
+        audience: "https://api.example.com",
+      }),
+      status: 200,
+    },
+    {
+      method: "POST",
+      template: "/agents/credentials/validate",
+      note: "unknown type",
+      path: () => "/agents/credentials/validate",
+      body: () => ({ type: "password", credential: "x" }),
+      status: 400,
+    },
+    {
+      method: "PATCH",
+      template: "/agents/claims/attempts",
+      note: "link a new external user",
+      path: () => "/agents/claims/attempts",
+      body: claim((ids) => ids.openClaimToken, {
+        email: "contract.agent.owner@example.com",
+        external_id: "contract-ext",
+      }),
+      status: 200,
+    },
+    {
+      method: "PATCH",
+      template: "/agents/claims/attempts",
+      note: "unknown claim token",
+      path: () => "/agents/claims/attempts",
+      body: claim(() => EDATA_PLACEHOLDERS.openClaimToken, { email: "a@example.com", external_id: "x" }),
+      status: 400,
+    },
+    {
+      method: "PATCH",
+      template: "/agents/claims/attempts",
+      note: "already claimed",
+      path: () => "/agents/claims/attempts",
+      body: claim((ids) => ids.closedClaimToken, { email: "a@example.com", external_id: "x" }),
+      status: 409,
+    },
+    {
+      method: "PATCH",
+      template: "/agents/claims/attempts",
+      note: "no user",
+      path: () => "/agents/claims/attempts",
+      body: (ids) => ({ type: "link_external_user", claim_attempt_token: ids.openClaimToken }),
+      status: 400,
+    },
+
     // Pipes: data integrations and connected accounts
     {
       method: "GET",

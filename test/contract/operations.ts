@@ -48,7 +48,10 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organization_domains/{id}" },
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
-  // Vault, groups, applications, Pipes
+  // Vault, groups, applications, Pipes, agents
+  { method: "PATCH", template: "/agents/claims/attempts" },
+  { method: "POST", template: "/agents/credentials/validate" },
+  { method: "GET", template: "/agents/registrations/{id}" },
   { method: "POST", template: "/data-integrations" },
   { method: "GET", template: "/data-integrations" },
   { method: "GET", template: "/data-integrations/{slug}" },

@@ -1,3 +1,4 @@
+import { agentRegistrations } from "./agent-registrations.js";
 import { authorizedApplications } from "./authorized-applications.js";
 import { applicationSecrets, connectApplications } from "./connect-applications.js";
 import { connections } from "./connections.js";
@@ -57,4 +58,5 @@ export const RESOURCES = [
   connectedAccounts,
   integrationConfigurations,
   pendingAuthorizations,
+  agentRegistrations,
 ] as const;
