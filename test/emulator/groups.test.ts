@@ -103,6 +103,12 @@ describe("groups", () => {
     expect((await memberIds(ACME, engineering)).sort()).toEqual([OM.janeAcme, OM.priyaAcme].sort());
     await emu.api("DELETE", `/user_management/organization_memberships/${OM.priyaAcme}`);
     expect(await memberIds(ACME, engineering)).toEqual([OM.janeAcme]);
+    // The group no longer holds it: removing it from the group finds nothing.
+    const stale = await emu.api(
+      "DELETE",
+      `${groupsOf(ACME)}/${engineering}/organization-memberships/${OM.priyaAcme}`,
+    );
+    expect(stale.status).toBe(404);
     await emu.api("DELETE", `/organizations/${ACME}`);
     const deleted = (await eventTypes("group.")).filter((t) => t === "group.deleted");
     expect(deleted).toHaveLength(2);
