@@ -324,3 +324,27 @@ export const EVENT_TYPES = [
   "waitlist_user.created",
   "waitlist_user.denied",
 ] as const;
+
+/** A Connect application's kind (ConnectApplication's `application_type`). */
+export const CONNECT_APPLICATION_TYPES = ["oauth", "m2m"] as const;
+
+/** How a Connect application came to be, as the `registration_types` list filter names it. */
+export const CONNECT_REGISTRATION_TYPES = ["dynamic", "authenticated"] as const;
+
+/** How a Pipes data integration (and a connected account) authenticates with its provider. */
+export const DATA_INTEGRATION_AUTH_METHODS = ["oauth", "api_key", "client_credentials"] as const;
+
+/** Whose OAuth app a data integration uses: the environment's own (custom) or each organization's. */
+export const DATA_INTEGRATION_CREDENTIAL_TYPES = ["custom", "organization"] as const;
+
+/** A data integration's state (DataIntegration's `state`). */
+export const DATA_INTEGRATION_STATES = ["valid", "invalid", "requested"] as const;
+
+/** A connected account's state (ConnectedAccount's `state`). */
+export const CONNECTED_ACCOUNT_STATES = ["connected", "needs_reauthorization", "disconnected"] as const;
+
+/** An agent registration's status (AgentRegistration's `status`). */
+export const AGENT_REGISTRATION_STATUSES = ["unverified", "verified", "expired", "revoked"] as const;
+
+/** How an agent registered (AgentRegistration's `kind`). */
+export const AGENT_REGISTRATION_KINDS = ["anonymous", "service_auth", "identity_assertion"] as const;

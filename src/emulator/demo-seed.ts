@@ -516,6 +516,13 @@ const history: SeedEvent[] = [
  * The built-in seed: realistic organizations, connections of several types and states, directories, AuthKit
  * users with memberships, invitations and sessions, roles, and a recent event history.
  */
+/** Connect applications of the demo seed, named so its client secrets and authorizations can point at them. */
+const CONNECT_APPS = {
+  acmeDashboard: "conn_app_01HM692DV0PA26CG640DQD4FZT",
+  globexPartnerPortal: "conn_app_01HM6948E05ANW5WK1VESBKKKZ",
+  acmeNightlySync: "conn_app_01HM696310WT7G2HZBTP8GVE04",
+};
+
 export const demoSeed: Seed = {
   organizations: [
     {
@@ -734,6 +741,130 @@ export const demoSeed: Seed = {
       organization_membership_id: DEMO_IDS.organizationMemberships.joseFooCorp,
       role_slug: "org-project-lead",
       resource_id: DEMO_IDS.authorizationResources.fooCorpWebsite,
+    },
+  ],
+  groups: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      name: "Engineering",
+      description: "Everyone who ships Acme's product.",
+      members: [DEMO_IDS.organizationMemberships.janeAcme, DEMO_IDS.organizationMemberships.priyaAcme],
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      name: "Finance",
+      description: null,
+      members: [DEMO_IDS.organizationMemberships.bobAcme],
+    },
+    {
+      organization_id: DEMO_IDS.organizations.globex,
+      name: "Sales",
+      members: [DEMO_IDS.organizationMemberships.hankGlobex, DEMO_IDS.organizationMemberships.meiGlobex],
+    },
+  ],
+  connect_applications: [
+    {
+      id: CONNECT_APPS.acmeDashboard,
+      name: "Acme Reporting Dashboard",
+      application_type: "oauth",
+      description: "Acme's own reporting app, signing in with AuthKit.",
+      scopes: ["openid", "profile", "email"],
+      redirect_uris: [{ uri: "https://reports.acme.com/callback", default: true }],
+      uses_pkce: true,
+      is_first_party: true,
+    },
+    {
+      id: CONNECT_APPS.globexPartnerPortal,
+      name: "Globex Partner Portal",
+      application_type: "oauth",
+      scopes: ["openid", "email"],
+      redirect_uris: [{ uri: "https://partners.globex.com/oauth/callback" }],
+      is_first_party: false,
+      organization_id: DEMO_IDS.organizations.globex,
+    },
+    {
+      id: CONNECT_APPS.acmeNightlySync,
+      name: "Acme Nightly Sync",
+      application_type: "m2m",
+      description: "Machine-to-machine job that exports usage every night.",
+      scopes: ["usage:read"],
+      organization_id: DEMO_IDS.organizations.acme,
+    },
+  ],
+  connect_application_secrets: [
+    { application_id: CONNECT_APPS.acmeDashboard, secret: "demo_secret_acme_dashboard_Zq81" },
+    { application_id: CONNECT_APPS.acmeNightlySync, secret: "demo_secret_acme_nightly_sync_W4m" },
+  ],
+  authorized_applications: [
+    {
+      application_id: CONNECT_APPS.acmeDashboard,
+      user_id: DEMO_IDS.users.janeDoe,
+      organization_id: DEMO_IDS.organizations.acme,
+      granted_scopes: ["openid", "profile", "email"],
+    },
+    {
+      application_id: CONNECT_APPS.globexPartnerPortal,
+      user_id: DEMO_IDS.users.janeDoe,
+      granted_scopes: ["openid", "email"],
+      oauth_resource: "https://api.globex.com",
+    },
+    {
+      application_id: CONNECT_APPS.acmeDashboard,
+      user_id: DEMO_IDS.users.priyaPatel,
+      organization_id: DEMO_IDS.organizations.acme,
+      granted_scopes: ["openid", "profile"],
+    },
+  ],
+  data_integrations: [
+    {
+      provider: "github",
+      description: "Acme's engineers link GitHub to import repositories.",
+      credentials: {
+        type: "custom",
+        client_id: "Iv1.8a61f9b3a7aba766",
+        client_secret: "demo_github_client_secret_9f3c",
+      },
+      connected_accounts: [{ user_id: DEMO_IDS.users.janeDoe, organization_id: DEMO_IDS.organizations.acme }],
+    },
+    { provider: "slack", credentials: { type: "organization" } },
+    {
+      provider: "linear",
+      auth_methods: ["api_key"],
+      connected_accounts: [{ user_id: DEMO_IDS.users.hankScorpio, secret: "lin_api_demo_globex_5d2e" }],
+    },
+  ],
+  agent_registrations: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      status: "verified",
+      kind: "service_auth",
+      user_id: DEMO_IDS.users.janeDoe,
+      api_key: "agent_key_demo_acme_support_bot_7Qx2",
+      access_token: { value: "agent_at_demo_acme_support_bot_K3p9", audience: "https://api.acme.com" },
+      claim: {
+        claim_attempt_token: "cat_demo_claimed_acme_support_bot",
+        user_code: "ACME-7QX2",
+        claimed_at: "2024-01-15T09:30:00.000Z",
+      },
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      kind: "anonymous",
+      api_key: "agent_key_demo_unclaimed_research_agent_M8v4",
+      claim: { claim_attempt_token: "cat_demo_open_research_agent", user_code: "WXYZ-4821" },
+    },
+  ],
+  vault_objects: [
+    {
+      name: "acme-stripe-api-key",
+      value: "sk_live_acme_51Hx9QeZvKYlo2C0aIm7t3nR",
+      history: ["sk_live_acme_51Hx9QeZvKYlo2C0aOldKey01"],
+      key_context: { organization_id: DEMO_IDS.organizations.acme },
+    },
+    {
+      name: "globex-salesforce-refresh-token",
+      value: "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfn8B.ayh0Gz9",
+      key_context: { organization_id: DEMO_IDS.organizations.globex },
     },
   ],
 };

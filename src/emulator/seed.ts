@@ -7,14 +7,22 @@ import type { EmulatorStore } from "./store.js";
 import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
+export type { SeedAgentRegistration } from "./resources/agent-registrations.js";
 // The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
 export type { SeedAuthorizationResource } from "./resources/authorization-resources.js";
+export type { SeedAuthorizedApplication } from "./resources/authorized-applications.js";
+export type {
+  SeedConnectApplication,
+  SeedConnectApplicationSecret,
+} from "./resources/connect-applications.js";
 export type { SeedConnection } from "./resources/connections.js";
+export type { SeedDataIntegration } from "./resources/data-integrations.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
 export type { SeedDirectoryUser } from "./resources/directory-users.js";
 export type { SeedDnsRecord } from "./resources/dns-records.js";
 export type { SeedEvent } from "./resources/events.js";
+export type { SeedGroup } from "./resources/groups.js";
 export type { SeedInvitation } from "./resources/invitations.js";
 export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";
 export type { SeedOrganization } from "./resources/organizations.js";
@@ -23,6 +31,7 @@ export type { SeedRoleAssignment } from "./resources/role-assignments.js";
 export type { SeedRole } from "./resources/roles.js";
 export type { SeedSession } from "./resources/sessions.js";
 export type { SeedUser } from "./resources/users.js";
+export type { SeedVaultObject } from "./resources/vault-objects.js";
 export type { SeedWebhookEndpoint } from "./resources/webhook-endpoints.js";
 
 type EntryOf<R> = R extends Resource<{ id: string }, infer Entry, string> ? Entry : never;

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import { assertMatchesSpec, type HttpMethod } from "../support/openapi.js";
+import {
+  discoverEdataIds,
+  EDATA_PATH_IDS,
+  EDATA_PLACEHOLDERS,
+  type EdataIds,
+  edataRows,
+} from "./cases-edata.js";
 import { NO_CLIENT_ERROR, OPERATIONS } from "./operations.js";
 
 /** Ids discovered from the demo seed's list responses (never hard-coded). */
-interface Ids {
+interface Ids extends EdataIds {
   org: string;
   /** An organization with a custom role, and that role's slug. */
   roleOrg: string;
@@ -192,6 +199,7 @@ async function discoverIds(): Promise<Ids> {
       const verified = domains.find((d) => d.state === "verified");
       const role = await customRole(orgs);
       return {
+        ...(await discoverEdataIds(getJson)),
         ...(await discoverAuthKit()),
         roleOrg: role.org,
         customRole: role.slug,
@@ -298,6 +306,7 @@ const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, st
 ];
 
 const PATH_IDS: Record<string, (ids: Ids) => string> = {
+  ...EDATA_PATH_IDS,
   "/user_management/users/": (ids) => ids.authUser,
   "/user_management/organization_memberships/": (ids) => ids.membership,
   "/user_management/invitations/": (ids) => ids.invitation,
@@ -2651,6 +2660,8 @@ const rows: Row[] = [
     status: 404,
   },
 
+  ...edataRows({ must }),
+
   // Pagination parameter validation on every list endpoint
   ...LIST_ENDPOINTS.flatMap(({ template, query }): Row[] => [
     {
@@ -2758,6 +2769,7 @@ describe("emulator responses match the WorkOS OpenAPI spec", () => {
 });
 
 const PLACEHOLDER_IDS: Ids = {
+  ...EDATA_PLACEHOLDERS,
   org: UNKNOWN.org,
   roleOrg: UNKNOWN.org,
   customRole: "contract-role",

@@ -128,10 +128,63 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "PATCH", template: "/authorization/roles/{slug}" },
   { method: "PUT", template: "/authorization/roles/{slug}/permissions" },
   { method: "POST", template: "/authorization/roles/{slug}/permissions" },
+  // Vault, groups, applications, Pipes, agents
+  { method: "PATCH", template: "/agents/claims/attempts" },
+  { method: "POST", template: "/agents/credentials/validate" },
+  { method: "GET", template: "/agents/registrations/{id}" },
+  { method: "POST", template: "/data-integrations" },
+  { method: "GET", template: "/data-integrations" },
+  { method: "GET", template: "/data-integrations/{slug}" },
+  { method: "PUT", template: "/data-integrations/{slug}" },
+  { method: "DELETE", template: "/data-integrations/{slug}" },
+  { method: "PUT", template: "/data-integrations/{slug}/api-key" },
+  { method: "POST", template: "/data-integrations/{slug}/authorize" },
+  { method: "PUT", template: "/data-integrations/{slug}/client-credentials" },
+  { method: "POST", template: "/data-integrations/{slug}/credentials" },
+  { method: "POST", template: "/data-integrations/{slug}/token" },
+  { method: "GET", template: "/organizations/{organizationId}/data_integration_configurations" },
+  { method: "PUT", template: "/organizations/{organizationId}/data_integration_configurations/{slug}" },
+  { method: "GET", template: "/connect/applications" },
+  { method: "POST", template: "/connect/applications" },
+  { method: "GET", template: "/connect/applications/{id}" },
+  { method: "PUT", template: "/connect/applications/{id}" },
+  { method: "DELETE", template: "/connect/applications/{id}" },
+  { method: "GET", template: "/connect/applications/{id}/client_secrets" },
+  { method: "POST", template: "/connect/applications/{id}/client_secrets" },
+  { method: "DELETE", template: "/connect/client_secrets/{id}" },
+  { method: "GET", template: "/organizations/{organization_id}/authorized_applications" },
+  { method: "GET", template: "/user_management/users/{user_id}/authorized_applications" },
+  { method: "DELETE", template: "/user_management/users/{user_id}/authorized_applications/{application_id}" },
+  { method: "POST", template: "/organizations/{organizationId}/groups" },
+  { method: "GET", template: "/organizations/{organizationId}/groups" },
+  { method: "GET", template: "/organizations/{organizationId}/groups/{groupId}" },
+  { method: "PATCH", template: "/organizations/{organizationId}/groups/{groupId}" },
+  { method: "DELETE", template: "/organizations/{organizationId}/groups/{groupId}" },
+  { method: "POST", template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships" },
+  { method: "GET", template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships" },
+  {
+    method: "DELETE",
+    template: "/organizations/{organizationId}/groups/{groupId}/organization-memberships/{omId}",
+  },
+  { method: "POST", template: "/vault/v1/keys/data-key" },
+  { method: "POST", template: "/vault/v1/keys/decrypt" },
+  { method: "POST", template: "/vault/v1/keys/rekey" },
+  { method: "GET", template: "/vault/v1/kv" },
+  { method: "POST", template: "/vault/v1/kv" },
+  { method: "GET", template: "/vault/v1/kv/name/{name}" },
+  { method: "DELETE", template: "/vault/v1/kv/{id}" },
+  { method: "GET", template: "/vault/v1/kv/{id}" },
+  { method: "PUT", template: "/vault/v1/kv/{id}" },
+  { method: "GET", template: "/vault/v1/kv/{id}/metadata" },
+  { method: "GET", template: "/vault/v1/kv/{id}/versions" },
 ];
 
 /**
  * Operations whose only declared error the emulator has no cause to send: GET /authorization/roles takes no
  * input, and its one error is a 403 for a key without access to roles, which the emulator does not model.
  */
-export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set(["GET /authorization/roles"]);
+export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set([
+  "GET /authorization/roles",
+  // Declares only 401 (the authentication rows send it); a bad limit or order gets an undeclared 422.
+  "GET /data-integrations",
+]);

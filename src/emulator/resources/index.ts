@@ -1,10 +1,20 @@
+import { agentRegistrations } from "./agent-registrations.js";
 import { authorizationResources } from "./authorization-resources.js";
+import { authorizedApplications } from "./authorized-applications.js";
+import { applicationSecrets, connectApplications } from "./connect-applications.js";
 import { connections } from "./connections.js";
+import {
+  connectedAccounts,
+  dataIntegrations,
+  integrationConfigurations,
+  pendingAuthorizations,
+} from "./data-integrations.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
 import { events } from "./events.js";
+import { groupMemberships, groups } from "./groups.js";
 import { invitations } from "./invitations.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
@@ -15,6 +25,8 @@ import { roleAssignments } from "./role-assignments.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
 import { users } from "./users.js";
+import { vaultKeys } from "./vault-keys.js";
+import { vaultObjects } from "./vault-objects.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
 
 /**
@@ -42,4 +54,16 @@ export const RESOURCES = [
   permissions,
   authorizationResources,
   roleAssignments,
+  vaultKeys,
+  vaultObjects,
+  groups,
+  groupMemberships,
+  connectApplications,
+  applicationSecrets,
+  authorizedApplications,
+  dataIntegrations,
+  connectedAccounts,
+  integrationConfigurations,
+  pendingAuthorizations,
+  agentRegistrations,
 ] as const;
