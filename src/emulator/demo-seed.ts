@@ -259,9 +259,13 @@ const DAY_MS = 86_400_000;
 // Pending invitations and live sessions must still be open when the demo runs, so they expire from now.
 const fromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
+/** The password Jane Doe, Carlos Garcia and Mei Chen sign in with (POST /user_management/authenticate). */
+export const DEMO_PASSWORD = "emulator-demo-password";
+
 const authkitUsers: SeedUser[] = [
   {
     id: U.janeDoe,
+    password: DEMO_PASSWORD,
     email: "jane.doe@acme.com",
     first_name: "Jane",
     last_name: "Doe",
@@ -283,6 +287,7 @@ const authkitUsers: SeedUser[] = [
   },
   {
     id: U.carlosGarcia,
+    password: DEMO_PASSWORD,
     email: "carlos.garcia@acme.com",
     first_name: "Carlos",
     last_name: "García",
@@ -328,6 +333,7 @@ const authkitUsers: SeedUser[] = [
   },
   {
     id: U.meiChen,
+    password: DEMO_PASSWORD,
     email: "mei.chen@globex.com",
     first_name: "Mei",
     last_name: "Chen",
@@ -664,4 +670,9 @@ export const demoSeed: Seed = {
   sessions,
   events: history,
   webhook_endpoints: [],
+  // AuthKit configuration: where sign-in may return to (the first is the default).
+  redirect_uris: [
+    { uri: "http://localhost:3000/callback" },
+    { uri: "https://app.example.com/auth/callback" },
+  ],
 };

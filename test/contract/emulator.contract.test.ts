@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../../src/emulator/index.js";
-import { assertMatchesSpec, type HttpMethod } from "../support/openapi.js";
-import { NO_CLIENT_ERROR, OPERATIONS } from "./operations.js";
+import { DEFAULT_CLIENT_ID, startEmulator } from "../../src/emulator/index.js";
+import { assertMatchesSpec, type HttpMethod, requiresApiKey } from "../support/openapi.js";
+import { NO_CLIENT_ERROR, OPERATIONS, QUOTA_ONLY_429 } from "./operations.js";
 
 /** Ids discovered from the demo seed's list responses (never hard-coded). */
 interface Ids {
@@ -36,6 +36,8 @@ interface Ids {
   invitation: string;
   invitationEmail: string;
   session: string;
+  /** A token, code or id a row's setup made (a refresh token, a Magic Auth id, a redirect URI id). */
+  made: string;
 }
 
 interface Row {
@@ -109,7 +111,13 @@ async function send(
   let payload: string | undefined = options.rawBody;
   if (options.body !== undefined) payload = JSON.stringify(options.body);
   if (payload !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(url, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+  // A redirect is the response under test (AuthKit's authorize and logout), not something to follow.
+  const res = await fetch(url, {
+    method,
+    headers,
+    redirect: "manual",
+    ...(payload === undefined ? {} : { body: payload }),
+  });
   return { status: res.status, contentType: res.headers.get("content-type"), bodyText: await res.text() };
 }
 
@@ -208,6 +216,7 @@ async function discoverIds(): Promise<Ids> {
         userEmail: user.email ?? "",
         group: group.id,
         externalId: "",
+        made: "",
       };
     }
   }
@@ -280,6 +289,45 @@ async function createUser(body: Record<string, unknown>): Promise<{ id: string }
   return JSON.parse(res.bodyText) as { id: string };
 }
 
+const CONTRACT_PASSWORD = "contract-password-1";
+
+/** A new user with a password and one active membership of `organizationId`. */
+async function memberWithPassword(organizationId: string, name: string): Promise<{ id: string }> {
+  const user = await createUser({ email: `${name}@example.com`, password: CONTRACT_PASSWORD });
+  await must("POST", "/user_management/organization_memberships", {
+    body: { user_id: user.id, organization_id: organizationId },
+  });
+  return user;
+}
+
+function passwordGrant(email: string): Record<string, string> {
+  return {
+    client_id: DEFAULT_CLIENT_ID,
+    client_secret: main.apiKey,
+    grant_type: "password",
+    email,
+    password: CONTRACT_PASSWORD,
+  };
+}
+
+/** Signs a new member of ids.authOrg in with a password. */
+async function signedIn(ids: Ids, name: string): Promise<{ refresh_token: string }> {
+  await memberWithPassword(ids.authOrg, name);
+  const res = await must("POST", "/user_management/authenticate", {
+    body: passwordGrant(`${name}@example.com`),
+  });
+  return JSON.parse(res.bodyText) as { refresh_token: string };
+}
+
+/** A seeded redirect URI: the default one, or another. */
+async function redirectUri(isDefault: boolean): Promise<{ id: string }> {
+  const list = await getJson<ListOf<{ id: string; default: boolean }>>("/user_management/redirect_uris");
+  return first(
+    list.data.filter((r) => r.default === isDefault),
+    isDefault ? "default redirect URI" : "non-default redirect URI",
+  );
+}
+
 const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, string> }[] = [
   { template: "/organizations", query: () => ({}) },
   { template: "/connections", query: () => ({}) },
@@ -293,12 +341,15 @@ const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, st
     query: (ids) => ({ organization_id: ids.authOrg }),
   },
   { template: "/user_management/invitations", query: () => ({}) },
+  { template: "/user_management/redirect_uris", query: () => ({}) },
 ];
 
 const PATH_IDS: Record<string, (ids: Ids) => string> = {
   "/user_management/users/": (ids) => ids.authUser,
   "/user_management/organization_memberships/": (ids) => ids.membership,
   "/user_management/invitations/": (ids) => ids.invitation,
+  "/user_management/magic_auth/": (ids) => ids.made,
+  "/user_management/redirect_uris/": (ids) => ids.made,
   "/organization_domains/": (ids) => ids.verifiedDomain,
   "/connections/": (ids) => ids.conn,
   "/organizations/": (ids) => ids.org,
@@ -315,6 +366,7 @@ function fill(template: string, ids: Ids): string {
     .replace("{id}", id)
     .replace("{external_id}", "contract-any-external-id")
     .replace("{organizationId}", ids.roleOrg)
+    .replace("{clientId}", DEFAULT_CLIENT_ID)
     .replace("{slug}", ids.customRole);
 }
 
@@ -1802,6 +1854,323 @@ const rows: Row[] = [
     status: 404,
   },
 
+  // User management: AuthKit sign-in, Magic Auth and redirect URIs (issue 18)
+  {
+    method: "GET",
+    template: "/sso/jwks/{clientId}",
+    note: "the client's signing keys",
+    path: () => `/sso/jwks/${DEFAULT_CLIENT_ID}`,
+    auth: "none",
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/sso/jwks/{clientId}",
+    note: "unknown client",
+    path: () => "/sso/jwks/client_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    auth: "none",
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "password grant, single membership (organization_id and role claims)",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => ({ authUser: (await memberWithPassword(ids.authOrg, "contract.signin")).id }),
+    body: () => passwordGrant("contract.signin@example.com"),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "password grant, wrong password",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => ({ authUser: (await memberWithPassword(ids.authOrg, "contract.wrong")).id }),
+    body: () => ({ ...passwordGrant("contract.wrong@example.com"), password: "not-the-password" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "password grant, member of two organizations: organization_selection_required",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => {
+      const { id } = await memberWithPassword(ids.authOrg, "contract.two");
+      await must("POST", "/user_management/organization_memberships", {
+        body: { user_id: id, organization_id: ids.roleOrg === ids.authOrg ? ids.org : ids.roleOrg },
+      });
+      return {};
+    },
+    body: () => passwordGrant("contract.two@example.com"),
+    status: 403,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "unknown client_id",
+    path: () => "/user_management/authenticate",
+    body: () => ({ ...passwordGrant("nobody@example.com"), client_id: "client_01JZZZZZZZZZZZZZZZZZZZZZZZ" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "missing grant_type",
+    path: () => "/user_management/authenticate",
+    body: () => ({ client_id: DEFAULT_CLIENT_ID, email: "nobody@example.com" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "refresh_token grant",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => ({ made: (await signedIn(ids, "contract.refresh")).refresh_token }),
+    body: (ids) => ({ client_id: DEFAULT_CLIENT_ID, grant_type: "refresh_token", refresh_token: ids.made }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "refresh_token grant with a spent token",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => {
+      const { refresh_token } = await signedIn(ids, "contract.spent");
+      await must("POST", "/user_management/authenticate", {
+        body: { client_id: DEFAULT_CLIENT_ID, grant_type: "refresh_token", refresh_token },
+      });
+      return { made: refresh_token };
+    },
+    body: (ids) => ({ client_id: DEFAULT_CLIENT_ID, grant_type: "refresh_token", refresh_token: ids.made }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "authorization_code grant with the code of the authorization URL",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => {
+      await memberWithPassword(ids.authOrg, "contract.code");
+      const res = await fetch(
+        `${main.url}/user_management/authorize?${new URLSearchParams({
+          response_type: "code",
+          client_id: DEFAULT_CLIENT_ID,
+          redirect_uri: "http://localhost:3000/callback",
+          login_hint: "contract.code@example.com",
+        })}`,
+        { redirect: "manual" },
+      );
+      const code = new URL(res.headers.get("location") ?? "http://x").searchParams.get("code");
+      if (!code) throw new Error(`setup: no code from the authorization URL (${res.status})`);
+      return { made: code };
+    },
+    body: (ids) => ({
+      client_id: DEFAULT_CLIENT_ID,
+      client_secret: main.apiKey,
+      grant_type: "authorization_code",
+      code: ids.made,
+    }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "Magic Auth code grant",
+    path: () => "/user_management/authenticate",
+    setup: async () => {
+      const res = await must("POST", "/user_management/magic_auth", {
+        body: { email: "contract.magic@example.com" },
+      });
+      return { made: (JSON.parse(res.bodyText) as { code: string }).code };
+    },
+    body: (ids) => ({
+      client_id: DEFAULT_CLIENT_ID,
+      client_secret: main.apiKey,
+      grant_type: "urn:workos:oauth:grant-type:magic-auth:code",
+      email: "contract.magic@example.com",
+      code: ids.made,
+    }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "Magic Auth code grant with a wrong code",
+    path: () => "/user_management/authenticate",
+    setup: async () => {
+      await must("POST", "/user_management/magic_auth", { body: { email: "contract.magic@example.com" } });
+      return {};
+    },
+    body: () => ({
+      client_id: DEFAULT_CLIENT_ID,
+      client_secret: main.apiKey,
+      grant_type: "urn:workos:oauth:grant-type:magic-auth:code",
+      email: "contract.magic@example.com",
+      code: "not-a-code",
+    }),
+    status: 400,
+  },
+  {
+    method: "GET",
+    template: "/user_management/authorize",
+    note: "login_hint: redirects to redirect_uri with a code",
+    path: () => "/user_management/authorize",
+    query: (ids) => ({
+      response_type: "code",
+      client_id: DEFAULT_CLIENT_ID,
+      redirect_uri: "http://localhost:3000/callback",
+      login_hint: ids.authUserEmail,
+      state: "contract-state",
+    }),
+    auth: "none",
+    status: 302,
+  },
+  {
+    method: "GET",
+    template: "/user_management/authorize",
+    note: "redirect_uri not configured (undeclared)",
+    path: () => "/user_management/authorize",
+    query: () => ({
+      response_type: "code",
+      client_id: DEFAULT_CLIENT_ID,
+      redirect_uri: "https://elsewhere.example.net/callback",
+    }),
+    auth: "none",
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/sessions/logout",
+    note: "ends the session and redirects to return_to",
+    path: () => "/user_management/sessions/logout",
+    query: (ids) => ({ session_id: ids.session, return_to: "http://localhost:3000/" }),
+    auth: "none",
+    status: 302,
+  },
+  {
+    method: "GET",
+    template: "/user_management/sessions/logout",
+    note: "unknown session",
+    path: () => "/user_management/sessions/logout",
+    query: () => ({ session_id: UNKNOWN.session }),
+    auth: "none",
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/magic_auth",
+    note: "send a code to an existing user",
+    path: () => "/user_management/magic_auth",
+    body: (ids) => ({ email: ids.authUserEmail }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/magic_auth",
+    note: "invitation_token of no pending invitation",
+    path: () => "/user_management/magic_auth",
+    body: () => ({ email: "contract.invited@example.com", invitation_token: "not-a-token" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/magic_auth",
+    note: "email is not an email address",
+    path: () => "/user_management/magic_auth",
+    body: () => ({ email: "not-an-email" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/magic_auth/{id}",
+    note: "get",
+    path: (ids) => `/user_management/magic_auth/${ids.made}`,
+    setup: async (ids) => {
+      const res = await must("POST", "/user_management/magic_auth", { body: { email: ids.authUserEmail } });
+      return { made: (JSON.parse(res.bodyText) as { id: string }).id };
+    },
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/magic_auth/{id}",
+    note: "unknown id",
+    path: () => "/user_management/magic_auth/magic_auth_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/user_management/redirect_uris",
+    note: "list",
+    path: () => "/user_management/redirect_uris",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "POST",
+    template: "/user_management/redirect_uris",
+    note: "add one",
+    path: () => "/user_management/redirect_uris",
+    body: () => ({ uri: "https://contract.example.com/callback" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/redirect_uris",
+    note: "plain http off localhost",
+    path: () => "/user_management/redirect_uris",
+    body: () => ({ uri: "http://contract.example.com/callback" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/redirect_uris",
+    note: "missing uri",
+    path: () => "/user_management/redirect_uris",
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/redirect_uris/{id}",
+    note: "delete one that is not the default",
+    path: (ids) => `/user_management/redirect_uris/${ids.made}`,
+    setup: async () => ({ made: (await redirectUri(false)).id }),
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/redirect_uris/{id}",
+    note: "the default while others exist",
+    path: (ids) => `/user_management/redirect_uris/${ids.made}`,
+    setup: async () => ({ made: (await redirectUri(true)).id }),
+    status: 409,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/redirect_uris/{id}",
+    note: "unknown id",
+    path: () => "/user_management/redirect_uris/redir_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "sign-in events after a password sign-in and a Magic Auth code",
+    path: () => "/events",
+    setup: async (ids) => {
+      await signedIn(ids, "contract.events");
+      await must("POST", "/user_management/magic_auth", { body: { email: "contract.events@example.com" } });
+      return {};
+    },
+    query: () => ({
+      events: "session.created,authentication.password_succeeded,magic_auth.created",
+      order: "asc",
+    }),
+    status: 200,
+    eventTypes: ["session.created", "authentication.password_succeeded", "magic_auth.created"],
+  },
+
   // Pagination parameter validation on every list endpoint
   ...LIST_ENDPOINTS.flatMap(({ template, query }): Row[] => [
     {
@@ -1830,8 +2199,9 @@ const rows: Row[] = [
     },
   ]),
 
-  // Authentication on every operation
-  ...OPERATIONS.map(
+  // Authentication on every operation behind the API key (the spec leaves AuthKit's browser redirects and the
+  // JWKS public)
+  ...OPERATIONS.filter(({ method, template }) => requiresApiKey(method, template)).map(
     ({ method, template }, i): Row => ({
       method,
       template,
@@ -1864,10 +2234,17 @@ describe("emulator responses match the WorkOS OpenAPI spec", () => {
   it("the table has a success row and an error row for every operation", () => {
     const missing = OPERATIONS.flatMap(({ method, template }) => {
       const statuses = rows
-        .filter((r) => r.method === method && r.template === template && r.auth === undefined)
+        .filter(
+          (r) =>
+            r.method === method &&
+            r.template === template &&
+            // A public operation's rows go without a key, as a browser's requests do.
+            (r.auth === undefined || !requiresApiKey(method, template)),
+        )
         .flatMap((r) => (typeof r.status === "number" ? [r.status] : r.status));
       return [
-        ...(statuses.some((s) => s < 300) ? [] : [`${method} ${template} success`]),
+        // A redirect (AuthKit's authorize and logout) is a success.
+        ...(statuses.some((s) => s < 400) ? [] : [`${method} ${template} success`]),
         ...(statuses.some((s) => s >= 400) || NO_CLIENT_ERROR.has(`${method} ${template}`)
           ? []
           : [`${method} ${template} error`]),
@@ -1936,6 +2313,7 @@ const PLACEHOLDER_IDS: Ids = {
   invitation: UNKNOWN.invitation,
   invitationEmail: "",
   session: UNKNOWN.session,
+  made: "",
 };
 
 describe("rate-limited emulator responses match the WorkOS OpenAPI spec", () => {
@@ -1952,7 +2330,7 @@ describe("rate-limited emulator responses match the WorkOS OpenAPI spec", () => 
     await closeLimited?.();
   });
 
-  it.for(OPERATIONS)(
+  it.for(OPERATIONS.filter(({ method, template }) => !QUOTA_ONLY_429.has(`${method} ${template}`)))(
     "$method $template -> 429 (second request in the window)",
     async ({ method, template }) => {
       const reset = await send("POST", "/_emulator/reset", { target: limited });

@@ -48,6 +48,16 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organization_domains/{id}" },
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
+  // User management: AuthKit sign-in, its one-time codes and configuration (issue 18)
+  { method: "GET", template: "/sso/jwks/{clientId}" },
+  { method: "POST", template: "/user_management/authenticate" },
+  { method: "GET", template: "/user_management/authorize" },
+  { method: "POST", template: "/user_management/magic_auth" },
+  { method: "GET", template: "/user_management/magic_auth/{id}" },
+  { method: "GET", template: "/user_management/redirect_uris" },
+  { method: "POST", template: "/user_management/redirect_uris" },
+  { method: "DELETE", template: "/user_management/redirect_uris/{id}" },
+  { method: "GET", template: "/user_management/sessions/logout" },
 ];
 
 /**
@@ -55,3 +65,9 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
  * input, and its one error is a 403 for a key without access to roles, which the emulator does not model.
  */
 export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set(["GET /authorization/roles"]);
+
+/**
+ * Operations whose only declared 429 is a daily email quota (`daily_quota_exceeded`), which the emulator does
+ * not count: its account-wide rate-limit refusal there has no declared shape, so the 429 check leaves them out.
+ */
+export const QUOTA_ONLY_429: ReadonlySet<string> = new Set(["POST /user_management/magic_auth"]);

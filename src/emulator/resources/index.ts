@@ -1,3 +1,5 @@
+// AuthKit sign-in and its configuration (issue 18, user management)
+import { authorizationCodes, pendingAuthentications, refreshTokens } from "./authentication.js";
 import { connections } from "./connections.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
@@ -5,12 +7,15 @@ import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
 import { events } from "./events.js";
 import { invitations } from "./invitations.js";
+import { magicAuths } from "./magic-auth.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { portalLinks } from "./portal-links.js";
+import { redirectUris } from "./redirect-uris.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
+import { userPasswords } from "./user-passwords.js";
 import { users } from "./users.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
 
@@ -35,4 +40,11 @@ export const RESOURCES = [
   portalLinks,
   events,
   webhookEndpoints,
+  // AuthKit sign-in and its configuration (issue 18, user management)
+  userPasswords,
+  magicAuths,
+  redirectUris,
+  authorizationCodes,
+  refreshTokens,
+  pendingAuthentications,
 ] as const;

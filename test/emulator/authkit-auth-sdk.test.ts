@@ -1,0 +1,176 @@
+import { WorkOS } from "@workos-inc/node";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT_ID, DEMO_IDS, DEMO_PASSWORD } from "../../src/emulator/index.js";
+import { start, type TestEmulator } from "./helpers.js";
+
+// The official SDK signs users in against the emulator as a WorkOS customer's app would, and its own session
+// helpers verify the access tokens against the JWKS the emulator serves.
+const { acme, globex } = DEMO_IDS.organizations;
+const { janeDoe, carlosGarcia } = DEMO_IDS.users;
+const COOKIE_PASSWORD = "a-cookie-password-of-at-least-32-characters";
+
+let e: TestEmulator;
+let workos: WorkOS;
+beforeAll(async () => {
+  e = await start();
+  const base = new URL(e.url);
+  workos = new WorkOS(e.apiKey, {
+    apiHostname: base.hostname,
+    https: false,
+    port: Number(base.port),
+    clientId: DEFAULT_CLIENT_ID,
+  });
+});
+afterAll(() => e.close());
+beforeEach(() => e.api("POST", "/_emulator/reset"));
+
+function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
+}
+
+describe("the official SDK signs in against the emulator", () => {
+  it("authenticateWithPassword: a sealed session the SDK verifies against the emulator's JWKS", async () => {
+    const auth = await workos.userManagement.authenticateWithPassword({
+      email: "jane.doe@acme.com",
+      password: DEMO_PASSWORD,
+      session: { sealSession: true, cookiePassword: COOKIE_PASSWORD },
+    });
+    expect(auth.user.id).toBe(janeDoe);
+    expect(auth.organizationId).toBe(acme);
+    expect(auth.authenticationMethod).toBe("Password");
+    const verified = await workos.userManagement.authenticateWithSessionCookie({
+      sessionData: auth.sealedSession ?? "",
+      cookiePassword: COOKIE_PASSWORD,
+    });
+    expect(verified).toMatchObject({ authenticated: true, organizationId: acme, role: "admin" });
+    if (!verified.authenticated) throw new Error("not authenticated");
+    expect(verified.permissions).toContain("members:manage");
+    expect(verified.user.id).toBe(janeDoe);
+    const sessions = await workos.userManagement.listSessions(janeDoe);
+    expect(sessions.data.map((s) => s.id)).toContain(verified.sessionId);
+  });
+
+  it("a token signed by another key fails the SDK's verification", async () => {
+    const auth = await workos.userManagement.authenticateWithPassword({
+      email: "jane.doe@acme.com",
+      password: DEMO_PASSWORD,
+    });
+    const [header, payload] = auth.accessToken.split(".");
+    const forged = `${header}.${payload}.${Buffer.from("not the signature").toString("base64url")}`;
+    // The SDK's own sealing (private in its types), so only the signature differs from a genuine session.
+    const sdk = workos.userManagement as unknown as {
+      sealSessionDataFromAuthenticationResponse(options: {
+        authenticationResponse: typeof auth;
+        cookiePassword: string;
+      }): Promise<string>;
+    };
+    const sealed = await sdk.sealSessionDataFromAuthenticationResponse({
+      authenticationResponse: { ...auth, accessToken: forged },
+      cookiePassword: COOKIE_PASSWORD,
+    });
+    const verified = await workos.userManagement.authenticateWithSessionCookie({
+      sessionData: sealed,
+      cookiePassword: COOKIE_PASSWORD,
+    });
+    expect(verified).toMatchObject({ authenticated: false, reason: "invalid_jwt" });
+  });
+
+  it("authenticateWithPassword refuses a wrong password", async () => {
+    await expect(
+      workos.userManagement.authenticateWithPassword({ email: "jane.doe@acme.com", password: "wrong" }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("authenticateWithRefreshToken renews the tokens once; the spent refresh token is refused", async () => {
+    const first = await workos.userManagement.authenticateWithPassword({
+      email: "jane.doe@acme.com",
+      password: DEMO_PASSWORD,
+    });
+    const renewed = await workos.userManagement.authenticateWithRefreshToken({
+      refreshToken: first.refreshToken,
+    });
+    expect(renewed.refreshToken).not.toBe(first.refreshToken);
+    expect(claimsOf(renewed.accessToken).sid).toBe(claimsOf(first.accessToken).sid);
+    await expect(
+      workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("a member of two organizations chooses one, then refreshes into the other", async () => {
+    const chosen = await workos.userManagement
+      .authenticateWithPassword({ email: "carlos.garcia@acme.com", password: DEMO_PASSWORD })
+      .then(
+        () => {
+          throw new Error("expected organization_selection_required");
+        },
+        async (error: { rawData?: { pending_authentication_token?: string } }) => {
+          const token = error.rawData?.pending_authentication_token ?? "";
+          return workos.userManagement.authenticateWithOrganizationSelection({
+            pendingAuthenticationToken: token,
+            organizationId: globex,
+          });
+        },
+      );
+    expect(chosen.user.id).toBe(carlosGarcia);
+    expect(claimsOf(chosen.accessToken).org_id).toBe(globex);
+    const switched = await workos.userManagement.authenticateWithRefreshToken({
+      refreshToken: chosen.refreshToken,
+      organizationId: acme,
+    });
+    expect(claimsOf(switched.accessToken).org_id).toBe(acme);
+  });
+
+  it("getAuthorizationUrl (with PKCE) redirects with a code that authenticateWithCode exchanges", async () => {
+    const { url, state, codeVerifier } = await workos.userManagement.getAuthorizationUrlWithPKCE({
+      provider: "authkit",
+      redirectUri: "http://localhost:3000/callback",
+      loginHint: "jane.doe@acme.com",
+    });
+    const res = await fetch(url, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get("location") ?? "");
+    expect(location.origin + location.pathname).toBe("http://localhost:3000/callback");
+    expect(location.searchParams.get("state")).toBe(state);
+    const code = location.searchParams.get("code") ?? "";
+    const auth = await workos.userManagement.authenticateWithCodeAndVerifier({ code, codeVerifier });
+    expect(auth.user.id).toBe(janeDoe);
+    // A code is spent by its first use.
+    await expect(
+      workos.userManagement.authenticateWithCodeAndVerifier({ code, codeVerifier }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("getLogoutUrl ends the session and returns the browser to return_to", async () => {
+    const auth = await workos.userManagement.authenticateWithPassword({
+      email: "jane.doe@acme.com",
+      password: DEMO_PASSWORD,
+    });
+    const sessionId = String(claimsOf(auth.accessToken).sid);
+    const res = await fetch(
+      workos.userManagement.getLogoutUrl({ sessionId, returnTo: "http://localhost:3000/bye" }),
+      { redirect: "manual" },
+    );
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("http://localhost:3000/bye");
+    const sessions = await workos.userManagement.listSessions(janeDoe);
+    expect(sessions.data.map((s) => s.id)).not.toContain(sessionId);
+    await expect(
+      workos.userManagement.authenticateWithRefreshToken({ refreshToken: auth.refreshToken }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("createMagicAuth, getMagicAuth and authenticateWithMagicAuth sign a user in with an emailed code", async () => {
+    const sent = await workos.userManagement.createMagicAuth({ email: "mei.chen@globex.com" });
+    expect(sent).toMatchObject({ object: "magic_auth", email: "mei.chen@globex.com" });
+    expect(sent.code).toMatch(/^\d{6}$/);
+    expect((await workos.userManagement.getMagicAuth(sent.id)).code).toBe(sent.code);
+    const auth = await workos.userManagement.authenticateWithMagicAuth({
+      email: "mei.chen@globex.com",
+      code: sent.code,
+    });
+    expect(auth).toMatchObject({ authenticationMethod: "MagicAuth", organizationId: globex });
+    await expect(
+      workos.userManagement.authenticateWithMagicAuth({ email: "mei.chen@globex.com", code: sent.code }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+});
