@@ -309,3 +309,26 @@ export const EVENT_TYPES = [
   "waitlist_user.created",
   "waitlist_user.denied",
 ] as const;
+
+/** The kinds of multi-factor authentication factor (the spec's AuthenticationFactor `type`). */
+export const AUTHENTICATION_FACTOR_TYPES = ["generic_otp", "sms", "totp", "webauthn"] as const;
+
+/** The OAuth providers a user's identity can come from (the spec's user identity `provider`). */
+export const USER_IDENTITY_PROVIDERS = [
+  "AppleOAuth",
+  "BitbucketOAuth",
+  "DiscordOAuth",
+  "GithubOAuth",
+  "GitLabOAuth",
+  "GoogleOAuth",
+  "GrokOAuth",
+  "XOAuth",
+  "IntuitOAuth",
+  "LinkedInOAuth",
+  "MicrosoftOAuth",
+  "SalesforceOAuth",
+  "SlackOAuth",
+  "VercelMarketplaceOAuth",
+  "VercelOAuth",
+  "XeroOAuth",
+] as const;

@@ -670,6 +670,10 @@ export const demoSeed: Seed = {
   sessions,
   events: history,
   webhook_endpoints: [],
+  // Mei Chen also signs in with Google.
+  user_identities: [
+    { user_id: DEMO_IDS.users.meiChen, provider: "GoogleOAuth", idp_id: "103948572615273849102" },
+  ],
   // AuthKit configuration: where sign-in may return to (the first is the default).
   redirect_uris: [
     { uri: "http://localhost:3000/callback" },

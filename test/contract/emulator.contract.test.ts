@@ -328,6 +328,33 @@ async function redirectUri(isDefault: boolean): Promise<{ id: string }> {
   );
 }
 
+/** A new unverified user sent a verification code: the code, read back by the id its event names. */
+async function verificationSent(name: string): Promise<{ id: string; user_id: string; code: string }> {
+  const { id: userId } = await createUser({ email: `${name}@example.com` });
+  await must("POST", `/user_management/users/${userId}/email_verification/send`);
+  const events = await getJson<ListOf<{ data: { id: string; user_id: string } }>>("/events", {
+    events: "email_verification.created",
+    limit: "100",
+  });
+  const created = events.data.find((e) => e.data.user_id === userId);
+  if (!created) throw new Error("setup: no email_verification.created event");
+  return getJson(`/user_management/email_verification/${created.data.id}`);
+}
+
+async function resetCreated(email: string): Promise<{ id: string; password_reset_token: string }> {
+  const res = await must("POST", "/user_management/password_reset", { body: { email } });
+  return JSON.parse(res.bodyText) as { id: string; password_reset_token: string };
+}
+
+/** A new user invited into an organization. */
+async function inviteUser(organizationId: string, name: string): Promise<{ id: string }> {
+  await createUser({ email: `${name}@example.com` });
+  const res = await must("POST", "/user_management/invitations", {
+    body: { email: `${name}@example.com`, organization_id: organizationId },
+  });
+  return JSON.parse(res.bodyText) as { id: string };
+}
+
 const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, string> }[] = [
   { template: "/organizations", query: () => ({}) },
   { template: "/connections", query: () => ({}) },
@@ -342,14 +369,18 @@ const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, st
   },
   { template: "/user_management/invitations", query: () => ({}) },
   { template: "/user_management/redirect_uris", query: () => ({}) },
+  { template: "/user_management/users/{userlandUserId}/auth_factors", query: () => ({}) },
 ];
 
 const PATH_IDS: Record<string, (ids: Ids) => string> = {
   "/user_management/users/": (ids) => ids.authUser,
   "/user_management/organization_memberships/": (ids) => ids.membership,
   "/user_management/invitations/": (ids) => ids.invitation,
-  "/user_management/magic_auth/": (ids) => ids.made,
-  "/user_management/redirect_uris/": (ids) => ids.made,
+  "/user_management/magic_auth/": (ids) => ids.made || "magic_auth_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  "/user_management/email_verification/": (ids) =>
+    ids.made || "email_verification_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  "/user_management/password_reset/": (ids) => ids.made || "password_reset_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  "/user_management/redirect_uris/": (ids) => ids.made || "redir_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   "/organization_domains/": (ids) => ids.verifiedDomain,
   "/connections/": (ids) => ids.conn,
   "/organizations/": (ids) => ids.org,
@@ -367,6 +398,8 @@ function fill(template: string, ids: Ids): string {
     .replace("{external_id}", "contract-any-external-id")
     .replace("{organizationId}", ids.roleOrg)
     .replace("{clientId}", DEFAULT_CLIENT_ID)
+    .replace("{userlandUserId}", ids.authUser)
+    .replace("{token}", "contract-any-token")
     .replace("{slug}", ids.customRole);
 }
 
@@ -2169,6 +2202,340 @@ const rows: Row[] = [
     }),
     status: 200,
     eventTypes: ["session.created", "authentication.password_succeeded", "magic_auth.created"],
+  },
+
+  // User management: email verification, password reset, email change, identities, factors, invitations (issue 18)
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_verification/send",
+    note: "send a code to an unverified user",
+    path: (ids) => `/user_management/users/${ids.made}/email_verification/send`,
+    setup: async () => ({ made: (await createUser({ email: "contract.unverified@example.com" })).id }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_verification/send",
+    note: "already verified",
+    path: (ids) => `/user_management/users/${ids.made}/email_verification/send`,
+    setup: async () => ({
+      made: (await createUser({ email: "contract.verified@example.com", email_verified: true })).id,
+    }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_verification/send",
+    note: "unknown user",
+    path: () => `/user_management/users/${UNKNOWN.authUser}/email_verification/send`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/user_management/email_verification/{id}",
+    note: "get (id from the email_verification.created event)",
+    path: (ids) => `/user_management/email_verification/${ids.made}`,
+    setup: async () => ({ made: (await verificationSent("contract.getcode")).id }),
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/email_verification/{id}",
+    note: "unknown id",
+    path: () => "/user_management/email_verification/email_verification_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_verification/confirm",
+    note: "the right code",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_verification/confirm`,
+    setup: async () => {
+      const sent = await verificationSent("contract.confirm");
+      return { authUser: sent.user_id, made: sent.code };
+    },
+    body: (ids) => ({ code: ids.made }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_verification/confirm",
+    note: "a wrong code",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_verification/confirm`,
+    setup: async () => ({ authUser: (await verificationSent("contract.wrongcode")).user_id }),
+    body: () => ({ code: "000000x" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_verification/confirm",
+    note: "missing code",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_verification/confirm`,
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/password_reset",
+    note: "create a reset token",
+    path: () => "/user_management/password_reset",
+    body: (ids) => ({ email: ids.authUserEmail }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/password_reset",
+    note: "unknown email",
+    path: () => "/user_management/password_reset",
+    body: () => ({ email: "contract.nobody@example.com" }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/password_reset",
+    note: "email is not an email address",
+    path: () => "/user_management/password_reset",
+    body: () => ({ email: "not-an-email" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/password_reset/{id}",
+    note: "get",
+    path: (ids) => `/user_management/password_reset/${ids.made}`,
+    setup: async (ids) => ({ made: (await resetCreated(ids.authUserEmail)).id }),
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/password_reset/{id}",
+    note: "unknown id",
+    path: () => "/user_management/password_reset/password_reset_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/password_reset/confirm",
+    note: "set a new password",
+    path: () => "/user_management/password_reset/confirm",
+    setup: async (ids) => ({ made: (await resetCreated(ids.authUserEmail)).password_reset_token }),
+    body: (ids) => ({ token: ids.made, new_password: "a-new-contract-password" }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/password_reset/confirm",
+    note: "a spent token",
+    path: () => "/user_management/password_reset/confirm",
+    setup: async (ids) => {
+      const token = (await resetCreated(ids.authUserEmail)).password_reset_token;
+      await must("POST", "/user_management/password_reset/confirm", {
+        body: { token, new_password: "first-new-password" },
+      });
+      return { made: token };
+    },
+    body: (ids) => ({ token: ids.made, new_password: "second-new-password" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/password_reset/confirm",
+    note: "unknown token",
+    path: () => "/user_management/password_reset/confirm",
+    body: () => ({ token: "contract-no-such-token", new_password: "whatever-password" }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/password_reset/confirm",
+    note: "missing new_password",
+    path: () => "/user_management/password_reset/confirm",
+    body: () => ({ token: "contract-no-such-token" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_change/send",
+    note: "send a code to the new address",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_change/send`,
+    body: () => ({ new_email: "contract.changed@example.com" }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_change/send",
+    note: "the user's own address",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_change/send`,
+    body: (ids) => ({ new_email: ids.authUserEmail }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_change/send",
+    note: "new_email is not an email address",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_change/send`,
+    body: () => ({ new_email: "not-an-email" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_change/confirm",
+    note: "the right code",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_change/confirm`,
+    setup: async (ids) => {
+      const res = await must("POST", `/user_management/users/${ids.authUser}/email_change/send`, {
+        body: { new_email: "contract.changed@example.com" },
+      });
+      return { made: (JSON.parse(res.bodyText) as { code: string }).code };
+    },
+    body: (ids) => ({ code: ids.made }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_change/confirm",
+    note: "a wrong code",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_change/confirm`,
+    setup: async (ids) => {
+      await must("POST", `/user_management/users/${ids.authUser}/email_change/send`, {
+        body: { new_email: "contract.changed@example.com" },
+      });
+      return {};
+    },
+    body: () => ({ code: "not-the-code" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{id}/email_change/confirm",
+    note: "no pending change",
+    path: (ids) => `/user_management/users/${ids.authUser}/email_change/confirm`,
+    body: () => ({ code: "123456" }),
+    status: 409,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{id}/identities",
+    note: "a user with a linked Google account",
+    path: (ids) => `/user_management/users/${ids.made}/identities`,
+    setup: async () => {
+      const list = await getJson<ListOf<{ id: string }>>("/user_management/users", {
+        email: "mei.chen@globex.com",
+      });
+      return { made: first(list.data, "user mei.chen@globex.com").id };
+    },
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{id}/identities",
+    note: "unknown user",
+    path: () => `/user_management/users/${UNKNOWN.authUser}/identities`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{userlandUserId}/auth_factors",
+    note: "enroll a TOTP factor",
+    path: (ids) => `/user_management/users/${ids.authUser}/auth_factors`,
+    body: () => ({ type: "totp", totp_issuer: "Contract", totp_user: "contract@example.com" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{userlandUserId}/auth_factors",
+    note: "a type other than totp",
+    path: (ids) => `/user_management/users/${ids.authUser}/auth_factors`,
+    body: () => ({ type: "sms" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{userlandUserId}/auth_factors",
+    note: "list a user's factors",
+    path: (ids) => `/user_management/users/${ids.authUser}/auth_factors`,
+    setup: async (ids) => {
+      await must("POST", `/user_management/users/${ids.authUser}/auth_factors`, { body: { type: "totp" } });
+      return {};
+    },
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/invitations/by_token/{token}",
+    note: "find an invitation by its token",
+    path: (ids) => `/user_management/invitations/by_token/${ids.made}`,
+    setup: async (ids) => {
+      const invitation = await getJson<{ token: string }>(`/user_management/invitations/${ids.invitation}`);
+      return { made: invitation.token };
+    },
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/invitations/by_token/{token}",
+    note: "unknown token",
+    path: () => "/user_management/invitations/by_token/contract-no-such-token",
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/accept",
+    note: "the invitee accepts: their membership is made",
+    path: (ids) => `/user_management/invitations/${ids.made}/accept`,
+    setup: async (ids) => ({ made: (await inviteUser(ids.authOrg, "contract.invitee")).id }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/accept",
+    note: "a revoked invitation",
+    path: (ids) => `/user_management/invitations/${ids.made}/accept`,
+    setup: async (ids) => {
+      const { id } = await inviteUser(ids.authOrg, "contract.revoked");
+      await must("POST", `/user_management/invitations/${id}/revoke`);
+      return { made: id };
+    },
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/invitations/{id}/accept",
+    note: "unknown id",
+    path: () => `/user_management/invitations/${UNKNOWN.invitation}/accept`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "events of a verification, a password reset and an accepted invitation",
+    path: () => "/events",
+    setup: async (ids) => {
+      const sent = await verificationSent("contract.evented");
+      await must("POST", `/user_management/users/${sent.user_id}/email_verification/confirm`, {
+        body: { code: sent.code },
+      });
+      const reset = await resetCreated(ids.authUserEmail);
+      await must("POST", "/user_management/password_reset/confirm", {
+        body: { token: reset.password_reset_token, new_password: "evented-password" },
+      });
+      const invitation = await inviteUser(ids.authOrg, "contract.evented.invitee");
+      await must("POST", `/user_management/invitations/${invitation.id}/accept`);
+      return {};
+    },
+    query: () => ({
+      events:
+        "email_verification.created,password_reset.created,password_reset.succeeded,invitation.accepted",
+      order: "asc",
+    }),
+    status: 200,
+    eventTypes: [
+      "email_verification.created",
+      "password_reset.created",
+      "password_reset.succeeded",
+      "invitation.accepted",
+    ],
   },
 
   // Pagination parameter validation on every list endpoint

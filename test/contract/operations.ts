@@ -58,6 +58,19 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/user_management/redirect_uris" },
   { method: "DELETE", template: "/user_management/redirect_uris/{id}" },
   { method: "GET", template: "/user_management/sessions/logout" },
+  { method: "GET", template: "/user_management/email_verification/{id}" },
+  { method: "POST", template: "/user_management/users/{id}/email_verification/send" },
+  { method: "POST", template: "/user_management/users/{id}/email_verification/confirm" },
+  { method: "POST", template: "/user_management/password_reset" },
+  { method: "GET", template: "/user_management/password_reset/{id}" },
+  { method: "POST", template: "/user_management/password_reset/confirm" },
+  { method: "POST", template: "/user_management/users/{id}/email_change/send" },
+  { method: "POST", template: "/user_management/users/{id}/email_change/confirm" },
+  { method: "GET", template: "/user_management/users/{id}/identities" },
+  { method: "POST", template: "/user_management/users/{userlandUserId}/auth_factors" },
+  { method: "GET", template: "/user_management/users/{userlandUserId}/auth_factors" },
+  { method: "GET", template: "/user_management/invitations/by_token/{token}" },
+  { method: "POST", template: "/user_management/invitations/{id}/accept" },
 ];
 
 /**
@@ -67,7 +80,14 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
 export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set(["GET /authorization/roles"]);
 
 /**
- * Operations whose only declared 429 is a daily email quota (`daily_quota_exceeded`), which the emulator does
- * not count: its account-wide rate-limit refusal there has no declared shape, so the 429 check leaves them out.
+ * Operations whose only declared 429 is a daily email quota (`daily_quota_exceeded`) or too many wrong codes
+ * (`email_change_too_many_attempts`), neither of which the emulator counts: its account-wide rate-limit refusal
+ * there has no declared shape, so the 429 check leaves them out.
  */
-export const QUOTA_ONLY_429: ReadonlySet<string> = new Set(["POST /user_management/magic_auth"]);
+export const QUOTA_ONLY_429: ReadonlySet<string> = new Set([
+  "POST /user_management/magic_auth",
+  "POST /user_management/users/{id}/email_verification/send",
+  "POST /user_management/password_reset",
+  "POST /user_management/users/{id}/email_change/send",
+  "POST /user_management/users/{id}/email_change/confirm",
+]);

@@ -174,3 +174,74 @@ describe("the official SDK signs in against the emulator", () => {
     ).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe("the official SDK: email verification, password reset, identities, factors and invitations", () => {
+  it("sendVerificationEmail, getEmailVerification and verifyEmail verify a new user's address", async () => {
+    const user = await workos.userManagement.createUser({ email: "verify.me@example.com" });
+    const sent = await workos.userManagement.sendVerificationEmail({ userId: user.id });
+    expect(sent.user.emailVerified).toBe(false);
+    const events = await workos.events.listEvents({ events: ["email_verification.created"] });
+    const id = String((events.data[0]?.data as { id?: string } | undefined)?.id);
+    const verification = await workos.userManagement.getEmailVerification(id);
+    expect(verification).toMatchObject({ userId: user.id, email: "verify.me@example.com" });
+    const verified = await workos.userManagement.verifyEmail({ userId: user.id, code: verification.code });
+    expect(verified.user.emailVerified).toBe(true);
+  });
+
+  it("createPasswordReset, getPasswordReset and resetPassword set a password that signs in", async () => {
+    const reset = await workos.userManagement.createPasswordReset({ email: "mei.chen@globex.com" });
+    expect((await workos.userManagement.getPasswordReset(reset.id)).email).toBe("mei.chen@globex.com");
+    const { user } = await workos.userManagement.resetPassword({
+      token: reset.passwordResetToken,
+      newPassword: "a-brand-new-password",
+    });
+    expect(user.email).toBe("mei.chen@globex.com");
+    const auth = await workos.userManagement.authenticateWithPassword({
+      email: "mei.chen@globex.com",
+      password: "a-brand-new-password",
+    });
+    expect(auth.user.id).toBe(user.id);
+    // A reset ends the user's other sessions: only the one just started is left.
+    const sessions = await workos.userManagement.listSessions(user.id);
+    expect(sessions.data.map((s) => s.id)).toEqual([claimsOf(auth.accessToken).sid]);
+  });
+
+  it("getUserIdentities lists a user's linked OAuth accounts", async () => {
+    const [mei] = (await workos.userManagement.listUsers({ email: "mei.chen@globex.com" })).data;
+    const identities = await workos.userManagement.getUserIdentities(mei?.id ?? "");
+    expect(identities).toEqual([{ idpId: "103948572615273849102", type: "OAuth", provider: "GoogleOAuth" }]);
+    expect(await workos.userManagement.getUserIdentities(janeDoe)).toEqual([]);
+  });
+
+  it("enrollAuthFactor and listAuthFactors: a TOTP factor with its secret once, listed without it", async () => {
+    const enrolled = await workos.userManagement.enrollAuthFactor({
+      userId: janeDoe,
+      type: "totp",
+      totpIssuer: "Acme",
+      totpUser: "jane.doe@acme.com",
+    });
+    expect(enrolled.authenticationFactor.totp.uri).toMatch(
+      /^otpauth:\/\/totp\/Acme:jane\.doe%40acme\.com\?secret=[A-Z2-7]+&issuer=Acme$/,
+    );
+    expect(enrolled.authenticationChallenge.authenticationFactorId).toBe(enrolled.authenticationFactor.id);
+    const listed = await workos.userManagement.listAuthFactors({ userId: janeDoe });
+    expect(listed.data.map((f) => f.id)).toEqual([enrolled.authenticationFactor.id]);
+    expect(JSON.stringify(listed.data)).not.toContain(enrolled.authenticationFactor.totp.secret);
+  });
+
+  it("findInvitationByToken and acceptInvitation make the invitee a member", async () => {
+    const user = await workos.userManagement.createUser({ email: "invitee@example.com" });
+    const sent = await workos.userManagement.sendInvitation({
+      email: "invitee@example.com",
+      organizationId: globex,
+    });
+    const found = await workos.userManagement.findInvitationByToken(sent.token);
+    expect(found.id).toBe(sent.id);
+    const accepted = await workos.userManagement.acceptInvitation(sent.id);
+    expect(accepted).toMatchObject({ state: "accepted", acceptedUserId: user.id });
+    const memberships = await workos.userManagement.listOrganizationMemberships({ userId: user.id });
+    expect(memberships.data.map((m) => [m.organizationId, m.status, m.role.slug])).toEqual([
+      [globex, "active", "member"],
+    ]);
+  });
+});

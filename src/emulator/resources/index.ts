@@ -5,16 +5,20 @@ import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
+import { emailChanges, emailVerifications } from "./email-verifications.js";
 import { events } from "./events.js";
 import { invitations } from "./invitations.js";
 import { magicAuths } from "./magic-auth.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
+import { passwordResets } from "./password-resets.js";
 import { portalLinks } from "./portal-links.js";
 import { redirectUris } from "./redirect-uris.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
+import { userAuthFactors } from "./user-auth-factors.js";
+import { userIdentities } from "./user-identities.js";
 import { userPasswords } from "./user-passwords.js";
 import { users } from "./users.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
@@ -43,6 +47,11 @@ export const RESOURCES = [
   // AuthKit sign-in and its configuration (issue 18, user management)
   userPasswords,
   magicAuths,
+  emailVerifications,
+  emailChanges,
+  passwordResets,
+  userAuthFactors,
+  userIdentities,
   redirectUris,
   authorizationCodes,
   refreshTokens,
