@@ -679,4 +679,12 @@ export const demoSeed: Seed = {
     { uri: "http://localhost:3000/callback" },
     { uri: "https://app.example.com/auth/callback" },
   ],
+  cors_origins: [{ origin: "http://localhost:3000" }, { origin: "https://app.example.com" }],
+  // Custom claims in every access token.
+  jwt_template: [
+    {
+      content:
+        '{"urn:demo:email": {{user.email}}, "urn:demo:name": "{{user.first_name}} {{user.last_name}}", "urn:demo:organization": {{organization.name}}}',
+    },
+  ],
 };

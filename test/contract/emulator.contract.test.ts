@@ -370,6 +370,7 @@ const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, st
   { template: "/user_management/invitations", query: () => ({}) },
   { template: "/user_management/redirect_uris", query: () => ({}) },
   { template: "/user_management/users/{userlandUserId}/auth_factors", query: () => ({}) },
+  { template: "/user_management/cors_origins", query: () => ({}) },
 ];
 
 const PATH_IDS: Record<string, (ids: Ids) => string> = {
@@ -2536,6 +2537,67 @@ const rows: Row[] = [
       "password_reset.succeeded",
       "invitation.accepted",
     ],
+  },
+
+  // User management: CORS origins and the JWT template (issue 18)
+  {
+    method: "GET",
+    template: "/user_management/cors_origins",
+    note: "list",
+    path: () => "/user_management/cors_origins",
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "POST",
+    template: "/user_management/cors_origins",
+    note: "allow an origin",
+    path: () => "/user_management/cors_origins",
+    body: () => ({ origin: "https://contract.example.com" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/cors_origins",
+    note: "an origin already allowed",
+    path: () => "/user_management/cors_origins",
+    setup: async () => {
+      await must("POST", "/user_management/cors_origins", { body: { origin: "https://twice.example.com" } });
+      return {};
+    },
+    body: () => ({ origin: "https://twice.example.com" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/user_management/cors_origins",
+    note: "an origin with a path",
+    path: () => "/user_management/cors_origins",
+    body: () => ({ origin: "https://contract.example.com/app" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/user_management/jwt_template",
+    note: "the demo seed's template",
+    path: () => "/user_management/jwt_template",
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/jwt_template",
+    note: "replace the template",
+    path: () => "/user_management/jwt_template",
+    body: () => ({ content: '{"urn:contract:email": {{user.email}}}' }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/jwt_template",
+    note: "content that is not a JSON object",
+    path: () => "/user_management/jwt_template",
+    body: () => ({ content: "[{{user.email}}" }),
+    status: 422,
   },
 
   // Pagination parameter validation on every list endpoint

@@ -66,6 +66,7 @@ const UNDECLARED: Readonly<Record<string, string>> = {
   "GET /user_management/authorize 422":
     "a request without response_type, client_id or an allowed redirect_uri (WorkOS shows an error page)",
   "GET /user_management/redirect_uris 422": "a limit, order or cursor out of range, refused as on every list",
+  "GET /user_management/cors_origins 422": "a limit, order or cursor out of range, refused as on every list",
 };
 
 let loaded: LoadedSpec | undefined;

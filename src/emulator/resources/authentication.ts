@@ -7,6 +7,7 @@ import { toWire } from "../resource.js";
 import type { ApiRequest, EmulatorContext, Route } from "../router.js";
 import { signingKey, signJwt } from "../signing-key.js";
 import { requireObjectBody } from "../validate.js";
+import { jwtTemplates, renderTemplate } from "./jwt-templates.js";
 import { type MagicAuth, magicAuths } from "./magic-auth.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
@@ -138,6 +139,19 @@ function roleClaims(ctx: EmulatorContext, organizationId: string, slug: string) 
   return { role: slug, roles: [slug], permissions: [...(role?.permissions ?? [])] };
 }
 
+/** The JWT template's claims for this user and organization, if the environment has a template. */
+function customClaims(ctx: EmulatorContext, userId: string, organizationId: string | null) {
+  const template = ctx.store.of(jwtTemplates).get("jwt_template");
+  const user = ctx.store.of(users).get(userId);
+  if (!template || !user) return {};
+  const organization = organizationId === null ? undefined : ctx.store.of(organizations).get(organizationId);
+  const rendered = renderTemplate(template.content, {
+    user: toWire(users, user, ctx.store),
+    ...(organization ? { organization: toWire(organizations, organization, ctx.store) } : {}),
+  });
+  return typeof rendered === "string" ? {} : rendered;
+}
+
 function accessToken(ctx: EmulatorContext, session: Session, organizationId: string | null): string {
   const iat = Math.floor(ctx.now() / 1000);
   const claims: Record<string, unknown> = {
@@ -155,7 +169,7 @@ function accessToken(ctx: EmulatorContext, session: Session, organizationId: str
     if (membership) Object.assign(claims, roleClaims(ctx, organizationId, membership.role.slug));
   }
   Object.assign(claims, { entitlements: [], feature_flags: [], exp: iat + ACCESS_TOKEN_SECONDS, iat });
-  return signJwt(claims);
+  return signJwt({ ...customClaims(ctx, session.user_id, organizationId), ...claims });
 }
 
 function mintRefreshToken(

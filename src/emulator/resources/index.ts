@@ -1,6 +1,7 @@
 // AuthKit sign-in and its configuration (issue 18, user management)
 import { authorizationCodes, pendingAuthentications, refreshTokens } from "./authentication.js";
 import { connections } from "./connections.js";
+import { corsOrigins } from "./cors-origins.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
@@ -8,6 +9,7 @@ import { dnsRecords } from "./dns-records.js";
 import { emailChanges, emailVerifications } from "./email-verifications.js";
 import { events } from "./events.js";
 import { invitations } from "./invitations.js";
+import { jwtTemplates } from "./jwt-templates.js";
 import { magicAuths } from "./magic-auth.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
@@ -53,6 +55,8 @@ export const RESOURCES = [
   userAuthFactors,
   userIdentities,
   redirectUris,
+  corsOrigins,
+  jwtTemplates,
   authorizationCodes,
   refreshTokens,
   pendingAuthentications,
