@@ -355,6 +355,19 @@ async function inviteUser(organizationId: string, name: string): Promise<{ id: s
   return JSON.parse(res.bodyText) as { id: string };
 }
 
+/** A device code from the device flow, approved on the emulator's device page by `userId` unless null. */
+async function deviceCode(userId: string | null): Promise<string> {
+  const res = await must("POST", "/user_management/authorize/device", {
+    body: { client_id: DEFAULT_CLIENT_ID },
+  });
+  const { device_code, user_code } = JSON.parse(res.bodyText) as { device_code: string; user_code: string };
+  if (userId !== null) {
+    const approved = await fetch(`${main.url}/device?${new URLSearchParams({ user_code, user_id: userId })}`);
+    if (approved.status !== 200) throw new Error(`setup: the device page answered ${approved.status}`);
+  }
+  return device_code;
+}
+
 const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, string> }[] = [
   { template: "/organizations", query: () => ({}) },
   { template: "/connections", query: () => ({}) },
@@ -2598,6 +2611,52 @@ const rows: Row[] = [
     path: () => "/user_management/jwt_template",
     body: () => ({ content: "[{{user.email}}" }),
     status: 422,
+  },
+
+  // User management: OAuth's device flow (issue 18)
+  {
+    method: "POST",
+    template: "/user_management/authorize/device",
+    note: "a device and a user code",
+    path: () => "/user_management/authorize/device",
+    body: () => ({ client_id: DEFAULT_CLIENT_ID }),
+    auth: "none",
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authorize/device",
+    note: "unknown client",
+    path: () => "/user_management/authorize/device",
+    body: () => ({ client_id: "client_01JZZZZZZZZZZZZZZZZZZZZZZZ" }),
+    auth: "none",
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "device_code grant once the user approved",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => ({ made: await deviceCode(ids.authUser) }),
+    body: (ids) => ({
+      client_id: DEFAULT_CLIENT_ID,
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+      device_code: ids.made,
+    }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "device_code grant before the user approved: authorization_pending",
+    path: () => "/user_management/authenticate",
+    setup: async () => ({ made: await deviceCode(null) }),
+    body: (ids) => ({
+      client_id: DEFAULT_CLIENT_ID,
+      grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+      device_code: ids.made,
+    }),
+    status: 400,
   },
 
   // Pagination parameter validation on every list endpoint

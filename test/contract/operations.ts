@@ -52,6 +52,7 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/sso/jwks/{clientId}" },
   { method: "POST", template: "/user_management/authenticate" },
   { method: "GET", template: "/user_management/authorize" },
+  { method: "POST", template: "/user_management/authorize/device" },
   { method: "POST", template: "/user_management/magic_auth" },
   { method: "GET", template: "/user_management/magic_auth/{id}" },
   { method: "GET", template: "/user_management/redirect_uris" },

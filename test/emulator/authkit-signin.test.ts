@@ -314,3 +314,51 @@ describe("Magic Auth", () => {
     }
   });
 });
+
+describe("the device flow", () => {
+  const poll = (emulator: TestEmulator, deviceCode: string) =>
+    emulator.api("POST", "/user_management/authenticate", {
+      body: {
+        client_id: DEFAULT_CLIENT_ID,
+        grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+        device_code: deviceCode,
+      },
+    });
+
+  it("pending until a user approves on the verification page, then tokens once", async () => {
+    const device = await e.api("POST", "/user_management/authorize/device", {
+      body: { client_id: DEFAULT_CLIENT_ID },
+      key: null,
+    });
+    expect(device.status).toBe(200);
+    expect(device.json).toMatchObject({ expires_in: 300, interval: 5 });
+    expect(device.json.user_code).toMatch(/^[B-DF-HJ-NP-TV-XZ]{4}-[B-DF-HJ-NP-TV-XZ]{4}$/);
+    const pending = await poll(e, device.json.device_code);
+    expect(pending.status).toBe(400);
+    expect(pending.json.error).toBe("authorization_pending");
+    const page = await (await fetch(device.json.verification_uri_complete)).text();
+    const approve = [...page.matchAll(/href="([^"]+)">([^<]+)</g)].find((l) => l[2] === "jane.doe@acme.com");
+    expect((await fetch(new URL((approve?.[1] ?? "").replaceAll("&#38;", "&"), e.url))).status).toBe(200);
+    const tokens = await poll(e, device.json.device_code);
+    expect(tokens.status).toBe(200);
+    expect(tokens.json.user.id).toBe(janeDoe);
+    const spent = await poll(e, device.json.device_code);
+    expect(spent.json.error).toBe("invalid_grant");
+  });
+
+  it("a device code not approved within five minutes expires", async () => {
+    let now = Date.now();
+    const clocked = await start({ now: () => now });
+    try {
+      const device = await clocked.api("POST", "/user_management/authorize/device", {
+        body: { client_id: DEFAULT_CLIENT_ID },
+      });
+      now += 300_001;
+      const late = await poll(clocked, device.json.device_code);
+      expect(late.json.error).toBe("expired_token");
+      expect((await fetch(device.json.verification_uri_complete)).status).toBe(404);
+    } finally {
+      await clocked.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { DEFAULT_CLIENT_ID } from "../api-key.js";
 import { ApiError, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId, randomToken, ulid } from "../ids.js";
@@ -99,6 +99,25 @@ export const refreshTokens: Resource<RefreshToken, never, "refresh_tokens"> = {
   name: "refresh_tokens",
   label: "Refresh token",
   parents: { user_id: "users", session_id: "sessions" },
+};
+
+/** A device authorization (OAuth's device flow): approved by a user on the verification page, then polled for. */
+export interface DeviceGrant {
+  id: string;
+  user_code: string;
+  /** The user who approved it on the verification page, once one has. */
+  user_id: string | null;
+  expires_at: number;
+}
+
+/** How long a device has to be approved, and how often it may poll (seconds), as WorkOS answers. */
+const DEVICE_CODE_SECONDS = 300;
+const DEVICE_POLL_SECONDS = 5;
+const USER_CODE_LETTERS = "BCDFGHJKLMNPQRSTVWXZ";
+
+export const deviceGrants: Resource<DeviceGrant, never, "device_grants"> = {
+  name: "device_grants",
+  label: "Device authorization",
 };
 
 /** Invalid grants answer in OAuth's shape, as WorkOS's token endpoint does. */
@@ -416,12 +435,28 @@ function organizationSelectionGrant(ctx: EmulatorContext, body: Record<string, u
   return signIn(ctx, user, methodNamed(pending.method), requestContext(body), organizationId);
 }
 
+function deviceCodeGrant(ctx: EmulatorContext, body: Record<string, unknown>) {
+  const code = requiredString(body, "device_code");
+  const all = ctx.store.of(deviceGrants);
+  const grant = all.get(code);
+  if (!grant) throw invalidGrant("The device code is invalid.");
+  if (grant.expires_at <= ctx.now()) {
+    all.delete(code);
+    throw oauthError("expired_token", "The device code has expired.");
+  }
+  const user = grant.user_id === null ? undefined : ctx.store.of(users).get(grant.user_id);
+  if (!user) throw oauthError("authorization_pending", "The user has not approved the device yet.");
+  all.delete(code);
+  return signIn(ctx, user, PASSWORD, requestContext(body));
+}
+
 const GRANTS: Record<string, (ctx: EmulatorContext, body: Record<string, unknown>) => unknown> = {
   password: passwordGrant,
   authorization_code: codeGrant,
   refresh_token: refreshGrant,
   "urn:workos:oauth:grant-type:magic-auth:code": magicAuthGrant,
   "urn:workos:oauth:grant-type:organization-selection": organizationSelectionGrant,
+  "urn:ietf:params:oauth:grant-type:device_code": deviceCodeGrant,
 };
 
 function authenticate(req: ApiRequest, ctx: EmulatorContext) {
@@ -542,6 +577,74 @@ function authorize(req: ApiRequest, ctx: EmulatorContext) {
   };
 }
 
+/** POST /user_management/authorize/device: a device code to poll with and a user code to approve it by. */
+function authorizeDevice(req: ApiRequest, ctx: EmulatorContext) {
+  const clientId = (req.body as { client_id?: unknown } | undefined)?.client_id;
+  if (typeof clientId !== "string" || clientId === "")
+    throw oauthError("invalid_request", "client_id is required.");
+  if (clientId !== DEFAULT_CLIENT_ID) throw oauthError("invalid_client", `Client '${clientId}' is unknown.`);
+  const letters = Array.from(
+    { length: 8 },
+    () => USER_CODE_LETTERS[randomInt(USER_CODE_LETTERS.length)],
+  ).join("");
+  const userCode = `${letters.slice(0, 4)}-${letters.slice(4)}`;
+  const grant: DeviceGrant = {
+    id: randomToken(30),
+    user_code: userCode,
+    user_id: null,
+    expires_at: ctx.now() + DEVICE_CODE_SECONDS * 1000,
+  };
+  ctx.store.of(deviceGrants).insert(grant);
+  const verificationUri = `${ctx.baseUrl()}/device`;
+  return {
+    status: 200,
+    body: {
+      device_code: grant.id,
+      user_code: userCode,
+      verification_uri: verificationUri,
+      verification_uri_complete: `${verificationUri}?user_code=${userCode}`,
+      expires_in: DEVICE_CODE_SECONDS,
+      interval: DEVICE_POLL_SECONDS,
+    },
+  };
+}
+
+/**
+ * GET /device: the emulator's stand-in for AuthKit's device page. With a user_code and a user_id it approves
+ * the device as that user; with only the user_code it lists the users to approve as.
+ */
+function verifyDevice(req: ApiRequest, ctx: EmulatorContext) {
+  const userCode = (req.query.get("user_code") ?? "").toUpperCase();
+  const grant = ctx.store
+    .of(deviceGrants)
+    .values()
+    .find((g) => g.user_code === userCode && g.expires_at > ctx.now());
+  if (!grant) throw notFound(`No device is waiting for the code '${userCode}'.`);
+  const userId = req.query.get("user_id");
+  if (userId) {
+    const user = ctx.store.of(users).get(userId);
+    if (!user) throw notFound(`User not found: '${userId}'.`);
+    ctx.store.of(deviceGrants).replace({ ...grant, user_id: user.id });
+    return {
+      status: 200,
+      raw: `<!doctype html><title>Device approved</title><p>Signed in as ${escapeHtml(user.email)}. Return to your device.</p>`,
+    };
+  }
+  const links = ctx.store
+    .of(users)
+    .values()
+    .slice(0, 50)
+    .map((u) => {
+      const href = `/device?${new URLSearchParams({ user_code: userCode, user_id: u.id })}`;
+      return `<li><a href="${escapeHtml(href)}">${escapeHtml(u.email)}</a></li>`;
+    })
+    .join("");
+  return {
+    status: 200,
+    raw: `<!doctype html><title>Approve device ${userCode} (WorkOS emulator)</title><h1>Approve ${userCode} as</h1><ul>${links}</ul>`,
+  };
+}
+
 /** GET /user_management/sessions/logout: ends the session and sends the browser to return_to. */
 function logout(req: ApiRequest, ctx: EmulatorContext) {
   const id = req.query.get("session_id");
@@ -571,6 +674,8 @@ export const pendingAuthentications: Resource<PendingAuthentication, never, "pen
     { method: "POST", pattern: "/user_management/authenticate", handler: authenticate },
     { method: "GET", pattern: "/user_management/authorize", public: true, handler: authorize },
     { method: "GET", pattern: "/user_management/sessions/logout", public: true, handler: logout },
+    { method: "POST", pattern: "/user_management/authorize/device", public: true, handler: authorizeDevice },
+    { method: "GET", pattern: "/device", public: true, handler: verifyDevice },
     {
       method: "GET",
       pattern: "/sso/jwks/:clientId",

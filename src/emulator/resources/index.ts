@@ -1,5 +1,5 @@
 // AuthKit sign-in and its configuration (issue 18, user management)
-import { authorizationCodes, pendingAuthentications, refreshTokens } from "./authentication.js";
+import { authorizationCodes, deviceGrants, pendingAuthentications, refreshTokens } from "./authentication.js";
 import { connections } from "./connections.js";
 import { corsOrigins } from "./cors-origins.js";
 import { directories } from "./directories.js";
@@ -60,4 +60,5 @@ export const RESOURCES = [
   authorizationCodes,
   refreshTokens,
   pendingAuthentications,
+  deviceGrants,
 ] as const;
