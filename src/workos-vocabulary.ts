@@ -332,3 +332,12 @@ export const USER_IDENTITY_PROVIDERS = [
   "VercelOAuth",
   "XeroOAuth",
 ] as const;
+
+/** How a Pipes connected account authenticates to its provider (the spec's ConnectedAccount `auth_method`). */
+export const CONNECTED_ACCOUNT_AUTH_METHODS = ["oauth", "api_key", "client_credentials"] as const;
+
+/** A Pipes connected account's state (the spec's ConnectedAccount `state`). */
+export const CONNECTED_ACCOUNT_STATES = ["connected", "needs_reauthorization", "disconnected"] as const;
+
+/** Who owns a Pipes data provider's connections (the spec's data provider `ownership`). */
+export const DATA_PROVIDER_OWNERSHIPS = ["userland_user", "organization"] as const;

@@ -680,6 +680,22 @@ export const demoSeed: Seed = {
     { uri: "https://app.example.com/auth/callback" },
   ],
   cors_origins: [{ origin: "http://localhost:3000" }, { origin: "https://app.example.com" }],
+  // Pipes: providers users may connect, and Jane's GitHub connection.
+  data_providers: [
+    {
+      slug: "github",
+      name: "GitHub",
+      description: "Connect your GitHub account to access repositories.",
+      scopes: ["repo", "user:email"],
+    },
+    {
+      slug: "slack",
+      name: "Slack",
+      description: "Post updates to your Slack workspace.",
+      scopes: ["chat:write"],
+    },
+  ],
+  connected_accounts: [{ user_id: DEMO_IDS.users.janeDoe, slug: "github", scopes: ["repo", "user:email"] }],
   // Custom claims in every access token.
   jwt_template: [
     {

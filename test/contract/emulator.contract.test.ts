@@ -368,6 +368,13 @@ async function deviceCode(userId: string | null): Promise<string> {
   return device_code;
 }
 
+/** Connects the user to the demo seed's GitHub provider, unless connected already. */
+async function connectGithub(userId: string): Promise<void> {
+  const path = `/user_management/users/${userId}/connected_accounts/github`;
+  if ((await send("GET", path)).status === 200) return;
+  await must("POST", path, { body: { access_token: "gho_contract", scopes: ["repo"] } });
+}
+
 const LIST_ENDPOINTS: { template: string; query: (ids: Ids) => Record<string, string> }[] = [
   { template: "/organizations", query: () => ({}) },
   { template: "/connections", query: () => ({}) },
@@ -413,6 +420,7 @@ function fill(template: string, ids: Ids): string {
     .replace("{organizationId}", ids.roleOrg)
     .replace("{clientId}", DEFAULT_CLIENT_ID)
     .replace("{userlandUserId}", ids.authUser)
+    .replace("{user_id}", ids.authUser)
     .replace("{token}", "contract-any-token")
     .replace("{slug}", ids.customRole);
 }
@@ -2657,6 +2665,119 @@ const rows: Row[] = [
       device_code: ids.made,
     }),
     status: 400,
+  },
+
+  // User management: Pipes data providers and connected accounts (issue 18)
+  {
+    method: "GET",
+    template: "/user_management/users/{user_id}/data_providers",
+    note: "the environment's providers and the user's connections",
+    path: (ids) => `/user_management/users/${ids.authUser}/data_providers`,
+    setup: async (ids) => {
+      await connectGithub(ids.authUser);
+      return {};
+    },
+    status: 200,
+    nonEmpty: true,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{user_id}/data_providers",
+    note: "unknown user",
+    path: () => `/user_management/users/${UNKNOWN.authUser}/data_providers`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "get",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/github`,
+    setup: async (ids) => {
+      await connectGithub(ids.authUser);
+      return {};
+    },
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "unknown provider",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/contract-no-such-provider`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "import tokens",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/slack`,
+    body: () => ({ access_token: "xoxp-contract", scopes: ["chat:write"], state: "connected" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "already connected",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/github`,
+    setup: async (ids) => {
+      await connectGithub(ids.authUser);
+      return {};
+    },
+    body: () => ({ access_token: "gho_contract" }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "a state that cannot be set",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/slack`,
+    body: () => ({ state: "disconnected" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "unknown user",
+    path: () => `/user_management/users/${UNKNOWN.authUser}/connected_accounts/slack`,
+    body: () => ({ access_token: "xoxp-contract" }),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "needs reauthorization",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/github`,
+    setup: async (ids) => {
+      await connectGithub(ids.authUser);
+      return {};
+    },
+    body: () => ({ state: "needs_reauthorization" }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "not connected",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/slack`,
+    body: () => ({ scopes: [] }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "disconnect",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/github`,
+    setup: async (ids) => {
+      await connectGithub(ids.authUser);
+      return {};
+    },
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/user_management/users/{user_id}/connected_accounts/{slug}",
+    note: "not connected",
+    path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/slack`,
+    status: 404,
   },
 
   // Pagination parameter validation on every list endpoint

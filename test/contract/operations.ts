@@ -76,6 +76,11 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/user_management/cors_origins" },
   { method: "GET", template: "/user_management/jwt_template" },
   { method: "PUT", template: "/user_management/jwt_template" },
+  { method: "GET", template: "/user_management/users/{user_id}/data_providers" },
+  { method: "GET", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
+  { method: "POST", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
+  { method: "PUT", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
+  { method: "DELETE", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
 ];
 
 /**

@@ -180,6 +180,8 @@ function buildValidator(method: HttpMethod, pathTemplate: string, status: number
   }
   const response = responses[key];
   const media = response?.content?.[JSON_MEDIA_TYPE];
+  // Pipes' operations declare their 401 without a schema: the same cross-cutting refusal as everywhere else.
+  if (!response?.content && code === "401" && usesBearer(spec, op)) return genericErrorValidator(spec);
   if (!response?.content) {
     return (bodyText) =>
       bodyText.length === 0

@@ -2,6 +2,7 @@
 import { authorizationCodes, deviceGrants, pendingAuthentications, refreshTokens } from "./authentication.js";
 import { connections } from "./connections.js";
 import { corsOrigins } from "./cors-origins.js";
+import { connectedAccounts, dataProviders } from "./data-providers.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
@@ -57,6 +58,8 @@ export const RESOURCES = [
   redirectUris,
   corsOrigins,
   jwtTemplates,
+  dataProviders,
+  connectedAccounts,
   authorizationCodes,
   refreshTokens,
   pendingAuthentications,
