@@ -347,12 +347,15 @@ async function resetCreated(email: string): Promise<{ id: string; password_reset
 }
 
 /** A new user invited into an organization. */
-async function inviteUser(organizationId: string, name: string): Promise<{ id: string }> {
-  await createUser({ email: `${name}@example.com` });
+async function inviteUser(
+  organizationId: string,
+  name: string,
+): Promise<{ id: string; token: string; userId: string }> {
+  const user = await createUser({ email: `${name}@example.com`, password: CONTRACT_PASSWORD });
   const res = await must("POST", "/user_management/invitations", {
     body: { email: `${name}@example.com`, organization_id: organizationId },
   });
-  return JSON.parse(res.bodyText) as { id: string };
+  return { ...(JSON.parse(res.bodyText) as { id: string; token: string }), userId: user.id };
 }
 
 /** A device code from the device flow, approved on the emulator's device page by `userId` unless null. */
@@ -1958,6 +1961,30 @@ const rows: Row[] = [
     },
     body: () => passwordGrant("contract.two@example.com"),
     status: 403,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "password grant with an invitation token: accepted, signed into its organization",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => ({ made: (await inviteUser(ids.authOrg, "contract.invited.signin")).token }),
+    body: (ids) => ({ ...passwordGrant("contract.invited.signin@example.com"), invitation_token: ids.made }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "an invitation token of another email",
+    path: () => "/user_management/authenticate",
+    setup: async (ids) => {
+      await memberWithPassword(ids.authOrg, "contract.other");
+      const invitation = await must("POST", "/user_management/invitations", {
+        body: { email: "contract.stranger@example.com" },
+      });
+      return { made: (JSON.parse(invitation.bodyText) as { token: string }).token };
+    },
+    body: (ids) => ({ ...passwordGrant("contract.other@example.com"), invitation_token: ids.made }),
+    status: 400,
   },
   {
     method: "POST",

@@ -362,3 +362,49 @@ describe("the device flow", () => {
     }
   });
 });
+
+describe("signing in with an invitation token", () => {
+  it("accepts the invitation and signs into its organization", async () => {
+    await e.api("POST", "/user_management/users", {
+      body: { email: "joiner@example.com", password: "joiner-pw" },
+    });
+    const invitation = await e.api("POST", "/user_management/invitations", {
+      body: { email: "joiner@example.com", organization_id: acme, role_slug: "admin" },
+    });
+    const res = await e.api("POST", "/user_management/authenticate", {
+      body: {
+        client_id: DEFAULT_CLIENT_ID,
+        client_secret: e.apiKey,
+        grant_type: "password",
+        email: "joiner@example.com",
+        password: "joiner-pw",
+        invitation_token: invitation.json.token,
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.organization_id).toBe(acme);
+    expect(decode(res.json.access_token.split(".")[1])).toMatchObject({ org_id: acme, role: "admin" });
+    const after = await e.api("GET", `/user_management/invitations/${invitation.json.id}`);
+    expect(after.json).toMatchObject({ state: "accepted", accepted_user_id: res.json.user.id });
+  });
+
+  it("refuses a token of another email's invitation", async () => {
+    const invitation = await e.api("POST", "/user_management/invitations", {
+      body: { email: "someone.else@example.com", organization_id: acme },
+    });
+    const res = await password("jane.doe@acme.com");
+    const withToken = await e.api("POST", "/user_management/authenticate", {
+      body: {
+        client_id: DEFAULT_CLIENT_ID,
+        client_secret: e.apiKey,
+        grant_type: "password",
+        email: "jane.doe@acme.com",
+        password: DEMO_PASSWORD,
+        invitation_token: invitation.json.token,
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(withToken.status).toBe(400);
+    expect(withToken.json.error).toBe("invitation_cannot_be_used_for_email");
+  });
+});

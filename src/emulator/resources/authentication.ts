@@ -7,6 +7,7 @@ import { toWire } from "../resource.js";
 import type { ApiRequest, EmulatorContext, Route } from "../router.js";
 import { signingKey, signJwt } from "../signing-key.js";
 import { requireObjectBody } from "../validate.js";
+import { accept, invitations } from "./invitations.js";
 import { jwtTemplates, renderTemplate } from "./jwt-templates.js";
 import { type MagicAuth, magicAuths } from "./magic-auth.js";
 import { organizationMemberships } from "./organization-memberships.js";
@@ -227,13 +228,31 @@ function tokenResponse(
 interface SignInRequest {
   ipAddress: string | null;
   userAgent: string | null;
+  invitationToken: string | null;
 }
 
 function requestContext(body: Record<string, unknown>): SignInRequest {
   return {
     ipAddress: typeof body.ip_address === "string" ? body.ip_address : null,
     userAgent: typeof body.user_agent === "string" ? body.user_agent : null,
+    invitationToken: typeof body.invitation_token === "string" ? body.invitation_token : null,
   };
+}
+
+/** Accepts the pending invitation a sign-in names by its token; it must be for the user's email. */
+function acceptInvitationToken(ctx: EmulatorContext, user: User, token: string | null) {
+  if (token === null) return undefined;
+  const invitation = ctx.store
+    .of(invitations)
+    .values()
+    .find((i) => i.token === token);
+  if (invitation?.state !== "pending") {
+    throw oauthError("invitation_invalid", "The invitation token is not a pending invitation.");
+  }
+  if (invitation.email !== user.email) {
+    throw oauthError("invitation_cannot_be_used_for_email", "The invitation is for another email.");
+  }
+  return accept(ctx, invitation.id);
 }
 
 /**
@@ -247,6 +266,9 @@ function signIn(
   request: SignInRequest,
   organizationId?: string | null,
 ) {
+  // An invitation token accepts the invitation, and signs into its organization.
+  const invited = acceptInvitationToken(ctx, user, request.invitationToken);
+  if (invited?.organization_id && organizationId === undefined) organizationId = invited.organization_id;
   let organization = organizationId ?? null;
   if (organizationId === undefined) {
     const memberships = activeMemberships(ctx, user.id);

@@ -268,7 +268,7 @@ function actionRoute(action: "resend" | "revoke"): Route {
  * POST <path>/:id/accept: the invitee (a user with the invitation's email) accepts; an invitation to an
  * organization activates their pending membership, or makes one with the invitation's role.
  */
-function accept(ctx: EmulatorContext, id: string): Invitation {
+export function accept(ctx: EmulatorContext, id: string): Invitation {
   expireDue(ctx);
   const current = findOr404(ctx, invitations, id);
   if (current.accepted_user_id !== null) {
