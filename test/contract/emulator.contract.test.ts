@@ -293,7 +293,11 @@ const CONTRACT_PASSWORD = "contract-password-1";
 
 /** A new user with a password and one active membership of `organizationId`. */
 async function memberWithPassword(organizationId: string, name: string): Promise<{ id: string }> {
-  const user = await createUser({ email: `${name}@example.com`, password: CONTRACT_PASSWORD });
+  const user = await createUser({
+    email: `${name}@example.com`,
+    password: CONTRACT_PASSWORD,
+    email_verified: true,
+  });
   await must("POST", "/user_management/organization_memberships", {
     body: { user_id: user.id, organization_id: organizationId },
   });
@@ -351,7 +355,11 @@ async function inviteUser(
   organizationId: string,
   name: string,
 ): Promise<{ id: string; token: string; userId: string }> {
-  const user = await createUser({ email: `${name}@example.com`, password: CONTRACT_PASSWORD });
+  const user = await createUser({
+    email: `${name}@example.com`,
+    password: CONTRACT_PASSWORD,
+    email_verified: true,
+  });
   const res = await must("POST", "/user_management/invitations", {
     body: { email: `${name}@example.com`, organization_id: organizationId },
   });
@@ -1985,6 +1993,46 @@ const rows: Row[] = [
     },
     body: (ids) => ({ ...passwordGrant("contract.other@example.com"), invitation_token: ids.made }),
     status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "password grant, unverified email: email_verification_required",
+    path: () => "/user_management/authenticate",
+    setup: async () => {
+      await createUser({ email: "contract.unverified.signin@example.com", password: CONTRACT_PASSWORD });
+      return {};
+    },
+    body: () => passwordGrant("contract.unverified.signin@example.com"),
+    status: 403,
+  },
+  {
+    method: "POST",
+    template: "/user_management/authenticate",
+    note: "email-verification grant with the code sent",
+    path: () => "/user_management/authenticate",
+    setup: async () => {
+      await createUser({ email: "contract.verify.signin@example.com", password: CONTRACT_PASSWORD });
+      const refused = await send("POST", "/user_management/authenticate", {
+        body: passwordGrant("contract.verify.signin@example.com"),
+      });
+      const { pending_authentication_token, email_verification_id } = JSON.parse(refused.bodyText) as {
+        pending_authentication_token: string;
+        email_verification_id: string;
+      };
+      const { code } = await getJson<{ code: string }>(
+        `/user_management/email_verification/${email_verification_id}`,
+      );
+      return { made: `${pending_authentication_token} ${code}` };
+    },
+    body: (ids) => ({
+      client_id: DEFAULT_CLIENT_ID,
+      client_secret: main.apiKey,
+      grant_type: "urn:workos:oauth:grant-type:email-verification:code",
+      pending_authentication_token: ids.made.split(" ")[0],
+      code: ids.made.split(" ")[1],
+    }),
+    status: 200,
   },
   {
     method: "POST",

@@ -245,3 +245,34 @@ describe("the official SDK: email verification, password reset, identities, fact
     ]);
   });
 });
+
+describe("the official SDK: an unverified email is proved before signing in", () => {
+  it("authenticateWithPassword asks for verification; authenticateWithEmailVerification finishes", async () => {
+    await workos.userManagement.createUser({ email: "unproved@example.com", password: "unproved-password" });
+    const refusal = await workos.userManagement
+      .authenticateWithPassword({ email: "unproved@example.com", password: "unproved-password" })
+      .then(
+        () => undefined,
+        (error: { status?: number; rawData?: Record<string, string> }) => error,
+      );
+    expect(refusal?.status).toBe(403);
+    expect(refusal?.rawData).toMatchObject({
+      code: "email_verification_required",
+      email: "unproved@example.com",
+    });
+    const verification = await workos.userManagement.getEmailVerification(
+      refusal?.rawData?.email_verification_id ?? "",
+    );
+    const auth = await workos.userManagement.authenticateWithEmailVerification({
+      code: verification.code,
+      pendingAuthenticationToken: refusal?.rawData?.pending_authentication_token ?? "",
+    });
+    expect(auth.user).toMatchObject({ email: "unproved@example.com", emailVerified: true });
+    // Verified now, the password alone signs in.
+    const again = await workos.userManagement.authenticateWithPassword({
+      email: "unproved@example.com",
+      password: "unproved-password",
+    });
+    expect(again.user.id).toBe(auth.user.id);
+  });
+});

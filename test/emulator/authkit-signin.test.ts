@@ -126,7 +126,7 @@ describe("AuthKit access tokens", () => {
 
   it("deleting the user ends its refresh tokens", async () => {
     const user = await e.api("POST", "/user_management/users", {
-      body: { email: "leaver@example.com", password: "pw-leaver" },
+      body: { email: "leaver@example.com", password: "pw-leaver", email_verified: true },
     });
     const signedIn = await password("leaver@example.com", "pw-leaver");
     expect(signedIn.status).toBe(200);
@@ -366,7 +366,7 @@ describe("the device flow", () => {
 describe("signing in with an invitation token", () => {
   it("accepts the invitation and signs into its organization", async () => {
     await e.api("POST", "/user_management/users", {
-      body: { email: "joiner@example.com", password: "joiner-pw" },
+      body: { email: "joiner@example.com", password: "joiner-pw", email_verified: true },
     });
     const invitation = await e.api("POST", "/user_management/invitations", {
       body: { email: "joiner@example.com", organization_id: acme, role_slug: "admin" },

@@ -7,6 +7,7 @@ import { toWire } from "../resource.js";
 import type { ApiRequest, EmulatorContext, Route } from "../router.js";
 import { signingKey, signJwt } from "../signing-key.js";
 import { requireObjectBody } from "../validate.js";
+import { confirmVerification, sendVerification } from "./email-verifications.js";
 import { accept, invitations } from "./invitations.js";
 import { jwtTemplates, renderTemplate } from "./jwt-templates.js";
 import { type MagicAuth, magicAuths } from "./magic-auth.js";
@@ -255,6 +256,34 @@ function acceptInvitationToken(ctx: EmulatorContext, user: User, token: string |
   return accept(ctx, invitation.id);
 }
 
+/** A sign-in left waiting for a further step, found again by its pending_authentication_token. */
+function pendingFor(ctx: EmulatorContext, user: User, method: Method): PendingAuthentication {
+  const pending: PendingAuthentication = {
+    id: randomToken(24),
+    user_id: user.id,
+    method: method.name,
+    expires_at: ctx.now() + CODE_TTL_MS,
+  };
+  ctx.store.of(pendingAuthentications).insert(pending);
+  return pending;
+}
+
+/** The sign-in a pending_authentication_token continues, or WorkOS's refusal. */
+function pendingSignIn(ctx: EmulatorContext, body: Record<string, unknown>) {
+  const token = requiredString(body, "pending_authentication_token");
+  const all = ctx.store.of(pendingAuthentications);
+  const pending = all.get(token);
+  const user =
+    pending && pending.expires_at > ctx.now() ? ctx.store.of(users).get(pending.user_id) : undefined;
+  if (!pending || !user) {
+    throw new ApiError(400, {
+      code: "invalid_pending_authentication_token",
+      message: "The pending authentication token is invalid or has expired.",
+    });
+  }
+  return { pending, user, spend: () => all.delete(token) };
+}
+
 /**
  * Signs a user in: picks the organization (the one asked for, else the only active membership; several need
  * the user to choose), starts a session and answers with tokens.
@@ -273,13 +302,7 @@ function signIn(
   if (organizationId === undefined) {
     const memberships = activeMemberships(ctx, user.id);
     if (memberships.length > 1) {
-      const pending: PendingAuthentication = {
-        id: randomToken(24),
-        user_id: user.id,
-        method: method.name,
-        expires_at: ctx.now() + CODE_TTL_MS,
-      };
-      ctx.store.of(pendingAuthentications).insert(pending);
+      const pending = pendingFor(ctx, user, method);
       throw new ApiError(403, {
         code: "organization_selection_required",
         message: "The user must choose an organization to sign in to.",
@@ -351,6 +374,19 @@ function passwordGrant(ctx: EmulatorContext, body: Record<string, unknown>) {
     .find((u) => u.email === email);
   if (!user || !passwordMatches(ctx.store, user.id, password)) {
     throw new ApiError(400, { code: "invalid_credentials", message: "Invalid credentials." });
+  }
+  // An unverified address must be proved first: a code is sent, and the email-verification grant finishes.
+  if (!user.email_verified) {
+    const pending = pendingFor(ctx, user, PASSWORD);
+    const verification = sendVerification(ctx, user);
+    throw new ApiError(403, {
+      code: "email_verification_required",
+      message: "The user's email must be verified before signing in.",
+      pending_authentication_token: pending.id,
+      email: user.email,
+      email_verification_id: verification.id,
+      user: toWire(users, user, ctx.store),
+    });
   }
   return signIn(ctx, user, PASSWORD, requestContext(body));
 }
@@ -436,25 +472,36 @@ function magicAuthGrant(ctx: EmulatorContext, body: Record<string, unknown>) {
 }
 
 function organizationSelectionGrant(ctx: EmulatorContext, body: Record<string, unknown>) {
-  const token = requiredString(body, "pending_authentication_token");
   const organizationId = requiredString(body, "organization_id");
-  const all = ctx.store.of(pendingAuthentications);
-  const pending = all.get(token);
-  if (!pending || pending.expires_at <= ctx.now()) {
-    throw new ApiError(400, {
-      code: "invalid_pending_authentication_token",
-      message: "The pending authentication token is invalid or has expired.",
-    });
-  }
-  const user = ctx.store.of(users).get(pending.user_id);
-  if (!user || !activeMemberships(ctx, user.id).some((m) => m.organization_id === organizationId)) {
+  const { pending, user, spend } = pendingSignIn(ctx, body);
+  if (!activeMemberships(ctx, user.id).some((m) => m.organization_id === organizationId)) {
     throw new ApiError(400, {
       code: "invalid_organization_id",
       message: "The user is not an active member of this organization.",
     });
   }
-  all.delete(token);
+  spend();
   return signIn(ctx, user, methodNamed(pending.method), requestContext(body), organizationId);
+}
+
+/** The code of an email verification a sign-in waited for: verifies the address, then signs in. */
+function emailVerificationGrant(ctx: EmulatorContext, body: Record<string, unknown>) {
+  const code = requiredString(body, "code");
+  const { pending, user, spend } = pendingSignIn(ctx, body);
+  const refusals: Record<string, string> = {
+    email_verification_code_incorrect: "invalid_one_time_code",
+    email_verification_code_previously_used: "one_time_code_previously_used",
+    email_verification_code_expired: "one_time_code_expired",
+  };
+  confirmVerification(
+    ctx,
+    user,
+    code,
+    (reason, message) => new ApiError(400, { code: refusals[reason] ?? reason, message }),
+  );
+  spend();
+  const verified = ctx.store.of(users).get(user.id) ?? user;
+  return signIn(ctx, verified, methodNamed(pending.method), requestContext(body));
 }
 
 function deviceCodeGrant(ctx: EmulatorContext, body: Record<string, unknown>) {
@@ -479,6 +526,7 @@ const GRANTS: Record<string, (ctx: EmulatorContext, body: Record<string, unknown
   "urn:workos:oauth:grant-type:magic-auth:code": magicAuthGrant,
   "urn:workos:oauth:grant-type:organization-selection": organizationSelectionGrant,
   "urn:ietf:params:oauth:grant-type:device_code": deviceCodeGrant,
+  "urn:workos:oauth:grant-type:email-verification:code": emailVerificationGrant,
 };
 
 function authenticate(req: ApiRequest, ctx: EmulatorContext) {

@@ -64,6 +64,49 @@ function emailTaken(ctx: EmulatorContext, email: string, selfId: string): boolea
     .some((u) => u.id !== selfId && u.email === email);
 }
 
+/** Makes (and, were there mail, sends) a verification code for the user's current email. */
+export function sendVerification(ctx: EmulatorContext, user: User): EmailVerification {
+  const now = ctx.now();
+  const at = isoTime(now);
+  const verification: EmailVerification = {
+    object: "email_verification",
+    id: newId(EMAIL_VERIFICATION_ID_PREFIX, now),
+    user_id: user.id,
+    email: user.email,
+    expires_at: isoTime(now + TTL_MS),
+    created_at: at,
+    updated_at: at,
+    code: oneTimeCode(),
+    used: false,
+  };
+  ctx.store.of(emailVerifications).insert(verification);
+  const { code: _code, ...eventData } = serialize(verification);
+  ctx.emit({ type: "email_verification.created", data: eventData, organizationId: null });
+  return verification;
+}
+
+/** Spends the user's matching code and marks the email verified; `refuse` builds the error for a bad code. */
+export function confirmVerification(
+  ctx: EmulatorContext,
+  user: User,
+  code: string,
+  refuse: (code: string, message: string) => ApiError,
+): Record<string, unknown> {
+  const all = ctx.store.of(emailVerifications);
+  const match = all
+    .values()
+    .filter((v) => v.user_id === user.id && v.email === user.email && v.code === code)
+    .at(-1);
+  if (!match) throw refuse("email_verification_code_incorrect", "The code is incorrect.");
+  if (match.used) throw refuse("email_verification_code_previously_used", "The code has already been used.");
+  if (Date.parse(match.expires_at) <= ctx.now()) {
+    throw refuse("email_verification_code_expired", "The code has expired.");
+  }
+  const at = isoTime(ctx.now());
+  all.replace({ ...match, used: true, updated_at: at });
+  return updateUser(ctx, { ...user, email_verified: true, updated_at: at });
+}
+
 const verificationRoutes = (): Route[] => [
   {
     method: "POST",
@@ -71,22 +114,7 @@ const verificationRoutes = (): Route[] => [
     handler: (req, ctx) => {
       const user = findOr404(ctx, users, req.params.id ?? "");
       if (user.email_verified) throw coded(400, "email_already_verified", "The email is already verified.");
-      const now = ctx.now();
-      const at = isoTime(now);
-      const verification: EmailVerification = {
-        object: "email_verification",
-        id: newId(EMAIL_VERIFICATION_ID_PREFIX, now),
-        user_id: user.id,
-        email: user.email,
-        expires_at: isoTime(now + TTL_MS),
-        created_at: at,
-        updated_at: at,
-        code: oneTimeCode(),
-        used: false,
-      };
-      ctx.store.of(emailVerifications).insert(verification);
-      const { code: _code, ...eventData } = serialize(verification);
-      ctx.emit({ type: "email_verification.created", data: eventData, organizationId: null });
+      sendVerification(ctx, user);
       return { status: 200, body: { user: toWire(users, user, ctx.store) } };
     },
   },
@@ -98,19 +126,7 @@ const verificationRoutes = (): Route[] => [
       const code = readCode(requireObjectBody(req.body));
       if (user.email_verified)
         throw coded(400, "email_previously_verified", "The email is already verified.");
-      const all = ctx.store.of(emailVerifications);
-      const mine = all.values().filter((v) => v.user_id === user.id && v.email === user.email);
-      const match = mine.filter((v) => v.code === code).at(-1);
-      if (!match) throw coded(400, "email_verification_code_incorrect", "The code is incorrect.");
-      if (match.used) {
-        throw coded(400, "email_verification_code_previously_used", "The code has already been used.");
-      }
-      if (Date.parse(match.expires_at) <= ctx.now()) {
-        throw coded(400, "email_verification_code_expired", "The code has expired.");
-      }
-      const at = isoTime(ctx.now());
-      all.replace({ ...match, used: true, updated_at: at });
-      const wire = updateUser(ctx, { ...user, email_verified: true, updated_at: at });
+      const wire = confirmVerification(ctx, user, code, (c, message) => coded(400, c, message));
       return { status: 200, body: { user: wire } };
     },
   },
