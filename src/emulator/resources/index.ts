@@ -1,5 +1,5 @@
 // AuthKit sign-in and its configuration (issue 18, user management)
-import { authorizationCodes, deviceGrants, pendingAuthentications, refreshTokens } from "./authentication.js";
+import { pendingAuthentications, refreshTokens } from "./authentication.js";
 import { connections } from "./connections.js";
 import { corsOrigins } from "./cors-origins.js";
 import { connectedAccounts, dataProviders } from "./data-providers.js";
@@ -20,6 +20,7 @@ import { portalLinks } from "./portal-links.js";
 import { redirectUris } from "./redirect-uris.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
+import { authorizationCodes, deviceGrants, signInPages } from "./sign-in-pages.js";
 import { userAuthFactors } from "./user-auth-factors.js";
 import { userIdentities } from "./user-identities.js";
 import { userPasswords } from "./user-passwords.js";
@@ -64,4 +65,5 @@ export const RESOURCES = [
   refreshTokens,
   pendingAuthentications,
   deviceGrants,
+  signInPages,
 ] as const;
