@@ -140,6 +140,23 @@ describe("the official SDK signs in against the emulator", () => {
     ).rejects.toMatchObject({ status: 400 });
   });
 
+  it("getAuthorizationUrl for an organization redirects with a code that authenticateWithCode exchanges", async () => {
+    const url = workos.userManagement.getAuthorizationUrl({
+      organizationId: globex,
+      redirectUri: "https://app.example.com/auth/callback",
+      loginHint: "carlos.garcia@acme.com",
+      state: "s-1",
+    });
+    const res = await fetch(url, { redirect: "manual" });
+    const location = new URL(res.headers.get("location") ?? "");
+    expect(location.searchParams.get("state")).toBe("s-1");
+    const auth = await workos.userManagement.authenticateWithCode({
+      code: location.searchParams.get("code") ?? "",
+    });
+    // The authorization URL named the organization, so no choice between Carlos's two is asked.
+    expect(auth).toMatchObject({ user: { id: carlosGarcia }, organizationId: globex });
+  });
+
   it("getLogoutUrl ends the session and returns the browser to return_to", async () => {
     const auth = await workos.userManagement.authenticateWithPassword({
       email: "jane.doe@acme.com",
