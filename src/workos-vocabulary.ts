@@ -348,3 +348,28 @@ export const AGENT_REGISTRATION_STATUSES = ["unverified", "verified", "expired",
 
 /** How an agent registered (AgentRegistration's `kind`). */
 export const AGENT_REGISTRATION_KINDS = ["anonymous", "service_auth", "identity_assertion"] as const;
+/** The kinds of multi-factor authentication factor (the spec's AuthenticationFactor `type`). */
+export const AUTHENTICATION_FACTOR_TYPES = ["generic_otp", "sms", "totp", "webauthn"] as const;
+
+/** The OAuth providers a user's identity can come from (the spec's user identity `provider`). */
+export const USER_IDENTITY_PROVIDERS = [
+  "AppleOAuth",
+  "BitbucketOAuth",
+  "DiscordOAuth",
+  "GithubOAuth",
+  "GitLabOAuth",
+  "GoogleOAuth",
+  "GrokOAuth",
+  "XOAuth",
+  "IntuitOAuth",
+  "LinkedInOAuth",
+  "MicrosoftOAuth",
+  "SalesforceOAuth",
+  "SlackOAuth",
+  "VercelMarketplaceOAuth",
+  "VercelOAuth",
+  "XeroOAuth",
+] as const;
+
+/** Who owns a Pipes data provider's connections (the spec's data provider `ownership`). */
+export const DATA_PROVIDER_OWNERSHIPS = ["userland_user", "organization"] as const;

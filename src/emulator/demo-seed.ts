@@ -268,9 +268,13 @@ const DAY_MS = 86_400_000;
 // Pending invitations and live sessions must still be open when the demo runs, so they expire from now.
 const fromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
+/** The password Jane Doe, Carlos Garcia and Mei Chen sign in with (POST /user_management/authenticate). */
+export const DEMO_PASSWORD = "emulator-demo-password";
+
 const authkitUsers: SeedUser[] = [
   {
     id: U.janeDoe,
+    password: DEMO_PASSWORD,
     email: "jane.doe@acme.com",
     first_name: "Jane",
     last_name: "Doe",
@@ -292,6 +296,7 @@ const authkitUsers: SeedUser[] = [
   },
   {
     id: U.carlosGarcia,
+    password: DEMO_PASSWORD,
     email: "carlos.garcia@acme.com",
     first_name: "Carlos",
     last_name: "García",
@@ -337,6 +342,7 @@ const authkitUsers: SeedUser[] = [
   },
   {
     id: U.meiChen,
+    password: DEMO_PASSWORD,
     email: "mei.chen@globex.com",
     first_name: "Mei",
     last_name: "Chen",
@@ -865,6 +871,23 @@ export const demoSeed: Seed = {
       name: "globex-salesforce-refresh-token",
       value: "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfn8B.ayh0Gz9",
       key_context: { organization_id: DEMO_IDS.organizations.globex },
+    },
+  ],
+  // Mei Chen also signs in with Google.
+  user_identities: [
+    { user_id: DEMO_IDS.users.meiChen, provider: "GoogleOAuth", idp_id: "103948572615273849102" },
+  ],
+  // AuthKit configuration: where sign-in may return to (the first is the default).
+  redirect_uris: [
+    { uri: "http://localhost:3000/callback" },
+    { uri: "https://app.example.com/auth/callback" },
+  ],
+  cors_origins: [{ origin: "http://localhost:3000" }, { origin: "https://app.example.com" }],
+  // Custom claims in every access token.
+  jwt_template: [
+    {
+      content:
+        '{"urn:demo:email": {{user.email}}, "urn:demo:name": "{{user.first_name}} {{user.last_name}}", "urn:demo:organization": {{organization.name}}}',
     },
   ],
 };

@@ -399,10 +399,22 @@ function errorReply(error: unknown): Reply {
   throw error;
 }
 
-/** GET /directory_users declares its 429 body as the JSON string "Ratelimited". */
+/** GET /directory_users declares its 429 body as the JSON string "Ratelimited"; the token endpoint its OAuth error. */
 function rateLimited(path: string, waitMs: number): Reply {
   const headers = { "Retry-After": String(Math.max(1, Math.ceil(waitMs / 1000))) };
   if (path === "/directory_users") return { status: 429, body: "Ratelimited", headers };
+  // The token endpoint refuses in OAuth's shape, as its spec declares.
+  if (path === "/user_management/authenticate") {
+    return {
+      status: 429,
+      body: {
+        error: "too_many_requests",
+        error_description: "Rate limit exceeded.",
+        message: "Rate limit exceeded.",
+      },
+      headers,
+    };
+  }
   return { status: 429, body: { code: "rate_limit_exceeded", message: "Rate limit exceeded." }, headers };
 }
 

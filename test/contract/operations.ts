@@ -177,6 +177,39 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "PUT", template: "/vault/v1/kv/{id}" },
   { method: "GET", template: "/vault/v1/kv/{id}/metadata" },
   { method: "GET", template: "/vault/v1/kv/{id}/versions" },
+  // User management: AuthKit sign-in, its one-time codes and configuration (issue 18)
+  { method: "GET", template: "/sso/jwks/{clientId}" },
+  { method: "POST", template: "/user_management/authenticate" },
+  { method: "GET", template: "/user_management/authorize" },
+  { method: "POST", template: "/user_management/authorize/device" },
+  { method: "POST", template: "/user_management/magic_auth" },
+  { method: "GET", template: "/user_management/magic_auth/{id}" },
+  { method: "GET", template: "/user_management/redirect_uris" },
+  { method: "POST", template: "/user_management/redirect_uris" },
+  { method: "DELETE", template: "/user_management/redirect_uris/{id}" },
+  { method: "GET", template: "/user_management/sessions/logout" },
+  { method: "GET", template: "/user_management/email_verification/{id}" },
+  { method: "POST", template: "/user_management/users/{id}/email_verification/send" },
+  { method: "POST", template: "/user_management/users/{id}/email_verification/confirm" },
+  { method: "POST", template: "/user_management/password_reset" },
+  { method: "GET", template: "/user_management/password_reset/{id}" },
+  { method: "POST", template: "/user_management/password_reset/confirm" },
+  { method: "POST", template: "/user_management/users/{id}/email_change/send" },
+  { method: "POST", template: "/user_management/users/{id}/email_change/confirm" },
+  { method: "GET", template: "/user_management/users/{id}/identities" },
+  { method: "POST", template: "/user_management/users/{userlandUserId}/auth_factors" },
+  { method: "GET", template: "/user_management/users/{userlandUserId}/auth_factors" },
+  { method: "GET", template: "/user_management/invitations/by_token/{token}" },
+  { method: "POST", template: "/user_management/invitations/{id}/accept" },
+  { method: "GET", template: "/user_management/cors_origins" },
+  { method: "POST", template: "/user_management/cors_origins" },
+  { method: "GET", template: "/user_management/jwt_template" },
+  { method: "PUT", template: "/user_management/jwt_template" },
+  { method: "GET", template: "/user_management/users/{user_id}/data_providers" },
+  { method: "GET", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
+  { method: "POST", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
+  { method: "PUT", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
+  { method: "DELETE", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
 ];
 
 /**
@@ -187,4 +220,20 @@ export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set([
   "GET /authorization/roles",
   // Declares only 401 (the authentication rows send it); a bad limit or order gets an undeclared 422.
   "GET /data-integrations",
+  // Its one declared error is a 404 for an environment without a JWT template; the demo seed has one, and the API
+  // cannot delete it (an emulator seeded without one answers 404, as test/emulator/authkit-config.test.ts shows).
+  "GET /user_management/jwt_template",
+]);
+
+/**
+ * Operations whose only declared 429 is a daily email quota (`daily_quota_exceeded`) or too many wrong codes
+ * (`email_change_too_many_attempts`), neither of which the emulator counts: its account-wide rate-limit refusal
+ * there has no declared shape, so the 429 check leaves them out.
+ */
+export const QUOTA_ONLY_429: ReadonlySet<string> = new Set([
+  "POST /user_management/magic_auth",
+  "POST /user_management/users/{id}/email_verification/send",
+  "POST /user_management/password_reset",
+  "POST /user_management/users/{id}/email_change/send",
+  "POST /user_management/users/{id}/email_change/confirm",
 ]);

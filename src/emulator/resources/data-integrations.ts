@@ -36,7 +36,7 @@ export const PROVIDERS: Readonly<Record<string, { name: string; scopes: string[]
 };
 
 /** How long a vended OAuth access token lives before the emulator refreshes it. */
-const TOKEN_TTL_MS = 60 * 60 * 1000;
+export const TOKEN_TTL_MS = 60 * 60 * 1000;
 
 /** A data integration as kept: the secret behind `redacted_client_secret` stays here. */
 export interface StoredDataIntegration extends DataIntegrationWithoutInstallation {
@@ -191,13 +191,13 @@ function serialize(stored: StoredDataIntegration, baseUrl: string): DataIntegrat
   };
 }
 
-function serializeAccount(a: StoredConnectedAccount): ConnectedAccount {
+export function serializeAccount(a: StoredConnectedAccount): ConnectedAccount {
   const { integration_id: _i, provider_slug: _p, secret: _s, expires_at: _e, ...rest } = a;
   return { ...rest, scopes: [...rest.scopes], config: { ...(rest.config ?? {}) } };
 }
 
 /** What pipes.connected_account.* events carry (the spec's PipesConnectedAccount). */
-function eventData(a: StoredConnectedAccount): Record<string, unknown> {
+export function eventData(a: StoredConnectedAccount): Record<string, unknown> {
   return {
     object: "connected_account",
     id: a.id,
@@ -212,7 +212,7 @@ function eventData(a: StoredConnectedAccount): Record<string, unknown> {
   };
 }
 
-function integrationOf(ctx: EmulatorContext, slug: string | undefined): StoredDataIntegration {
+export function integrationOf(ctx: EmulatorContext, slug: string | undefined): StoredDataIntegration {
   const wanted = slug ?? "";
   const found = ctx.store
     .of(dataIntegrations)

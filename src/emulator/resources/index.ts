@@ -1,29 +1,41 @@
 import { agentRegistrations } from "./agent-registrations.js";
+import { pendingAuthentications, refreshTokens } from "./authentication.js";
 import { authorizationResources } from "./authorization-resources.js";
 import { authorizedApplications } from "./authorized-applications.js";
 import { applicationSecrets, connectApplications } from "./connect-applications.js";
 import { connections } from "./connections.js";
+import { corsOrigins } from "./cors-origins.js";
 import {
   connectedAccounts,
   dataIntegrations,
   integrationConfigurations,
   pendingAuthorizations,
 } from "./data-integrations.js";
+import { userDataProviders } from "./data-providers.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
+import { emailChanges, emailVerifications } from "./email-verifications.js";
 import { events } from "./events.js";
 import { groupMemberships, groups } from "./groups.js";
 import { invitations } from "./invitations.js";
+import { jwtTemplates } from "./jwt-templates.js";
+import { magicAuths } from "./magic-auth.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
+import { passwordResets } from "./password-resets.js";
 import { permissions } from "./permissions.js";
 import { portalLinks } from "./portal-links.js";
+import { redirectUris } from "./redirect-uris.js";
 import { roleAssignments } from "./role-assignments.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
+import { authorizationCodes, deviceGrants, signInPages } from "./sign-in-pages.js";
+import { userAuthFactors } from "./user-auth-factors.js";
+import { userIdentities } from "./user-identities.js";
+import { userPasswords } from "./user-passwords.js";
 import { users } from "./users.js";
 import { vaultKeys } from "./vault-keys.js";
 import { vaultObjects } from "./vault-objects.js";
@@ -66,4 +78,21 @@ export const RESOURCES = [
   integrationConfigurations,
   pendingAuthorizations,
   agentRegistrations,
+  // AuthKit sign-in and its configuration (issue 18, user management)
+  userPasswords,
+  magicAuths,
+  emailVerifications,
+  emailChanges,
+  passwordResets,
+  userAuthFactors,
+  userIdentities,
+  redirectUris,
+  corsOrigins,
+  jwtTemplates,
+  userDataProviders,
+  authorizationCodes,
+  refreshTokens,
+  pendingAuthentications,
+  deviceGrants,
+  signInPages,
 ] as const;

@@ -5,7 +5,7 @@ import {
   INVITATION_STATES,
   ROLE_SLUG_PATTERN,
 } from "../../workos-vocabulary.js";
-import { badRequest, unprocessable } from "../errors.js";
+import { badRequest, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
 import {
   byCreation,
@@ -19,7 +19,7 @@ import {
 import { findOr404, listRoute } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";
-import { organizationMemberships } from "./organization-memberships.js";
+import { membershipEvent, organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { users } from "./users.js";
 
@@ -264,6 +264,66 @@ function actionRoute(action: "resend" | "revoke"): Route {
   };
 }
 
+/**
+ * POST <path>/:id/accept: the invitee (a user with the invitation's email) accepts; an invitation to an
+ * organization activates their pending membership, or makes one with the invitation's role.
+ */
+export function accept(ctx: EmulatorContext, id: string): Invitation {
+  expireDue(ctx);
+  const current = findOr404(ctx, invitations, id);
+  if (current.accepted_user_id !== null) {
+    throw badRequest("The invitation was already accepted by a user.", "invite_has_accepted_user_id");
+  }
+  if (current.state !== "pending") {
+    throw badRequest(`The invitation is ${current.state}, not pending.`, "invite_not_pending");
+  }
+  const user = ctx.store
+    .of(users)
+    .values()
+    .find((u) => u.email === current.email);
+  if (!user) {
+    throw badRequest(`No user has the email ${current.email}; sign the invitee up first.`, "invalid_invite");
+  }
+  const at = isoTime(ctx.now());
+  if (current.organization_id !== null) {
+    const all = ctx.store.of(organizationMemberships);
+    const existing = all
+      .values()
+      .find((m) => m.user_id === user.id && m.organization_id === current.organization_id);
+    const role = { slug: current.role_slug ?? DEFAULT_ROLE_SLUG };
+    if (existing && existing.status !== "active") {
+      const next = { ...existing, status: "active" as const, updated_at: at };
+      all.replace(next);
+      ctx.emit(membershipEvent("organization_membership.updated", next));
+    } else if (!existing) {
+      const created = {
+        object: "organization_membership" as const,
+        id: newId("om"),
+        user_id: user.id,
+        organization_id: current.organization_id,
+        status: "active" as const,
+        role,
+        directory_managed: false,
+        custom_attributes: {},
+        created_at: at,
+        updated_at: at,
+      };
+      all.insert(created);
+      ctx.emit(membershipEvent("organization_membership.created", created));
+    }
+  }
+  const next: Invitation = {
+    ...current,
+    state: "accepted",
+    accepted_at: at,
+    accepted_user_id: user.id,
+    updated_at: at,
+  };
+  ctx.store.of(invitations).replace(next);
+  ctx.emit(event("invitation.accepted", next));
+  return next;
+}
+
 export const invitations: Resource<Invitation, SeedInvitation, "invitations"> = {
   name: "invitations",
   label: "Invitation",
@@ -308,5 +368,24 @@ export const invitations: Resource<Invitation, SeedInvitation, "invitations"> = 
     },
     actionRoute("resend"),
     actionRoute("revoke"),
+    {
+      method: "POST",
+      pattern: `${PATH}/:id/accept`,
+      handler: (req, ctx) => ({ status: 200, body: serialize(accept(ctx, req.params.id ?? "")) }),
+    },
+    {
+      method: "GET",
+      pattern: `${PATH}/by_token/:token`,
+      handler: (req, ctx) => {
+        expireDue(ctx);
+        const token = req.params.token ?? "";
+        const found = ctx.store
+          .of(invitations)
+          .values()
+          .find((inv) => inv.token === token);
+        if (!found) throw notFound(`Invitation not found with token '${token}'.`);
+        return { status: 200, body: serialize(found) };
+      },
+    },
   ],
 };

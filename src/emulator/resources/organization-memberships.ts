@@ -125,6 +125,9 @@ function event(type: string, m: OrganizationMembership) {
   return { type, data: eventData(m), organizationId: m.organization_id };
 }
 
+/** The event a membership change emits, for other modules that change memberships (accepting an invitation). */
+export const membershipEvent = event;
+
 /** PUT <path>/:id/<action>: moves a membership between active and inactive; a pending one cannot. */
 function statusRoute(action: "deactivate" | "reactivate"): Route {
   const to: Status = action === "deactivate" ? "inactive" : "active";

@@ -16,6 +16,7 @@ import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";
 import { checkMetadata, isAscii } from "./organization-input.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
+import { setPassword } from "./user-passwords.js";
 
 /** An AuthKit user (the spec's UserlandUser). */
 export interface User {
@@ -47,6 +48,11 @@ const seedEntry = z.object({
   external_id: nullableString,
   metadata: z.record(z.string(), z.string(), { error: "must be an object of strings" }).optional(),
   locale: nullableString,
+  /** A password to sign in with (POST /user_management/authenticate); stored hashed, never served. */
+  password: z
+    .string({ error: "must be a string" })
+    .min(1, { error: "must be a non-empty string" })
+    .optional(),
   ...seedTimestamps,
 });
 
@@ -55,9 +61,10 @@ export type SeedUser = z.input<typeof seedEntry>;
 function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
   for (const s of byCreation(entries)) {
     const at = s.created_at ?? loader.stamp();
+    const id = s.id ?? loader.fixedId("user", at);
     loader.store.of(users).insert({
       object: "user",
-      id: s.id ?? loader.fixedId("user", at),
+      id,
       email: s.email.toLowerCase(),
       email_verified: s.email_verified ?? true,
       first_name: s.first_name ?? null,
@@ -70,6 +77,7 @@ function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
       created_at: at,
       updated_at: s.updated_at ?? at,
     });
+    if (s.password !== undefined) setPassword(loader.store, id, s.password);
   }
 }
 
@@ -77,8 +85,9 @@ function serialize(user: User): Record<string, unknown> {
   return { ...user, metadata: { ...user.metadata } };
 }
 
-/** What POST and PUT accept; passwords are accepted as WorkOS does and never stored. */
+/** What POST and PUT accept; a password is kept hashed apart from the user (user-passwords.ts), a hash ignored. */
 interface UserInput {
+  password?: string;
   email?: string;
   email_verified?: boolean;
   first_name?: string | null;
@@ -144,6 +153,7 @@ function readUserInput(body: Record<string, unknown>, creating: boolean): UserIn
     );
   }
   if (input.metadata) checkMetadata(input.metadata);
+  if (typeof body.password === "string") input.password = body.password;
   return input;
 }
 
@@ -224,6 +234,7 @@ export const users: Resource<User, SeedUser, "users"> = {
           updated_at: at,
         };
         ctx.store.of(users).insert(user);
+        if (input.password !== undefined) setPassword(ctx.store, user.id, input.password);
         ctx.emit({ type: "user.created", data: serialize(user), organizationId: null });
         return { status: 201, body: serialize(user) };
       },
@@ -271,6 +282,7 @@ export const users: Resource<User, SeedUser, "users"> = {
         // Metadata is replaced wholly, as for organizations; null clears it.
         if (input.metadata !== undefined) next.metadata = { ...(input.metadata ?? {}) };
         ctx.store.of(users).replace(next);
+        if (input.password !== undefined) setPassword(ctx.store, next.id, input.password);
         ctx.emit({ type: "user.updated", data: serialize(next), organizationId: null });
         return { status: 200, body: serialize(next) };
       },
