@@ -36,8 +36,6 @@ export interface Route {
   handler: Handler;
   /** Routes reachable without the API key (the Admin Portal launch page). */
   public?: boolean;
-  /** Refused without a body when the key is wrong, as the spec declares for Pipes' 401s. */
-  bodylessUnauthorized?: boolean;
 }
 
 export type RouteMatch =

@@ -63,7 +63,15 @@ describe("AuthKit access tokens", () => {
       org_id: acme,
       role: "admin",
       roles: ["admin"],
-      permissions: ["members:manage", "billing:manage", "settings:manage", "reports:read"],
+      // The admin role's permissions, as the seed gives them (the project ones flow down to every project).
+      permissions: [
+        "members:manage",
+        "billing:manage",
+        "settings:manage",
+        "reports:read",
+        "project:view",
+        "project:edit",
+      ],
     });
     expect(Number(claims.exp) - Number(claims.iat)).toBe(300);
     expect(String(claims.sid)).toMatch(/^session_/);

@@ -13,23 +13,43 @@ afterAll(() => e.close());
 beforeEach(() => e.api("POST", "/_emulator/reset"));
 
 describe("data providers and connected accounts", () => {
-  it("lists every provider with the user's connection, or null", async () => {
-    const res = await e.api("GET", `/user_management/users/${janeDoe}/data_providers`);
-    expect(res.status).toBe(200);
-    const bySlug = Object.fromEntries(
-      res.json.data.map((p: { slug: string; connected_account: unknown }) => [p.slug, p.connected_account]),
+  it("lists every data integration as a provider, with the user's connection there, or null", async () => {
+    const acme = DEMO_IDS.organizations.acme;
+    // Jane's seeded GitHub account is her account in Acme: absent from her own list, present in Acme's.
+    const own = await e.api("GET", `/user_management/users/${janeDoe}/data_providers`);
+    expect(own.status).toBe(200);
+    const ownBySlug = Object.fromEntries(
+      own.json.data.map((p: { slug: string; connected_account: unknown }) => [p.slug, p.connected_account]),
     );
-    expect(Object.keys(bySlug)).toEqual(["github", "slack"]);
-    expect(bySlug.github).toMatchObject({
+    expect(Object.keys(ownBySlug)).toEqual(["github", "slack", "linear"]);
+    expect(Object.values(ownBySlug).every((account) => account === null)).toBe(true);
+    const inAcme = await e.api(
+      "GET",
+      `/user_management/users/${janeDoe}/data_providers?organization_id=${acme}`,
+    );
+    const github = inAcme.json.data.find((p: { slug: string }) => p.slug === "github");
+    expect(github.connected_account).toMatchObject({
       user_id: janeDoe,
+      organization_id: acme,
       state: "connected",
-      scopes: ["repo", "user:email"],
     });
-    expect(bySlug.slack).toBeNull();
     const mei = await e.api("GET", `/user_management/users/${meiChen}/data_providers`);
     expect(mei.json.data.every((p: { connected_account: unknown }) => p.connected_account === null)).toBe(
       true,
     );
+  });
+
+  it("an account connected here is the one the Pipes API vends credentials for", async () => {
+    const created = await e.api("POST", `/user_management/users/${meiChen}/connected_accounts/github`, {
+      body: {
+        access_token: "gho_imported_for_mei",
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    });
+    expect(created.status).toBe(201);
+    const token = await e.api("POST", "/data-integrations/github/token", { body: { user_id: meiChen } });
+    expect(token.status).toBe(200);
+    expect(token.text).toContain("gho_imported_for_mei");
   });
 
   it("imports, updates and disconnects an account; its tokens are never served", async () => {
@@ -57,13 +77,12 @@ describe("data providers and connected accounts", () => {
 
   it("an organization's connection is apart from the user's own", async () => {
     const acme = DEMO_IDS.organizations.acme;
-    const path = `/user_management/users/${janeDoe}/connected_accounts/github?organization_id=${acme}`;
-    expect((await e.api("GET", path)).status).toBe(404);
-    const created = await e.api("POST", path, { body: { access_token: "gho_org" } });
-    expect(created.json.organization_id).toBe(acme);
-    expect(
-      (await e.api("GET", `/user_management/users/${janeDoe}/connected_accounts/github`)).json
-        .organization_id,
-    ).toBeNull();
+    const own = `/user_management/users/${janeDoe}/connected_accounts/github`;
+    expect((await e.api("GET", own)).status).toBe(404);
+    const inAcme = (await e.api("GET", `${own}?organization_id=${acme}`)).json;
+    expect(inAcme.organization_id).toBe(acme);
+    const created = await e.api("POST", own, { body: { access_token: "gho_own" } });
+    expect(created.json.organization_id).toBeNull();
+    expect(created.json.id).not.toBe(inAcme.id);
   });
 });

@@ -15,7 +15,6 @@ import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { roles } from "./roles.js";
 import { type Session, sessions } from "./sessions.js";
-import { authorizationCodes, deviceGrants } from "./sign-in-pages.js";
 import { passwordMatches } from "./user-passwords.js";
 import { type User, users } from "./users.js";
 
@@ -517,4 +516,36 @@ export const pendingAuthentications: Resource<PendingAuthentication, never, "pen
   routes: (): Route[] => [
     { method: "POST", pattern: "/user_management/authenticate", handler: authenticate },
   ],
+};
+
+// The codes the browser side (sign-in-pages.ts) hands out, kept here where they are exchanged.
+
+/** A code the authorization URL hands to the redirect URI, exchanged once for tokens. */
+export interface AuthorizationCode {
+  id: string;
+  user_id: string;
+  organization_id: string | null;
+  method: string;
+  code_challenge: string | null;
+  expires_at: number;
+}
+
+export const authorizationCodes: Resource<AuthorizationCode, never, "authorization_codes"> = {
+  name: "authorization_codes",
+  label: "Authorization code",
+  parents: { user_id: "users" },
+};
+
+/** A device authorization (OAuth's device flow): approved by a user on the verification page, then polled for. */
+export interface DeviceGrant {
+  id: string;
+  user_code: string;
+  /** The user who approved it on the verification page, once one has. */
+  user_id: string | null;
+  expires_at: number;
+}
+
+export const deviceGrants: Resource<DeviceGrant, never, "device_grants"> = {
+  name: "device_grants",
+  label: "Device authorization",
 };

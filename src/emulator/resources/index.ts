@@ -1,5 +1,5 @@
 import { agentRegistrations } from "./agent-registrations.js";
-import { pendingAuthentications, refreshTokens } from "./authentication.js";
+import { authorizationCodes, deviceGrants, pendingAuthentications, refreshTokens } from "./authentication.js";
 import { authorizationResources } from "./authorization-resources.js";
 import { authorizedApplications } from "./authorized-applications.js";
 import { applicationSecrets, connectApplications } from "./connect-applications.js";
@@ -32,7 +32,7 @@ import { redirectUris } from "./redirect-uris.js";
 import { roleAssignments } from "./role-assignments.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
-import { authorizationCodes, deviceGrants, signInPages } from "./sign-in-pages.js";
+import { signInPages } from "./sign-in-pages.js";
 import { userAuthFactors } from "./user-auth-factors.js";
 import { userIdentities } from "./user-identities.js";
 import { userPasswords } from "./user-passwords.js";

@@ -5,7 +5,16 @@ import { isoTime, randomToken } from "../ids.js";
 import type { Resource } from "../resource.js";
 import type { ApiRequest, EmulatorContext, Route } from "../router.js";
 import { signingKey } from "../signing-key.js";
-import { activeMemberships, CODE_TTL_MS, oauthError, PASSWORD, refreshTokens } from "./authentication.js";
+import {
+  activeMemberships,
+  authorizationCodes,
+  CODE_TTL_MS,
+  type DeviceGrant,
+  deviceGrants,
+  oauthError,
+  PASSWORD,
+  refreshTokens,
+} from "./authentication.js";
 import { organizations } from "./organizations.js";
 import { redirectUris } from "./redirect-uris.js";
 import { type Session, sessions } from "./sessions.js";
@@ -17,40 +26,10 @@ import { type User, users } from "./users.js";
  * /user_management/authenticate (authentication.ts).
  */
 
-/** A code the authorization URL hands to the redirect URI, exchanged once for tokens. */
-export interface AuthorizationCode {
-  id: string;
-  user_id: string;
-  organization_id: string | null;
-  method: string;
-  code_challenge: string | null;
-  expires_at: number;
-}
-
-export const authorizationCodes: Resource<AuthorizationCode, never, "authorization_codes"> = {
-  name: "authorization_codes",
-  label: "Authorization code",
-  parents: { user_id: "users" },
-};
-
-/** A device authorization (OAuth's device flow): approved by a user on the verification page, then polled for. */
-export interface DeviceGrant {
-  id: string;
-  user_code: string;
-  /** The user who approved it on the verification page, once one has. */
-  user_id: string | null;
-  expires_at: number;
-}
-
 /** How long a device has to be approved, and how often it may poll (seconds), as WorkOS answers. */
 const DEVICE_CODE_SECONDS = 300;
 const DEVICE_POLL_SECONDS = 5;
 const USER_CODE_LETTERS = "BCDFGHJKLMNPQRSTVWXZ";
-
-export const deviceGrants: Resource<DeviceGrant, never, "device_grants"> = {
-  name: "device_grants",
-  label: "Device authorization",
-};
 
 /** A redirect URI the environment allows: one of its configured redirect URIs, with * matching a subdomain. */
 function allowedRedirect(ctx: EmulatorContext, uri: string): boolean {
