@@ -309,3 +309,12 @@ export const EVENT_TYPES = [
   "waitlist_user.created",
   "waitlist_user.denied",
 ] as const;
+
+/** The states of an Audit Log export. */
+export const AUDIT_LOG_EXPORT_STATES = ["pending", "ready", "error", "expired"] as const;
+
+/** The states of an organization's Audit Log trail. */
+export const AUDIT_LOG_STATES = ["active", "inactive", "disabled"] as const;
+
+/** The retention periods an organization's Audit Log may be set to, in days. */
+export const AUDIT_LOG_RETENTION_DAYS = [30, 365] as const;

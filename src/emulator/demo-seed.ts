@@ -664,4 +664,40 @@ export const demoSeed: Seed = {
   sessions,
   events: history,
   webhook_endpoints: [],
+  audit_log_actions: [
+    {
+      name: "user.signed_in",
+      targets: [{ type: "user" }],
+      actor: { metadata: { type: "object", properties: { role: { type: "string" } } } },
+    },
+    {
+      name: "invoice.paid",
+      targets: [{ type: "invoice", metadata: { type: "object", properties: { cost: { type: "number" } } } }],
+      metadata: {
+        type: "object",
+        properties: { transactionId: { type: "string" } },
+        required: ["transactionId"],
+      },
+    },
+  ],
+  audit_log_events: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      action: "user.signed_in",
+      occurred_at: "2024-01-16T10:00:00.000Z",
+      actor: { id: DEMO_IDS.users.janeDoe, type: "user", name: "Jane Doe", metadata: { role: "admin" } },
+      targets: [{ id: DEMO_IDS.users.janeDoe, type: "user", name: "Jane Doe" }],
+      context: { location: "203.0.113.7", user_agent: "Mozilla/5.0" },
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      action: "invoice.paid",
+      occurred_at: "2024-01-17T15:30:00.000Z",
+      actor: { id: DEMO_IDS.users.bobSmith, type: "user", name: "Bob Smith" },
+      targets: [{ id: "inv_2024_0042", type: "invoice", metadata: { cost: 1250 } }],
+      context: { location: "198.51.100.23" },
+      metadata: { transactionId: "txn_8842" },
+    },
+  ],
+  audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],
 };

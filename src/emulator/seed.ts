@@ -8,6 +8,9 @@ import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
 // The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
+export type { SeedAuditLogAction } from "./resources/audit-log-actions.js";
+export type { SeedAuditLogEvent } from "./resources/audit-log-events.js";
+export type { SeedAuditLogsRetention } from "./resources/audit-logs-retention.js";
 export type { SeedConnection } from "./resources/connections.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";

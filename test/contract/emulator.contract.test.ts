@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import { assertMatchesSpec, type HttpMethod } from "../support/openapi.js";
+import { type ContractCase, EMISC_CASES, type Prepared } from "./emisc-cases.js";
 import { NO_CLIENT_ERROR, OPERATIONS } from "./operations.js";
 
 /** Ids discovered from the demo seed's list responses (never hard-coded). */
@@ -312,10 +313,35 @@ function fill(template: string, ids: Ids): string {
   const prefix = Object.keys(PATH_IDS).find((p) => template.startsWith(p));
   const id = prefix === undefined ? "" : (PATH_IDS[prefix]?.(ids) ?? "");
   return template
-    .replace("{id}", id)
+    .replace("{id}", id || "contract-any-id")
     .replace("{external_id}", "contract-any-external-id")
     .replace("{organizationId}", ids.roleOrg)
-    .replace("{slug}", ids.customRole);
+    .replace("{slug}", ids.customRole)
+    .replace(/\{[^}]+\}/g, "contract-any-value");
+}
+
+/** A case kept as data in emisc-cases.ts, as a row: what its `prepare` made feeds its path and body. */
+function caseRow(c: ContractCase): Row {
+  let prepared: Prepared = {};
+  const json = async (method: HttpMethod, path: string, body?: unknown) => {
+    const res = await must(method, path, body === undefined ? {} : { body });
+    return (res.bodyText === "" ? {} : JSON.parse(res.bodyText)) as Record<string, unknown>;
+  };
+  const { query, body } = c;
+  return {
+    method: c.method,
+    template: c.template,
+    note: c.note,
+    status: c.status,
+    ...(c.nonEmpty ? { nonEmpty: true } : {}),
+    setup: async () => {
+      prepared = (await c.prepare?.(json)) ?? {};
+      return {};
+    },
+    path: () => c.path(prepared),
+    ...(query ? { query: () => query } : {}),
+    ...(body ? { body: () => body(prepared) } : {}),
+  };
 }
 
 const orgWithExternalId = async (): Promise<Partial<Ids>> => {
@@ -1801,6 +1827,8 @@ const rows: Row[] = [
     path: () => `/organization_domains/${UNKNOWN.domain}`,
     status: 404,
   },
+
+  ...EMISC_CASES.map(caseRow),
 
   // Pagination parameter validation on every list endpoint
   ...LIST_ENDPOINTS.flatMap(({ template, query }): Row[] => [

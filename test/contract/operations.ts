@@ -48,6 +48,16 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organization_domains/{id}" },
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
+  // Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO, Radar and the rest (emisc-cases.ts)
+  { method: "GET", template: "/audit_logs/actions" },
+  { method: "GET", template: "/audit_logs/actions/{actionName}/schemas" },
+  { method: "POST", template: "/audit_logs/actions/{actionName}/schemas" },
+  { method: "POST", template: "/audit_logs/events" },
+  { method: "POST", template: "/audit_logs/exports" },
+  { method: "GET", template: "/audit_logs/exports/{auditLogExportId}" },
+  { method: "GET", template: "/organizations/{id}/audit_log_configuration" },
+  { method: "GET", template: "/organizations/{id}/audit_logs_retention" },
+  { method: "PUT", template: "/organizations/{id}/audit_logs_retention" },
 ];
 
 /**

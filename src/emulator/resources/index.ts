@@ -1,3 +1,7 @@
+import { auditLogActions } from "./audit-log-actions.js";
+import { auditLogEvents } from "./audit-log-events.js";
+import { auditLogExports } from "./audit-log-exports.js";
+import { auditLogsRetention } from "./audit-logs-retention.js";
 import { connections } from "./connections.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
@@ -35,4 +39,8 @@ export const RESOURCES = [
   portalLinks,
   events,
   webhookEndpoints,
+  auditLogActions,
+  auditLogEvents,
+  auditLogExports,
+  auditLogsRetention,
 ] as const;

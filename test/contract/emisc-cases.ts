@@ -1,0 +1,202 @@
+import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import type { HttpMethod } from "../support/openapi.js";
+
+// Contract cases for Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO and Radar, as data.
+// Each case may `prepare` state through the API (every call must succeed) and read what it made.
+
+/** Sends a request that must succeed and returns its JSON body. */
+export type Must = (method: HttpMethod, path: string, body?: unknown) => Promise<Record<string, unknown>>;
+
+export type Prepared = Record<string, string>;
+
+export interface ContractCase {
+  method: HttpMethod;
+  template: string;
+  note: string;
+  path: (p: Prepared) => string;
+  query?: Record<string, string>;
+  body?: (p: Prepared) => unknown;
+  prepare?: (must: Must) => Promise<Prepared>;
+  status: number;
+  nonEmpty?: boolean;
+}
+
+const ACME = DEMO_IDS.organizations.acme;
+const UNKNOWN_ORG = "org_01JZZZZZZZZZZZZZZZZZZZZZZZ";
+
+const auditEvent = {
+  action: "user.signed_in",
+  occurred_at: "2024-02-01T12:00:00.000Z",
+  actor: { id: "user_1", type: "user", metadata: { role: "admin" } },
+  targets: [{ id: "user_1", type: "user" }],
+  context: { location: "192.0.2.1" },
+};
+
+const exportRange = { range_start: "2024-01-01T00:00:00.000Z", range_end: "2024-12-31T00:00:00.000Z" };
+
+/** A GET list case and its limit=0 refusal. */
+function listCases(template: string, path: (p: Prepared) => string, prepare?: ContractCase["prepare"]) {
+  const base = { method: "GET" as const, template, path, ...(prepare ? { prepare } : {}) };
+  return [
+    { ...base, note: "list", status: 200, nonEmpty: true },
+    { ...base, note: "limit=0", query: { limit: "0" }, status: 422 },
+  ];
+}
+
+export const EMISC_CASES: ContractCase[] = [
+  // Audit Logs
+  ...listCases("/audit_logs/actions", () => "/audit_logs/actions"),
+  {
+    method: "POST",
+    template: "/audit_logs/actions/{actionName}/schemas",
+    note: "create a version",
+    path: () => "/audit_logs/actions/user.signed_in/schemas",
+    body: () => ({
+      targets: [{ type: "user", metadata: { type: "object", properties: { plan: { type: "string" } } } }],
+      actor: { metadata: { type: "object", properties: {} } },
+      metadata: { type: "object", properties: {} },
+    }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/actions/{actionName}/schemas",
+    note: "no targets",
+    path: () => "/audit_logs/actions/user.signed_in/schemas",
+    body: () => ({ targets: [] }),
+    status: 422,
+  },
+  ...listCases("/audit_logs/actions/{actionName}/schemas", () => "/audit_logs/actions/invoice.paid/schemas"),
+  {
+    method: "GET",
+    template: "/audit_logs/actions/{actionName}/schemas",
+    note: "unknown action",
+    path: () => "/audit_logs/actions/nothing.here/schemas",
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/events",
+    note: "an event its schema accepts",
+    path: () => "/audit_logs/events",
+    body: () => ({ organization_id: ACME, event: auditEvent }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/events",
+    note: "an event its schema refuses",
+    path: () => "/audit_logs/events",
+    body: () => ({ organization_id: ACME, event: { ...auditEvent, targets: [{ id: "t", type: "boat" }] } }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/events",
+    note: "malformed event",
+    path: () => "/audit_logs/events",
+    body: () => ({ organization_id: ACME, event: { action: "x" } }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/events",
+    note: "unknown organization",
+    path: () => "/audit_logs/events",
+    body: () => ({ organization_id: UNKNOWN_ORG, event: auditEvent }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/exports",
+    note: "create",
+    path: () => "/audit_logs/exports",
+    body: () => ({ organization_id: ACME, ...exportRange, actions: ["user.signed_in"] }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/exports",
+    note: "missing range",
+    path: () => "/audit_logs/exports",
+    body: () => ({ organization_id: ACME }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/audit_logs/exports",
+    note: "unknown organization",
+    path: () => "/audit_logs/exports",
+    body: () => ({ organization_id: UNKNOWN_ORG, ...exportRange }),
+    status: 400,
+  },
+  {
+    method: "GET",
+    template: "/audit_logs/exports/{auditLogExportId}",
+    note: "ready",
+    prepare: async (must) => ({
+      id: String((await must("POST", "/audit_logs/exports", { organization_id: ACME, ...exportRange })).id),
+    }),
+    path: (p) => `/audit_logs/exports/${p.id}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/audit_logs/exports/{auditLogExportId}",
+    note: "unknown id",
+    path: () => "/audit_logs/exports/audit_log_export_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/organizations/{id}/audit_log_configuration",
+    note: "get",
+    path: () => `/organizations/${ACME}/audit_log_configuration`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/organizations/{id}/audit_log_configuration",
+    note: "unknown organization",
+    path: () => `/organizations/${UNKNOWN_ORG}/audit_log_configuration`,
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/organizations/{id}/audit_logs_retention",
+    note: "get",
+    path: () => `/organizations/${ACME}/audit_logs_retention`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/organizations/{id}/audit_logs_retention",
+    note: "unknown organization",
+    path: () => `/organizations/${UNKNOWN_ORG}/audit_logs_retention`,
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}/audit_logs_retention",
+    note: "set",
+    path: () => `/organizations/${ACME}/audit_logs_retention`,
+    body: () => ({ retention_period_in_days: 30 }),
+    status: 200,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}/audit_logs_retention",
+    note: "a period WorkOS does not offer",
+    path: () => `/organizations/${ACME}/audit_logs_retention`,
+    body: () => ({ retention_period_in_days: 90 }),
+    status: 422,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{id}/audit_logs_retention",
+    note: "unknown organization",
+    path: () => `/organizations/${UNKNOWN_ORG}/audit_logs_retention`,
+    body: () => ({ retention_period_in_days: 30 }),
+    status: 404,
+  },
+];
