@@ -87,6 +87,13 @@ export const DEMO_IDS = {
   },
 } as const;
 
+/** The secrets of the demo seed's API keys (an active organization key, an expired one, a user's key). */
+export const DEMO_API_KEY_VALUES = {
+  acmeReporting: "sk_demo_acme_reporting_8f3k2m9q",
+  acmeExpired: "sk_demo_acme_expired_4t7w1z6p",
+  janeCli: "sk_demo_jane_cli_2h5n8r3v",
+} as const;
+
 const FIRST_NAMES = [
   "Zoë",
   "José",
@@ -697,6 +704,27 @@ export const demoSeed: Seed = {
       targets: [{ id: "inv_2024_0042", type: "invoice", metadata: { cost: 1250 } }],
       context: { location: "198.51.100.23" },
       metadata: { transactionId: "txn_8842" },
+    },
+  ],
+  api_keys: [
+    {
+      name: "Acme reporting export",
+      organization_id: DEMO_IDS.organizations.acme,
+      value: DEMO_API_KEY_VALUES.acmeReporting,
+      permissions: ["reports:read"],
+    },
+    {
+      name: "Acme old integration",
+      organization_id: DEMO_IDS.organizations.acme,
+      value: DEMO_API_KEY_VALUES.acmeExpired,
+      expires_at: "2024-06-30T00:00:00.000Z",
+    },
+    {
+      name: "Jane's CLI",
+      organization_id: DEMO_IDS.organizations.acme,
+      user_id: DEMO_IDS.users.janeDoe,
+      value: DEMO_API_KEY_VALUES.janeCli,
+      permissions: ["reports:read"],
     },
   ],
   audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],

@@ -8,6 +8,7 @@ import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
 // The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
+export type { SeedApiKey } from "./resources/api-keys.js";
 export type { SeedAuditLogAction } from "./resources/audit-log-actions.js";
 export type { SeedAuditLogEvent } from "./resources/audit-log-events.js";
 export type { SeedAuditLogsRetention } from "./resources/audit-logs-retention.js";

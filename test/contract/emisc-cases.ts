@@ -1,4 +1,4 @@
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_API_KEY_VALUES, DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import type { HttpMethod } from "../support/openapi.js";
 
 // Contract cases for Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO and Radar, as data.
@@ -22,6 +22,15 @@ export interface ContractCase {
 }
 
 const ACME = DEMO_IDS.organizations.acme;
+const JANE = DEMO_IDS.users.janeDoe;
+const UNKNOWN_USER = "user_01JZZZZZZZZZZZZZZZZZZZZZZZ";
+const UNKNOWN_API_KEY = "api_key_01JZZZZZZZZZZZZZZZZZZZZZZZ";
+
+/** A fresh organization key; `id` and `value`. */
+async function orgKey(must: Must): Promise<Prepared> {
+  const key = await must("POST", `/organizations/${ACME}/api_keys`, { name: "contract" });
+  return { id: String(key.id), value: String(key.value) };
+}
 const UNKNOWN_ORG = "org_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 
 const auditEvent = {
@@ -34,8 +43,17 @@ const auditEvent = {
 
 const exportRange = { range_start: "2024-01-01T00:00:00.000Z", range_end: "2024-12-31T00:00:00.000Z" };
 
+/** A GET list case that must return items. */
+function listCase(template: string, path: (p: Prepared) => string): ContractCase {
+  return { method: "GET", template, path, note: "list", status: 200, nonEmpty: true };
+}
+
 /** A GET list case and its limit=0 refusal. */
-function listCases(template: string, path: (p: Prepared) => string, prepare?: ContractCase["prepare"]) {
+function listCases(
+  template: string,
+  path: (p: Prepared) => string,
+  prepare?: ContractCase["prepare"],
+): ContractCase[] {
   const base = { method: "GET" as const, template, path, ...(prepare ? { prepare } : {}) };
   return [
     { ...base, note: "list", status: 200, nonEmpty: true },
@@ -198,5 +216,177 @@ export const EMISC_CASES: ContractCase[] = [
     path: () => `/organizations/${UNKNOWN_ORG}/audit_logs_retention`,
     body: () => ({ retention_period_in_days: 30 }),
     status: 404,
+  },
+
+  // API keys
+  {
+    method: "POST",
+    template: "/api_keys/validations",
+    note: "a valid key",
+    path: () => "/api_keys/validations",
+    body: () => ({ value: DEMO_API_KEY_VALUES.acmeReporting }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/api_keys/validations",
+    note: "an expired key (null)",
+    path: () => "/api_keys/validations",
+    body: () => ({ value: DEMO_API_KEY_VALUES.acmeExpired }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/api_keys/validations",
+    note: "no value",
+    path: () => "/api_keys/validations",
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "DELETE",
+    template: "/api_keys/{id}",
+    note: "delete",
+    prepare: orgKey,
+    path: (p) => `/api_keys/${p.id}`,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/api_keys/{id}",
+    note: "unknown id",
+    path: () => `/api_keys/${UNKNOWN_API_KEY}`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/api_keys/{id}/expire",
+    note: "expire now",
+    prepare: orgKey,
+    path: (p) => `/api_keys/${p.id}/expire`,
+    body: () => ({}),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/api_keys/{id}/expire",
+    note: "already expired",
+    prepare: async (must) => {
+      const key = await orgKey(must);
+      await must("POST", `/api_keys/${key.id}/expire`, {});
+      return key;
+    },
+    path: (p) => `/api_keys/${p.id}/expire`,
+    body: () => ({}),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/api_keys/{id}/expire",
+    note: "unknown id",
+    path: () => `/api_keys/${UNKNOWN_API_KEY}/expire`,
+    body: () => ({}),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/api_keys/{id}/expire",
+    note: "a date that is not one",
+    prepare: orgKey,
+    path: (p) => `/api_keys/${p.id}/expire`,
+    body: () => ({ expires_at: "soon" }),
+    status: 422,
+  },
+  // The spec declares no 422 for the API key lists: their client error is the unknown owner's 404.
+  listCase("/organizations/{organizationId}/api_keys", () => `/organizations/${ACME}/api_keys`),
+  {
+    method: "GET",
+    template: "/organizations/{organizationId}/api_keys",
+    note: "unknown organization",
+    path: () => `/organizations/${UNKNOWN_ORG}/api_keys`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/organizations/{organizationId}/api_keys",
+    note: "create",
+    path: () => `/organizations/${ACME}/api_keys`,
+    body: () => ({
+      name: "Contract",
+      permissions: ["reports:read"],
+      expires_at: "2099-01-01T00:00:00.000Z",
+    }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/organizations/{organizationId}/api_keys",
+    note: "no name",
+    path: () => `/organizations/${ACME}/api_keys`,
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/organizations/{organizationId}/api_keys",
+    note: "unknown organization",
+    path: () => `/organizations/${UNKNOWN_ORG}/api_keys`,
+    body: () => ({ name: "Contract" }),
+    status: 404,
+  },
+  listCase("/user_management/users/{userId}/api_keys", () => `/user_management/users/${JANE}/api_keys`),
+  {
+    method: "GET",
+    template: "/user_management/users/{userId}/api_keys",
+    note: "unknown user",
+    path: () => `/user_management/users/${UNKNOWN_USER}/api_keys`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{userId}/api_keys",
+    note: "create",
+    path: () => `/user_management/users/${JANE}/api_keys`,
+    body: () => ({ name: "Contract", organization_id: ACME }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{userId}/api_keys",
+    note: "not a member of the organization",
+    path: () => `/user_management/users/${JANE}/api_keys`,
+    body: () => ({ name: "Contract", organization_id: DEMO_IDS.organizations.globex }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{userId}/api_keys",
+    note: "unknown user",
+    path: () => `/user_management/users/${UNKNOWN_USER}/api_keys`,
+    body: () => ({ name: "Contract", organization_id: ACME }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/user_management/users/{userId}/api_keys",
+    note: "no organization",
+    path: () => `/user_management/users/${JANE}/api_keys`,
+    body: () => ({ name: "Contract" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/events",
+    note: "API key events (created, updated, revoked)",
+    prepare: async (must) => {
+      const key = await orgKey(must);
+      await must("POST", `/api_keys/${key.id}/expire`, {});
+      await must("DELETE", `/api_keys/${key.id}`);
+      return key;
+    },
+    path: () => "/events",
+    query: { events: "api_key.created,api_key.updated,api_key.revoked" },
+    status: 200,
+    nonEmpty: true,
   },
 ];

@@ -49,6 +49,9 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/organization_domains/{id}/verify" },
   { method: "DELETE", template: "/organization_domains/{id}" },
   // Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO, Radar and the rest (emisc-cases.ts)
+  { method: "POST", template: "/api_keys/validations" },
+  { method: "DELETE", template: "/api_keys/{id}" },
+  { method: "POST", template: "/api_keys/{id}/expire" },
   { method: "GET", template: "/audit_logs/actions" },
   { method: "GET", template: "/audit_logs/actions/{actionName}/schemas" },
   { method: "POST", template: "/audit_logs/actions/{actionName}/schemas" },
@@ -58,6 +61,10 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organizations/{id}/audit_log_configuration" },
   { method: "GET", template: "/organizations/{id}/audit_logs_retention" },
   { method: "PUT", template: "/organizations/{id}/audit_logs_retention" },
+  { method: "GET", template: "/organizations/{organizationId}/api_keys" },
+  { method: "POST", template: "/organizations/{organizationId}/api_keys" },
+  { method: "GET", template: "/user_management/users/{userId}/api_keys" },
+  { method: "POST", template: "/user_management/users/{userId}/api_keys" },
 ];
 
 /**

@@ -63,3 +63,27 @@ describe("the official SDK against the emulator: audit logs", () => {
     expect(csv).toContain("document.shared,2024-03-01T10:00:00.000Z,user_7,user,Dana");
   });
 });
+
+describe("the official SDK against the emulator: API keys", () => {
+  it("organizations.createOrganizationApiKey and listOrganizationApiKeys, apiKeys.validateApiKey and deleteApiKey", async () => {
+    const created = await workos.organizations.createOrganizationApiKey({
+      organizationId: GLOBEX,
+      name: "SDK key",
+      permissions: ["reports:read"],
+    });
+    expect(created).toMatchObject({
+      object: "api_key",
+      name: "SDK key",
+      owner: { type: "organization", id: GLOBEX },
+    });
+    expect(created.value).toMatch(/^sk_/);
+    const listed = await workos.organizations.listOrganizationApiKeys({ organizationId: GLOBEX });
+    expect(listed.data.map((key) => key.id)).toEqual([created.id]);
+    expect(listed.data[0]?.obfuscatedValue).toBe(`sk_...${created.value.slice(-4)}`);
+    const valid = await workos.apiKeys.validateApiKey({ value: created.value });
+    expect(valid.apiKey?.id).toBe(created.id);
+    expect(valid.apiKey?.lastUsedAt).not.toBeNull();
+    await workos.apiKeys.deleteApiKey(created.id);
+    expect((await workos.apiKeys.validateApiKey({ value: created.value })).apiKey).toBeNull();
+  });
+});

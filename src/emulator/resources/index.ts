@@ -1,3 +1,4 @@
+import { apiKeys } from "./api-keys.js";
 import { auditLogActions } from "./audit-log-actions.js";
 import { auditLogEvents } from "./audit-log-events.js";
 import { auditLogExports } from "./audit-log-exports.js";
@@ -43,4 +44,5 @@ export const RESOURCES = [
   auditLogEvents,
   auditLogExports,
   auditLogsRetention,
+  apiKeys,
 ] as const;
