@@ -727,5 +727,26 @@ export const demoSeed: Seed = {
       permissions: ["reports:read"],
     },
   ],
+  feature_flags: [
+    {
+      slug: "advanced-analytics",
+      description: "The analytics dashboard with cohorts and exports.",
+      owner: { email: "pm@example.com", first_name: "Pat", last_name: "Morgan" },
+      tags: ["beta"],
+      targets: [DEMO_IDS.organizations.acme],
+    },
+    {
+      slug: "new-onboarding",
+      description: "The redesigned onboarding flow.",
+      targets: [DEMO_IDS.users.zoeAhlberg],
+    },
+    { slug: "dark-mode", description: "Dark theme for everyone.", default_value: true },
+    {
+      slug: "legacy-export",
+      description: "The old CSV export, switched off.",
+      enabled: false,
+      targets: [DEMO_IDS.organizations.globex],
+    },
+  ],
   audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],
 };

@@ -58,13 +58,21 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/audit_logs/events" },
   { method: "POST", template: "/audit_logs/exports" },
   { method: "GET", template: "/audit_logs/exports/{auditLogExportId}" },
+  { method: "GET", template: "/feature-flags" },
+  { method: "GET", template: "/feature-flags/{slug}" },
+  { method: "PUT", template: "/feature-flags/{slug}/disable" },
+  { method: "PUT", template: "/feature-flags/{slug}/enable" },
+  { method: "POST", template: "/feature-flags/{slug}/targets/{resourceId}" },
+  { method: "DELETE", template: "/feature-flags/{slug}/targets/{resourceId}" },
   { method: "GET", template: "/organizations/{id}/audit_log_configuration" },
   { method: "GET", template: "/organizations/{id}/audit_logs_retention" },
   { method: "PUT", template: "/organizations/{id}/audit_logs_retention" },
   { method: "GET", template: "/organizations/{organizationId}/api_keys" },
   { method: "POST", template: "/organizations/{organizationId}/api_keys" },
+  { method: "GET", template: "/organizations/{organizationId}/feature-flags" },
   { method: "GET", template: "/user_management/users/{userId}/api_keys" },
   { method: "POST", template: "/user_management/users/{userId}/api_keys" },
+  { method: "GET", template: "/user_management/users/{userId}/feature-flags" },
 ];
 
 /**

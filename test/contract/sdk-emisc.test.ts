@@ -87,3 +87,28 @@ describe("the official SDK against the emulator: API keys", () => {
     expect((await workos.apiKeys.validateApiKey({ value: created.value })).apiKey).toBeNull();
   });
 });
+
+describe("the official SDK against the emulator: feature flags", () => {
+  it("featureFlags.list/get/enable/disable/addFlagTarget/removeFlagTarget and the organization and user lists", async () => {
+    const all = await workos.featureFlags.listFeatureFlags({ limit: 100 });
+    expect(all.data.map((flag) => flag.slug).sort()).toEqual([
+      "advanced-analytics",
+      "dark-mode",
+      "legacy-export",
+      "new-onboarding",
+    ]);
+    const flag = await workos.featureFlags.getFeatureFlag("advanced-analytics");
+    expect(flag).toMatchObject({ slug: "advanced-analytics", enabled: true, defaultValue: false });
+    expect((await workos.featureFlags.disableFeatureFlag("dark-mode")).enabled).toBe(false);
+    await workos.featureFlags.addFlagTarget({ slug: "new-onboarding", targetId: GLOBEX });
+    const globex = await workos.organizations.listOrganizationFeatureFlags({ organizationId: GLOBEX });
+    expect(globex.data.map((f) => f.slug)).toEqual(["new-onboarding"]);
+    await workos.featureFlags.removeFlagTarget({ slug: "new-onboarding", targetId: GLOBEX });
+    expect(
+      (await workos.organizations.listOrganizationFeatureFlags({ organizationId: GLOBEX })).data,
+    ).toEqual([]);
+    expect((await workos.featureFlags.enableFeatureFlag("dark-mode")).enabled).toBe(true);
+    const jane = await workos.userManagement.listUserFeatureFlags({ userId: DEMO_IDS.users.janeDoe });
+    expect(jane.data.map((f) => f.slug).sort()).toEqual(["advanced-analytics", "dark-mode"]);
+  });
+});

@@ -9,6 +9,7 @@ import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
 import { events } from "./events.js";
+import { featureFlags, featureFlagTargets } from "./feature-flags.js";
 import { invitations } from "./invitations.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
@@ -45,4 +46,6 @@ export const RESOURCES = [
   auditLogExports,
   auditLogsRetention,
   apiKeys,
+  featureFlags,
+  featureFlagTargets,
 ] as const;
