@@ -318,3 +318,20 @@ export const AUDIT_LOG_STATES = ["active", "inactive", "disabled"] as const;
 
 /** The retention periods an organization's Audit Log may be set to, in days. */
 export const AUDIT_LOG_RETENTION_DAYS = [30, 365] as const;
+
+/** Event types a webhook endpoint cannot subscribe to (the spec's subscription enum leaves them out). */
+const UNSUBSCRIBABLE_EVENT_PREFIXES = ["action.", "vault.", "dsync.token."] as const;
+const UNSUBSCRIBABLE_EVENT_TYPES: readonly string[] = [
+  "authentication.email_verification_failed",
+  "authentication.mfa_failed",
+];
+
+/** The event types a webhook endpoint may subscribe to. */
+export const WEBHOOK_EVENT_TYPES = EVENT_TYPES.filter(
+  (type) =>
+    !UNSUBSCRIBABLE_EVENT_TYPES.includes(type) &&
+    !UNSUBSCRIBABLE_EVENT_PREFIXES.some((prefix) => type.startsWith(prefix)),
+);
+
+/** Whether a webhook endpoint receives events. */
+export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;

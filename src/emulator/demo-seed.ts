@@ -670,7 +670,15 @@ export const demoSeed: Seed = {
   invitations,
   sessions,
   events: history,
-  webhook_endpoints: [],
+  // Disabled, so the demo sends nothing over the network; enable it (PATCH) to see deliveries fail and retry.
+  webhook_endpoints: [
+    {
+      url: "https://example.com/workos/webhooks",
+      secret: "whsec_demo_example_endpoint",
+      events: ["organization.created", "organization.updated", "organization.deleted"],
+      status: "disabled",
+    },
+  ],
   audit_log_actions: [
     {
       name: "user.signed_in",

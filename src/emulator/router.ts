@@ -31,7 +31,7 @@ export interface EmulatorContext {
 export type Handler = (req: ApiRequest, ctx: EmulatorContext) => Reply;
 
 export interface Route {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   pattern: string;
   handler: Handler;
   /** Routes reachable without the API key (the Admin Portal launch page). */

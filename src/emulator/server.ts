@@ -307,7 +307,7 @@ export class EmulatorServer implements ControlTarget {
         );
       }
       // 422: the spec's 400 bodies for these endpoints carry specific codes; 422 is its generic refusal.
-      if (body.invalid !== undefined && (method === "POST" || method === "PUT")) {
+      if (body.invalid !== undefined && (method === "POST" || method === "PUT" || method === "PATCH")) {
         throw new ApiError(422, { message: body.invalid });
       }
       const key = header(req, "idempotency-key");

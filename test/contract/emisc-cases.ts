@@ -26,6 +26,14 @@ const JANE = DEMO_IDS.users.janeDoe;
 const UNKNOWN_USER = "user_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 const UNKNOWN_API_KEY = "api_key_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 
+const UNKNOWN_WEBHOOK_ENDPOINT = "we_01JZZZZZZZZZZZZZZZZZZZZZZZ";
+
+/** The demo seed's (disabled) webhook endpoint; `id`. */
+async function webhookEndpoint(must: Must): Promise<Prepared> {
+  const list = (await must("GET", "/webhook_endpoints")) as { data?: { id: string }[] };
+  return { id: list.data?.[0]?.id ?? "" };
+}
+
 /** A fresh organization key; `id` and `value`. */
 async function orgKey(must: Must): Promise<Prepared> {
   const key = await must("POST", `/organizations/${ACME}/api_keys`, { name: "contract" });
@@ -500,5 +508,96 @@ export const EMISC_CASES: ContractCase[] = [
     query: { events: "flag.updated" },
     status: 200,
     nonEmpty: true,
+  },
+
+  // Webhook endpoints
+  listCase("/webhook_endpoints", () => "/webhook_endpoints"),
+  {
+    method: "POST",
+    template: "/webhook_endpoints",
+    note: "create",
+    path: () => "/webhook_endpoints",
+    body: () => ({ endpoint_url: "https://contract.example.com/hooks", events: ["organization.created"] }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/webhook_endpoints",
+    note: "a URL already used",
+    path: () => "/webhook_endpoints",
+    body: () => ({ endpoint_url: "https://example.com/workos/webhooks", events: ["organization.created"] }),
+    status: 409,
+  },
+  {
+    method: "POST",
+    template: "/webhook_endpoints",
+    note: "not a URL",
+    path: () => "/webhook_endpoints",
+    body: () => ({ endpoint_url: "hooks please", events: ["organization.created"] }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/webhook_endpoints",
+    note: "unknown event type",
+    path: () => "/webhook_endpoints",
+    body: () => ({ endpoint_url: "https://contract.example.com/hooks", events: ["organization.exploded"] }),
+    status: 422,
+  },
+  {
+    method: "PATCH",
+    template: "/webhook_endpoints/{id}",
+    note: "enable and resubscribe",
+    prepare: webhookEndpoint,
+    path: (p) => `/webhook_endpoints/${p.id}`,
+    body: () => ({ status: "enabled", events: ["organization.updated"] }),
+    status: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/webhook_endpoints/{id}",
+    note: "unknown id",
+    path: () => `/webhook_endpoints/${UNKNOWN_WEBHOOK_ENDPOINT}`,
+    body: () => ({ status: "enabled" }),
+    status: 404,
+  },
+  {
+    method: "PATCH",
+    template: "/webhook_endpoints/{id}",
+    note: "another endpoint's URL",
+    prepare: async (must) => {
+      const created = await must("POST", "/webhook_endpoints", {
+        endpoint_url: "https://contract.example.com/second",
+        events: ["organization.created"],
+      });
+      return { id: String(created.id) };
+    },
+    path: (p) => `/webhook_endpoints/${p.id}`,
+    body: () => ({ endpoint_url: "https://example.com/workos/webhooks" }),
+    status: 409,
+  },
+  {
+    method: "PATCH",
+    template: "/webhook_endpoints/{id}",
+    note: "unknown status",
+    prepare: webhookEndpoint,
+    path: (p) => `/webhook_endpoints/${p.id}`,
+    body: () => ({ status: "paused" }),
+    status: 422,
+  },
+  {
+    method: "DELETE",
+    template: "/webhook_endpoints/{id}",
+    note: "delete",
+    prepare: webhookEndpoint,
+    path: (p) => `/webhook_endpoints/${p.id}`,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/webhook_endpoints/{id}",
+    note: "unknown id",
+    path: () => `/webhook_endpoints/${UNKNOWN_WEBHOOK_ENDPOINT}`,
+    status: 404,
   },
 ];

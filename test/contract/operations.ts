@@ -73,10 +73,18 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/user_management/users/{userId}/api_keys" },
   { method: "POST", template: "/user_management/users/{userId}/api_keys" },
   { method: "GET", template: "/user_management/users/{userId}/feature-flags" },
+  { method: "GET", template: "/webhook_endpoints" },
+  { method: "POST", template: "/webhook_endpoints" },
+  { method: "PATCH", template: "/webhook_endpoints/{id}" },
+  { method: "DELETE", template: "/webhook_endpoints/{id}" },
 ];
 
 /**
  * Operations whose only declared error the emulator has no cause to send: GET /authorization/roles takes no
  * input, and its one error is a 403 for a key without access to roles, which the emulator does not model.
  */
-export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set(["GET /authorization/roles"]);
+export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set([
+  "GET /authorization/roles",
+  // Declares no error at all (the emulator's 422 for a bad limit is not in the spec).
+  "GET /webhook_endpoints",
+]);
