@@ -335,3 +335,6 @@ export const WEBHOOK_EVENT_TYPES = EVENT_TYPES.filter(
 
 /** Whether a webhook endpoint receives events. */
 export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
+
+/** The kinds of MFA factor (webauthn ones are enrolled elsewhere, never through /auth/factors/enroll). */
+export const AUTHENTICATION_FACTOR_TYPES = ["generic_otp", "sms", "totp", "webauthn"] as const;

@@ -94,6 +94,13 @@ export const DEMO_API_KEY_VALUES = {
   janeCli: "sk_demo_jane_cli_2h5n8r3v",
 } as const;
 
+/** The demo seed's MFA factors: Jane's authenticator app (its secret, to compute codes) and Bob's phone. */
+export const DEMO_MFA = {
+  janeTotp: "auth_factor_01HM6YF8W0JANETOTP0000000001",
+  janeTotpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+  bobSms: "auth_factor_01HM6YH3F0BOBSMS00000000001",
+} as const;
+
 const FIRST_NAMES = [
   "Zoë",
   "José",
@@ -755,6 +762,17 @@ export const demoSeed: Seed = {
       enabled: false,
       targets: [DEMO_IDS.organizations.globex],
     },
+  ],
+  authentication_factors: [
+    {
+      id: DEMO_MFA.janeTotp,
+      type: "totp",
+      user_id: DEMO_IDS.users.janeDoe,
+      totp_issuer: "Acme",
+      totp_user: "jane.doe@acme.com",
+      totp_secret: DEMO_MFA.janeTotpSecret,
+    },
+    { id: DEMO_MFA.bobSms, type: "sms", user_id: DEMO_IDS.users.bobSmith, phone_number: "+15555550123" },
   ],
   audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],
 };

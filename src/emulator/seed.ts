@@ -12,6 +12,7 @@ export type { SeedApiKey } from "./resources/api-keys.js";
 export type { SeedAuditLogAction } from "./resources/audit-log-actions.js";
 export type { SeedAuditLogEvent } from "./resources/audit-log-events.js";
 export type { SeedAuditLogsRetention } from "./resources/audit-logs-retention.js";
+export type { SeedAuthenticationFactor } from "./resources/authentication-factors.js";
 export type { SeedConnection } from "./resources/connections.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";

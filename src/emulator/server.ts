@@ -15,6 +15,7 @@ import { isoTime, newId } from "./ids.js";
 import { RateLimiter } from "./rate-limit.js";
 import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
 import type { EmittedEvent } from "./resource.js";
+import { sentSms } from "./resources/authentication-factors.js";
 import { publishTxt } from "./resources/dns-records.js";
 import { events } from "./resources/events.js";
 import { RESOURCES } from "./resources/index.js";
@@ -160,6 +161,10 @@ export class EmulatorServer implements ControlTarget {
 
   clearRequests(): void {
     this.log.clear();
+  }
+
+  listSmsMessages(): readonly unknown[] {
+    return sentSms(this.store);
   }
 
   publishDnsRecord(raw: unknown): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { DEMO_API_KEY_VALUES, DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_API_KEY_VALUES, DEMO_IDS, DEMO_MFA } from "../../src/emulator/demo-seed.js";
 import type { HttpMethod } from "../support/openapi.js";
 
 // Contract cases for Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO and Radar, as data.
@@ -26,6 +26,7 @@ const JANE = DEMO_IDS.users.janeDoe;
 const UNKNOWN_USER = "user_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 const UNKNOWN_API_KEY = "api_key_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 
+const UNKNOWN_FACTOR = "auth_factor_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 const UNKNOWN_WEBHOOK_ENDPOINT = "we_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 
 /** The demo seed's (disabled) webhook endpoint; `id`. */
@@ -598,6 +599,132 @@ export const EMISC_CASES: ContractCase[] = [
     template: "/webhook_endpoints/{id}",
     note: "unknown id",
     path: () => `/webhook_endpoints/${UNKNOWN_WEBHOOK_ENDPOINT}`,
+    status: 404,
+  },
+
+  // MFA
+  {
+    method: "POST",
+    template: "/auth/factors/enroll",
+    note: "a TOTP factor",
+    path: () => "/auth/factors/enroll",
+    body: () => ({ type: "totp", totp_issuer: "Contract", totp_user: "contract@example.com" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/auth/factors/enroll",
+    note: "an SMS factor",
+    path: () => "/auth/factors/enroll",
+    body: () => ({ type: "sms", phone_number: "+15555550199", user_id: JANE }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/auth/factors/enroll",
+    note: "a phone number that is not one",
+    path: () => "/auth/factors/enroll",
+    body: () => ({ type: "sms", phone_number: "call me" }),
+    status: 422,
+  },
+  {
+    method: "GET",
+    template: "/auth/factors/{id}",
+    note: "get a TOTP factor",
+    path: () => `/auth/factors/${DEMO_MFA.janeTotp}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/auth/factors/{id}",
+    note: "unknown id",
+    path: () => `/auth/factors/${UNKNOWN_FACTOR}`,
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/auth/factors/{id}",
+    note: "delete",
+    path: () => `/auth/factors/${DEMO_MFA.bobSms}`,
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/auth/factors/{id}",
+    note: "unknown id",
+    path: () => `/auth/factors/${UNKNOWN_FACTOR}`,
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/auth/factors/{id}/challenge",
+    note: "an SMS challenge",
+    path: () => `/auth/factors/${DEMO_MFA.bobSms}/challenge`,
+    body: () => ({ sms_template: "Code {{code}}" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/auth/factors/{id}/challenge",
+    note: "a template without {{code}}",
+    path: () => `/auth/factors/${DEMO_MFA.bobSms}/challenge`,
+    body: () => ({ sms_template: "no code here" }),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/auth/factors/{id}/challenge",
+    note: "unknown factor",
+    path: () => `/auth/factors/${UNKNOWN_FACTOR}/challenge`,
+    body: () => ({}),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/auth/challenges/{id}/verify",
+    note: "the right code",
+    prepare: async (must) => {
+      const factor = await must("POST", "/auth/factors/enroll", { type: "generic_otp" });
+      const challenge = await must("POST", `/auth/factors/${String(factor.id)}/challenge`, {});
+      return { id: String(challenge.id), code: String(challenge.code) };
+    },
+    path: (p) => `/auth/challenges/${p.id}/verify`,
+    body: (p) => ({ code: p.code }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/auth/challenges/{id}/verify",
+    note: "too many wrong codes",
+    prepare: async (must) => {
+      const factor = await must("POST", "/auth/factors/enroll", { type: "generic_otp" });
+      const challenge = await must("POST", `/auth/factors/${String(factor.id)}/challenge`, {});
+      const wrong = challenge.code === "000000" ? "111111" : "000000";
+      for (let i = 0; i < 5; i++)
+        await must("POST", `/auth/challenges/${String(challenge.id)}/verify`, { code: wrong });
+      return { id: String(challenge.id), code: String(challenge.code) };
+    },
+    path: (p) => `/auth/challenges/${p.id}/verify`,
+    body: (p) => ({ code: p.code }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/auth/challenges/{id}/verify",
+    note: "no code",
+    prepare: async (must) => ({
+      id: String((await must("POST", `/auth/factors/${DEMO_MFA.janeTotp}/challenge`, {})).id),
+    }),
+    path: (p) => `/auth/challenges/${p.id}/verify`,
+    body: () => ({}),
+    status: 422,
+  },
+  {
+    method: "POST",
+    template: "/auth/challenges/{id}/verify",
+    note: "unknown challenge",
+    path: () => "/auth/challenges/auth_challenge_01JZZZZZZZZZZZZZZZZZZZZZZZ/verify",
+    body: () => ({ code: "123456" }),
     status: 404,
   },
 ];

@@ -1,6 +1,7 @@
 import { BadRequestException, WorkOS } from "@workos-inc/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { totpCode } from "../../src/emulator/totp.js";
 
 // The official SDK drives the Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO and Radar
 // operations it has methods for: what it sends must be understood, what it gets back must deserialize.
@@ -110,5 +111,39 @@ describe("the official SDK against the emulator: feature flags", () => {
     expect((await workos.featureFlags.enableFeatureFlag("dark-mode")).enabled).toBe(true);
     const jane = await workos.userManagement.listUserFeatureFlags({ userId: DEMO_IDS.users.janeDoe });
     expect(jane.data.map((f) => f.slug).sort()).toEqual(["advanced-analytics", "dark-mode"]);
+  });
+});
+
+describe("the official SDK against the emulator: MFA", () => {
+  it("mfa.enrollFactor (totp, sms), getFactor, challengeFactor, verifyChallenge and deleteFactor", async () => {
+    const totp = await workos.mfa.enrollFactor({ type: "totp", issuer: "Globex", user: "hank@globex.com" });
+    expect(totp.type).toBe("totp");
+    const secret = totp.totp?.secret as string;
+    expect((await workos.mfa.getFactor(totp.id)).totp).toEqual({ issuer: "Globex", user: "hank@globex.com" });
+    const challenge = await workos.mfa.challengeFactor({ authenticationFactorId: totp.id });
+    const verified = await workos.mfa.verifyChallenge({
+      authenticationChallengeId: challenge.id,
+      code: totpCode(secret, Date.now()),
+    });
+    expect(verified.valid).toBe(true);
+
+    const sms = await workos.mfa.enrollFactor({ type: "sms", phoneNumber: "+15555550142" });
+    expect(sms.sms?.phoneNumber).toBe("+15555550142");
+    const smsChallenge = await workos.mfa.challengeFactor({
+      authenticationFactorId: sms.id,
+      smsTemplate: "Globex: {{code}}",
+    });
+    const outbox = await fetch(new URL("/_emulator/sms", emulator.url), {
+      headers: { authorization: `Bearer ${emulator.apiKey}` },
+    });
+    const { data } = (await outbox.json()) as {
+      data: { authentication_challenge_id: string; code: string }[];
+    };
+    const code = data.find((m) => m.authentication_challenge_id === smsChallenge.id)?.code as string;
+    expect(
+      (await workos.mfa.verifyChallenge({ authenticationChallengeId: smsChallenge.id, code })).valid,
+    ).toBe(true);
+    await workos.mfa.deleteFactor(sms.id);
+    await expect(workos.mfa.getFactor(sms.id)).rejects.toThrow();
   });
 });

@@ -3,6 +3,7 @@ import { auditLogActions } from "./audit-log-actions.js";
 import { auditLogEvents } from "./audit-log-events.js";
 import { auditLogExports } from "./audit-log-exports.js";
 import { auditLogsRetention } from "./audit-logs-retention.js";
+import { authenticationChallenges, authenticationFactors } from "./authentication-factors.js";
 import { connections } from "./connections.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
@@ -48,4 +49,6 @@ export const RESOURCES = [
   apiKeys,
   featureFlags,
   featureFlagTargets,
+  authenticationFactors,
+  authenticationChallenges,
 ] as const;
