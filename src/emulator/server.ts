@@ -104,6 +104,7 @@ export class EmulatorServer implements ControlTarget {
       now: config.now,
       baseUrl: () => this.origin,
       emit: (event) => this.emit(event),
+      apiKey: config.apiKey,
     };
     this.server = createServer({ keepAlive: true }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -410,6 +411,10 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody | undefined> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") return { text, value: undefined, invalid: undefined };
+  // OAuth endpoints (POST /sso/token) take form bodies, as the official SDK sends them.
+  if (String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+    return { text, value: Object.fromEntries(new URLSearchParams(text)), invalid: undefined };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -4,7 +4,10 @@ import type { HttpMethod } from "../support/openapi.js";
 // Contract cases for Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO and Radar, as data.
 // Each case may `prepare` state through the API (every call must succeed) and read what it made.
 
-/** Sends a request that must succeed and returns its JSON body. */
+/**
+ * Sends a request that must succeed and returns its JSON body; a redirect answers `{ location }`. Every answer
+ * also carries `apiKey`, the emulator's key (which POST /sso/token takes as the client secret).
+ */
 export type Must = (method: HttpMethod, path: string, body?: unknown) => Promise<Record<string, unknown>>;
 
 export type Prepared = Record<string, string>;
@@ -15,6 +18,7 @@ export interface ContractCase {
   note: string;
   path: (p: Prepared) => string;
   query?: Record<string, string>;
+  headers?: (p: Prepared) => Record<string, string>;
   body?: (p: Prepared) => unknown;
   prepare?: (must: Must) => Promise<Prepared>;
   status: number;
@@ -33,6 +37,33 @@ const UNKNOWN_WEBHOOK_ENDPOINT = "we_01JZZZZZZZZZZZZZZZZZZZZZZZ";
 async function webhookEndpoint(must: Must): Promise<Prepared> {
   const list = (await must("GET", "/webhook_endpoints")) as { data?: { id: string }[] };
   return { id: list.data?.[0]?.id ?? "" };
+}
+
+/** An SSO code for Acme (`code`), and the API key that is the client secret (`apiKey`). */
+async function ssoCode(must: Must): Promise<Prepared> {
+  const res = (await must(
+    "GET",
+    `/sso/authorize?${new URLSearchParams({
+      client_id: "client_contract",
+      redirect_uri: "https://app.example.com/callback",
+      response_type: "code",
+      organization: ACME,
+    })}`,
+  )) as { location?: string; apiKey?: string };
+  const code = new URL(res.location ?? "").searchParams.get("code") ?? "";
+  return { code, apiKey: res.apiKey ?? "" };
+}
+
+/** A signed-in SSO session: `accessToken` and `profileId`. */
+async function ssoSignIn(must: Must): Promise<Prepared> {
+  const { code, apiKey } = await ssoCode(must);
+  const res = await must("POST", "/sso/token", {
+    client_id: "client_contract",
+    client_secret: apiKey,
+    code,
+    grant_type: "authorization_code",
+  });
+  return { accessToken: String(res.access_token), profileId: String((res.profile as { id: string }).id) };
 }
 
 /** A fresh organization key; `id` and `value`. */
@@ -725,6 +756,104 @@ export const EMISC_CASES: ContractCase[] = [
     note: "unknown challenge",
     path: () => "/auth/challenges/auth_challenge_01JZZZZZZZZZZZZZZZZZZZZZZZ/verify",
     body: () => ({ code: "123456" }),
+    status: 404,
+  },
+
+  // SSO (the emulator signs in at once: authorize redirects back with a code)
+  {
+    method: "GET",
+    template: "/sso/authorize",
+    note: "redirect with a code",
+    path: () => "/sso/authorize",
+    query: {
+      client_id: "client_contract",
+      redirect_uri: "https://app.example.com/callback",
+      response_type: "code",
+      organization: ACME,
+    },
+    status: 302,
+  },
+  {
+    method: "POST",
+    template: "/sso/token",
+    note: "exchange a code",
+    prepare: ssoCode,
+    path: () => "/sso/token",
+    body: (p) => ({
+      client_id: "client_contract",
+      client_secret: p.apiKey,
+      code: p.code,
+      grant_type: "authorization_code",
+    }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/sso/token",
+    note: "an unknown code",
+    path: () => "/sso/token",
+    body: () => ({ client_id: "client_contract", code: "nope", grant_type: "authorization_code" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/sso/token",
+    note: "another grant type",
+    path: () => "/sso/token",
+    body: () => ({ client_id: "client_contract", code: "nope", grant_type: "password" }),
+    status: 400,
+  },
+  {
+    method: "GET",
+    template: "/sso/profile",
+    note: "with the access token",
+    prepare: ssoSignIn,
+    path: () => "/sso/profile",
+    headers: (p) => ({ authorization: `Bearer ${p.accessToken}` }),
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/sso/profile",
+    note: "a token that is not one",
+    path: () => "/sso/profile",
+    headers: () => ({ authorization: "Bearer not-a-token" }),
+    status: 401,
+  },
+  {
+    method: "POST",
+    template: "/sso/logout/authorize",
+    note: "a logout token",
+    prepare: ssoSignIn,
+    path: () => "/sso/logout/authorize",
+    body: (p) => ({ profile_id: p.profileId }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/sso/logout/authorize",
+    note: "unknown profile",
+    path: () => "/sso/logout/authorize",
+    body: () => ({ profile_id: "prof_01JZZZZZZZZZZZZZZZZZZZZZZZ" }),
+    status: 404,
+  },
+  {
+    method: "GET",
+    template: "/sso/logout",
+    note: "a logout token",
+    prepare: async (must) => {
+      const signedIn = await ssoSignIn(must);
+      const logout = await must("POST", "/sso/logout/authorize", { profile_id: signedIn.profileId });
+      return { token: String(logout.logout_token) };
+    },
+    path: (p) => `/sso/logout?token=${encodeURIComponent(p.token ?? "")}`,
+    status: 200,
+  },
+  {
+    method: "GET",
+    template: "/sso/logout",
+    note: "unknown token",
+    path: () => "/sso/logout?token=nope",
     status: 404,
   },
 ];

@@ -77,6 +77,11 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "GET", template: "/organizations/{organizationId}/feature-flags" },
   { method: "GET", template: "/user_management/users/{userId}/api_keys" },
   { method: "POST", template: "/user_management/users/{userId}/api_keys" },
+  { method: "GET", template: "/sso/authorize" },
+  { method: "GET", template: "/sso/logout" },
+  { method: "POST", template: "/sso/logout/authorize" },
+  { method: "GET", template: "/sso/profile" },
+  { method: "POST", template: "/sso/token" },
   { method: "GET", template: "/user_management/users/{userId}/feature-flags" },
   { method: "GET", template: "/webhook_endpoints" },
   { method: "POST", template: "/webhook_endpoints" },
@@ -92,4 +97,17 @@ export const NO_CLIENT_ERROR: ReadonlySet<string> = new Set([
   "GET /authorization/roles",
   // Declares no error at all (the emulator's 422 for a bad limit is not in the spec).
   "GET /webhook_endpoints",
+  // Declares no error: a bad sign-in redirects back to the application with `error` (a 302).
+  "GET /sso/authorize",
+]);
+
+/**
+ * Operations a browser or an OAuth client calls without the API key (a profile's access token, a logout token,
+ * the client secret in the body), so they have no 401 for a missing or wrong key.
+ */
+export const WITHOUT_API_KEY: ReadonlySet<string> = new Set([
+  "GET /sso/authorize",
+  "GET /sso/logout",
+  "GET /sso/profile",
+  "POST /sso/token",
 ]);

@@ -147,3 +147,29 @@ describe("the official SDK against the emulator: MFA", () => {
     await expect(workos.mfa.getFactor(sms.id)).rejects.toThrow();
   });
 });
+
+describe("the official SDK against the emulator: SSO", () => {
+  it("sso.getAuthorizationUrl (followed), getProfileAndToken and getProfile", async () => {
+    const url = workos.sso.getAuthorizationUrl({
+      organization: DEMO_IDS.organizations.acme,
+      clientId: "client_sdk",
+      redirectUri: "https://app.example.com/callback",
+      state: "sdk-state",
+    });
+    expect(url.startsWith(emulator.url)).toBe(true);
+    const res = await fetch(url, { redirect: "manual" });
+    expect(res.status).toBe(302);
+    const back = new URL(res.headers.get("location") ?? "");
+    expect(back.searchParams.get("state")).toBe("sdk-state");
+    const { profile, accessToken } = await workos.sso.getProfileAndToken({
+      code: back.searchParams.get("code") ?? "",
+      clientId: "client_sdk",
+    });
+    expect(profile).toMatchObject({
+      organizationId: DEMO_IDS.organizations.acme,
+      connectionId: DEMO_IDS.connections.acmeAzureSaml,
+      connectionType: "AzureSAML",
+    });
+    expect((await workos.sso.getProfile({ accessToken })).id).toBe(profile.id);
+  });
+});

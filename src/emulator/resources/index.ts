@@ -18,6 +18,7 @@ import { organizations } from "./organizations.js";
 import { portalLinks } from "./portal-links.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
+import { ssoSessions } from "./sso-sessions.js";
 import { users } from "./users.js";
 import { webhookEndpoints } from "./webhook-endpoints.js";
 
@@ -51,4 +52,5 @@ export const RESOURCES = [
   featureFlagTargets,
   authenticationFactors,
   authenticationChallenges,
+  ssoSessions,
 ] as const;
