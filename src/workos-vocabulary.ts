@@ -338,3 +338,32 @@ export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
 
 /** The kinds of MFA factor (webauthn ones are enrolled elsewhere, never through /auth/factors/enroll). */
 export const AUTHENTICATION_FACTOR_TYPES = ["generic_otp", "sms", "totp", "webauthn"] as const;
+
+/** What a Radar list entry matches. */
+export const RADAR_LIST_TYPES = [
+  "ip_address",
+  "domain",
+  "email",
+  "device",
+  "user_agent",
+  "device_fingerprint",
+  "country",
+] as const;
+
+/** Whether a Radar list blocks or allows what it matches. */
+export const RADAR_LIST_ACTIONS = ["block", "allow"] as const;
+
+/** Radar's verdicts on an authentication attempt. */
+export const RADAR_VERDICTS = ["allow", "block", "challenge"] as const;
+
+/** How an assessed attempt authenticates. */
+export const RADAR_AUTH_METHODS = [
+  "Password",
+  "Passkey",
+  "Authenticator",
+  "SMS_OTP",
+  "Email_OTP",
+  "Social",
+  "SSO",
+  "Other",
+] as const;

@@ -774,5 +774,10 @@ export const demoSeed: Seed = {
     },
     { id: DEMO_MFA.bobSms, type: "sms", user_id: DEMO_IDS.users.bobSmith, phone_number: "+15555550123" },
   ],
+  radar_list_entries: [
+    { type: "ip_address", action: "block", entry: "203.0.113.66" },
+    { type: "domain", action: "block", entry: "mailinator.com" },
+    { type: "email", action: "allow", entry: "ci-bot@acme.com" },
+  ],
   audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],
 };

@@ -23,6 +23,7 @@ export type { SeedFeatureFlag } from "./resources/feature-flags.js";
 export type { SeedInvitation } from "./resources/invitations.js";
 export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";
 export type { SeedOrganization } from "./resources/organizations.js";
+export type { SeedRadarListEntry } from "./resources/radar.js";
 export type { SeedRole } from "./resources/roles.js";
 export type { SeedSession } from "./resources/sessions.js";
 export type { SeedUser } from "./resources/users.js";

@@ -66,6 +66,14 @@ async function ssoSignIn(must: Must): Promise<Prepared> {
   return { accessToken: String(res.access_token), profileId: String((res.profile as { id: string }).id) };
 }
 
+const radarAttempt = {
+  ip_address: "198.51.100.7",
+  user_agent: "Mozilla/5.0",
+  email: "ann@example.com",
+  auth_method: "Password",
+  action: "sign-in",
+};
+
 /** A fresh organization key; `id` and `value`. */
 async function orgKey(must: Must): Promise<Prepared> {
   const key = await must("POST", `/organizations/${ACME}/api_keys`, { name: "contract" });
@@ -855,5 +863,101 @@ export const EMISC_CASES: ContractCase[] = [
     note: "unknown token",
     path: () => "/sso/logout?token=nope",
     status: 404,
+  },
+
+  // Radar
+  {
+    method: "POST",
+    template: "/radar/attempts",
+    note: "a blocked IP address",
+    path: () => "/radar/attempts",
+    body: () => ({ ...radarAttempt, ip_address: "203.0.113.66" }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/radar/attempts",
+    note: "no email",
+    path: () => "/radar/attempts",
+    body: () => ({ ...radarAttempt, email: undefined }),
+    status: 400,
+  },
+  {
+    method: "PUT",
+    template: "/radar/attempts/{id}",
+    note: "report success",
+    prepare: async (must) => ({
+      id: String((await must("POST", "/radar/attempts", radarAttempt)).attempt_id),
+    }),
+    path: (p) => `/radar/attempts/${p.id}`,
+    body: () => ({ attempt_status: "success" }),
+    status: 204,
+  },
+  {
+    method: "PUT",
+    template: "/radar/attempts/{id}",
+    note: "unknown attempt",
+    path: () => "/radar/attempts/radar_att_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+    body: () => ({ attempt_status: "success" }),
+    status: 404,
+  },
+  {
+    method: "PUT",
+    template: "/radar/attempts/{id}",
+    note: "a status other than success",
+    prepare: async (must) => ({
+      id: String((await must("POST", "/radar/attempts", radarAttempt)).attempt_id),
+    }),
+    path: (p) => `/radar/attempts/${p.id}`,
+    body: () => ({ attempt_status: "failed" }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/radar/lists/{type}/{action}",
+    note: "a new entry",
+    path: () => "/radar/lists/email/block",
+    body: () => ({ entry: "spammer@example.com" }),
+    status: 201,
+  },
+  {
+    method: "POST",
+    template: "/radar/lists/{type}/{action}",
+    note: "an entry already present",
+    path: () => "/radar/lists/ip_address/block",
+    body: () => ({ entry: "203.0.113.66" }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/radar/lists/{type}/{action}",
+    note: "an unknown list type",
+    path: () => "/radar/lists/planet/block",
+    body: () => ({ entry: "mars" }),
+    status: 400,
+  },
+  {
+    method: "DELETE",
+    template: "/radar/lists/{type}/{action}",
+    note: "remove an entry",
+    path: () => "/radar/lists/domain/block",
+    body: () => ({ entry: "mailinator.com" }),
+    status: 204,
+  },
+  {
+    method: "DELETE",
+    template: "/radar/lists/{type}/{action}",
+    note: "an entry not on the list",
+    path: () => "/radar/lists/domain/block",
+    body: () => ({ entry: "not-listed.example" }),
+    status: 404,
+  },
+  {
+    method: "DELETE",
+    template: "/radar/lists/{type}/{action}",
+    note: "no entry",
+    path: () => "/radar/lists/domain/block",
+    body: () => ({}),
+    status: 400,
   },
 ];

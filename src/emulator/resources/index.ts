@@ -16,6 +16,7 @@ import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { portalLinks } from "./portal-links.js";
+import { radarAttempts, radarListEntries } from "./radar.js";
 import { roles } from "./roles.js";
 import { sessions } from "./sessions.js";
 import { ssoSessions } from "./sso-sessions.js";
@@ -53,4 +54,6 @@ export const RESOURCES = [
   authenticationFactors,
   authenticationChallenges,
   ssoSessions,
+  radarListEntries,
+  radarAttempts,
 ] as const;
