@@ -367,3 +367,14 @@ export const RADAR_AUTH_METHODS = [
   "SSO",
   "Other",
 ] as const;
+
+/** The scopes a widget session token may grant (each needs an organization). */
+export const WIDGET_SCOPES = [
+  "widgets:users-table:manage",
+  "widgets:domain-verification:manage",
+  "widgets:sso:manage",
+  "widgets:api-keys:manage",
+  "widgets:dsync:manage",
+  "widgets:audit-log-streaming:manage",
+  "widgets:pipes:manage",
+] as const;

@@ -63,6 +63,7 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/audit_logs/events" },
   { method: "POST", template: "/audit_logs/exports" },
   { method: "GET", template: "/audit_logs/exports/{auditLogExportId}" },
+  { method: "POST", template: "/client/token" },
   { method: "GET", template: "/feature-flags" },
   { method: "GET", template: "/feature-flags/{slug}" },
   { method: "PUT", template: "/feature-flags/{slug}/disable" },
@@ -91,6 +92,7 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/webhook_endpoints" },
   { method: "PATCH", template: "/webhook_endpoints/{id}" },
   { method: "DELETE", template: "/webhook_endpoints/{id}" },
+  { method: "POST", template: "/widgets/token" },
 ];
 
 /**

@@ -173,3 +173,15 @@ describe("the official SDK against the emulator: SSO", () => {
     expect((await workos.sso.getProfile({ accessToken })).id).toBe(profile.id);
   });
 });
+
+describe("the official SDK against the emulator: widgets", () => {
+  it("widgets.getToken", async () => {
+    const token = await workos.widgets.getToken({
+      userId: DEMO_IDS.users.janeDoe,
+      organizationId: DEMO_IDS.organizations.acme,
+      scopes: ["widgets:users-table:manage"],
+    });
+    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"));
+    expect(claims).toMatchObject({ sub: DEMO_IDS.users.janeDoe, org_id: DEMO_IDS.organizations.acme });
+  });
+});

@@ -18,6 +18,7 @@ import { organizations } from "./organizations.js";
 import { portalLinks } from "./portal-links.js";
 import { radarAttempts, radarListEntries } from "./radar.js";
 import { roles } from "./roles.js";
+import { sessionTokens } from "./session-tokens.js";
 import { sessions } from "./sessions.js";
 import { ssoSessions } from "./sso-sessions.js";
 import { users } from "./users.js";
@@ -56,4 +57,5 @@ export const RESOURCES = [
   ssoSessions,
   radarListEntries,
   radarAttempts,
+  sessionTokens,
 ] as const;
