@@ -87,11 +87,11 @@ export const DEMO_IDS = {
   },
 } as const;
 
-/** The secrets of the demo seed's API keys (an active organization key, an expired one, a user's key). */
+/** The secrets of the demo seed's API keys (an active organization key, an expired one, Priya Patel's key). */
 export const DEMO_API_KEY_VALUES = {
   acmeReporting: "sk_demo_acme_reporting_8f3k2m9q",
   acmeExpired: "sk_demo_acme_expired_4t7w1z6p",
-  janeCli: "sk_demo_jane_cli_2h5n8r3v",
+  priyaCli: "sk_demo_priya_cli_2h5n8r3v",
 } as const;
 
 /** The demo seed's MFA factors: Jane's authenticator app (its secret, to compute codes) and Bob's phone. */
@@ -735,10 +735,10 @@ export const demoSeed: Seed = {
       expires_at: "2024-06-30T00:00:00.000Z",
     },
     {
-      name: "Jane's CLI",
+      name: "Priya's CLI",
       organization_id: DEMO_IDS.organizations.acme,
-      user_id: DEMO_IDS.users.janeDoe,
-      value: DEMO_API_KEY_VALUES.janeCli,
+      user_id: DEMO_IDS.users.priyaPatel,
+      value: DEMO_API_KEY_VALUES.priyaCli,
       permissions: ["reports:read"],
     },
   ],

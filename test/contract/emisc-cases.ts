@@ -382,7 +382,10 @@ export const EMISC_CASES: ContractCase[] = [
     body: () => ({ name: "Contract" }),
     status: 404,
   },
-  listCase("/user_management/users/{userId}/api_keys", () => `/user_management/users/${JANE}/api_keys`),
+  listCase(
+    "/user_management/users/{userId}/api_keys",
+    () => `/user_management/users/${DEMO_IDS.users.priyaPatel}/api_keys`,
+  ),
   {
     method: "GET",
     template: "/user_management/users/{userId}/api_keys",

@@ -5,7 +5,7 @@ import { start, type TestEmulator } from "./helpers.js";
 
 const ACME = DEMO_IDS.organizations.acme;
 const GLOBEX = DEMO_IDS.organizations.globex;
-const JANE = DEMO_IDS.users.janeDoe;
+const PRIYA = DEMO_IDS.users.priyaPatel;
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -53,9 +53,9 @@ describe("API keys", () => {
       "Acme reporting export",
     );
     expect((await validate(DEMO_API_KEY_VALUES.acmeExpired)).json.api_key).toBeNull();
-    expect((await validate(DEMO_API_KEY_VALUES.janeCli)).json.api_key.owner).toEqual({
+    expect((await validate(DEMO_API_KEY_VALUES.priyaCli)).json.api_key.owner).toEqual({
       type: "user",
-      id: JANE,
+      id: PRIYA,
       organization_id: ACME,
     });
   });
@@ -86,27 +86,27 @@ describe("API keys", () => {
   });
 
   it("user keys need an active membership in the organization, and list by user and organization", async () => {
-    const created = await emu.api("POST", `/user_management/users/${JANE}/api_keys`, {
+    const created = await emu.api("POST", `/user_management/users/${PRIYA}/api_keys`, {
       body: { name: "laptop", organization_id: ACME },
     });
     expect(created.status, created.text).toBe(201);
-    expect(created.json.owner).toEqual({ type: "user", id: JANE, organization_id: ACME });
-    const outsider = await emu.api("POST", `/user_management/users/${JANE}/api_keys`, {
+    expect(created.json.owner).toEqual({ type: "user", id: PRIYA, organization_id: ACME });
+    const outsider = await emu.api("POST", `/user_management/users/${PRIYA}/api_keys`, {
       body: { name: "x", organization_id: GLOBEX },
     });
     expect(outsider.status).toBe(400);
-    const list = await emu.api("GET", `/user_management/users/${JANE}/api_keys?order=asc`);
-    expect(list.json.data.map((k: { name: string }) => k.name)).toEqual(["Jane's CLI", "laptop"]);
-    const none = await emu.api("GET", `/user_management/users/${JANE}/api_keys?organization_id=${GLOBEX}`);
+    const list = await emu.api("GET", `/user_management/users/${PRIYA}/api_keys?order=asc`);
+    expect(list.json.data.map((k: { name: string }) => k.name)).toEqual(["Priya's CLI", "laptop"]);
+    const none = await emu.api("GET", `/user_management/users/${PRIYA}/api_keys?organization_id=${GLOBEX}`);
     expect(none.json.data).toEqual([]);
     expect(
-      (await emu.api("POST", `/user_management/users/${JANE}/api_keys`, { body: { name: "x" } })).status,
+      (await emu.api("POST", `/user_management/users/${PRIYA}/api_keys`, { body: { name: "x" } })).status,
     ).toBe(422);
   });
 
   it("deleting an organization deletes its keys; deleting a user deletes theirs", async () => {
-    expect((await emu.api("DELETE", `/user_management/users/${JANE}`)).status).toBeLessThan(300);
-    expect((await validate(DEMO_API_KEY_VALUES.janeCli)).json.api_key).toBeNull();
+    expect((await emu.api("DELETE", `/user_management/users/${PRIYA}`)).status).toBeLessThan(300);
+    expect((await validate(DEMO_API_KEY_VALUES.priyaCli)).json.api_key).toBeNull();
     expect((await emu.api("DELETE", `/organizations/${ACME}`)).status).toBe(202);
     expect((await validate(DEMO_API_KEY_VALUES.acmeReporting)).json.api_key).toBeNull();
     expect((await emu.api("GET", `/organizations/${ACME}/api_keys`)).status).toBe(404);

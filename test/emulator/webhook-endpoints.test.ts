@@ -136,8 +136,10 @@ describe("webhook endpoints through the API", () => {
       "https://example.com/hooks/2",
     ]);
     const rest = await emu.api("GET", `/webhook_endpoints?limit=2&after=${page.json.list_metadata.after}`);
+    // Then the demo seed's endpoint, the oldest.
     expect(rest.json.data.map((e: { endpoint_url: string }) => e.endpoint_url)).toEqual([
       "https://example.com/hooks/1",
+      "https://example.com/workos/webhooks",
     ]);
   });
 });
