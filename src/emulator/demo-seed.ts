@@ -94,6 +94,9 @@ export const DEMO_API_KEY_VALUES = {
   priyaCli: "sk_demo_priya_cli_2h5n8r3v",
 } as const;
 
+/** A pending Standalone Connect sign-in, for POST /authkit/oauth2/complete. */
+export const DEMO_EXTERNAL_AUTH_ID = "external_auth_01HM6YJX00DEMOCONNECT0000001";
+
 /** The demo seed's MFA factors: Jane's authenticator app (its secret, to compute codes) and Bob's phone. */
 export const DEMO_MFA = {
   janeTotp: "auth_factor_01HM6YF8W0JANETOTP0000000001",
@@ -778,6 +781,13 @@ export const demoSeed: Seed = {
     { type: "ip_address", action: "block", entry: "203.0.113.66" },
     { type: "domain", action: "block", entry: "mailinator.com" },
     { type: "email", action: "allow", entry: "ci-bot@acme.com" },
+  ],
+  external_auth_sessions: [
+    {
+      id: DEMO_EXTERNAL_AUTH_ID,
+      redirect_uri: "https://auth.example.com/oauth2/callback",
+      state: "demo-state",
+    },
   ],
   audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],
 };

@@ -19,6 +19,7 @@ export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
 export type { SeedDirectoryUser } from "./resources/directory-users.js";
 export type { SeedDnsRecord } from "./resources/dns-records.js";
 export type { SeedEvent } from "./resources/events.js";
+export type { SeedExternalAuthSession } from "./resources/external-auth-sessions.js";
 export type { SeedFeatureFlag } from "./resources/feature-flags.js";
 export type { SeedInvitation } from "./resources/invitations.js";
 export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";

@@ -1,4 +1,9 @@
-import { DEMO_API_KEY_VALUES, DEMO_IDS, DEMO_MFA } from "../../src/emulator/demo-seed.js";
+import {
+  DEMO_API_KEY_VALUES,
+  DEMO_EXTERNAL_AUTH_ID,
+  DEMO_IDS,
+  DEMO_MFA,
+} from "../../src/emulator/demo-seed.js";
 import type { HttpMethod } from "../support/openapi.js";
 
 // Contract cases for Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO and Radar, as data.
@@ -1028,5 +1033,52 @@ export const EMISC_CASES: ContractCase[] = [
     path: () => "/client/token",
     body: () => ({ user_id: JANE, organization_id: UNKNOWN_ORG }),
     status: 404,
+  },
+
+  // Standalone Connect
+  {
+    method: "POST",
+    template: "/authkit/oauth2/complete",
+    note: "complete the seeded session",
+    path: () => "/authkit/oauth2/complete",
+    body: () => ({
+      external_auth_id: DEMO_EXTERNAL_AUTH_ID,
+      user: { id: "contract-ext", email: "ext@example.com" },
+    }),
+    status: 200,
+  },
+  {
+    method: "POST",
+    template: "/authkit/oauth2/complete",
+    note: "already completed",
+    prepare: async (must) => {
+      await must("POST", "/authkit/oauth2/complete", {
+        external_auth_id: DEMO_EXTERNAL_AUTH_ID,
+        user: { id: "contract-ext", email: "ext@example.com" },
+      });
+      return {};
+    },
+    path: () => "/authkit/oauth2/complete",
+    body: () => ({
+      external_auth_id: DEMO_EXTERNAL_AUTH_ID,
+      user: { id: "contract-ext", email: "ext@example.com" },
+    }),
+    status: 400,
+  },
+  {
+    method: "POST",
+    template: "/authkit/oauth2/complete",
+    note: "unknown session",
+    path: () => "/authkit/oauth2/complete",
+    body: () => ({ external_auth_id: "external_auth_unknown", user: { id: "x", email: "x@example.com" } }),
+    status: 404,
+  },
+  {
+    method: "POST",
+    template: "/authkit/oauth2/complete",
+    note: "no user",
+    path: () => "/authkit/oauth2/complete",
+    body: () => ({ external_auth_id: DEMO_EXTERNAL_AUTH_ID }),
+    status: 422,
   },
 ];

@@ -63,6 +63,7 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/audit_logs/events" },
   { method: "POST", template: "/audit_logs/exports" },
   { method: "GET", template: "/audit_logs/exports/{auditLogExportId}" },
+  { method: "POST", template: "/authkit/oauth2/complete" },
   { method: "POST", template: "/client/token" },
   { method: "GET", template: "/feature-flags" },
   { method: "GET", template: "/feature-flags/{slug}" },

@@ -10,6 +10,7 @@ import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
 import { events } from "./events.js";
+import { externalAuthSessions } from "./external-auth-sessions.js";
 import { featureFlags, featureFlagTargets } from "./feature-flags.js";
 import { invitations } from "./invitations.js";
 import { organizationDomains } from "./organization-domains.js";
@@ -58,4 +59,5 @@ export const RESOURCES = [
   radarListEntries,
   radarAttempts,
   sessionTokens,
+  externalAuthSessions,
 ] as const;
