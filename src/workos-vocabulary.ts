@@ -373,3 +373,68 @@ export const USER_IDENTITY_PROVIDERS = [
 
 /** Who owns a Pipes data provider's connections (the spec's data provider `ownership`). */
 export const DATA_PROVIDER_OWNERSHIPS = ["userland_user", "organization"] as const;
+/** The states of an Audit Log export. */
+export const AUDIT_LOG_EXPORT_STATES = ["pending", "ready", "error", "expired"] as const;
+
+/** The states of an organization's Audit Log trail. */
+export const AUDIT_LOG_STATES = ["active", "inactive", "disabled"] as const;
+
+/** The retention periods an organization's Audit Log may be set to, in days. */
+export const AUDIT_LOG_RETENTION_DAYS = [30, 365] as const;
+
+/** Event types a webhook endpoint cannot subscribe to (the spec's subscription enum leaves them out). */
+const UNSUBSCRIBABLE_EVENT_PREFIXES = ["action.", "vault.", "dsync.token."] as const;
+const UNSUBSCRIBABLE_EVENT_TYPES: readonly string[] = [
+  "authentication.email_verification_failed",
+  "authentication.mfa_failed",
+];
+
+/** The event types a webhook endpoint may subscribe to. */
+export const WEBHOOK_EVENT_TYPES = EVENT_TYPES.filter(
+  (type) =>
+    !UNSUBSCRIBABLE_EVENT_TYPES.includes(type) &&
+    !UNSUBSCRIBABLE_EVENT_PREFIXES.some((prefix) => type.startsWith(prefix)),
+);
+
+/** Whether a webhook endpoint receives events. */
+export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
+
+/** What a Radar list entry matches. */
+export const RADAR_LIST_TYPES = [
+  "ip_address",
+  "domain",
+  "email",
+  "device",
+  "user_agent",
+  "device_fingerprint",
+  "country",
+] as const;
+
+/** Whether a Radar list blocks or allows what it matches. */
+export const RADAR_LIST_ACTIONS = ["block", "allow"] as const;
+
+/** Radar's verdicts on an authentication attempt. */
+export const RADAR_VERDICTS = ["allow", "block", "challenge"] as const;
+
+/** How an assessed attempt authenticates. */
+export const RADAR_AUTH_METHODS = [
+  "Password",
+  "Passkey",
+  "Authenticator",
+  "SMS_OTP",
+  "Email_OTP",
+  "Social",
+  "SSO",
+  "Other",
+] as const;
+
+/** The scopes a widget session token may grant (each needs an organization). */
+export const WIDGET_SCOPES = [
+  "widgets:users-table:manage",
+  "widgets:domain-verification:manage",
+  "widgets:sso:manage",
+  "widgets:api-keys:manage",
+  "widgets:dsync:manage",
+  "widgets:audit-log-streaming:manage",
+  "widgets:pipes:manage",
+] as const;

@@ -10,6 +10,8 @@ export interface ControlTarget {
   listRequests(): readonly unknown[];
   clearRequests(): void;
   reset(): void;
+  /** The SMS messages MFA challenges "sent", with their codes. */
+  listSmsMessages(): readonly unknown[];
   /** Publishes a DNS TXT record, so verifying an organization domain can find it. */
   publishDnsRecord(raw: unknown): Record<string, unknown>;
   /** The spec's operations the emulator serves, derived from its routes. */
@@ -35,6 +37,8 @@ export function handleControl(method: string, path: string, body: unknown, targe
     case "DELETE /_emulator/requests":
       target.clearRequests();
       return { status: 204 };
+    case "GET /_emulator/sms":
+      return { status: 200, body: { object: "list", data: target.listSmsMessages() } };
     case "POST /_emulator/dns_records":
       return { status: 201, body: target.publishDnsRecord(body) };
     case "GET /_emulator/operations":

@@ -96,6 +96,23 @@ export const DEMO_IDS = {
   },
 } as const;
 
+/** The secrets of the demo seed's API keys (an active organization key, an expired one, Priya Patel's key). */
+export const DEMO_API_KEY_VALUES = {
+  acmeReporting: "sk_demo_acme_reporting_8f3k2m9q",
+  acmeExpired: "sk_demo_acme_expired_4t7w1z6p",
+  priyaCli: "sk_demo_priya_cli_2h5n8r3v",
+} as const;
+
+/** A pending Standalone Connect sign-in, for POST /authkit/oauth2/complete. */
+export const DEMO_EXTERNAL_AUTH_ID = "external_auth_01HM6YJX00DEMOCONNECT0000001";
+
+/** The demo seed's MFA factors: Jane's authenticator app (its secret, to compute codes) and Bob's phone. */
+export const DEMO_MFA = {
+  janeTotp: "auth_factor_01HM6YF8W0JANETOTP0000000001",
+  janeTotpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+  bobSms: "auth_factor_01HM6YH3F0BOBSMS00000000001",
+} as const;
+
 const FIRST_NAMES = [
   "Zoë",
   "José",
@@ -700,7 +717,6 @@ export const demoSeed: Seed = {
   invitations,
   sessions,
   events: history,
-  webhook_endpoints: [],
   permissions: [
     {
       slug: "members:manage",
@@ -890,4 +906,114 @@ export const demoSeed: Seed = {
         '{"urn:demo:email": {{user.email}}, "urn:demo:name": "{{user.first_name}} {{user.last_name}}", "urn:demo:organization": {{organization.name}}}',
     },
   ],
+  // Disabled, so the demo sends nothing over the network; enable it (PATCH) to see deliveries fail and retry.
+  webhook_endpoints: [
+    {
+      url: "https://example.com/workos/webhooks",
+      secret: "whsec_demo_example_endpoint",
+      events: ["organization.created", "organization.updated", "organization.deleted"],
+      status: "disabled",
+    },
+  ],
+  audit_log_actions: [
+    {
+      name: "user.signed_in",
+      targets: [{ type: "user" }],
+      actor: { metadata: { type: "object", properties: { role: { type: "string" } } } },
+    },
+    {
+      name: "invoice.paid",
+      targets: [{ type: "invoice", metadata: { type: "object", properties: { cost: { type: "number" } } } }],
+      metadata: {
+        type: "object",
+        properties: { transactionId: { type: "string" } },
+        required: ["transactionId"],
+      },
+    },
+  ],
+  audit_log_events: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      action: "user.signed_in",
+      occurred_at: "2024-01-16T10:00:00.000Z",
+      actor: { id: DEMO_IDS.users.janeDoe, type: "user", name: "Jane Doe", metadata: { role: "admin" } },
+      targets: [{ id: DEMO_IDS.users.janeDoe, type: "user", name: "Jane Doe" }],
+      context: { location: "203.0.113.7", user_agent: "Mozilla/5.0" },
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      action: "invoice.paid",
+      occurred_at: "2024-01-17T15:30:00.000Z",
+      actor: { id: DEMO_IDS.users.bobSmith, type: "user", name: "Bob Smith" },
+      targets: [{ id: "inv_2024_0042", type: "invoice", metadata: { cost: 1250 } }],
+      context: { location: "198.51.100.23" },
+      metadata: { transactionId: "txn_8842" },
+    },
+  ],
+  api_keys: [
+    {
+      name: "Acme reporting export",
+      organization_id: DEMO_IDS.organizations.acme,
+      value: DEMO_API_KEY_VALUES.acmeReporting,
+      permissions: ["reports:read"],
+    },
+    {
+      name: "Acme old integration",
+      organization_id: DEMO_IDS.organizations.acme,
+      value: DEMO_API_KEY_VALUES.acmeExpired,
+      expires_at: "2024-06-30T00:00:00.000Z",
+    },
+    {
+      name: "Priya's CLI",
+      organization_id: DEMO_IDS.organizations.acme,
+      user_id: DEMO_IDS.users.priyaPatel,
+      value: DEMO_API_KEY_VALUES.priyaCli,
+      permissions: ["reports:read"],
+    },
+  ],
+  feature_flags: [
+    {
+      slug: "advanced-analytics",
+      description: "The analytics dashboard with cohorts and exports.",
+      owner: { email: "pm@example.com", first_name: "Pat", last_name: "Morgan" },
+      tags: ["beta"],
+      targets: [DEMO_IDS.organizations.acme],
+    },
+    {
+      slug: "new-onboarding",
+      description: "The redesigned onboarding flow.",
+      targets: [DEMO_IDS.users.zoeAhlberg],
+    },
+    { slug: "dark-mode", description: "Dark theme for everyone.", default_value: true },
+    {
+      slug: "legacy-export",
+      description: "The old CSV export, switched off.",
+      enabled: false,
+      targets: [DEMO_IDS.organizations.globex],
+    },
+  ],
+  authentication_factors: [
+    {
+      id: DEMO_MFA.janeTotp,
+      type: "totp",
+      user_id: DEMO_IDS.users.janeDoe,
+      totp_issuer: "Acme",
+      totp_user: "jane.doe@acme.com",
+      totp_secret: DEMO_MFA.janeTotpSecret,
+    },
+    { id: DEMO_MFA.bobSms, type: "sms", user_id: DEMO_IDS.users.bobSmith, phone_number: "+15555550123" },
+  ],
+  radar_list_entries: [
+    { type: "ip_address", action: "block", entry: "203.0.113.66" },
+    { type: "domain", action: "block", entry: "mailinator.com" },
+    { type: "email", action: "allow", entry: "ci-bot@acme.com" },
+  ],
+  external_auth_sessions: [
+    {
+      id: DEMO_EXTERNAL_AUTH_ID,
+      redirect_uri: "https://auth.example.com/oauth2/callback",
+      state: "demo-state",
+    },
+  ],
+  audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],
 };

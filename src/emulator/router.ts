@@ -26,6 +26,8 @@ export interface EmulatorContext {
   /** The emulator's own base URL, e.g. http://127.0.0.1:4010. */
   baseUrl(): string;
   emit(event: EmittedEvent): void;
+  /** The API key the emulator accepts, which is also its OAuth client secret (POST /sso/token). */
+  readonly apiKey: string;
 }
 
 export type Handler = (req: ApiRequest, ctx: EmulatorContext) => Reply;
@@ -36,6 +38,8 @@ export interface Route {
   handler: Handler;
   /** Routes reachable without the API key (the Admin Portal launch page). */
   public?: boolean;
+  /** The spec declares this operation's 401 without a body, so the emulator sends none. */
+  bareUnauthorized?: boolean;
 }
 
 export type RouteMatch =

@@ -16,6 +16,7 @@ import { OperationCoverage, type OperationsReport } from "./operations.js";
 import { RateLimiter } from "./rate-limit.js";
 import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
 import type { EmittedEvent } from "./resource.js";
+import { sentSms } from "./resources/authentication-factors.js";
 import { publishTxt } from "./resources/dns-records.js";
 import { events } from "./resources/events.js";
 import { RESOURCES } from "./resources/index.js";
@@ -105,6 +106,7 @@ export class EmulatorServer implements ControlTarget {
       now: config.now,
       baseUrl: () => this.origin,
       emit: (event) => this.emit(event),
+      apiKey: config.apiKey,
     };
     this.server = createServer({ keepAlive: true }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -162,6 +164,10 @@ export class EmulatorServer implements ControlTarget {
 
   clearRequests(): void {
     this.log.clear();
+  }
+
+  listSmsMessages(): readonly unknown[] {
+    return sentSms(this.store);
   }
 
   publishDnsRecord(raw: unknown): Record<string, unknown> {
@@ -304,6 +310,7 @@ export class EmulatorServer implements ControlTarget {
         if (waitMs > 0) return rateLimited(path, waitMs);
       }
       if (!(match.kind === "found" && match.route.public) && !this.authorized(req)) {
+        if (match.kind === "found" && match.route.bareUnauthorized) return { status: 401 };
         throw new ApiError(401, {
           message: "Unauthorized: the API key is missing or invalid.",
           code: "unauthorized",
@@ -427,6 +434,10 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody | undefined> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") return { text, value: undefined, invalid: undefined };
+  // OAuth endpoints (POST /sso/token) take form bodies, as the official SDK sends them.
+  if (String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+    return { text, value: Object.fromEntries(new URLSearchParams(text)), invalid: undefined };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

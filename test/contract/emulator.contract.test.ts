@@ -8,7 +8,8 @@ import {
   type EdataIds,
   edataRows,
 } from "./cases-edata.js";
-import { NO_CLIENT_ERROR, OPERATIONS, QUOTA_ONLY_429 } from "./operations.js";
+import { type ContractCase, EMISC_CASES, type Prepared } from "./emisc-cases.js";
+import { NO_CLIENT_ERROR, OPERATIONS, QUOTA_ONLY_429, WITHOUT_API_KEY } from "./operations.js";
 
 /** Ids discovered from the demo seed's list responses (never hard-coded). */
 interface Ids extends EdataIds {
@@ -57,7 +58,7 @@ interface Row {
   query?: (ids: Ids) => Record<string, string>;
   body?: (ids: Ids) => unknown;
   rawBody?: string;
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | (() => Record<string, string>);
   auth?: "wrong" | "none";
   /** Runs after the reset and before the request; may override ids (e.g. a freshly created org). */
   setup?: (ids: Ids) => Promise<Partial<Ids>>;
@@ -72,6 +73,7 @@ interface Sent {
   status: number;
   contentType: string | null;
   bodyText: string;
+  location?: string | null;
 }
 
 const UNKNOWN = {
@@ -114,7 +116,8 @@ async function send(
   const url = new URL(path, baseUrl);
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
   const headers: Record<string, string> = { ...options.headers };
-  if (options.auth !== "none") {
+  // A row may present its own bearer token (GET /sso/profile takes the profile's access token).
+  if (options.auth !== "none" && headers.authorization === undefined) {
     headers.authorization = `Bearer ${options.auth === "wrong" ? "sk_test_wrong_key" : apiKey}`;
   }
   let payload: string | undefined = options.rawBody;
@@ -127,6 +130,14 @@ async function send(
     redirect: "manual",
     ...(payload === undefined ? {} : { body: payload }),
   });
+  if (res.status >= 300 && res.status < 400) {
+    return {
+      status: res.status,
+      contentType: res.headers.get("content-type"),
+      bodyText: await res.text(),
+      location: res.headers.get("location"),
+    };
+  }
   return { status: res.status, contentType: res.headers.get("content-type"), bodyText: await res.text() };
 }
 
@@ -136,14 +147,14 @@ async function getJson<T>(path: string, query: Record<string, string> = {}): Pro
   return JSON.parse(res.bodyText) as T;
 }
 
-/** A setup step: sends a request that must succeed, so rows never pass on a half-built state. */
+/** A setup step: sends a request that must succeed (or redirect), so rows never pass on a half-built state. */
 async function must(
   method: HttpMethod,
   path: string,
   options: Parameters<typeof send>[2] = {},
 ): Promise<Sent> {
   const res = await send(method, path, options);
-  if (res.status >= 300) throw new Error(`setup ${method} ${path} -> ${res.status}: ${res.bodyText}`);
+  if (res.status >= 400) throw new Error(`setup ${method} ${path} -> ${res.status}: ${res.bodyText}`);
   return res;
 }
 
@@ -437,14 +448,42 @@ function fill(template: string, ids: Ids): string {
   const prefix = Object.keys(PATH_IDS).find((p) => template.startsWith(p));
   const id = prefix === undefined ? "" : (PATH_IDS[prefix]?.(ids) ?? "");
   return template
-    .replace("{id}", id)
+    .replace("{id}", id || "contract-any-id")
     .replace("{external_id}", "contract-any-external-id")
     .replace("{organizationId}", ids.roleOrg)
     .replace("{clientId}", DEFAULT_CLIENT_ID)
     .replace("{userlandUserId}", ids.authUser)
     .replace("{user_id}", ids.authUser)
     .replace("{token}", "contract-any-token")
-    .replace("{slug}", ids.customRole);
+    .replace("{slug}", ids.customRole)
+    .replace(/\{[^}]+\}/g, "contract-any-value");
+}
+
+/** A case kept as data in emisc-cases.ts, as a row: what its `prepare` made feeds its path and body. */
+function caseRow(c: ContractCase): Row {
+  let prepared: Prepared = {};
+  const json = async (method: HttpMethod, path: string, body?: unknown) => {
+    const res = await must(method, path, body === undefined ? {} : { body });
+    if (res.location) return { location: res.location, apiKey: main.apiKey };
+    const parsed = (res.bodyText === "" ? {} : JSON.parse(res.bodyText)) as Record<string, unknown>;
+    return { ...parsed, apiKey: main.apiKey };
+  };
+  const { query, body, headers } = c;
+  return {
+    method: c.method,
+    template: c.template,
+    note: c.note,
+    status: c.status,
+    ...(c.nonEmpty ? { nonEmpty: true } : {}),
+    setup: async () => {
+      prepared = (await c.prepare?.(json)) ?? {};
+      return {};
+    },
+    path: () => c.path(prepared),
+    ...(query ? { query: () => query } : {}),
+    ...(body ? { body: () => body(prepared) } : {}),
+    ...(headers ? { headers: () => headers(prepared) } : {}),
+  };
 }
 
 const orgWithExternalId = async (): Promise<Partial<Ids>> => {
@@ -3713,6 +3752,7 @@ const rows: Row[] = [
     path: (ids) => `/user_management/users/${ids.authUser}/connected_accounts/slack`,
     status: 404,
   },
+  ...EMISC_CASES.map(caseRow),
 
   // Pagination parameter validation on every list endpoint
   ...LIST_ENDPOINTS.flatMap(({ template, query }): Row[] => [
@@ -3743,8 +3783,11 @@ const rows: Row[] = [
   ]),
 
   // Authentication on every operation behind the API key (the spec leaves AuthKit's browser redirects and the
-  // JWKS public)
-  ...OPERATIONS.filter(({ method, template }) => requiresApiKey(method, template)).map(
+  // JWKS public; a few others are called without the key, WITHOUT_API_KEY)
+  ...OPERATIONS.filter(
+    ({ method, template }) =>
+      requiresApiKey(method, template) && !WITHOUT_API_KEY.has(`${method} ${template}`),
+  ).map(
     ({ method, template }, i): Row => ({
       method,
       template,
@@ -3806,7 +3849,7 @@ describe("emulator responses match the WorkOS OpenAPI spec", () => {
       ...(row.query ? { query: row.query(ids) } : {}),
       ...(row.body ? { body: row.body(ids) } : {}),
       ...(row.rawBody === undefined ? {} : { rawBody: row.rawBody }),
-      ...(row.headers ? { headers: row.headers } : {}),
+      ...(row.headers ? { headers: typeof row.headers === "function" ? row.headers() : row.headers } : {}),
       ...(row.auth ? { auth: row.auth } : {}),
     });
 

@@ -210,6 +210,52 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "POST", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
   { method: "PUT", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
   { method: "DELETE", template: "/user_management/users/{user_id}/connected_accounts/{slug}" },
+  // Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO, Radar, tokens, Connect (emisc-cases.ts)
+  { method: "POST", template: "/api_keys/validations" },
+  { method: "DELETE", template: "/api_keys/{id}" },
+  { method: "POST", template: "/api_keys/{id}/expire" },
+  { method: "GET", template: "/audit_logs/actions" },
+  { method: "GET", template: "/audit_logs/actions/{actionName}/schemas" },
+  { method: "POST", template: "/audit_logs/actions/{actionName}/schemas" },
+  { method: "POST", template: "/audit_logs/events" },
+  { method: "POST", template: "/audit_logs/exports" },
+  { method: "GET", template: "/audit_logs/exports/{auditLogExportId}" },
+  { method: "POST", template: "/auth/challenges/{id}/verify" },
+  { method: "POST", template: "/auth/factors/enroll" },
+  { method: "GET", template: "/auth/factors/{id}" },
+  { method: "DELETE", template: "/auth/factors/{id}" },
+  { method: "POST", template: "/auth/factors/{id}/challenge" },
+  { method: "POST", template: "/authkit/oauth2/complete" },
+  { method: "POST", template: "/client/token" },
+  { method: "GET", template: "/feature-flags" },
+  { method: "GET", template: "/feature-flags/{slug}" },
+  { method: "PUT", template: "/feature-flags/{slug}/disable" },
+  { method: "PUT", template: "/feature-flags/{slug}/enable" },
+  { method: "POST", template: "/feature-flags/{slug}/targets/{resourceId}" },
+  { method: "DELETE", template: "/feature-flags/{slug}/targets/{resourceId}" },
+  { method: "GET", template: "/organizations/{id}/audit_log_configuration" },
+  { method: "GET", template: "/organizations/{id}/audit_logs_retention" },
+  { method: "PUT", template: "/organizations/{id}/audit_logs_retention" },
+  { method: "GET", template: "/organizations/{organizationId}/api_keys" },
+  { method: "POST", template: "/organizations/{organizationId}/api_keys" },
+  { method: "GET", template: "/organizations/{organizationId}/feature-flags" },
+  { method: "POST", template: "/radar/attempts" },
+  { method: "PUT", template: "/radar/attempts/{id}" },
+  { method: "POST", template: "/radar/lists/{type}/{action}" },
+  { method: "DELETE", template: "/radar/lists/{type}/{action}" },
+  { method: "GET", template: "/sso/authorize" },
+  { method: "GET", template: "/sso/logout" },
+  { method: "POST", template: "/sso/logout/authorize" },
+  { method: "GET", template: "/sso/profile" },
+  { method: "POST", template: "/sso/token" },
+  { method: "GET", template: "/user_management/users/{userId}/api_keys" },
+  { method: "POST", template: "/user_management/users/{userId}/api_keys" },
+  { method: "GET", template: "/user_management/users/{userId}/feature-flags" },
+  { method: "GET", template: "/webhook_endpoints" },
+  { method: "POST", template: "/webhook_endpoints" },
+  { method: "PATCH", template: "/webhook_endpoints/{id}" },
+  { method: "DELETE", template: "/webhook_endpoints/{id}" },
+  { method: "POST", template: "/widgets/token" },
 ];
 
 /**
@@ -236,4 +282,19 @@ export const QUOTA_ONLY_429: ReadonlySet<string> = new Set([
   "POST /user_management/password_reset",
   "POST /user_management/users/{id}/email_change/send",
   "POST /user_management/users/{id}/email_change/confirm",
+  // Declares no error at all (the emulator's 422 for a bad limit is not in the spec).
+  "GET /webhook_endpoints",
+  // Declares no error: a bad sign-in redirects back to the application with `error` (a 302).
+  "GET /sso/authorize",
+]);
+
+/**
+ * Operations a browser or an OAuth client calls without the API key (a profile's access token, a logout token,
+ * the client secret in the body), so they have no 401 for a missing or wrong key.
+ */
+export const WITHOUT_API_KEY: ReadonlySet<string> = new Set([
+  "GET /sso/authorize",
+  "GET /sso/logout",
+  "GET /sso/profile",
+  "POST /sso/token",
 ]);

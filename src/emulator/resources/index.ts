@@ -1,5 +1,11 @@
 import { agentRegistrations } from "./agent-registrations.js";
+import { apiKeys } from "./api-keys.js";
+import { auditLogActions } from "./audit-log-actions.js";
+import { auditLogEvents } from "./audit-log-events.js";
+import { auditLogExports } from "./audit-log-exports.js";
+import { auditLogsRetention } from "./audit-logs-retention.js";
 import { authorizationCodes, deviceGrants, pendingAuthentications, refreshTokens } from "./authentication.js";
+import { authenticationChallenges, authenticationFactors } from "./authentication-factors.js";
 import { authorizationResources } from "./authorization-resources.js";
 import { authorizedApplications } from "./authorized-applications.js";
 import { applicationSecrets, connectApplications } from "./connect-applications.js";
@@ -18,6 +24,8 @@ import { directoryUsers } from "./directory-users.js";
 import { dnsRecords } from "./dns-records.js";
 import { emailChanges, emailVerifications } from "./email-verifications.js";
 import { events } from "./events.js";
+import { externalAuthSessions } from "./external-auth-sessions.js";
+import { featureFlags, featureFlagTargets } from "./feature-flags.js";
 import { groupMemberships, groups } from "./groups.js";
 import { invitations } from "./invitations.js";
 import { jwtTemplates } from "./jwt-templates.js";
@@ -28,11 +36,14 @@ import { organizations } from "./organizations.js";
 import { passwordResets } from "./password-resets.js";
 import { permissions } from "./permissions.js";
 import { portalLinks } from "./portal-links.js";
+import { radarAttempts, radarListEntries } from "./radar.js";
 import { redirectUris } from "./redirect-uris.js";
 import { roleAssignments } from "./role-assignments.js";
 import { roles } from "./roles.js";
+import { sessionTokens } from "./session-tokens.js";
 import { sessions } from "./sessions.js";
 import { signInPages } from "./sign-in-pages.js";
+import { ssoSessions } from "./sso-sessions.js";
 import { userAuthFactors } from "./user-auth-factors.js";
 import { userIdentities } from "./user-identities.js";
 import { userPasswords } from "./user-passwords.js";
@@ -95,4 +106,18 @@ export const RESOURCES = [
   pendingAuthentications,
   deviceGrants,
   signInPages,
+  auditLogActions,
+  auditLogEvents,
+  auditLogExports,
+  auditLogsRetention,
+  apiKeys,
+  featureFlags,
+  featureFlagTargets,
+  authenticationFactors,
+  authenticationChallenges,
+  ssoSessions,
+  radarListEntries,
+  radarAttempts,
+  sessionTokens,
+  externalAuthSessions,
 ] as const;

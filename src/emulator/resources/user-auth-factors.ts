@@ -1,50 +1,22 @@
-import { randomBytes } from "node:crypto";
-import {
-  AUTHENTICATION_FACTOR_ID_PREFIX,
-  type AuthenticationFactor,
-} from "../../workos/authentication-factor.js";
+import { AUTHENTICATION_CHALLENGE_ID_PREFIX } from "../../workos/authentication-challenge.js";
+import { AUTHENTICATION_FACTOR_ID_PREFIX } from "../../workos/authentication-factor.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import type { Resource } from "../resource.js";
 import { findOr404, listRoute } from "../resource-routes.js";
+import { newTotpSecret } from "../totp.js";
 import { requireObjectBody } from "../validate.js";
+import { authenticationChallenges, authenticationFactors, enrolled } from "./authentication-factors.js";
 import { users } from "./users.js";
 
 /**
- * A user's TOTP factors (/user_management/users/{id}/auth_factors). The secret and otpauth URI work in an
- * authenticator app; the emulator cannot draw a QR code, so `qr_code` is an SVG image that shows the URI as text.
+ * A user's TOTP factors (/user_management/users/{id}/auth_factors): the same factors and challenges as the
+ * MFA API (authentication-factors.ts), so a factor enrolled here is verified at /auth/challenges/{id}/verify.
  */
 const PATH = "/user_management/users/:id/auth_factors";
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const DEFAULT_ISSUER = "WorkOS";
-
-function base32(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
-}
-
-function textImage(text: string): string {
-  const escaped = text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="40"><text x="4" y="24" font-size="10">${escaped}</text></svg>`;
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-}
-
-/** The listed shape: the factor without its secret. */
-function serialize(factor: AuthenticationFactor): Record<string, unknown> {
-  const { totp, ...rest } = factor;
-  return totp ? { ...rest, totp: { issuer: totp.issuer, user: totp.user } } : { ...rest };
-}
+/** How long the challenge that comes with an enrollment stays open. */
+const CHALLENGE_TTL_MS = 10 * 60_000;
 
 function optionalString(body: Record<string, unknown>, field: string): string | undefined {
   const value = body[field];
@@ -55,13 +27,13 @@ function optionalString(body: Record<string, unknown>, field: string): string | 
   return value;
 }
 
-export const userAuthFactors: Resource<AuthenticationFactor, never, "user_auth_factors"> = {
+/** Routes only: the factors live in the MFA API's collection, listed here by user. */
+export const userAuthFactors: Resource<{ id: string }, never, "user_auth_factors"> = {
   name: "user_auth_factors",
   label: "Authentication factor",
-  parents: { user_id: "users" },
-  serialize,
   routes: () => [
-    listRoute(userAuthFactors, PATH, (req, ctx) => {
+    // Listed as the MFA API serializes a factor: without its secret.
+    listRoute(authenticationFactors, PATH, (req, ctx) => {
       const user = findOr404(ctx, users, req.params.id ?? "");
       return (f) => f.user_id === user.id;
     }),
@@ -74,35 +46,44 @@ export const userAuthFactors: Resource<AuthenticationFactor, never, "user_auth_f
         if (body.type !== "totp") throw new ApiError(422, { message: "type must be totp." });
         const issuer = optionalString(body, "totp_issuer") ?? DEFAULT_ISSUER;
         const account = optionalString(body, "totp_user") ?? user.email;
-        const secret = optionalString(body, "totp_secret") ?? base32(randomBytes(20));
-        if (!/^[A-Z2-7]+=*$/.test(secret))
+        const secret = optionalString(body, "totp_secret") ?? newTotpSecret();
+        if (!/^[A-Z2-7]+=*$/.test(secret)) {
           throw new ApiError(422, { message: "totp_secret must be base32." });
-        const uri = `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
+        }
         const now = ctx.now();
         const at = isoTime(now);
-        const factor: AuthenticationFactor = {
-          object: "authentication_factor",
+        const factor = ctx.store.of(authenticationFactors).insert({
           id: newId(AUTHENTICATION_FACTOR_ID_PREFIX, now),
           type: "totp",
           user_id: user.id,
-          totp: { issuer, user: account, secret, qr_code: textImage(uri), uri },
+          phone_number: null,
+          totp: { issuer, user: account, secret },
           created_at: at,
           updated_at: at,
-        };
-        ctx.store.of(userAuthFactors).insert(factor);
-        const challenge = {
-          object: "authentication_challenge",
-          id: newId("auth_challenge", now),
+        });
+        const challenge = ctx.store.of(authenticationChallenges).insert({
+          id: newId(AUTHENTICATION_CHALLENGE_ID_PREFIX, now),
           authentication_factor_id: factor.id,
-          expires_at: isoTime(now + 600_000),
+          code: null,
+          sms_body: null,
+          expires_at: isoTime(now + CHALLENGE_TTL_MS),
+          attempts: 0,
+          verified: false,
           created_at: at,
           updated_at: at,
-        };
+        });
         return {
           status: 201,
           body: {
-            authentication_factor: { ...factor, totp: { ...factor.totp } },
-            authentication_challenge: challenge,
+            authentication_factor: enrolled(factor),
+            authentication_challenge: {
+              object: "authentication_challenge",
+              id: challenge.id,
+              expires_at: challenge.expires_at,
+              authentication_factor_id: factor.id,
+              created_at: at,
+              updated_at: at,
+            },
           },
         };
       },
