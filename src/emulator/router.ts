@@ -38,8 +38,6 @@ export interface Route {
   handler: Handler;
   /** Routes reachable without the API key (the Admin Portal launch page). */
   public?: boolean;
-  /** The spec declares this operation's 401 without a body, so the emulator sends none. */
-  bareUnauthorized?: boolean;
 }
 
 export type RouteMatch =

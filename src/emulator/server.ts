@@ -310,7 +310,6 @@ export class EmulatorServer implements ControlTarget {
         if (waitMs > 0) return rateLimited(path, waitMs);
       }
       if (!(match.kind === "found" && match.route.public) && !this.authorized(req)) {
-        if (match.kind === "found" && match.route.bareUnauthorized) return { status: 401 };
         throw new ApiError(401, {
           message: "Unauthorized: the API key is missing or invalid.",
           code: "unauthorized",

@@ -238,9 +238,12 @@ describe("the official SDK: email verification, password reset, identities, fact
       totpUser: "jane.doe@acme.com",
     });
     expect(enrolled.authenticationFactor.totp.uri).toMatch(
-      /^otpauth:\/\/totp\/Acme:jane\.doe%40acme\.com\?secret=[A-Z2-7]+&issuer=Acme$/,
+      /^otpauth:\/\/totp\/Acme:jane\.doe%40acme\.com\?secret=[A-Z2-7]+&issuer=Acme&algorithm=SHA1&digits=6&period=30$/,
     );
     expect(enrolled.authenticationChallenge.authenticationFactorId).toBe(enrolled.authenticationFactor.id);
+    // One store with the MFA API: the factor enrolled here is the one /auth/factors/{id} reads.
+    const viaMfa = await workos.mfa.getFactor(enrolled.authenticationFactor.id);
+    expect(viaMfa).toMatchObject({ id: enrolled.authenticationFactor.id, type: "totp" });
     const listed = await workos.userManagement.listAuthFactors({ userId: janeDoe });
     expect(listed.data.map((f) => f.id)).toEqual([enrolled.authenticationFactor.id]);
     expect(JSON.stringify(listed.data)).not.toContain(enrolled.authenticationFactor.totp.secret);

@@ -38,7 +38,7 @@ describe("TOTP", () => {
     const { secret, uri, qr_code } = enrolled.json.totp;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(uri).toBe(
-      `otpauth://totp/Foo%20Corp%3Aalan%40foo-corp.com?secret=${secret}&issuer=Foo%20Corp&algorithm=SHA1&digits=6&period=30`,
+      `otpauth://totp/Foo%20Corp:alan%40foo-corp.com?secret=${secret}&issuer=Foo%20Corp&algorithm=SHA1&digits=6&period=30`,
     );
     expect(qr_code).toMatch(/^data:image\/svg\+xml;base64,/);
     const got = await emu.api("GET", `/auth/factors/${enrolled.json.id}`);

@@ -222,7 +222,6 @@ export const apiKeys: Resource<StoredApiKey, SeedApiKey, "api_keys"> = {
     {
       method: "POST",
       pattern: "/api_keys/validations",
-      bareUnauthorized: true,
       handler: (req, ctx) => {
         const body = requireObjectBody(req.body);
         if (typeof body.value !== "string" || body.value === "") {

@@ -107,7 +107,8 @@ export function enrolled(factor: StoredFactor): AuthenticationFactorEnrolled {
   const { totp: _shown, ...base } = serializeFactor(factor);
   if (factor.totp === null) return base;
   const { issuer, user, secret } = factor.totp;
-  const label = encodeURIComponent(`${issuer}:${user}`);
+  // The issuer and account joined by a literal colon, as authenticator apps write it (Key URI Format).
+  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(user)}`;
   const uri = `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
   // Not a scannable QR code (the emulator draws none): an SVG showing the URI, so the field holds an image.
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="40"><text x="4" y="24" font-size="10">${uri.replaceAll("&", "&amp;")}</text></svg>`;
