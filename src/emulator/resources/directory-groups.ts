@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  DIRECTORY_GROUP_ID_PREFIX,
+  type DirectoryGroup,
+  directoryGroup,
+} from "../../workos/directory-group.js";
 import { unprocessable } from "../errors.js";
 import {
   anyObject,
@@ -6,6 +11,7 @@ import {
   type Resource,
   requiredString,
   type SeedLoader,
+  type Stored,
   seedId,
   seedTimestamps,
 } from "../resource.js";
@@ -13,17 +19,8 @@ import { findOr404, getRoute, listRoute } from "../resource-routes.js";
 import { directories } from "./directories.js";
 import { directoryUsers } from "./directory-users.js";
 
-export interface DirectoryGroup {
-  object: "directory_group";
-  id: string;
-  idp_id: string;
-  directory_id: string;
-  organization_id: string;
-  name: string;
-  raw_attributes: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-}
+/** A group as the emulator stores it: the wire object, its raw attributes always kept (empty when none). */
+export type StoredDirectoryGroup = Stored<DirectoryGroup> & { raw_attributes: Record<string, unknown> };
 
 const seedEntry = z.object({
   id: seedId,
@@ -40,7 +37,7 @@ function loadSeed(entries: readonly SeedDirectoryGroup[], loader: SeedLoader): v
   for (const s of byCreation(entries)) {
     const at = s.created_at ?? loader.stamp();
     const dir = loader.store.of(directories).get(s.directory_id);
-    const id = s.id ?? loader.fixedId("directory_group", at);
+    const id = s.id ?? loader.fixedId(DIRECTORY_GROUP_ID_PREFIX, at);
     loader.store.of(directoryGroups).insert({
       object: "directory_group",
       id,
@@ -55,11 +52,12 @@ function loadSeed(entries: readonly SeedDirectoryGroup[], loader: SeedLoader): v
   }
 }
 
-export const directoryGroups: Resource<DirectoryGroup, SeedDirectoryGroup, "directory_groups"> = {
+export const directoryGroups: Resource<StoredDirectoryGroup, SeedDirectoryGroup, "directory_groups"> = {
   name: "directory_groups",
   label: "Directory Group",
   parents: { directory_id: "directories" },
   seed: { entry: seedEntry, load: loadSeed },
+  model: directoryGroup,
   serialize: (group) => ({ ...group, raw_attributes: { ...group.raw_attributes } }),
   routes: () => [
     listRoute(directoryGroups, "/directory_groups", (req, ctx) => {

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import {
+  INVITATION_ID_PREFIX,
+  type Invitation,
+  invitation as invitationSchema,
+} from "../../workos/invitation.js";
+import {
   DEFAULT_ROLE_SLUG,
   INVITATION_EXPIRES_IN_DAYS,
   INVITATION_STATES,
@@ -9,10 +14,12 @@ import { badRequest, unprocessable } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
 import {
   byCreation,
+  type EmittedEvent,
   oneOf,
   type Resource,
   requiredString,
   type SeedLoader,
+  type Stored,
   seedId,
   seedTimestamps,
 } from "../resource.js";
@@ -23,23 +30,8 @@ import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { users } from "./users.js";
 
-/** An invitation to sign up, optionally into an organization (the spec's UserlandUserInvite). */
-export interface Invitation {
-  object: "invitation";
-  id: string;
-  email: string;
-  state: (typeof INVITATION_STATES)[number];
-  accepted_at: string | null;
-  revoked_at: string | null;
-  expires_at: string;
-  organization_id: string | null;
-  inviter_user_id: string | null;
-  accepted_user_id: string | null;
-  role_slug: string | null;
-  created_at: string;
-  updated_at: string;
-  token: string;
-}
+/** An invitation as the emulator stores it: the wire object less its accept URL, which serialize() makes of the token. */
+export type StoredInvitation = Omit<Stored<Invitation>, "accept_invitation_url">;
 
 const PATH = "/user_management/invitations";
 const DAY_MS = 86_400_000;
@@ -79,7 +71,7 @@ function loadSeed(entries: readonly SeedInvitation[], loader: SeedLoader): void 
         : undefined;
     loader.store.of(invitations).insert({
       object: "invitation",
-      id: s.id ?? loader.fixedId("invitation", at),
+      id: s.id ?? loader.fixedId(INVITATION_ID_PREFIX, at),
       email: s.email.toLowerCase(),
       state,
       accepted_at: state === "accepted" ? updated : null,
@@ -97,11 +89,11 @@ function loadSeed(entries: readonly SeedInvitation[], loader: SeedLoader): void 
 }
 
 /** What events carry: the invitation without its token and link. */
-function eventData({ token: _token, ...rest }: Invitation): Record<string, unknown> {
+function eventData({ token: _token, ...rest }: StoredInvitation): Record<string, unknown> {
   return { ...rest };
 }
 
-function serialize(invitation: Invitation): Record<string, unknown> {
+function serialize(invitation: StoredInvitation): Record<string, unknown> {
   return { ...invitation, accept_invitation_url: `${ACCEPT_URL}${invitation.token}` };
 }
 
@@ -115,7 +107,7 @@ function expireDue(ctx: EmulatorContext): void {
   }
 }
 
-function event(type: string, inv: Invitation) {
+function event(type: EmittedEvent["type"], inv: StoredInvitation) {
   return { type, data: eventData(inv), organizationId: inv.organization_id };
 }
 
@@ -151,7 +143,7 @@ function readInput(body: Record<string, unknown>): InvitationInput {
   return input;
 }
 
-function send(ctx: EmulatorContext, input: InvitationInput): Invitation {
+function send(ctx: EmulatorContext, input: InvitationInput): StoredInvitation {
   const days = input.expires_in_days ?? INVITATION_EXPIRES_IN_DAYS.default;
   if (days < INVITATION_EXPIRES_IN_DAYS.min) {
     throw badRequest(
@@ -214,9 +206,9 @@ function send(ctx: EmulatorContext, input: InvitationInput): Invitation {
   }
   const now = ctx.now();
   const at = isoTime(now);
-  const invitation: Invitation = {
+  const invitation: StoredInvitation = {
     object: "invitation",
-    id: newId("invitation"),
+    id: newId(INVITATION_ID_PREFIX),
     email: input.email,
     state: "pending",
     accepted_at: null,
@@ -253,7 +245,7 @@ function actionRoute(action: "resend" | "revoke"): Route {
         throw badRequest(`The invitation is ${current.state}; send a new one instead.`, code);
       }
       const at = isoTime(ctx.now());
-      const next: Invitation =
+      const next: StoredInvitation =
         action === "revoke"
           ? { ...current, state: "revoked", revoked_at: at, updated_at: at }
           : { ...current, updated_at: at };
@@ -264,7 +256,7 @@ function actionRoute(action: "resend" | "revoke"): Route {
   };
 }
 
-export const invitations: Resource<Invitation, SeedInvitation, "invitations"> = {
+export const invitations: Resource<StoredInvitation, SeedInvitation, "invitations"> = {
   name: "invitations",
   label: "Invitation",
   parents: { organization_id: "organizations" },
@@ -277,6 +269,7 @@ export const invitations: Resource<Invitation, SeedInvitation, "invitations"> = 
         : undefined,
     load: loadSeed,
   },
+  model: invitationSchema,
   serialize,
   routes: () => [
     listRoute(invitations, PATH, (req, ctx) => {

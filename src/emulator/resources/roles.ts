@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { ROLE_TYPES } from "../../workos-vocabulary.js";
+import { ROLE_ID_PREFIX, type Role, role as roleSchema } from "../../workos/role.js";
 import { notFound } from "../errors.js";
 import {
   type Resource,
   requiredString,
   type SeedLoader,
   type SeedLookup,
+  type Stored,
   seedId,
   seedTimestamps,
 } from "../resource.js";
@@ -14,20 +15,10 @@ import type { EmulatorContext } from "../router.js";
 import { organizations } from "./organizations.js";
 
 /** An environment role, or an organization's custom role when `organization_id` is set. */
-export interface Role {
-  object: "role";
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  type: (typeof ROLE_TYPES)[number];
-  resource_type_slug: string;
-  permissions: string[];
-  created_at: string;
-  updated_at: string;
+export type StoredRole = Stored<Role> & {
   /** Internal: the organization of a custom role; never serialized. */
   organization_id: string | null;
-}
+};
 
 const seedEntry = z.object({
   id: seedId,
@@ -73,7 +64,7 @@ function loadSeed(entries: readonly SeedRole[], loader: SeedLoader): void {
     const at = s.created_at ?? loader.stamp();
     loader.store.of(roles).insert({
       object: "role",
-      id: s.id ?? loader.fixedId("role", at),
+      id: s.id ?? loader.fixedId(ROLE_ID_PREFIX, at),
       slug: s.slug,
       name: s.name ?? titleCase(s.slug),
       description: s.description ?? null,
@@ -88,36 +79,37 @@ function loadSeed(entries: readonly SeedRole[], loader: SeedLoader): void {
 }
 
 /** The roles that apply to an organization (or, for null, the environment's), in priority order. */
-function rolesOf(ctx: EmulatorContext, organizationId: string | null): Role[] {
+function rolesOf(ctx: EmulatorContext, organizationId: string | null): StoredRole[] {
   const all = ctx.store.of(roles).values();
   const environment = all.filter((r) => r.organization_id === null);
   if (organizationId === null) return environment;
   return [...environment, ...all.filter((r) => r.organization_id === organizationId)];
 }
 
-function bySlug(list: Role[], slug: string): Role {
+function bySlug(list: StoredRole[], slug: string): StoredRole {
   const role = list.find((r) => r.slug === slug);
   if (!role) throw notFound(`Role not found: '${slug}'.`);
   return role;
 }
 
-const serialize = ({ organization_id: _org, ...rest }: Role): Record<string, unknown> => ({
+const serialize = ({ organization_id: _org, ...rest }: StoredRole): Record<string, unknown> => ({
   ...rest,
   permissions: [...rest.permissions],
 });
 
 /** The role lists are not paginated: WorkOS answers every role at once, without list_metadata. */
-const list = (items: Role[]) => ({ object: "list", data: items.map(serialize) });
+const list = (items: StoredRole[]) => ({ object: "list", data: items.map(serialize) });
 
 function organizationOf(ctx: EmulatorContext, id: string | undefined): string {
   return findOr404(ctx, organizations, id ?? "").id;
 }
 
-export const roles: Resource<Role, SeedRole, "roles"> = {
+export const roles: Resource<StoredRole, SeedRole, "roles"> = {
   name: "roles",
   label: "Role",
   parents: { organization_id: "organizations" },
   seed: { entry: seedEntry, check: checkSlug, load: loadSeed },
+  model: roleSchema,
   serialize,
   routes: () => [
     {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { USER_ID_PREFIX, type User, user as userSchema } from "../../workos/user.js";
 import { EXTERNAL_ID_MAX_LENGTH } from "../../workos-vocabulary.js";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
@@ -7,6 +8,7 @@ import {
   type Resource,
   requiredString,
   type SeedLoader,
+  type Stored,
   seedId,
   seedTimestamps,
 } from "../resource.js";
@@ -17,22 +19,8 @@ import { checkMetadata, isAscii } from "./organization-input.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 
-/** An AuthKit user (the spec's UserlandUser). */
-export interface User {
-  object: "user";
-  id: string;
-  email: string;
-  email_verified: boolean;
-  first_name: string | null;
-  last_name: string | null;
-  profile_picture_url: string | null;
-  last_sign_in_at: string | null;
-  external_id: string | null;
-  metadata: Record<string, string>;
-  locale: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** An AuthKit user as the emulator stores it: the wire object itself. */
+export type StoredUser = Stored<User>;
 
 const nullableString = z.string({ error: "must be a string" }).nullable().optional();
 
@@ -57,7 +45,7 @@ function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
     const at = s.created_at ?? loader.stamp();
     loader.store.of(users).insert({
       object: "user",
-      id: s.id ?? loader.fixedId("user", at),
+      id: s.id ?? loader.fixedId(USER_ID_PREFIX, at),
       email: s.email.toLowerCase(),
       email_verified: s.email_verified ?? true,
       first_name: s.first_name ?? null,
@@ -73,7 +61,7 @@ function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
   }
 }
 
-function serialize(user: User): Record<string, unknown> {
+function serialize(user: StoredUser): Record<string, unknown> {
   return { ...user, metadata: { ...user.metadata } };
 }
 
@@ -160,7 +148,7 @@ function holderOf(
     .find((u) => u.id !== selfId && u[field] === value);
 }
 
-export const users: Resource<User, SeedUser, "users"> = {
+export const users: Resource<StoredUser, SeedUser, "users"> = {
   name: "users",
   label: "User",
   seed: {
@@ -172,6 +160,7 @@ export const users: Resource<User, SeedUser, "users"> = {
     },
     load: loadSeed,
   },
+  model: userSchema,
   serialize,
   deleted: (user) => ({ type: "user.deleted", data: serialize(user), organizationId: null }),
   routes: () => [
@@ -208,9 +197,9 @@ export const users: Resource<User, SeedUser, "users"> = {
           });
         }
         const at = isoTime(ctx.now());
-        const user: User = {
+        const user: StoredUser = {
           object: "user",
-          id: newId("user"),
+          id: newId(USER_ID_PREFIX),
           email,
           email_verified: input.email_verified ?? false,
           first_name: input.first_name ?? null,
@@ -237,7 +226,7 @@ export const users: Resource<User, SeedUser, "users"> = {
           .of(users)
           .values()
           .find((u) => u.external_id === externalId);
-        if (!user) throw notFound(`User not found with external_id '${externalId}'.`);
+        if (!user) throw notFound(`StoredUser not found with external_id '${externalId}'.`);
         return { status: 200, body: serialize(user) };
       },
     },
@@ -257,7 +246,7 @@ export const users: Resource<User, SeedUser, "users"> = {
             "external_id_already_used",
           );
         }
-        const next: User = { ...current, updated_at: isoTime(ctx.now()) };
+        const next: StoredUser = { ...current, updated_at: isoTime(ctx.now()) };
         if (input.email !== undefined && input.email !== current.email) {
           next.email = input.email;
           // A new address is unverified unless the caller says otherwise.
