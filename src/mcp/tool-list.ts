@@ -19,12 +19,74 @@ export function viewSchema(tool: AnyTool): z.ZodObject {
 function dataSchema(tool: AnyTool): z.ZodType {
   if (tool.list === undefined) {
     // Any field may be left out: nulls say nothing, and an object over the budget is cut field by field.
-    return tool.output.partial();
+    return nestedNullsDropped(tool.output).partial();
   }
   const item = (tool.output.shape.data as z.ZodArray<z.ZodObject>).element;
   return z
-    .array(z.union([tool.list.summary, item.partial()]))
+    .array(z.union([tool.list.summary, nestedNullsDropped(item).partial()]))
     .describe('The items: their key facts by default, whole WorkOS objects with detail: "full".');
+}
+
+/**
+ * The object with a nullable field of any object inside it optional instead: the view drops nulls at every
+ * depth (visibleData), so a nested object WorkOS sent with a null arrives without that field.
+ */
+function nestedNullsDropped(schema: z.ZodObject): z.ZodObject {
+  return schema.extend(
+    Object.fromEntries(
+      Object.entries(schema.shape).map(([name, field]) => [name, nested(field as z.ZodType)]),
+    ),
+  );
+}
+
+function nested(schema: z.ZodType): z.ZodType {
+  const rebuilt = nestedRebuilt(schema);
+  if (rebuilt === schema || schema.description === undefined) return rebuilt;
+  return rebuilt.describe(schema.description);
+}
+
+function nestedRebuilt(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    const inner = nested(schema.unwrap() as z.ZodType);
+    return inner === schema.unwrap()
+      ? schema
+      : schema instanceof z.ZodOptional
+        ? inner.optional()
+        : inner.nullable();
+  }
+  if (schema instanceof z.ZodArray) {
+    const element = nested(schema.element as z.ZodType);
+    return element === schema.element ? schema : z.array(element);
+  }
+  if (schema instanceof z.ZodObject) return nullsDropped(schema);
+  return schema;
+}
+
+/** An object inside the data: each nullable field optional and never null, at any depth. */
+function nullsDropped(schema: z.ZodObject): z.ZodObject {
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>);
+  if (!fields.some(([, field]) => hasNull(field)) && fields.every(([, field]) => nested(field) === field))
+    return schema;
+  return schema.extend(
+    Object.fromEntries(
+      fields.map(([name, field]) => [name, hasNull(field) ? withoutNull(field).optional() : nested(field)]),
+    ),
+  );
+}
+
+function hasNull(schema: z.ZodType): boolean {
+  if (schema instanceof z.ZodNullable) return true;
+  return schema instanceof z.ZodOptional && hasNull(schema.unwrap() as z.ZodType);
+}
+
+/** The field's schema without its null (and without optional, which the caller adds back), its description kept. */
+function withoutNull(schema: z.ZodType): z.ZodType {
+  const inner = nested(
+    schema instanceof z.ZodOptional || schema instanceof z.ZodNullable
+      ? withoutNull(schema.unwrap() as z.ZodType)
+      : schema,
+  );
+  return schema.description === undefined ? inner : inner.describe(schema.description);
 }
 
 // Built on first listing and kept: a stateless HTTP server makes a Server per request.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONNECTION_STATES, CONNECTION_STATUSES, CONNECTION_TYPES } from "../workos-vocabulary.js";
-import { idField, timestamps } from "./id.js";
+import { DEPRECATED, idField, timestamps } from "./id.js";
 import { defineSummary, optional } from "./summary.js";
 
 export const CONNECTION_ID_PREFIX = "conn";
@@ -16,7 +16,7 @@ export const connection = z.looseObject({
     .describe("The identity provider protocol, e.g. OktaSAML or GoogleOAuth."),
   name: z.string(),
   state: z.enum(CONNECTION_STATES),
-  status: z.enum(CONNECTION_STATUSES).describe("Deprecated: state says more."),
+  status: z.enum(CONNECTION_STATUSES).meta(DEPRECATED),
   domains: z.array(
     z.looseObject({ object: z.literal("connection_domain"), id: z.string(), domain: z.string() }),
   ),

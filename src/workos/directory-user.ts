@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DIRECTORY_USER_STATES } from "../workos-vocabulary.js";
 import { directoryGroup } from "./directory-group.js";
-import { idField, timestamps } from "./id.js";
+import { DEPRECATED, idField, timestamps } from "./id.js";
 import { slimRole } from "./role.js";
 import { defineSummary, optional } from "./summary.js";
 
@@ -26,15 +26,16 @@ export const directoryUser = z.looseObject({
         value: z.string().nullable().optional(),
       }),
     )
+    .meta(DEPRECATED)
     .optional(),
-  job_title: z.string().nullable().optional(),
-  username: z.string().nullable().optional(),
+  job_title: z.string().nullable().meta(DEPRECATED).optional(),
+  username: z.string().nullable().meta(DEPRECATED).optional(),
   state: z.enum(DIRECTORY_USER_STATES),
-  raw_attributes: z.record(z.string(), z.unknown()),
+  raw_attributes: z.record(z.string(), z.unknown()).meta(DEPRECATED),
   custom_attributes: z.record(z.string(), z.unknown()),
   role: slimRole.optional(),
   roles: z.array(slimRole).optional(),
-  groups: z.array(directoryGroup),
+  groups: z.array(directoryGroup).meta(DEPRECATED),
   ...timestamps,
 });
 

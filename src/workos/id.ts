@@ -28,3 +28,9 @@ export function idField(prefix: string, noun: string) {
 
 /** When an object was made and last changed, as every WorkOS object has them: ISO 8601 strings. */
 export const timestamps = { created_at: z.string(), updated_at: z.string() };
+
+/**
+ * What marks a field the spec calls deprecated: WorkOS still sends it, the tools do not list it in their schemas
+ * (it still passes through), and the spec test checks the mark against the spec.
+ */
+export const DEPRECATED = { deprecated: true } as const;

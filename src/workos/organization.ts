@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField, timestamps } from "./id.js";
+import { DEPRECATED, idField, timestamps } from "./id.js";
 import { domainName, ORGANIZATION_DOMAIN_ID_PREFIX, organizationDomain } from "./organization-domain.js";
 import { defineSummary, optional } from "./summary.js";
 
@@ -14,7 +14,7 @@ export const organization = z.looseObject({
   metadata: z.record(z.string(), z.string()),
   external_id: z.string().nullable(),
   stripe_customer_id: z.string().optional(),
-  allow_profiles_outside_organization: z.boolean().optional(),
+  allow_profiles_outside_organization: z.boolean().meta(DEPRECATED).optional(),
   ...timestamps,
 });
 

@@ -29,6 +29,7 @@ type JsonSchema = {
   allOf?: JsonSchema[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
+  deprecated?: boolean;
 };
 
 const spec = parse(readFileSync(specPath, "utf8")) as {
@@ -102,6 +103,8 @@ function differences(model: JsonSchema, wire: JsonSchema, at: string): string[] 
       }
       const [mRequired, wRequired] = [model.required?.includes(name), wire.required?.includes(name)];
       if (Boolean(mRequired) !== Boolean(wRequired)) found.push(`${at}.${name}: required in one only`);
+      if (Boolean(m.deprecated) !== Boolean(w.deprecated))
+        found.push(`${at}.${name}: deprecated in one only`);
       found.push(...differences(nonNull(m), resolve(w), `${at}.${name}`));
     }
   }
@@ -118,7 +121,7 @@ function nonNull(schema: JsonSchema): JsonSchema {
 
 describe("the WorkOS model against the vendored spec", () => {
   it.each(MODEL)(
-    "%s has the spec's fields, required fields, nullability and enum values",
+    "%s has the spec's fields, required, nullable and deprecated fields, and enum values",
     (_, schema, wire) => {
       const model = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
       expect(differences(model, resolve(wire()), "")).toEqual([]);

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { organizationMembership } from "../../workos/organization-membership.js";
 import { defineTool } from "../define.js";
-import { organizationMembership } from "../objects.js";
 import { ownerOfNewMember } from "../owners.js";
 import { organizationId, roleSlug, userId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "create_organization_membership",
@@ -23,7 +24,7 @@ export default defineTool({
     organization_id: organizationId.describe("The organization to add them to (org_…)."),
     role_slug: roleSlug.optional().describe("The role's slug, e.g. admin (default member)."),
   }),
-  output: organizationMembership,
+  output: readable(organizationMembership),
   summary: (m) =>
     `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} is now a member of ` +
     `${quote.id(m.organization_id, "org", "the organization")} with role ${quote.word(m.role.slug, "as data says")} ` +

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { invitation } from "../../workos/invitation.js";
 import { defineTool } from "../define.js";
-import { invitation } from "../objects.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "resend_invitation",
@@ -16,7 +17,7 @@ export default defineTool({
   input: z.strictObject({
     invitation_id: invitationId.describe("The pending invitation (invitation_…)."),
   }),
-  output: invitation,
+  output: readable(invitation),
   summary: (sent) =>
     `Resent invitation ${quote.id(sent.id, "invitation")} to ${quote.email(sent.email, "the invitee")}; ` +
     `it expires ${quote.time(sent.expires_at, "as data says")}.`,

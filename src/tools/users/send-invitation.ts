@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { invitation } from "../../workos/invitation.js";
 import { INVITATION_EXPIRES_IN_DAYS } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
-import { invitation } from "../objects.js";
 import { organizationId, roleSlug } from "../params.js";
+import { readable } from "../readable.js";
 
 const { min, max, default: days } = INVITATION_EXPIRES_IN_DAYS;
 
@@ -29,7 +30,7 @@ export default defineTool({
       .optional()
       .describe(`Days the invitation stays valid, ${min} to ${max} (default ${days}).`),
   }),
-  output: invitation,
+  output: readable(invitation),
   summary: (sent) => {
     const where =
       sent.organization_id === null
