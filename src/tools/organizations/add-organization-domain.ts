@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
-import { organizationDomain } from "../../workos/organization-domain.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX, organizationDomain } from "../../workos/organization-domain.js";
 import { defineTool } from "../define.js";
 import { domainNameUnlisted, organizationId } from "../params.js";
 import { readable } from "../readable.js";
@@ -17,7 +17,7 @@ export default defineTool({
   }),
   output: readable(organizationDomain),
   summary: (domain) =>
-    `Added organization domain ${quote.id(domain.id, "org_domain")}; ` +
+    `Added organization domain ${quote.id(domain.id, ORGANIZATION_DOMAIN_ID_PREFIX)}; ` +
     `its state is ${quote.word(domain.state ?? "pending", "in data")}.`,
   notes: (domain) =>
     domain.state === "verified"

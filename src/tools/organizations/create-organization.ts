@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
-import { organization } from "../../workos/organization.js";
+import { ORGANIZATION_ID_PREFIX, organization } from "../../workos/organization.js";
 import { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
 import { domainData, externalId, metadata } from "../params.js";
@@ -48,7 +48,7 @@ export default defineTool({
       .describe("Optional key that makes a repeated create return the first result instead of a duplicate."),
   }),
   output: readable(organization),
-  summary: (org) => `Created organization ${quote.id(org.id, "org")}.`,
+  summary: (org) => `Created organization ${quote.id(org.id, ORGANIZATION_ID_PREFIX)}.`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: ({ idempotency_key, ...body }, { client, signal }) =>
     client.post("/organizations", {

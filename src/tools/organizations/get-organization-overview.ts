@@ -5,7 +5,7 @@ import { quote } from "../../mcp/quote.js";
 import type { Connection } from "../../workos/connection.js";
 import { type Directory, directoryUsersByState } from "../../workos/directory.js";
 import type { Invitation } from "../../workos/invitation.js";
-import { organization } from "../../workos/organization.js";
+import { ORGANIZATION_ID_PREFIX, organization } from "../../workos/organization.js";
 import { organizationDomain } from "../../workos/organization-domain.js";
 import { defineTool, READ } from "../define.js";
 import { collect, count as countItems, directoryUserCounts } from "../impact.js";
@@ -84,7 +84,7 @@ export default defineTool({
     const active = sso_connections.filter((conn) => conn.state === "active").length;
     const plus = (more: boolean | undefined) => (more === true ? "+" : "");
     return (
-      `Organization ${quote.id(organization.id, "org")}: ${count(organization.domains.length, "domain")}, ` +
+      `Organization ${quote.id(organization.id, ORGANIZATION_ID_PREFIX)}: ${count(organization.domains.length, "domain")}, ` +
       `${count(sso_connections.length, "SSO connection")}${plus(more?.sso_connections)} (${active} active), ` +
       `${count(directories.length, "directory").replace(/ys$/, "ies")}${plus(more?.directories)}` +
       (members === undefined

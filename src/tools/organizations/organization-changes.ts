@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
-import type { organization } from "../../workos/organization.js";
+import { ORGANIZATION_ID_PREFIX, type organization } from "../../workos/organization.js";
 import { ORGANIZATION_DOMAIN_ID_PREFIX } from "../../workos/organization-domain.js";
 import { DOMAIN_STATES } from "../../workos-vocabulary.js";
 import { domainName } from "../params.js";
@@ -141,9 +141,9 @@ export function describeChanges(id: string, changes: OrganizationChanges): strin
   if (changes.metadata_removed !== undefined) metadata.push(`${changes.metadata_removed.length} removed`);
   if (metadata.length > 0) parts.push(`metadata (${metadata.join(", ")})`);
   if (parts.length === 0)
-    return `Updated organization ${quote.id(id, "org")}: nothing changed, every value given was already so.`;
+    return `Updated organization ${quote.id(id, ORGANIZATION_ID_PREFIX)}: nothing changed, every value given was already so.`;
   return (
-    `Updated organization ${quote.id(id, "org")}: ${parts.join(", ")}. ` +
+    `Updated organization ${quote.id(id, ORGANIZATION_ID_PREFIX)}: ${parts.join(", ")}. ` +
     "data.changes has each changed value before and after; the rest of data is the organization now."
   );
 }

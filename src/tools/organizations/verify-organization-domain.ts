@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
-import { organizationDomain } from "../../workos/organization-domain.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX, organizationDomain } from "../../workos/organization-domain.js";
 import { defineTool } from "../define.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
 import { domainNotFound, organizationDomainId } from "../params.js";
@@ -21,8 +21,8 @@ export default defineTool({
   output: readable(organizationDomain),
   summary: (domain) =>
     domain.state === "verified"
-      ? `Organization domain ${quote.id(domain.id, "org_domain")} is verified.`
-      : `Organization domain ${quote.id(domain.id, "org_domain")} is not verified yet; ` +
+      ? `Organization domain ${quote.id(domain.id, ORGANIZATION_DOMAIN_ID_PREFIX)} is verified.`
+      : `Organization domain ${quote.id(domain.id, ORGANIZATION_DOMAIN_ID_PREFIX)} is not verified yet; ` +
         `its state is ${quote.word(domain.state ?? "unknown", "in data")}.`,
   notes: (domain) =>
     domain.state === "verified"

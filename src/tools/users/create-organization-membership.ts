@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
-import { organizationMembership } from "../../workos/organization-membership.js";
+import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
+import {
+  ORGANIZATION_MEMBERSHIP_ID_PREFIX,
+  organizationMembership,
+} from "../../workos/organization-membership.js";
+import { USER_ID_PREFIX } from "../../workos/user.js";
 import { defineTool } from "../define.js";
 import { ownerOfNewMember } from "../owners.js";
 import { organizationId, roleSlug, userId } from "../params.js";
@@ -26,9 +31,9 @@ export default defineTool({
   }),
   output: readable(organizationMembership),
   summary: (m) =>
-    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} is now a member of ` +
-    `${quote.id(m.organization_id, "org", "the organization")} with role ${quote.word(m.role.slug, "as data says")} ` +
-    `(membership ${quote.id(m.id, "om")}).`,
+    `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} is now a member of ` +
+    `${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} with role ${quote.word(m.role.slug, "as data says")} ` +
+    `(membership ${quote.id(m.id, ORGANIZATION_MEMBERSHIP_ID_PREFIX)}).`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: (body, { client, signal }) =>
     client.post("/user_management/organization_memberships", { body, signal }),

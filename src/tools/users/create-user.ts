@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
-import { user } from "../../workos/user.js";
+import { USER_ID_PREFIX, user } from "../../workos/user.js";
 import { defineTool } from "../define.js";
 import { externalId, metadata } from "../params.js";
 import { readable } from "../readable.js";
@@ -26,7 +26,7 @@ export default defineTool({
   }),
   output: readable(user),
   summary: (created) =>
-    `Created user ${quote.id(created.id, "user")} (${quote.email(created.email, "email in data")}).`,
+    `Created user ${quote.id(created.id, USER_ID_PREFIX)} (${quote.email(created.email, "email in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: (body, { client, signal }) => client.post("/user_management/users", { body, signal }),
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { organizationMembership } from "../../workos/organization-membership.js";
+import { USER_ID_PREFIX } from "../../workos/user.js";
 import { defineTool } from "../define.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { organizationMembershipId } from "../params.js";
@@ -20,8 +22,8 @@ export default defineTool({
   }),
   output: readable(organizationMembership),
   summary: (m) =>
-    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} no longer has access to ` +
-    `${quote.id(m.organization_id, "org", "the organization")} ` +
+    `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} no longer has access to ` +
+    `${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} ` +
     `(status ${quote.word(m.status, "in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_membership_id }, { client, signal }) =>

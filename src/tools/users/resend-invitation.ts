@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
-import { invitation } from "../../workos/invitation.js";
+import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
 import { defineTool } from "../define.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
@@ -19,7 +19,7 @@ export default defineTool({
   }),
   output: readable(invitation),
   summary: (sent) =>
-    `Resent invitation ${quote.id(sent.id, "invitation")} to ${quote.email(sent.email, "the invitee")}; ` +
+    `Resent invitation ${quote.id(sent.id, INVITATION_ID_PREFIX)} to ${quote.email(sent.email, "the invitee")}; ` +
     `it expires ${quote.time(sent.expires_at, "as data says")}.`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: ({ invitation_id }, { client, signal }) =>

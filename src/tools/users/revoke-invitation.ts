@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
-import { invitation } from "../../workos/invitation.js";
+import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
 import { defineTool } from "../define.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
@@ -19,7 +19,7 @@ export default defineTool({
   }),
   output: readable(invitation),
   summary: (revoked) =>
-    `Revoked invitation ${quote.id(revoked.id, "invitation")} to ${quote.email(revoked.email, "the invitee")}; ` +
+    `Revoked invitation ${quote.id(revoked.id, INVITATION_ID_PREFIX)} to ${quote.email(revoked.email, "the invitee")}; ` +
     "its link no longer works.",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ invitation_id }, { client, signal }) =>

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { WorkOSError } from "../../client/errors.js";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
-import { type Session, session } from "../../workos/session.js";
+import { SESSION_ID_PREFIX, type Session, session } from "../../workos/session.js";
 import { type User, user } from "../../workos/user.js";
 import { defineTool } from "../define.js";
 import { ownerOfSession, SESSION_HINT } from "../owners.js";
@@ -33,7 +33,7 @@ export default defineTool({
       .describe("The session as it is now: revoked."),
   }),
   summary: ({ user: who, session: ended }) =>
-    `Signed ${quote.email(who.email, "the user")} out of session ${quote.id(ended.id, "session")} ` +
+    `Signed ${quote.email(who.email, "the user")} out of session ${quote.id(ended.id, SESSION_ID_PREFIX)} ` +
     `(signed in by ${quote.word(ended.auth_method, "a method WorkOS names in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: async ({ session_id, user_id }, { client, signal }) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
-import { invitation } from "../../workos/invitation.js";
+import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
+import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { INVITATION_EXPIRES_IN_DAYS } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
 import { organizationId, roleSlug } from "../params.js";
@@ -35,11 +36,11 @@ export default defineTool({
     const where =
       sent.organization_id === null
         ? ""
-        : ` to ${quote.id(sent.organization_id, "org", "the organization")} ` +
+        : ` to ${quote.id(sent.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} ` +
           `as ${quote.word(sent.role_slug ?? "member", "the role in data")}`;
     return (
       `Invited ${quote.email(sent.email, "the invitee")}${where}; the invitation ` +
-      `${quote.id(sent.id, "invitation")} expires ${quote.time(sent.expires_at, "as data says")}.`
+      `${quote.id(sent.id, INVITATION_ID_PREFIX)} expires ${quote.time(sent.expires_at, "as data says")}.`
     );
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
