@@ -1,22 +1,10 @@
 import { z } from "zod";
-import {
-  CONNECTION_DOMAIN_ID_PREFIX,
-  CONNECTION_ID_PREFIX,
-  type Connection,
-  connection,
-} from "../../workos/connection.js";
+import type { Connection } from "../../workos/connection.js";
+import { CONNECTION_DOMAIN_ID_PREFIX, CONNECTION_ID_PREFIX, connection } from "../../workos/connection.js";
 import { CONNECTION_STATES, CONNECTION_TYPES } from "../../workos-vocabulary.js";
 import { unprocessable } from "../errors.js";
-import {
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, getRoute, listRoute } from "../resource-routes.js";
 import { contains } from "../validate.js";
 import { organizations } from "./organizations.js";

@@ -2,16 +2,8 @@ import { z } from "zod";
 import { DIRECTORY_ID_PREFIX, type Directory, directory } from "../../workos/directory.js";
 import { DIRECTORY_STATES, DIRECTORY_TYPES } from "../../workos-vocabulary.js";
 import { randomToken } from "../ids.js";
-import {
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { contains } from "../validate.js";

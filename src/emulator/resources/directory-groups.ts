@@ -1,20 +1,9 @@
 import { z } from "zod";
-import {
-  DIRECTORY_GROUP_ID_PREFIX,
-  type DirectoryGroup,
-  directoryGroup,
-} from "../../workos/directory-group.js";
+import type { DirectoryGroup } from "../../workos/directory-group.js";
+import { DIRECTORY_GROUP_ID_PREFIX, directoryGroup } from "../../workos/directory-group.js";
 import { unprocessable } from "../errors.js";
-import {
-  anyObject,
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { anyObject, byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404, getRoute, listRoute } from "../resource-routes.js";
 import { directories } from "./directories.js";
 import { directoryUsers } from "./directory-users.js";

@@ -2,19 +2,8 @@ import { z } from "zod";
 import { DIRECTORY_USER_ID_PREFIX, type DirectoryUser, directoryUser } from "../../workos/directory-user.js";
 import { DIRECTORY_USER_STATES } from "../../workos-vocabulary.js";
 import { unprocessable } from "../errors.js";
-import {
-  anyObject,
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  type Stored,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup, Stored } from "../resource.js";
+import { anyObject, byCreation, oneOf, requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { directories } from "./directories.js";

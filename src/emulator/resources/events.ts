@@ -3,15 +3,8 @@ import { EVENT_ID_PREFIX, type Event, event as eventSchema } from "../../workos/
 import { EVENT_TYPES } from "../../workos-vocabulary.js";
 import { unprocessable } from "../errors.js";
 import { isoTime } from "../ids.js";
-import {
-  anyObject,
-  type Resource,
-  type SeedLoader,
-  type SeedLookup,
-  type Stored,
-  seedId,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup, Stored } from "../resource.js";
+import { anyObject, seedId, toWire } from "../resource.js";
 import { listRoute } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { commaList } from "../validate.js";

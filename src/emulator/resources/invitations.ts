@@ -1,9 +1,6 @@
 import { z } from "zod";
-import {
-  INVITATION_ID_PREFIX,
-  type Invitation,
-  invitation as invitationSchema,
-} from "../../workos/invitation.js";
+import type { Invitation } from "../../workos/invitation.js";
+import { INVITATION_ID_PREFIX, invitation as invitationSchema } from "../../workos/invitation.js";
 import {
   DEFAULT_ROLE_SLUG,
   INVITATION_EXPIRES_IN_DAYS,
@@ -12,17 +9,8 @@ import {
 } from "../../workos-vocabulary.js";
 import { badRequest, unprocessable } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
-import {
-  byCreation,
-  type EmittedEvent,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404, listRoute } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";

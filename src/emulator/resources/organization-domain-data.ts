@@ -1,10 +1,7 @@
 import { z } from "zod";
 import { ORGANIZATION_DOMAIN_ID_PREFIX, type OrganizationDomain } from "../../workos/organization-domain.js";
-import {
-  type DOMAIN_DATA_STATES,
-  DOMAIN_STATES,
-  DOMAIN_VERIFICATION_STRATEGIES,
-} from "../../workos-vocabulary.js";
+import type { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
+import { DOMAIN_STATES, DOMAIN_VERIFICATION_STRATEGIES } from "../../workos-vocabulary.js";
 import { newId, randomToken } from "../ids.js";
 import { oneOf, type Stored, seedId } from "../resource.js";
 

@@ -1,25 +1,14 @@
 import { z } from "zod";
+import type { OrganizationMembership } from "../../workos/organization-membership.js";
 import {
   ORGANIZATION_MEMBERSHIP_ID_PREFIX,
-  type OrganizationMembership,
   organizationMembership,
 } from "../../workos/organization-membership.js";
 import { DEFAULT_ROLE_SLUG, MEMBERSHIP_STATUSES, ROLE_SLUG_PATTERN } from "../../workos-vocabulary.js";
 import { ApiError, badRequest, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  anyObject,
-  byCreation,
-  type EmittedEvent,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader, Stored } from "../resource.js";
+import { anyObject, byCreation, oneOf, requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import type { EmulatorStore } from "../store.js";

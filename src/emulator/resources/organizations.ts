@@ -4,14 +4,8 @@ import { ORGANIZATION_DOMAIN_ID_PREFIX } from "../../workos/organization-domain.
 import { DOMAIN_STATES } from "../../workos-vocabulary.js";
 import { badRequest, conflict, notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { commaList, contains, requireObjectBody } from "../validate.js";

@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { ROLE_ID_PREFIX, type Role, role as roleSchema } from "../../workos/role.js";
 import { notFound } from "../errors.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup, Stored } from "../resource.js";
+import { requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { organizations } from "./organizations.js";

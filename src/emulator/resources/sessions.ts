@@ -3,16 +3,8 @@ import { SESSION_ID_PREFIX, type Session, session as sessionSchema } from "../..
 import { SESSION_AUTH_METHODS, SESSION_STATUSES } from "../../workos-vocabulary.js";
 import { badRequest } from "../errors.js";
 import { isoTime } from "../ids.js";
-import {
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { isRecord } from "../validate.js";

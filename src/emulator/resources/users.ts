@@ -3,15 +3,8 @@ import { USER_ID_PREFIX, type User, user as userSchema } from "../../workos/user
 import { EXTERNAL_ID_MAX_LENGTH } from "../../workos-vocabulary.js";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type Stored,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";
