@@ -10,7 +10,12 @@ import { ORGANIZATION_DOMAIN_ID_PREFIX } from "../workos/organization-domain.js"
 import { ORGANIZATION_MEMBERSHIP_ID_PREFIX } from "../workos/organization-membership.js";
 import { SESSION_ID_PREFIX } from "../workos/session.js";
 import { USER_ID_PREFIX } from "../workos/user.js";
-import { CONNECTION_TYPE_FILTERS, METADATA_LIMITS, ROLE_SLUG_PATTERN } from "../workos-vocabulary.js";
+import {
+  CONNECTION_TYPE_FILTERS,
+  DOMAIN_DATA_STATES,
+  METADATA_LIMITS,
+  ROLE_SLUG_PATTERN,
+} from "../workos-vocabulary.js";
 
 /** A WorkOS id of one kind (its prefix from src/workos), checked so a wrong kind of id fails before any request. */
 export function workosId(prefix: string, noun: string, finder: string) {
@@ -114,7 +119,7 @@ export const domainData = z
     z.object({
       domain: domainNameUnlisted.describe("A domain such as example.com, without scheme or path."),
       state: z
-        .enum(["pending", "verified"])
+        .enum(DOMAIN_DATA_STATES)
         .describe("verified if you already know the organization owns it, otherwise pending."),
     }),
   )
