@@ -28,49 +28,32 @@ function dataSchema(tool: AnyTool): z.ZodType {
 }
 
 /**
- * The object with a nullable field of any object inside it optional instead: the view drops nulls at every
- * depth (visibleData), so a nested object WorkOS sent with a null arrives without that field.
+ * The data object with the objects inside it as the view delivers them: visibleData drops nulls at every depth,
+ * so a nested object's nullable field arrives missing instead. (The top level is made partial by the caller.)
  */
 function nestedNullsDropped(schema: z.ZodObject): z.ZodObject {
-  return schema.extend(
-    Object.fromEntries(
-      Object.entries(schema.shape).map(([name, field]) => [name, nested(field as z.ZodType)]),
-    ),
-  );
+  return schema.extend(mapShape(schema, delivered));
 }
 
-function nested(schema: z.ZodType): z.ZodType {
-  const rebuilt = nestedRebuilt(schema);
-  if (rebuilt === schema || schema.description === undefined) return rebuilt;
-  return rebuilt.describe(schema.description);
-}
-
-function nestedRebuilt(schema: z.ZodType): z.ZodType {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
-    const inner = nested(schema.unwrap() as z.ZodType);
-    return inner === schema.unwrap()
-      ? schema
-      : schema instanceof z.ZodOptional
-        ? inner.optional()
-        : inner.nullable();
+/** A value inside the data as the view delivers it: every object in it without its nulls. */
+function delivered(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodObject) {
+    const fields = mapShape(schema, (field) =>
+      hasNull(field) ? delivered(withoutNull(field)).optional() : delivered(field),
+    );
+    return described(schema.extend(fields), schema);
   }
-  if (schema instanceof z.ZodArray) {
-    const element = nested(schema.element as z.ZodType);
-    return element === schema.element ? schema : z.array(element);
-  }
-  if (schema instanceof z.ZodObject) return nullsDropped(schema);
+  if (schema instanceof z.ZodArray) return described(z.array(delivered(schema.element as z.ZodType)), schema);
+  if (schema instanceof z.ZodOptional)
+    return described(delivered(schema.unwrap() as z.ZodType).optional(), schema);
+  if (schema instanceof z.ZodNullable)
+    return described(delivered(schema.unwrap() as z.ZodType).nullable(), schema);
   return schema;
 }
 
-/** An object inside the data: each nullable field optional and never null, at any depth. */
-function nullsDropped(schema: z.ZodObject): z.ZodObject {
-  const fields = Object.entries(schema.shape as Record<string, z.ZodType>);
-  if (!fields.some(([, field]) => hasNull(field)) && fields.every(([, field]) => nested(field) === field))
-    return schema;
-  return schema.extend(
-    Object.fromEntries(
-      fields.map(([name, field]) => [name, hasNull(field) ? withoutNull(field).optional() : nested(field)]),
-    ),
+function mapShape(schema: z.ZodObject, map: (field: z.ZodType) => z.ZodType): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => [name, map(field)]),
   );
 }
 
@@ -79,14 +62,14 @@ function hasNull(schema: z.ZodType): boolean {
   return schema instanceof z.ZodOptional && hasNull(schema.unwrap() as z.ZodType);
 }
 
-/** The field's schema without its null (and without optional, which the caller adds back), its description kept. */
+/** The field without its optional and nullable wrappers, keeping the description one of them carried. */
 function withoutNull(schema: z.ZodType): z.ZodType {
-  const inner = nested(
-    schema instanceof z.ZodOptional || schema instanceof z.ZodNullable
-      ? withoutNull(schema.unwrap() as z.ZodType)
-      : schema,
-  );
-  return schema.description === undefined ? inner : inner.describe(schema.description);
+  if (!(schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)) return schema;
+  return described(withoutNull(schema.unwrap() as z.ZodType), schema);
+}
+
+function described(rebuilt: z.ZodType, original: z.ZodType): z.ZodType {
+  return original.description === undefined ? rebuilt : rebuilt.describe(original.description);
 }
 
 // Built on first listing and kept: a stateless HTTP server makes a Server per request.
