@@ -76,6 +76,12 @@ export const PORTAL_INTENTS = [
   "bring_your_own_key",
 ] as const;
 
+/** Whether a connection is linked (the Connection schema's deprecated `status` enum). */
+export const CONNECTION_STATUSES = ["linked", "unlinked"] as const;
+
+/** Whether a webhook endpoint receives events (the WebhookEndpointJson schema's `status` enum). */
+export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
+
 /** A directory user's state (the DirectoryUser schema's enum). */
 export const DIRECTORY_USER_STATES = ["active", "inactive", "suspended"] as const;
 

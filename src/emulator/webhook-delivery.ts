@@ -1,8 +1,8 @@
 import { type ClientRequest, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { computeSignature, formatSignatureHeader } from "../webhooks/signature.js";
-import type { WorkOSEvent } from "./resources/events.js";
-import type { WebhookEndpoint } from "./resources/webhook-endpoints.js";
+import type { StoredEvent } from "./resources/events.js";
+import type { DeliveryTarget } from "./resources/webhook-endpoints.js";
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
@@ -13,11 +13,11 @@ export class WebhookDispatcher {
   private closed = false;
 
   constructor(
-    private readonly endpoints: () => readonly WebhookEndpoint[],
+    private readonly endpoints: () => readonly DeliveryTarget[],
     private readonly retryDelaysMs: readonly number[],
   ) {}
 
-  dispatch(event: WorkOSEvent): void {
+  dispatch(event: StoredEvent): void {
     if (this.closed) return;
     const body = JSON.stringify({
       id: event.id,
@@ -44,7 +44,7 @@ export class WebhookDispatcher {
     this.cancelAll();
   }
 
-  private attempt(endpoint: WebhookEndpoint, body: string, attempt: number): void {
+  private attempt(endpoint: DeliveryTarget, body: string, attempt: number): void {
     if (this.closed) return;
     const timestamp = Date.now();
     const signature = formatSignatureHeader(timestamp, computeSignature(timestamp, body, endpoint.secret));
@@ -78,7 +78,7 @@ export class WebhookDispatcher {
     req.end(body);
   }
 
-  private retry(endpoint: WebhookEndpoint, body: string, attempt: number, reason: string): void {
+  private retry(endpoint: DeliveryTarget, body: string, attempt: number, reason: string): void {
     if (this.closed) return;
     const delay = this.retryDelaysMs[attempt];
     if (delay === undefined) {

@@ -1,24 +1,31 @@
 import { z } from "zod";
 import { AUTHENTICATION_FACTOR_TYPES } from "../workos-vocabulary.js";
+import { timestamps } from "./id.js";
 
-/** A second factor a user signs in with (the spec's AuthenticationFactor; enrolled, it also shows its secret). */
 export const AUTHENTICATION_FACTOR_ID_PREFIX = "auth_factor";
+
+/** A second factor a user signs in with, as lists serve it: without its secret (the spec's AuthenticationFactor). */
 export const authenticationFactor = z.looseObject({
   object: z.literal("authentication_factor"),
   id: z.string(),
   type: z.enum(AUTHENTICATION_FACTOR_TYPES),
   user_id: z.string().optional(),
   sms: z.looseObject({ phone_number: z.string() }).optional(),
+  totp: z.looseObject({ issuer: z.string(), user: z.string() }).optional(),
+  ...timestamps,
+});
+export type AuthenticationFactor = z.infer<typeof authenticationFactor>;
+
+/** A factor as enrolling it answers: its TOTP secret shown, the only time (the spec's AuthenticationFactorEnrolled). */
+export const authenticationFactorEnrolled = authenticationFactor.extend({
   totp: z
     .looseObject({
       issuer: z.string(),
       user: z.string(),
-      secret: z.string().optional(),
-      qr_code: z.string().optional(),
-      uri: z.string().optional(),
+      secret: z.string(),
+      qr_code: z.string(),
+      uri: z.string(),
     })
     .optional(),
-  created_at: z.string(),
-  updated_at: z.string(),
 });
-export type AuthenticationFactor = z.infer<typeof authenticationFactor>;
+export type AuthenticationFactorEnrolled = z.infer<typeof authenticationFactorEnrolled>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   AUTHORIZATION_RESOURCE_ID_PREFIX,
   type AuthorizationResource,
+  authorizationResource,
 } from "../../workos/authorization-resource.js";
 import { AUTHORIZATION_LIMITS } from "../../workos-vocabulary.js";
 import { ApiError, conflict, notFound, unprocessable } from "../errors.js";
@@ -365,6 +366,7 @@ export const authorizationResources: Resource<
 > = {
   name: "authorization_resources",
   label: "Authorization resource",
+  model: authorizationResource,
   parents: { organization_id: "organizations", parent_resource_id: "authorization_resources" },
   seed: { entry: seedEntry, check: checkSeed, load: loadSeed },
   routes: () => routes(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   AUTHORIZED_CONNECT_APPLICATION_ID_PREFIX,
   type AuthorizedConnectApplication,
+  authorizedConnectApplication,
 } from "../../workos/authorized-connect-application.js";
 import { notFound } from "../errors.js";
 import { paginate, parseListParams } from "../pagination.js";
@@ -81,8 +82,10 @@ export const authorizedApplications: Resource<
 > = {
   name: "authorized_applications",
   label: "Authorized Connect Application",
+  model: authorizedConnectApplication,
   parents: { application_id: "connect_applications", user_id: "users", organization_id: "organizations" },
   seed: { entry: seedEntry, load: loadSeed },
+  serialize,
   routes: () => [
     {
       method: "GET",

@@ -4,10 +4,12 @@ import {
   CONNECT_APPLICATION_ID_PREFIX,
   CONNECT_CLIENT_ID_PREFIX,
   type ConnectApplication,
+  connectApplication,
 } from "../../workos/connect-application.js";
 import {
   CONNECT_APPLICATION_SECRET_ID_PREFIX,
   type ConnectApplicationSecret,
+  connectApplicationSecret,
   type NewConnectApplicationSecret,
 } from "../../workos/connect-application-secret.js";
 import { CONNECT_APPLICATION_TYPES, CONNECT_REGISTRATION_TYPES } from "../../workos-vocabulary.js";
@@ -226,6 +228,7 @@ export const connectApplications: Resource<
 > = {
   name: "connect_applications",
   label: "Connect Application",
+  model: connectApplication,
   parents: { organization_id: "organizations" },
   seed: {
     entry: seedEntry,
@@ -401,6 +404,7 @@ export const applicationSecrets: Resource<
 > = {
   name: "connect_application_secrets",
   label: "Client secret",
+  model: connectApplicationSecret,
   parents: { application_id: "connect_applications" },
   seed: {
     entry: secretSeedEntry,

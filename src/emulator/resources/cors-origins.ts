@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CORS_ORIGIN_ID_PREFIX, type CorsOrigin } from "../../workos/cors-origin.js";
+import { CORS_ORIGIN_ID_PREFIX, type CorsOrigin, corsOrigin } from "../../workos/cors-origin.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import {
@@ -45,6 +45,7 @@ function loadSeed(entries: readonly SeedCorsOrigin[], loader: SeedLoader): void 
 export const corsOrigins: Resource<CorsOrigin, SeedCorsOrigin, "cors_origins"> = {
   name: "cors_origins",
   label: "CORS origin",
+  model: corsOrigin,
   seed: {
     entry: seedEntry,
     check: (entry, seed) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REDIRECT_URI_ID_PREFIX, type RedirectUri } from "../../workos/redirect-uri.js";
+import { REDIRECT_URI_ID_PREFIX, type RedirectUri, redirectUri } from "../../workos/redirect-uri.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import {
@@ -56,6 +56,7 @@ function loadSeed(entries: readonly SeedRedirectUri[], loader: SeedLoader): void
 export const redirectUris: Resource<RedirectUri, SeedRedirectUri, "redirect_uris"> = {
   name: "redirect_uris",
   label: "Redirect URI",
+  model: redirectUri,
   seed: {
     entry: seedEntry,
     check: (entry, seed) =>

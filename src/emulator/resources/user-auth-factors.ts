@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import {
   AUTHENTICATION_FACTOR_ID_PREFIX,
-  type AuthenticationFactor,
+  type AuthenticationFactorEnrolled,
+  authenticationFactor,
 } from "../../workos/authentication-factor.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
@@ -41,7 +42,7 @@ function textImage(text: string): string {
 }
 
 /** The listed shape: the factor without its secret. */
-function serialize(factor: AuthenticationFactor): Record<string, unknown> {
+function serialize(factor: AuthenticationFactorEnrolled): Record<string, unknown> {
   const { totp, ...rest } = factor;
   return totp ? { ...rest, totp: { issuer: totp.issuer, user: totp.user } } : { ...rest };
 }
@@ -55,9 +56,10 @@ function optionalString(body: Record<string, unknown>, field: string): string | 
   return value;
 }
 
-export const userAuthFactors: Resource<AuthenticationFactor, never, "user_auth_factors"> = {
+export const userAuthFactors: Resource<AuthenticationFactorEnrolled, never, "user_auth_factors"> = {
   name: "user_auth_factors",
   label: "Authentication factor",
+  model: authenticationFactor,
   parents: { user_id: "users" },
   serialize,
   routes: () => [
@@ -80,7 +82,7 @@ export const userAuthFactors: Resource<AuthenticationFactor, never, "user_auth_f
         const uri = `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}`;
         const now = ctx.now();
         const at = isoTime(now);
-        const factor: AuthenticationFactor = {
+        const factor: AuthenticationFactorEnrolled = {
           object: "authentication_factor",
           id: newId(AUTHENTICATION_FACTOR_ID_PREFIX, now),
           type: "totp",
