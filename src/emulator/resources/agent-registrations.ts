@@ -7,15 +7,8 @@ import {
 import { AGENT_REGISTRATION_KINDS, AGENT_REGISTRATION_STATUSES } from "../../workos-vocabulary.js";
 import { ApiError, notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { oneOf, requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import type { ApiRequest, EmulatorContext } from "../router.js";
 import { isEmail, isRecord } from "../validate.js";
 import { organizationMemberships } from "./organization-memberships.js";

@@ -8,14 +8,8 @@ import { AUTHORIZATION_LIMITS } from "../../workos-vocabulary.js";
 import { ApiError, conflict, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup } from "../resource.js";
+import { requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteWithDependents, findOr404 } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import { FieldErrors, requireObjectBody } from "../validate.js";

@@ -6,14 +6,8 @@ import {
 } from "../../workos/authorized-connect-application.js";
 import { notFound } from "../errors.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { connectApplicationOf, connectApplications } from "./connect-applications.js";

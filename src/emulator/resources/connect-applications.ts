@@ -16,14 +16,8 @@ import { CONNECT_APPLICATION_TYPES, CONNECT_REGISTRATION_TYPES } from "../../wor
 import { notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, findOr404 } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { commaList, FieldErrors, isRecord, requireObjectBody } from "../validate.js";

@@ -6,15 +6,8 @@ import { ASSIGNMENT_KINDS } from "../../workos-vocabulary.js";
 import { ApiError, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup } from "../resource.js";
+import { requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import type { EmulatorStore, Entry } from "../store.js";
