@@ -76,6 +76,12 @@ export const PORTAL_INTENTS = [
   "bring_your_own_key",
 ] as const;
 
+/** Whether a connection is linked (the Connection schema's deprecated `status` enum). */
+export const CONNECTION_STATUSES = ["linked", "unlinked"] as const;
+
+/** Whether a webhook endpoint receives events (the WebhookEndpointJson schema's `status` enum). */
+export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
+
 /** A directory user's state (the DirectoryUser schema's enum). */
 export const DIRECTORY_USER_STATES = ["active", "inactive", "suspended"] as const;
 
@@ -395,9 +401,6 @@ export const WEBHOOK_EVENT_TYPES = EVENT_TYPES.filter(
     !UNSUBSCRIBABLE_EVENT_TYPES.includes(type) &&
     !UNSUBSCRIBABLE_EVENT_PREFIXES.some((prefix) => type.startsWith(prefix)),
 );
-
-/** Whether a webhook endpoint receives events. */
-export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
 
 /** What a Radar list entry matches. */
 export const RADAR_LIST_TYPES = [

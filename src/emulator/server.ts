@@ -7,6 +7,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostAllowed, loopbackHosts, quoted } from "../host-check.js";
+import { EVENT_ID_PREFIX } from "../workos/event.js";
 import { type ControlTarget, handleControl } from "./control.js";
 import { ApiError, notEmulated } from "./errors.js";
 import { type Fault, FaultQueue, parseFault } from "./faults.js";
@@ -197,7 +198,7 @@ export class EmulatorServer implements ControlTarget {
     const recorded = this.store.of(events);
     const event = recorded.insert({
       object: "event",
-      id: newId("event"),
+      id: newId(EVENT_ID_PREFIX),
       event: type,
       data,
       created_at: isoTime(this.config.now()),

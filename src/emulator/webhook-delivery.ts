@@ -1,8 +1,8 @@
 import { type ClientRequest, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { computeSignature, formatSignatureHeader } from "../webhooks/signature.js";
-import type { WorkOSEvent } from "./resources/events.js";
-import type { WebhookEndpoint } from "./resources/webhook-endpoints.js";
+import type { WebhookEndpoint } from "../workos/webhook-endpoint.js";
+import type { StoredEvent } from "./resources/events.js";
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
@@ -17,7 +17,7 @@ export class WebhookDispatcher {
     private readonly retryDelaysMs: readonly number[],
   ) {}
 
-  dispatch(event: WorkOSEvent): void {
+  dispatch(event: StoredEvent): void {
     if (this.closed) return;
     const body = JSON.stringify({
       id: event.id,

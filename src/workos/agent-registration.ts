@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { AGENT_REGISTRATION_KINDS, AGENT_REGISTRATION_STATUSES } from "../workos-vocabulary.js";
+import { timestamps } from "./id.js";
 
 /** An AI agent's registration in an organization, and the claim that ties it to a user (spec: AgentRegistration). */
 export const AGENT_REGISTRATION_ID_PREFIX = "agent_registration";
 
 const claimCompletion = z.looseObject({
   id: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
   expires_at: z.string(),
   claimed_at: z.string(),
 });
@@ -17,8 +17,7 @@ export const agentRegistration = z.looseObject({
   agent_identity: z.looseObject({
     id: z.string(),
     userland_user_id: z.string().nullable(),
-    created_at: z.string(),
-    updated_at: z.string(),
+    ...timestamps,
   }),
   organization_id: z.string(),
   status: z.enum(AGENT_REGISTRATION_STATUSES),
@@ -27,12 +26,10 @@ export const agentRegistration = z.looseObject({
     .looseObject({
       id: z.string(),
       claim_completion: claimCompletion.nullable(),
-      created_at: z.string(),
-      updated_at: z.string(),
+      ...timestamps,
       expires_at: z.string(),
     })
     .nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 export type AgentRegistration = z.infer<typeof agentRegistration>;

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { AUTHENTICATION_FACTOR_TYPES } from "../workos-vocabulary.js";
+import { timestamps } from "./id.js";
 
 export const AUTHENTICATION_FACTOR_ID_PREFIX = "auth_factor";
 
-/** A second factor (an authenticator app, a phone, or codes the application delivers itself). */
+/** A second factor a user signs in with, as lists serve it: without its secret (the spec's AuthenticationFactor). */
 export const authenticationFactor = z.looseObject({
   object: z.literal("authentication_factor"),
   id: z.string(),
@@ -11,12 +12,11 @@ export const authenticationFactor = z.looseObject({
   user_id: z.string().optional(),
   sms: z.looseObject({ phone_number: z.string() }).optional(),
   totp: z.looseObject({ issuer: z.string(), user: z.string() }).optional(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 export type AuthenticationFactor = z.infer<typeof authenticationFactor>;
 
-/** The factor as enrollment returns it: a TOTP factor's secret, QR code and URI are shown only then. */
+/** A factor as enrolling it answers: its TOTP secret shown, the only time (the spec's AuthenticationFactorEnrolled). */
 export const authenticationFactorEnrolled = authenticationFactor.extend({
   totp: z
     .looseObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestamps } from "./id.js";
 
 /** An instance of one of the application's resource types (a workspace, a project) that roles are assigned on. */
 export const AUTHORIZATION_RESOURCE_ID_PREFIX = "authz_resource";
@@ -12,8 +13,7 @@ export const authorizationResource = z.looseObject({
   resource_type_slug: z.string(),
   organization_id: z.string(),
   parent_resource_id: z.string().nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 
 export type AuthorizationResource = z.infer<typeof authorizationResource>;

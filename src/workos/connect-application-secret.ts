@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestamps } from "./id.js";
 
 /** A client secret of a Connect application; its value is shown once, when it is made. */
 export const CONNECT_APPLICATION_SECRET_ID_PREFIX = "secret";
@@ -8,8 +9,7 @@ export const connectApplicationSecret = z.looseObject({
   id: z.string(),
   secret_hint: z.string(),
   last_used_at: z.string().nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 export type ConnectApplicationSecret = z.infer<typeof connectApplicationSecret>;
 

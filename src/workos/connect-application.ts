@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECT_APPLICATION_TYPES } from "../workos-vocabulary.js";
+import { timestamps } from "./id.js";
 
 /** An OAuth or machine-to-machine application that signs in with WorkOS Connect (spec: ConnectApplication). */
 export const CONNECT_APPLICATION_ID_PREFIX = "conn_app";
@@ -14,8 +15,7 @@ export const connectApplication = z.looseObject({
   description: z.string().nullable(),
   name: z.string(),
   scopes: z.array(z.string()),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
   application_type: z.enum(CONNECT_APPLICATION_TYPES),
   /** OAuth applications only. */
   redirect_uris: z.array(redirectUri).optional(),

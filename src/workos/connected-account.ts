@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECTED_ACCOUNT_STATES, DATA_INTEGRATION_AUTH_METHODS } from "../workos-vocabulary.js";
+import { timestamps } from "./id.js";
 
 /** A user's (or organization's) installation of a Pipes data integration (spec: ConnectedAccount). */
 export const CONNECTED_ACCOUNT_ID_PREFIX = "data_installation";
@@ -16,7 +17,6 @@ export const connectedAccount = z.looseObject({
   client_secret_last_4: z.string().nullable().optional(),
   config: z.record(z.string(), z.string()).optional(),
   state: z.enum(CONNECTED_ACCOUNT_STATES),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 export type ConnectedAccount = z.infer<typeof connectedAccount>;

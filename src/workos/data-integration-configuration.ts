@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestamps } from "./id.js";
 
 /** How one organization uses a Pipes provider (spec: DataIntegrationConfigurationResponse). */
 export const dataIntegrationConfiguration = z.looseObject({
@@ -10,8 +11,7 @@ export const dataIntegrationConfiguration = z.looseObject({
   enabled: z.boolean(),
   scopes: z.array(z.string()).nullable(),
   config: z.record(z.string(), z.string()),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
   credentials: z
     .looseObject({
       credentials_type: z.enum(["shared", "custom", "organization"]),

@@ -4,6 +4,7 @@ import {
   DATA_INTEGRATION_CREDENTIAL_TYPES,
   DATA_INTEGRATION_STATES,
 } from "../workos-vocabulary.js";
+import { timestamps } from "./id.js";
 
 /** A Pipes data integration: the environment's connection to one provider (GitHub, Slack, …) (spec: DataIntegration). */
 export const DATA_INTEGRATION_ID_PREFIX = "data_integration";
@@ -50,8 +51,7 @@ export const dataIntegration = z.looseObject({
     .nullable(),
   config: z.record(z.string(), z.string()),
   custom_provider: customProvider.nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 export type DataIntegration = z.infer<typeof dataIntegration>;
 

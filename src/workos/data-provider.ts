@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATA_INTEGRATION_AUTH_METHODS, DATA_PROVIDER_OWNERSHIPS } from "../workos-vocabulary.js";
 import { connectedAccount } from "./connected-account.js";
+import { timestamps } from "./id.js";
 
 /** A Pipes provider configured for the environment, with one user's connection to it (the spec's data provider). */
 export const DATA_PROVIDER_ID_PREFIX = "data_integration";
@@ -15,8 +16,7 @@ export const dataProvider = z.looseObject({
   scopes: z.array(z.string()).nullable(),
   auth_methods: z.array(z.enum(DATA_INTEGRATION_AUTH_METHODS)).optional(),
   ownership: z.enum(DATA_PROVIDER_OWNERSHIPS),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
   connected_account: connectedAccount.nullable(),
 });
 export type DataProvider = z.infer<typeof dataProvider>;

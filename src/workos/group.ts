@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestamps } from "./id.js";
 
 /** A group of an organization's members (AuthKit groups, not Directory Sync's directory groups). */
 export const GROUP_ID_PREFIX = "group";
@@ -9,7 +10,6 @@ export const group = z.looseObject({
   organization_id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 export type Group = z.infer<typeof group>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestamps } from "./id.js";
 
 /** A one-time sign-in code sent by email (the spec's MagicAuth). */
 export const MAGIC_AUTH_ID_PREFIX = "magic_auth";
@@ -8,8 +9,7 @@ export const magicAuth = z.looseObject({
   user_id: z.string(),
   email: z.string(),
   expires_at: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
   code: z.string(),
 });
 export type MagicAuth = z.infer<typeof magicAuth>;

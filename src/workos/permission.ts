@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestamps } from "./id.js";
 
 /** A permission of the environment (RBAC): what a role grants, named by its slug. */
 export const PERMISSION_ID_PREFIX = "perm";
@@ -11,8 +12,7 @@ export const permission = z.looseObject({
   description: z.string().nullable(),
   system: z.boolean(),
   resource_type_slug: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 
 export type Permission = z.infer<typeof permission>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { timestamps } from "./id.js";
 
 /** A URI AuthKit may send users back to after sign-in (the spec's RedirectUri). */
 export const REDIRECT_URI_ID_PREFIX = "redir";
@@ -7,7 +8,6 @@ export const redirectUri = z.looseObject({
   id: z.string(),
   uri: z.string(),
   default: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 export type RedirectUri = z.infer<typeof redirectUri>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLE_ASSIGNMENT_SOURCES } from "../workos-vocabulary.js";
+import { timestamps } from "./id.js";
 
 /** A role given to an organization membership on one authorization resource (the spec's UserRoleAssignment). */
 export const ROLE_ASSIGNMENT_ID_PREFIX = "role_assignment";
@@ -14,8 +15,7 @@ export const roleAssignment = z.looseObject({
     type: z.enum(ROLE_ASSIGNMENT_SOURCES),
     group_role_assignment_id: z.string().nullable(),
   }),
-  created_at: z.string(),
-  updated_at: z.string(),
+  ...timestamps,
 });
 
 export type RoleAssignment = z.infer<typeof roleAssignment>;

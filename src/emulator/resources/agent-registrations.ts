@@ -1,22 +1,19 @@
 import { z } from "zod";
-import { AGENT_REGISTRATION_ID_PREFIX, type AgentRegistration } from "../../workos/agent-registration.js";
+import {
+  AGENT_REGISTRATION_ID_PREFIX,
+  type AgentRegistration,
+  agentRegistration,
+} from "../../workos/agent-registration.js";
 import { AGENT_REGISTRATION_KINDS, AGENT_REGISTRATION_STATUSES } from "../../workos-vocabulary.js";
 import { ApiError, notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { oneOf, requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import type { ApiRequest, EmulatorContext } from "../router.js";
 import { isEmail, isRecord } from "../validate.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
-import { type User, users } from "./users.js";
+import { type StoredUser, users } from "./users.js";
 
 /**
  * An agent registration with the secrets the emulator checks: its API key or access tokens, and its open claim.
@@ -209,7 +206,7 @@ function linkExternalUser(ctx: EmulatorContext, req: ApiRequest) {
     throw refuse(400, "email_mismatch", "The claim attempt was started for another email address.");
 
   const all = ctx.store.of(users);
-  let person: User | undefined = all.values().find((u) => u.external_id === user.external_id);
+  let person: StoredUser | undefined = all.values().find((u) => u.external_id === user.external_id);
   if (person && person.email.toLowerCase() !== email)
     throw refuse(400, "email_mismatch", "The user with this external_id has another email address.");
   if (!person) {
@@ -269,6 +266,7 @@ export const agentRegistrations: Resource<
 > = {
   name: "agent_registrations",
   label: "Agent registration",
+  model: agentRegistration,
   parents: { organization_id: "organizations" },
   seed: { entry: seedEntry, load: loadSeed },
   serialize,

@@ -3,6 +3,7 @@ import { API_KEY_ID_PREFIX, type ApiKey, type ApiKeyWithValue } from "../../work
 import { ApiError, conflict } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
 import {
+  type EmittedEvent,
   type Resource,
   requiredString,
   type SeedLoader,
@@ -105,7 +106,7 @@ function serialize(key: StoredApiKey): ApiKey {
 const isExpired = (key: StoredApiKey, now: number) =>
   key.expires_at !== null && Date.parse(key.expires_at) <= now;
 
-function emit(ctx: EmulatorContext, type: string, key: StoredApiKey): void {
+function emit(ctx: EmulatorContext, type: EmittedEvent["type"], key: StoredApiKey): void {
   ctx.emit({ type, data: serialize(key), organizationId: key.organization_id });
 }
 

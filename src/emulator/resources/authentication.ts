@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { DEFAULT_CLIENT_ID } from "../api-key.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId, randomToken, ulid } from "../ids.js";
-import type { Resource } from "../resource.js";
+import type { EmittedEvent, Resource } from "../resource.js";
 import { toWire } from "../resource.js";
 import type { ApiRequest, EmulatorContext, Route } from "../router.js";
 import { signJwt } from "../signing-key.js";
@@ -14,9 +14,9 @@ import { type MagicAuth, magicAuths } from "./magic-auth.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { roles } from "./roles.js";
-import { type Session, sessions } from "./sessions.js";
+import { type StoredSession, sessions } from "./sessions.js";
 import { passwordMatches } from "./user-passwords.js";
-import { type User, users } from "./users.js";
+import { type StoredUser, users } from "./users.js";
 
 /**
  * AuthKit sign-in: POST /user_management/authenticate with its grants, and refresh tokens (the browser's side,
@@ -27,9 +27,9 @@ import { type User, users } from "./users.js";
 /** How a session was signed in: the response's `authentication_method` and the session's `auth_method`. */
 interface Method {
   readonly name: string;
-  readonly session: Session["auth_method"];
+  readonly session: StoredSession["auth_method"];
   /** The authentication.*_succeeded event it emits, if WorkOS has one. */
-  readonly event?: { type: string; kind: string };
+  readonly event?: { type: EmittedEvent["type"]; kind: string };
 }
 
 export const PASSWORD: Method = {
@@ -137,7 +137,7 @@ function customClaims(ctx: EmulatorContext, userId: string, organizationId: stri
   return typeof rendered === "string" ? {} : rendered;
 }
 
-function accessToken(ctx: EmulatorContext, session: Session, organizationId: string | null): string {
+function accessToken(ctx: EmulatorContext, session: StoredSession, organizationId: string | null): string {
   const iat = Math.floor(ctx.now() / 1000);
   const claims: Record<string, unknown> = {
     iss: `${ctx.baseUrl()}/user_management/${DEFAULT_CLIENT_ID}`,
@@ -159,7 +159,7 @@ function accessToken(ctx: EmulatorContext, session: Session, organizationId: str
 
 function mintRefreshToken(
   ctx: EmulatorContext,
-  session: Session,
+  session: StoredSession,
   organizationId: string | null,
   method: string,
 ) {
@@ -176,8 +176,8 @@ function mintRefreshToken(
 
 function tokenResponse(
   ctx: EmulatorContext,
-  user: User,
-  session: Session,
+  user: StoredUser,
+  session: StoredSession,
   organizationId: string | null,
   method: string,
 ) {
@@ -205,7 +205,7 @@ function requestContext(body: Record<string, unknown>): SignInRequest {
 }
 
 /** Accepts the pending invitation a sign-in names by its token; it must be for the user's email. */
-function acceptInvitationToken(ctx: EmulatorContext, user: User, token: string | null) {
+function acceptInvitationToken(ctx: EmulatorContext, user: StoredUser, token: string | null) {
   if (token === null) return undefined;
   const invitation = ctx.store
     .of(invitations)
@@ -221,7 +221,7 @@ function acceptInvitationToken(ctx: EmulatorContext, user: User, token: string |
 }
 
 /** A sign-in left waiting for a further step, found again by its pending_authentication_token. */
-function pendingFor(ctx: EmulatorContext, user: User, method: Method): PendingAuthentication {
+function pendingFor(ctx: EmulatorContext, user: StoredUser, method: Method): PendingAuthentication {
   const pending: PendingAuthentication = {
     id: randomToken(24),
     user_id: user.id,
@@ -254,7 +254,7 @@ function pendingSignIn(ctx: EmulatorContext, body: Record<string, unknown>) {
  */
 function signIn(
   ctx: EmulatorContext,
-  user: User,
+  user: StoredUser,
   method: Method,
   request: SignInRequest,
   organizationId?: string | null,
@@ -282,7 +282,7 @@ function signIn(
   }
   const now = ctx.now();
   const at = isoTime(now);
-  const session: Session = {
+  const session: StoredSession = {
     object: "session",
     id: newId("session", now),
     user_id: user.id,
@@ -297,7 +297,7 @@ function signIn(
   };
   if (organization !== null) session.organization_id = organization;
   ctx.store.of(sessions).insert(session);
-  const signedIn: User = { ...user, last_sign_in_at: at, updated_at: at };
+  const signedIn: StoredUser = { ...user, last_sign_in_at: at, updated_at: at };
   ctx.store.of(users).replace(signedIn);
   ctx.emit({ type: "session.created", data: { ...session }, organizationId: organization });
   if (method.event) {

@@ -2,19 +2,14 @@ import { z } from "zod";
 import {
   AUTHORIZATION_RESOURCE_ID_PREFIX,
   type AuthorizationResource,
+  authorizationResource,
 } from "../../workos/authorization-resource.js";
 import { AUTHORIZATION_LIMITS } from "../../workos-vocabulary.js";
 import { ApiError, conflict, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup } from "../resource.js";
+import { requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteWithDependents, findOr404 } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import { FieldErrors, requireObjectBody } from "../validate.js";
@@ -365,6 +360,7 @@ export const authorizationResources: Resource<
 > = {
   name: "authorization_resources",
   label: "Authorization resource",
+  model: authorizationResource,
   parents: { organization_id: "organizations", parent_resource_id: "authorization_resources" },
   seed: { entry: seedEntry, check: checkSeed, load: loadSeed },
   routes: () => routes(),

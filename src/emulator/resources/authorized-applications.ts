@@ -2,17 +2,12 @@ import { z } from "zod";
 import {
   AUTHORIZED_CONNECT_APPLICATION_ID_PREFIX,
   type AuthorizedConnectApplication,
+  authorizedConnectApplication,
 } from "../../workos/authorized-connect-application.js";
 import { notFound } from "../errors.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { connectApplicationOf, connectApplications } from "./connect-applications.js";
@@ -81,8 +76,10 @@ export const authorizedApplications: Resource<
 > = {
   name: "authorized_applications",
   label: "Authorized Connect Application",
+  model: authorizedConnectApplication,
   parents: { application_id: "connect_applications", user_id: "users", organization_id: "organizations" },
   seed: { entry: seedEntry, load: loadSeed },
+  serialize,
   routes: () => [
     {
       method: "GET",

@@ -4,24 +4,20 @@ import {
   CONNECT_APPLICATION_ID_PREFIX,
   CONNECT_CLIENT_ID_PREFIX,
   type ConnectApplication,
+  connectApplication,
 } from "../../workos/connect-application.js";
 import {
   CONNECT_APPLICATION_SECRET_ID_PREFIX,
   type ConnectApplicationSecret,
+  connectApplicationSecret,
   type NewConnectApplicationSecret,
 } from "../../workos/connect-application-secret.js";
 import { CONNECT_APPLICATION_TYPES, CONNECT_REGISTRATION_TYPES } from "../../workos-vocabulary.js";
 import { notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, findOr404 } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { commaList, FieldErrors, isRecord, requireObjectBody } from "../validate.js";
@@ -226,6 +222,7 @@ export const connectApplications: Resource<
 > = {
   name: "connect_applications",
   label: "Connect Application",
+  model: connectApplication,
   parents: { organization_id: "organizations" },
   seed: {
     entry: seedEntry,
@@ -401,6 +398,7 @@ export const applicationSecrets: Resource<
 > = {
   name: "connect_application_secrets",
   label: "Client secret",
+  model: connectApplicationSecret,
   parents: { application_id: "connect_applications" },
   seed: {
     entry: secretSeedEntry,

@@ -1,15 +1,9 @@
 import { z } from "zod";
-import { CORS_ORIGIN_ID_PREFIX, type CorsOrigin } from "../../workos/cors-origin.js";
+import { CORS_ORIGIN_ID_PREFIX, type CorsOrigin, corsOrigin } from "../../workos/cors-origin.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { listRoute } from "../resource-routes.js";
 import { requireObjectBody } from "../validate.js";
 
@@ -45,6 +39,7 @@ function loadSeed(entries: readonly SeedCorsOrigin[], loader: SeedLoader): void 
 export const corsOrigins: Resource<CorsOrigin, SeedCorsOrigin, "cors_origins"> = {
   name: "cors_origins",
   label: "CORS origin",
+  model: corsOrigin,
   seed: {
     entry: seedEntry,
     check: (entry, seed) => {

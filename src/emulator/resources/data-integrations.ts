@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { CONNECTED_ACCOUNT_ID_PREFIX, type ConnectedAccount } from "../../workos/connected-account.js";
+import {
+  CONNECTED_ACCOUNT_ID_PREFIX,
+  type ConnectedAccount,
+  connectedAccount,
+} from "../../workos/connected-account.js";
 import {
   DATA_INTEGRATION_ID_PREFIX,
   type DataIntegration,
   type DataIntegrationWithoutInstallation,
+  storedDataIntegration,
 } from "../../workos/data-integration.js";
 import type { DataIntegrationConfiguration } from "../../workos/data-integration-configuration.js";
 import {
@@ -506,6 +511,7 @@ const PATH = "/data-integrations";
 export const dataIntegrations: Resource<StoredDataIntegration, SeedDataIntegration, "data_integrations"> = {
   name: "data_integrations",
   label: "Data integration",
+  model: storedDataIntegration,
   seed: {
     entry: seedEntry,
     check: (entry, seed) => {
@@ -813,6 +819,7 @@ const usersRef = users;
 export const connectedAccounts: Resource<StoredConnectedAccount, never, "connected_accounts"> = {
   name: "connected_accounts",
   label: "Connected account",
+  model: connectedAccount,
   parents: { integration_id: "data_integrations", user_id: "users", organization_id: "organizations" },
   serialize: serializeAccount,
   deleted: (a) => ({

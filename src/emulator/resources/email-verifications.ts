@@ -1,6 +1,7 @@
 import {
   EMAIL_VERIFICATION_ID_PREFIX,
   type EmailVerification as EmailVerificationWire,
+  emailVerification,
 } from "../../workos/email-verification.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
@@ -9,7 +10,7 @@ import { findOr404, getRoute } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import { isEmail, requireObjectBody } from "../validate.js";
 import { oneTimeCode } from "./magic-auth.js";
-import { type User, users } from "./users.js";
+import { type StoredUser, users } from "./users.js";
 
 /**
  * Email verification codes (send, confirm, get) and email changes (send a code to the new address, confirm
@@ -50,7 +51,7 @@ function readCode(body: Record<string, unknown>): string {
   return body.code;
 }
 
-function updateUser(ctx: EmulatorContext, next: User): Record<string, unknown> {
+function updateUser(ctx: EmulatorContext, next: StoredUser): Record<string, unknown> {
   ctx.store.of(users).replace(next);
   const wire = toWire(users, next, ctx.store);
   ctx.emit({ type: "user.updated", data: wire, organizationId: null });
@@ -65,7 +66,7 @@ function emailTaken(ctx: EmulatorContext, email: string, selfId: string): boolea
 }
 
 /** Makes (and, were there mail, sends) a verification code for the user's current email. */
-export function sendVerification(ctx: EmulatorContext, user: User): EmailVerification {
+export function sendVerification(ctx: EmulatorContext, user: StoredUser): EmailVerification {
   const now = ctx.now();
   const at = isoTime(now);
   const verification: EmailVerification = {
@@ -88,7 +89,7 @@ export function sendVerification(ctx: EmulatorContext, user: User): EmailVerific
 /** Spends the user's matching code and marks the email verified; `refuse` builds the error for a bad code. */
 export function confirmVerification(
   ctx: EmulatorContext,
-  user: User,
+  user: StoredUser,
   code: string,
   refuse: (code: string, message: string) => ApiError,
 ): Record<string, unknown> {
@@ -211,6 +212,7 @@ const emailChangeRoutes = (): Route[] => [
 export const emailVerifications: Resource<EmailVerification, never, "email_verifications"> = {
   name: "email_verifications",
   label: "Email verification",
+  model: emailVerification,
   parents: { user_id: "users" },
   serialize,
   routes: verificationRoutes,

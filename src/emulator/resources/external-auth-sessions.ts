@@ -4,7 +4,7 @@ import { isoTime, newId, randomToken } from "../ids.js";
 import { type Resource, requiredString, type SeedLoader, seedId, toWire } from "../resource.js";
 import type { EmulatorContext } from "../router.js";
 import { isEmail, isRecord, requireObjectBody } from "../validate.js";
-import { type User, users } from "./users.js";
+import { type StoredUser, users } from "./users.js";
 
 // Standalone Connect: AuthKit sends the user to the application's own login with an `external_auth_id`; once
 // the application has signed them in it calls POST /authkit/oauth2/complete, and AuthKit carries on at the
@@ -92,7 +92,7 @@ function upsertUser(ctx: EmulatorContext, input: ExternalUser): void {
     last_sign_in_at: at,
     updated_at: at,
   };
-  const user: User = existing
+  const user: StoredUser = existing
     ? { ...existing, ...fields }
     : {
         object: "user",

@@ -1,17 +1,10 @@
 import { z } from "zod";
-import { GROUP_ID_PREFIX, type Group } from "../../workos/group.js";
+import { GROUP_ID_PREFIX, type Group, group as groupSchema } from "../../workos/group.js";
 import { notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader, SeedLookup } from "../resource.js";
+import { requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { deleteWithDependents, findOr404 } from "../resource-routes.js";
 import type { ApiRequest, EmulatorContext } from "../router.js";
 import { FieldErrors, requireObjectBody } from "../validate.js";
@@ -127,7 +120,12 @@ function readInput(
   return input;
 }
 
-function emitGroup(ctx: EmulatorContext, type: string, g: Group, context?: Record<string, unknown>): void {
+function emitGroup(
+  ctx: EmulatorContext,
+  type: EmittedEvent["type"],
+  g: Group,
+  context?: Record<string, unknown>,
+): void {
   ctx.emit({ type, data: serialize(g), organizationId: g.organization_id, ...(context ? { context } : {}) });
 }
 
@@ -143,6 +141,7 @@ const BASE = "/organizations/:organizationId/groups";
 export const groups: Resource<Group, SeedGroup, "groups"> = {
   name: "groups",
   label: "Group",
+  model: groupSchema,
   parents: { organization_id: "organizations" },
   seed: { entry: seedEntry, check: checkMembers, load: loadSeed },
   serialize,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { JwtTemplate } from "../../workos/jwt-template.js";
+import { jwtTemplate } from "../../workos/jwt-template.js";
 import { ApiError, notFound } from "../errors.js";
 import { isoTime } from "../ids.js";
 import { type Resource, requiredString, type SeedLoader, seedTimestamps } from "../resource.js";
@@ -92,6 +93,7 @@ function serialize({ id: _id, ...wire }: StoredJwtTemplate): Record<string, unkn
 export const jwtTemplates: Resource<StoredJwtTemplate, SeedJwtTemplate, "jwt_template"> = {
   name: "jwt_template",
   label: "JWT template",
+  model: jwtTemplate,
   seed: {
     entry: seedEntry,
     check: (entry, seed) => {

@@ -1,5 +1,9 @@
 import { randomInt } from "node:crypto";
-import { MAGIC_AUTH_ID_PREFIX, type MagicAuth as MagicAuthWire } from "../../workos/magic-auth.js";
+import {
+  MAGIC_AUTH_ID_PREFIX,
+  type MagicAuth as MagicAuthWire,
+  magicAuth as magicAuthSchema,
+} from "../../workos/magic-auth.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import type { Resource } from "../resource.js";
@@ -7,7 +11,7 @@ import { getRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { isEmail, requireObjectBody } from "../validate.js";
 import { invitations } from "./invitations.js";
-import { type User, users } from "./users.js";
+import { type StoredUser, users } from "./users.js";
 
 /** A Magic Auth code, and whether it has been spent (POST /user_management/authenticate takes it once). */
 export interface MagicAuth extends MagicAuthWire {
@@ -27,14 +31,14 @@ function serialize({ used: _used, ...wire }: MagicAuth): Record<string, unknown>
 }
 
 /** The user the code signs in; an unknown address signs up, as AuthKit lets a new user do with a code. */
-function userFor(ctx: EmulatorContext, email: string): User {
+function userFor(ctx: EmulatorContext, email: string): StoredUser {
   const existing = ctx.store
     .of(users)
     .values()
     .find((u) => u.email === email);
   if (existing) return existing;
   const at = isoTime(ctx.now());
-  const user: User = {
+  const user: StoredUser = {
     object: "user",
     id: newId("user"),
     email,
@@ -61,6 +65,7 @@ function userFor(ctx: EmulatorContext, email: string): User {
 export const magicAuths: Resource<MagicAuth, never, "magic_auths"> = {
   name: "magic_auths",
   label: "Magic Auth",
+  model: magicAuthSchema,
   parents: { user_id: "users" },
   serialize,
   routes: () => [

@@ -1,6 +1,7 @@
 import {
   PASSWORD_RESET_ID_PREFIX,
   type PasswordReset as PasswordResetWire,
+  passwordReset,
 } from "../../workos/password-reset.js";
 import { ApiError, notFound } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
@@ -10,7 +11,7 @@ import type { EmulatorContext } from "../router.js";
 import { isEmail, requireObjectBody } from "../validate.js";
 import { sessions } from "./sessions.js";
 import { setPassword } from "./user-passwords.js";
-import { type User, users } from "./users.js";
+import { type StoredUser, users } from "./users.js";
 
 /** A password reset, and whether its token has been spent. */
 export interface PasswordReset extends PasswordResetWire {
@@ -60,7 +61,7 @@ function confirm(ctx: EmulatorContext, body: Record<string, unknown>) {
   setPassword(ctx.store, user.id, body.new_password);
   const at = isoTime(ctx.now());
   // Resetting the password proves the address, and ends every session of the user.
-  let next: User = user;
+  let next: StoredUser = user;
   if (!user.email_verified) {
     next = { ...user, email_verified: true, updated_at: at };
     ctx.store.of(users).replace(next);
@@ -79,6 +80,7 @@ function confirm(ctx: EmulatorContext, body: Record<string, unknown>) {
 export const passwordResets: Resource<PasswordReset, never, "password_resets"> = {
   name: "password_resets",
   label: "Password reset",
+  model: passwordReset,
   parents: { user_id: "users" },
   serialize,
   routes: () => [

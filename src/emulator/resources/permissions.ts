@@ -1,18 +1,15 @@
 import { z } from "zod";
-import { PERMISSION_ID_PREFIX, type Permission } from "../../workos/permission.js";
+import {
+  PERMISSION_ID_PREFIX,
+  type Permission,
+  permission as permissionSchema,
+} from "../../workos/permission.js";
 import { AUTHORIZATION_LIMITS, PERMISSION_SLUG_PATTERN } from "../../workos-vocabulary.js";
 import { ApiError, conflict, notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader, SeedLookup } from "../resource.js";
+import { byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import type { EmulatorContext } from "../router.js";
 import { FieldErrors, requireObjectBody } from "../validate.js";
 import {
@@ -105,7 +102,7 @@ function bySlugOr404(ctx: EmulatorContext, slug: string): Permission {
 
 const serialize = (p: Permission): Record<string, unknown> => ({ ...p });
 
-function event(type: string, p: Permission, context?: Record<string, unknown>) {
+function event(type: EmittedEvent["type"], p: Permission, context?: Record<string, unknown>) {
   return { type, data: serialize(p), organizationId: null, ...(context ? { context } : {}) };
 }
 
@@ -121,6 +118,7 @@ function previousAttributes(before: Permission, after: Permission): Record<strin
 export const permissions: Resource<Permission, SeedPermission, "permissions"> = {
   name: "permissions",
   label: "Permission",
+  model: permissionSchema,
   seed: { entry: seedEntry, check: checkSlug, load: loadSeed },
   serialize,
   deleted: (p) => event("permission.deleted", p),

@@ -1,15 +1,9 @@
 import { z } from "zod";
-import { REDIRECT_URI_ID_PREFIX, type RedirectUri } from "../../workos/redirect-uri.js";
+import { REDIRECT_URI_ID_PREFIX, type RedirectUri, redirectUri } from "../../workos/redirect-uri.js";
 import { ApiError } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader } from "../resource.js";
+import { byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, listRoute } from "../resource-routes.js";
 import { requireObjectBody } from "../validate.js";
 
@@ -56,6 +50,7 @@ function loadSeed(entries: readonly SeedRedirectUri[], loader: SeedLoader): void
 export const redirectUris: Resource<RedirectUri, SeedRedirectUri, "redirect_uris"> = {
   name: "redirect_uris",
   label: "Redirect URI",
+  model: redirectUri,
   seed: {
     entry: seedEntry,
     check: (entry, seed) =>

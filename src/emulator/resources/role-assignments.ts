@@ -1,20 +1,13 @@
 import { z } from "zod";
 import type { AuthorizationResource } from "../../workos/authorization-resource.js";
 import type { Permission } from "../../workos/permission.js";
-import { ROLE_ASSIGNMENT_ID_PREFIX } from "../../workos/role-assignment.js";
+import { ROLE_ASSIGNMENT_ID_PREFIX, roleAssignment } from "../../workos/role-assignment.js";
 import { ASSIGNMENT_KINDS } from "../../workos-vocabulary.js";
 import { ApiError, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup } from "../resource.js";
+import { requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import type { EmulatorStore, Entry } from "../store.js";
@@ -27,9 +20,9 @@ import {
   resourceByExternalId,
   resourceOr404,
 } from "./authorization-resources.js";
-import { type OrganizationMembership, organizationMemberships } from "./organization-memberships.js";
+import { organizationMemberships, type StoredMembership } from "./organization-memberships.js";
 import { permissions } from "./permissions.js";
-import { type Role, roles, rolesOf } from "./roles.js";
+import { roles, rolesOf, type StoredRole } from "./roles.js";
 
 /** Stored: the role by slug (slugs never change) and the resource by id; serialized with both spelled out. */
 export interface StoredRoleAssignment {
@@ -111,6 +104,7 @@ function serialize(a: StoredRoleAssignment, store: EmulatorStore): Record<string
 export const roleAssignments: Resource<StoredRoleAssignment, SeedRoleAssignment, "role_assignments"> = {
   name: "role_assignments",
   label: "Role assignment",
+  model: roleAssignment,
   parents: { organization_membership_id: "organization_memberships", resource_id: "authorization_resources" },
   seed: { entry: seedEntry, check: checkSeed, load: loadSeed },
   serialize,
@@ -119,7 +113,7 @@ export const roleAssignments: Resource<StoredRoleAssignment, SeedRoleAssignment,
 
 const TARGET = { id: "resource_id", externalId: "resource_external_id", type: "resource_type_slug" };
 
-function membershipOr404(ctx: EmulatorContext, id: string | undefined): OrganizationMembership {
+function membershipOr404(ctx: EmulatorContext, id: string | undefined): StoredMembership {
   return findOr404(ctx, organizationMemberships, id ?? "");
 }
 
@@ -146,11 +140,7 @@ function roleSlugOf(body: Record<string, unknown>): string {
   return slug;
 }
 
-function assign(
-  ctx: EmulatorContext,
-  membership: OrganizationMembership,
-  raw: unknown,
-): StoredRoleAssignment {
+function assign(ctx: EmulatorContext, membership: StoredMembership, raw: unknown): StoredRoleAssignment {
   const body = requireObjectBody(raw);
   const slug = roleSlugOf(body);
   const ref = readRef(body, TARGET, true) ?? {};
@@ -299,13 +289,13 @@ function assignmentRoutes(): Route[] {
  */
 function rolesOn(
   ctx: EmulatorContext,
-  m: OrganizationMembership,
+  m: StoredMembership,
   resource: AuthorizationResource,
-): { role: Role; direct: boolean }[] {
+): { role: StoredRole; direct: boolean }[] {
   if (m.status !== "active") return [];
   const available = new Map(rolesOf(ctx, m.organization_id).map((r) => [r.slug, r]));
   const chain = new Set(lineage(ctx, resource).map((r) => r.id));
-  const held: { role: Role; direct: boolean }[] = [];
+  const held: { role: StoredRole; direct: boolean }[] = [];
   const organizationRole = available.get(m.role.slug);
   if (organizationRole) held.push({ role: organizationRole, direct: false });
   for (const a of ctx.store.of(roleAssignments).values()) {
@@ -323,7 +313,7 @@ function rolesOn(
  */
 function grantedOn(
   ctx: EmulatorContext,
-  m: OrganizationMembership,
+  m: StoredMembership,
   resource: AuthorizationResource,
   directOnly = false,
 ): Set<string> {
@@ -354,7 +344,7 @@ function requiredQuery(query: URLSearchParams, name: string): string {
 
 function effectivePermissionsPage(
   ctx: EmulatorContext,
-  m: OrganizationMembership,
+  m: StoredMembership,
   resource: AuthorizationResource,
   query: URLSearchParams,
 ): Record<string, unknown> {

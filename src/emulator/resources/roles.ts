@@ -1,21 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { ROLE_ID_PREFIX, type Role, role as roleSchema } from "../../workos/role.js";
 import {
   AUTHORIZATION_LIMITS,
   ORGANIZATION_ROLE_SLUG_PATTERN,
   ROLE_SLUG_PATTERN,
-  type ROLE_TYPES,
 } from "../../workos-vocabulary.js";
 import { conflict, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader, SeedLookup, Stored } from "../resource.js";
+import { requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import { FieldErrors, requireObjectBody } from "../validate.js";
@@ -32,20 +26,10 @@ import { organizations } from "./organizations.js";
 import { permissionBySlug } from "./permissions.js";
 
 /** An environment role, or an organization's custom role when `organization_id` is set. */
-export interface Role {
-  object: "role";
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  type: (typeof ROLE_TYPES)[number];
-  resource_type_slug: string;
-  permissions: string[];
-  created_at: string;
-  updated_at: string;
+export type StoredRole = Stored<Role> & {
   /** Internal: the organization of a custom role; never serialized. */
   organization_id: string | null;
-}
+};
 
 const seedEntry = z.object({
   id: seedId,
@@ -96,7 +80,7 @@ function loadSeed(entries: readonly SeedRole[], loader: SeedLoader): void {
     const at = s.created_at ?? loader.stamp();
     loader.store.of(roles).insert({
       object: "role",
-      id: s.id ?? loader.fixedId("role", at),
+      id: s.id ?? loader.fixedId(ROLE_ID_PREFIX, at),
       slug: s.slug,
       name: s.name ?? titleCase(s.slug),
       description: s.description ?? null,
@@ -111,33 +95,33 @@ function loadSeed(entries: readonly SeedRole[], loader: SeedLoader): void {
 }
 
 /** The roles that apply to an organization (or, for null, the environment's), in priority order. */
-export function rolesOf(ctx: EmulatorContext, organizationId: string | null): Role[] {
+export function rolesOf(ctx: EmulatorContext, organizationId: string | null): StoredRole[] {
   const all = ctx.store.of(roles).values();
   const environment = all.filter((r) => r.organization_id === null);
   if (organizationId === null) return environment;
   return [...environment, ...all.filter((r) => r.organization_id === organizationId)];
 }
 
-function bySlug(list: Role[], slug: string): Role {
+function bySlug(list: StoredRole[], slug: string): StoredRole {
   const role = list.find((r) => r.slug === slug);
   if (!role) throw notFound(`Role not found: '${slug}'.`);
   return role;
 }
 
-const serialize = ({ organization_id: _org, ...rest }: Role): Record<string, unknown> => ({
+const serialize = ({ organization_id: _org, ...rest }: StoredRole): Record<string, unknown> => ({
   ...rest,
   permissions: [...rest.permissions],
 });
 
 /** The role lists are not paginated: WorkOS answers every role at once, without list_metadata. */
-const list = (items: Role[]) => ({ object: "list", data: items.map(serialize) });
+const list = (items: StoredRole[]) => ({ object: "list", data: items.map(serialize) });
 
 function organizationOf(ctx: EmulatorContext, id: string | undefined): string {
   return findOr404(ctx, organizations, id ?? "").id;
 }
 
 /** The environment role with this slug, or 404. */
-function environmentRole(ctx: EmulatorContext, slug: string | undefined): Role {
+function environmentRole(ctx: EmulatorContext, slug: string | undefined): StoredRole {
   return bySlug(rolesOf(ctx, null), slug ?? "");
 }
 
@@ -146,7 +130,7 @@ function customRole(
   ctx: EmulatorContext,
   organizationId: string | undefined,
   slug: string | undefined,
-): Role {
+): StoredRole {
   const org = organizationOf(ctx, organizationId);
   const own = ctx.store
     .of(roles)
@@ -156,7 +140,11 @@ function customRole(
 }
 
 /** What a role event carries: `role.*` events the spec's slim shape, `organization_role.*` the full one. */
-function roleEvent(action: "created" | "updated" | "deleted", role: Role, context?: Record<string, unknown>) {
+function roleEvent(
+  action: "created" | "updated" | "deleted",
+  role: StoredRole,
+  context?: Record<string, unknown>,
+): EmittedEvent {
   const { slug, resource_type_slug, created_at, updated_at } = role;
   const data =
     role.organization_id === null
@@ -189,8 +177,8 @@ function roleEvent(action: "created" | "updated" | "deleted", role: Role, contex
 }
 
 /** Stores a changed role and emits its update event with the fields it changed. */
-function save(ctx: EmulatorContext, before: Role, changes: Partial<Role>): Role {
-  const next: Role = { ...before, ...changes, updated_at: isoTime(ctx.now()) };
+function save(ctx: EmulatorContext, before: StoredRole, changes: Partial<StoredRole>): StoredRole {
+  const next: StoredRole = { ...before, ...changes, updated_at: isoTime(ctx.now()) };
   const previous: Record<string, unknown> = {};
   for (const key of ["name", "description", "permissions"] as const) {
     if (JSON.stringify(before[key]) !== JSON.stringify(next[key])) previous[key] = before[key];
@@ -212,7 +200,7 @@ function existingPermission(ctx: EmulatorContext, slug: unknown, field: string):
 }
 
 /** PUT: the body's `permissions` replace the role's. */
-function setPermissions(ctx: EmulatorContext, role: Role, body: unknown): Role {
+function setPermissions(ctx: EmulatorContext, role: StoredRole, body: unknown): StoredRole {
   const list = requireObjectBody(body).permissions;
   if (!Array.isArray(list)) {
     throw unprocessable("permissions must be an array of permission slugs.", [
@@ -228,27 +216,27 @@ function setPermissions(ctx: EmulatorContext, role: Role, body: unknown): Role {
 }
 
 /** POST: adds the body's `slug`; a permission the role already grants leaves it unchanged. */
-function addPermission(ctx: EmulatorContext, role: Role, body: unknown): Role {
+function addPermission(ctx: EmulatorContext, role: StoredRole, body: unknown): StoredRole {
   const slug = existingPermission(ctx, requireObjectBody(body).slug, "slug");
   if (role.permissions.includes(slug)) return role;
   return save(ctx, role, { permissions: [...role.permissions, slug] });
 }
 
 /** PATCH: `name` and `description`, each only when given. */
-function updateRole(ctx: EmulatorContext, role: Role, body: unknown): Role {
+function updateRole(ctx: EmulatorContext, role: StoredRole, body: unknown): StoredRole {
   const input = requireObjectBody(body);
   const errors = new FieldErrors();
   const name = readName(input, errors, false);
   const description = readDescription(input, errors);
   errors.throwIfAny();
-  const changes: Partial<Role> = {};
+  const changes: Partial<StoredRole> = {};
   if (name !== undefined) changes.name = name;
   if (description !== undefined) changes.description = description;
   return save(ctx, role, changes);
 }
 
 /** POST: a new role, environment-wide (organizationId null) or one organization's custom role. */
-function createRole(ctx: EmulatorContext, organizationId: string | null, body: unknown): Role {
+function createRole(ctx: EmulatorContext, organizationId: string | null, body: unknown): StoredRole {
   const input = requireObjectBody(body);
   const errors = new FieldErrors();
   const custom = organizationId !== null;
@@ -276,9 +264,9 @@ function createRole(ctx: EmulatorContext, organizationId: string | null, body: u
       : conflict(`A role with the slug '${slug}' already exists.`, "role_slug_conflict");
   }
   const at = isoTime(ctx.now());
-  const role: Role = {
+  const role: StoredRole = {
     object: "role",
-    id: newId("role"),
+    id: newId(ROLE_ID_PREFIX),
     slug,
     name,
     description: description ?? null,
@@ -305,7 +293,7 @@ function generatedSlug(name: string): string {
 }
 
 /** DELETE: a custom role no membership holds, as its organization role or a role assignment (WorkOS refuses one in use). */
-function deleteCustomRole(ctx: EmulatorContext, role: Role): void {
+function deleteCustomRole(ctx: EmulatorContext, role: StoredRole): void {
   const holders = ctx.store
     .of(organizationMemberships)
     .values()
@@ -332,7 +320,7 @@ function deleteCustomRole(ctx: EmulatorContext, role: Role): void {
   ctx.emit(roleEvent("deleted", role));
 }
 
-const ok = (role: Role) => ({ status: 200, body: serialize(role) });
+const ok = (role: StoredRole) => ({ status: 200, body: serialize(role) });
 
 /** The writes: environment roles by slug, custom roles by organization and slug, and their permissions. */
 function writeRoutes(): Route[] {
@@ -406,11 +394,12 @@ function writeRoutes(): Route[] {
   ];
 }
 
-export const roles: Resource<Role, SeedRole, "roles"> = {
+export const roles: Resource<StoredRole, SeedRole, "roles"> = {
   name: "roles",
   label: "Role",
   parents: { organization_id: "organizations" },
   seed: { entry: seedEntry, check: checkSlug, load: loadSeed },
+  model: roleSchema,
   serialize,
   routes: () => [
     {

@@ -17,8 +17,8 @@ import {
 } from "./authentication.js";
 import { organizations } from "./organizations.js";
 import { redirectUris } from "./redirect-uris.js";
-import { type Session, sessions } from "./sessions.js";
-import { type User, users } from "./users.js";
+import { type StoredSession, sessions } from "./sessions.js";
+import { type StoredUser, users } from "./users.js";
 
 /**
  * AuthKit's browser side: the authorization URL, OAuth's device flow with its approval page, logout and the
@@ -94,7 +94,7 @@ function authorize(req: ApiRequest, ctx: EmulatorContext) {
   const provider = q.get("provider");
   const method =
     provider && provider !== "authkit" ? provider : q.get("connection_id") ? "SSO" : PASSWORD.name;
-  const codeFor = (user: User) => {
+  const codeFor = (user: StoredUser) => {
     const code = randomToken(24);
     ctx.store.of(authorizationCodes).insert({
       id: code,
@@ -209,7 +209,7 @@ function logout(req: ApiRequest, ctx: EmulatorContext) {
   if (!session) throw new ApiError(422, { message: `Session not found: '${id}'.` });
   if (session.status === "active") {
     const at = isoTime(ctx.now());
-    const ended: Session = { ...session, status: "revoked", ended_at: at, updated_at: at };
+    const ended: StoredSession = { ...session, status: "revoked", ended_at: at, updated_at: at };
     ctx.store.of(sessions).replace(ended);
     ctx.emit({ type: "session.revoked", data: { ...ended }, organizationId: ended.organization_id ?? null });
   }

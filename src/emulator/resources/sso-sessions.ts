@@ -6,7 +6,7 @@ import { newId, randomToken } from "../ids.js";
 import type { Resource } from "../resource.js";
 import type { ApiRequest, EmulatorContext, Reply } from "../router.js";
 import { isRecord } from "../validate.js";
-import { type Connection, connections } from "./connections.js";
+import { connections, type StoredConnection } from "./connections.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { users } from "./users.js";
@@ -49,12 +49,12 @@ function invalidParameter(message: string): ApiError {
 }
 
 /** The connection an authorize request names: by id, by organization (its active connection), or by provider. */
-function connectionFor(ctx: EmulatorContext, query: URLSearchParams): Connection | string {
+function connectionFor(ctx: EmulatorContext, query: URLSearchParams): StoredConnection | string {
   const all = ctx.store.of(connections).values();
   const id = query.get("connection");
   const organization = query.get("organization");
   const provider = query.get("provider");
-  let found: Connection | undefined;
+  let found: StoredConnection | undefined;
   if (id) found = all.find((c) => c.id === id);
   else if (organization) {
     if (!ctx.store.of(organizations).has(organization)) return `Organization '${organization}' not found.`;
@@ -67,7 +67,7 @@ function connectionFor(ctx: EmulatorContext, query: URLSearchParams): Connection
 }
 
 /** Who signs in: the login_hint's user, else the first active member of the connection's organization. */
-function signedInUser(ctx: EmulatorContext, connection: Connection, loginHint: string | null) {
+function signedInUser(ctx: EmulatorContext, connection: StoredConnection, loginHint: string | null) {
   const all = ctx.store.of(users).values();
   const hinted = loginHint ? all.find((u) => u.email === loginHint) : undefined;
   if (hinted) return hinted;
@@ -84,7 +84,7 @@ function signedInUser(ctx: EmulatorContext, connection: Connection, loginHint: s
   return { email: `sso.user@${domain ?? "example.com"}`, first_name: "SSO", last_name: "User" };
 }
 
-function makeProfile(ctx: EmulatorContext, connection: Connection, loginHint: string | null): Profile {
+function makeProfile(ctx: EmulatorContext, connection: StoredConnection, loginHint: string | null): Profile {
   const user = signedInUser(ctx, connection, loginHint);
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || null;
   return {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { UserIdentity } from "../../workos/user-identity.js";
+import { userIdentity } from "../../workos/user-identity.js";
 import { USER_IDENTITY_PROVIDERS } from "../../workos-vocabulary.js";
 import { type Resource, requiredString, type SeedLoader } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
@@ -37,6 +38,7 @@ function loadSeed(entries: readonly SeedUserIdentity[], loader: SeedLoader): voi
 export const userIdentities: Resource<StoredIdentity, SeedUserIdentity, "user_identities"> = {
   name: "user_identities",
   label: "Identity",
+  model: userIdentity,
   parents: { user_id: "users" },
   seed: { entry: seedEntry, load: loadSeed },
   routes: () => [

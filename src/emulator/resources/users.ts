@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { USER_ID_PREFIX, type User, user as userSchema } from "../../workos/user.js";
 import { EXTERNAL_ID_MAX_LENGTH } from "../../workos-vocabulary.js";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";
@@ -18,22 +13,8 @@ import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { setPassword } from "./user-passwords.js";
 
-/** An AuthKit user (the spec's UserlandUser). */
-export interface User {
-  object: "user";
-  id: string;
-  email: string;
-  email_verified: boolean;
-  first_name: string | null;
-  last_name: string | null;
-  profile_picture_url: string | null;
-  last_sign_in_at: string | null;
-  external_id: string | null;
-  metadata: Record<string, string>;
-  locale: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** An AuthKit user as the emulator stores it: the wire object itself. */
+export type StoredUser = Stored<User>;
 
 const nullableString = z.string({ error: "must be a string" }).nullable().optional();
 
@@ -61,7 +42,7 @@ export type SeedUser = z.input<typeof seedEntry>;
 function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
   for (const s of byCreation(entries)) {
     const at = s.created_at ?? loader.stamp();
-    const id = s.id ?? loader.fixedId("user", at);
+    const id = s.id ?? loader.fixedId(USER_ID_PREFIX, at);
     loader.store.of(users).insert({
       object: "user",
       id,
@@ -81,7 +62,7 @@ function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
   }
 }
 
-function serialize(user: User): Record<string, unknown> {
+function serialize(user: StoredUser): Record<string, unknown> {
   return { ...user, metadata: { ...user.metadata } };
 }
 
@@ -170,7 +151,7 @@ function holderOf(
     .find((u) => u.id !== selfId && u[field] === value);
 }
 
-export const users: Resource<User, SeedUser, "users"> = {
+export const users: Resource<StoredUser, SeedUser, "users"> = {
   name: "users",
   label: "User",
   seed: {
@@ -182,6 +163,7 @@ export const users: Resource<User, SeedUser, "users"> = {
     },
     load: loadSeed,
   },
+  model: userSchema,
   serialize,
   deleted: (user) => ({ type: "user.deleted", data: serialize(user), organizationId: null }),
   routes: () => [
@@ -218,9 +200,9 @@ export const users: Resource<User, SeedUser, "users"> = {
           });
         }
         const at = isoTime(ctx.now());
-        const user: User = {
+        const user: StoredUser = {
           object: "user",
-          id: newId("user"),
+          id: newId(USER_ID_PREFIX),
           email,
           email_verified: input.email_verified ?? false,
           first_name: input.first_name ?? null,
@@ -268,7 +250,7 @@ export const users: Resource<User, SeedUser, "users"> = {
             "external_id_already_used",
           );
         }
-        const next: User = { ...current, updated_at: isoTime(ctx.now()) };
+        const next: StoredUser = { ...current, updated_at: isoTime(ctx.now()) };
         if (input.email !== undefined && input.email !== current.email) {
           next.email = input.email;
           // A new address is unverified unless the caller says otherwise.

@@ -7,10 +7,12 @@ import type {
   VaultObjectVersion,
   VaultObjectWithoutValue,
 } from "../../workos/vault-object.js";
+import { vaultObjectWithoutValue } from "../../workos/vault-object.js";
 import { ApiError } from "../errors.js";
 import { isoTime } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
-import { type Resource, requiredString, type SeedLoader, seedId, seedTimestamps } from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader } from "../resource.js";
+import { requiredString, seedId, seedTimestamps } from "../resource.js";
 import type { ApiRequest, EmulatorContext, Route } from "../router.js";
 import { contains, isRecord } from "../validate.js";
 import {
@@ -130,7 +132,12 @@ function organizationOf(object: StoredVaultObject): string | null {
 }
 
 /** The event a read, change or deletion of an object emits. */
-function emitAbout(ctx: EmulatorContext, type: string, object: StoredVaultObject, extra = {}): void {
+function emitAbout(
+  ctx: EmulatorContext,
+  type: EmittedEvent["type"],
+  object: StoredVaultObject,
+  extra = {},
+): void {
   ctx.emit({
     type,
     data: { ...actorData(), kv_name: object.name, ...extra },
@@ -197,6 +204,7 @@ function listRoute(): Route {
 export const vaultObjects: Resource<StoredVaultObject, SeedVaultObject, "vault_objects"> = {
   name: "vault_objects",
   label: "Object",
+  model: vaultObjectWithoutValue,
   seed: {
     entry: seedEntry,
     check: (entry, seed) => {
