@@ -10,8 +10,6 @@ import { EmulatorStore } from "../../src/emulator/store.js";
  */
 const UNSERVED: Readonly<Record<string, string>> = {
   dns_records: "the TXT records domain verification looks up: emulator configuration",
-  webhook_endpoints:
-    "where the emulator delivers events: seed configuration (the API's webhook_endpoint is not served)",
   portal_links: "the tokens behind Admin Portal links: the API answers only { link }",
   // Internal stores of AuthKit's sign-in flows: codes and tokens the API exchanges, never serves as objects.
   authorization_codes: "codes /user_management/authenticate exchanges for tokens",
@@ -28,6 +26,19 @@ const UNSERVED: Readonly<Record<string, string>> = {
   // Routes only: their collections stay empty; what they answer is another resource's object.
   sign_in_pages: "the hosted sign-in, logout and JWKS pages: HTML, redirects and keys",
   user_data_providers: "User Management's view of the data integrations and their connected accounts",
+  user_auth_factors: "User Management's view of a user's factors, which live in authentication_factors",
+  // Internal stores of the Audit Logs, feature flags, SSO, Radar and Connect flows.
+  audit_log_events: "events are taken by POST /audit_logs/events and read back only through exports (CSV)",
+  audit_logs_retention:
+    "an organization's retention setting: the API answers it as { retention_period_in_days }",
+  feature_flag_targets: "which organizations and users a flag targets: the API answers the flags they get",
+  sso_sessions:
+    "SSO sign-ins under way and their profiles' access tokens: the API answers codes and profiles",
+  radar_list_entries:
+    "Radar's allow and block lists: the API takes entries as strings and answers with no object",
+  radar_attempts: "sign-in attempts Radar counts for its brute-force check: the API answers assessments",
+  session_tokens: "widget and Client API tokens issued: the API answers them as JWT strings",
+  external_auth_sessions: "Standalone Connect sign-ins under way, from the seed: the API answers redirects",
 };
 
 /** Resources whose objects live inside another's: checked there, through the parent's schema. */
@@ -44,7 +55,8 @@ const MADE_BY_API: Readonly<Record<string, string>> = {
   magic_auths: "a Magic Auth code is sent by POST /user_management/magic_auth",
   email_verifications: "an email verification code is sent by sign-in or POST …/email_verification/send",
   password_resets: "a reset token is made by POST /user_management/password_reset",
-  user_auth_factors: "a factor is enrolled by POST /user_management/users/:id/auth_factors",
+  audit_log_exports: "an export is made by POST /audit_logs/exports",
+  authentication_challenges: "a challenge is made by POST /auth/factors/{id}/challenge",
 };
 
 function demoStore(): EmulatorStore {

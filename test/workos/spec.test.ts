@@ -3,6 +3,11 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 import { agentRegistration } from "../../src/workos/agent-registration.js";
+import { apiKey } from "../../src/workos/api-key.js";
+import { auditLogAction } from "../../src/workos/audit-log-action.js";
+import { auditLogExport } from "../../src/workos/audit-log-export.js";
+import { auditLogSchema } from "../../src/workos/audit-log-schema.js";
+import { authenticationChallenge } from "../../src/workos/authentication-challenge.js";
 import {
   authenticationFactor,
   authenticationFactorEnrolled,
@@ -34,6 +39,7 @@ import { organizationMembership } from "../../src/workos/organization-membership
 import { passwordReset } from "../../src/workos/password-reset.js";
 import { permission } from "../../src/workos/permission.js";
 import { portalLink } from "../../src/workos/portal-link.js";
+import { profile } from "../../src/workos/profile.js";
 import { redirectUri } from "../../src/workos/redirect-uri.js";
 import { role } from "../../src/workos/role.js";
 import { roleAssignment } from "../../src/workos/role-assignment.js";
@@ -156,6 +162,13 @@ const MODEL: [string, z.ZodType, () => JsonSchema][] = [
   ["redirect_uri", redirectUri, () => component("RedirectUri")],
   ["cors_origin", corsOrigin, () => component("CorsOriginResponse")],
   ["jwt_template", jwtTemplate, () => component("JwtTemplate")],
+  // Audit Logs, API keys, MFA, SSO
+  ["audit_log_action", auditLogAction, () => component("AuditLogActionJson")],
+  ["audit_log_export", auditLogExport, () => component("AuditLogExportJson")],
+  ["api_key", apiKey, () => component("ApiKey")],
+  ["authentication_challenge", authenticationChallenge, () => component("AuthenticationChallenge")],
+  ["audit_log_schema", auditLogSchema, () => component("AuditLogSchemaJson")],
+  ["profile", profile, () => component("Profile")],
 ];
 
 const types = (schema: JsonSchema) =>

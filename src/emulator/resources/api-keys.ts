@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { API_KEY_ID_PREFIX, type ApiKey, type ApiKeyWithValue } from "../../workos/api-key.js";
+import { API_KEY_ID_PREFIX, type ApiKey, type ApiKeyWithValue, apiKey } from "../../workos/api-key.js";
 import { ApiError, conflict } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
 import {
@@ -165,6 +165,7 @@ function readExpiry(body: unknown, now: number): string | null {
 
 export const apiKeys: Resource<StoredApiKey, SeedApiKey, "api_keys"> = {
   name: "api_keys",
+  model: apiKey,
   label: "API key",
   parents: { organization_id: "organizations", user_id: "users" },
   seed: { entry: seedEntry, check: checkMember, load: loadSeed },

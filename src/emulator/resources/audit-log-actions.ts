@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AuditLogAction } from "../../workos/audit-log-action.js";
+import { type AuditLogAction, auditLogAction } from "../../workos/audit-log-action.js";
 import type { AuditLogSchema } from "../../workos/audit-log-schema.js";
 import { notFound } from "../errors.js";
 import { isoTime } from "../ids.js";
@@ -131,6 +131,7 @@ function actionOr404(ctx: EmulatorContext, name: string): StoredAuditLogAction {
 
 export const auditLogActions: Resource<StoredAuditLogAction, SeedAuditLogAction, "audit_log_actions"> = {
   name: "audit_log_actions",
+  model: auditLogAction,
   label: "Audit Log action",
   seed: { entry: seedEntry, load: loadSeed },
   serialize,

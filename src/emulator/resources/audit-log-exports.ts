@@ -1,4 +1,8 @@
-import { AUDIT_LOG_EXPORT_ID_PREFIX, type AuditLogExport } from "../../workos/audit-log-export.js";
+import {
+  AUDIT_LOG_EXPORT_ID_PREFIX,
+  type AuditLogExport,
+  auditLogExport,
+} from "../../workos/audit-log-export.js";
 import { ApiError, notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import type { Resource } from "../resource.js";
@@ -143,6 +147,7 @@ function wire(ctx: EmulatorContext, value: StoredAuditLogExport): AuditLogExport
 
 export const auditLogExports: Resource<StoredAuditLogExport, never, "audit_log_exports"> = {
   name: "audit_log_exports",
+  model: auditLogExport,
   label: "Audit Log export",
   parents: { organization_id: "organizations" },
   routes: () => [

@@ -2,11 +2,13 @@ import { z } from "zod";
 import {
   AUTHENTICATION_CHALLENGE_ID_PREFIX,
   type AuthenticationChallenge,
+  authenticationChallenge,
 } from "../../workos/authentication-challenge.js";
 import {
   AUTHENTICATION_FACTOR_ID_PREFIX,
   type AuthenticationFactor,
   type AuthenticationFactorEnrolled,
+  authenticationFactor,
 } from "../../workos/authentication-factor.js";
 import { ApiError, badRequest } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
@@ -181,6 +183,7 @@ export const authenticationFactors: Resource<
   "authentication_factors"
 > = {
   name: "authentication_factors",
+  model: authenticationFactor,
   label: "Authentication factor",
   parents: { user_id: "users" },
   seed: { entry: seedEntry, load: loadSeed },
@@ -247,6 +250,7 @@ export const authenticationFactors: Resource<
 
 export const authenticationChallenges: Resource<StoredChallenge, never, "authentication_challenges"> = {
   name: "authentication_challenges",
+  model: authenticationChallenge,
   label: "Authentication challenge",
   parents: { authentication_factor_id: "authentication_factors" },
   routes: () => [

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEATURE_FLAG_ID_PREFIX, type FeatureFlag } from "../../workos/feature-flag.js";
+import { FEATURE_FLAG_ID_PREFIX, type FeatureFlag, featureFlag } from "../../workos/feature-flag.js";
 import { badRequest, notFound } from "../errors.js";
 import { isoTime } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
@@ -204,6 +204,7 @@ export const featureFlagTargets: Resource<FeatureFlagTarget, never, "feature_fla
 
 export const featureFlags: Resource<StoredFeatureFlag, SeedFeatureFlag, "feature_flags"> = {
   name: "feature_flags",
+  model: featureFlag,
   label: "Feature flag",
   seed: { entry: seedEntry, check: checkSeed, load: loadSeed },
   serialize,

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { WEBHOOK_ENDPOINT_ID_PREFIX, type WebhookEndpoint } from "../../workos/webhook-endpoint.js";
+import {
+  WEBHOOK_ENDPOINT_ID_PREFIX,
+  type WebhookEndpoint,
+  webhookEndpoint,
+} from "../../workos/webhook-endpoint.js";
 import { WEBHOOK_ENDPOINT_STATUSES, WEBHOOK_EVENT_TYPES } from "../../workos-vocabulary.js";
 import { ApiError, conflict } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
@@ -106,6 +110,7 @@ function refuseDuplicate(ctx: EmulatorContext, url: string, self?: string): void
 /** Endpoints configured in the seed or through the API; the emulator delivers its events to the enabled ones. */
 export const webhookEndpoints: Resource<WebhookEndpoint, SeedWebhookEndpoint, "webhook_endpoints"> = {
   name: "webhook_endpoints",
+  model: webhookEndpoint,
   label: "Webhook endpoint",
   seed: { entry: seedEntry, load: loadSeed },
   serialize: (endpoint) => ({ ...endpoint, events: [...endpoint.events] }),
