@@ -224,6 +224,28 @@ async function seededEngineeringAssignment(): Promise<{ id: string }> {
   return list[0];
 }
 
+describe("a custom role a group holds", () => {
+  it("cannot be deleted while the group holds it, even with no members", async () => {
+    const role = (
+      await emu.api("POST", `/authorization/organizations/${FOO}/roles`, {
+        body: { name: "Release manager", resource_type_slug: "project" },
+      })
+    ).json.slug as string;
+    const group = (await emu.api("POST", `/organizations/${FOO}/groups`, { body: { name: "Releases" } })).json
+      .id as string;
+    const held = await emu.api("POST", assignments(group), {
+      body: { role_slug: role, resource_id: MOBILE },
+    });
+    expect(held.status).toBe(201);
+    const path = `/authorization/organizations/${FOO}/roles/${role}`;
+    const refused = await emu.api("DELETE", path);
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe("role_has_assignments");
+    await emu.api("DELETE", `${assignments(group)}/${held.json.id}`);
+    expect((await emu.api("DELETE", path)).status).toBe(204);
+  });
+});
+
 describe("an organization membership's groups", () => {
   it("lists the groups a membership belongs to, page by page", async () => {
     const engineering = await emu.api(
