@@ -771,6 +771,8 @@ export const demoSeed: Seed = {
       name: "Engineering",
       description: "Everyone who ships Acme's product.",
       members: [DEMO_IDS.organizationMemberships.janeAcme, DEMO_IDS.organizationMemberships.priyaAcme],
+      // Engineering runs Acme's settings: the group holds Admin on Acme itself, and so each active member.
+      role_assignments: [{ role_slug: "admin" }],
     },
     {
       organization_id: DEMO_IDS.organizations.acme,

@@ -16,6 +16,10 @@ export interface EdataIds {
   orgGroup: string;
   orgGroupMember: string;
   orgGroupNonMember: string;
+  /** A group holding a role on its organization itself, that group role assignment and the role's slug. */
+  grantGroup: string;
+  groupGrant: string;
+  groupGrantRole: string;
   /** A Connect application and one of its client secrets. */
   connectApp: string;
   clientSecret: string;
@@ -72,6 +76,9 @@ export const EDATA_PLACEHOLDERS: EdataIds = {
   orgGroup: "group_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   orgGroupMember: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   orgGroupNonMember: "om_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  grantGroup: "group_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  groupGrant: "gra_01JZZZZZZZZZZZZZZZZZZZZZZZ",
+  groupGrantRole: "contract-unknown-role",
   connectApp: "conn_app_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   clientSecret: "secret_01JZZZZZZZZZZZZZZZZZZZZZZZ",
   appUser: "user_01JZZZZZZZZZZZZZZZZZZZZZZZ",
@@ -108,6 +115,7 @@ export async function discoverEdataIds(
     vaultVersion: read.metadata.version_id,
     encryptedKeys: "",
     ...(await discoverGroup(getJson)),
+    ...(await discoverGroupGrant(getJson)),
     ...(await discoverApplications(getJson)),
     ...(await discoverPipes(getJson)),
     ...discoverAgents(),
@@ -227,6 +235,30 @@ async function discoverGroup(
     }
   }
   throw new Error("the demo seed has no group with members beside a membership outside it");
+}
+
+async function discoverGroupGrant(
+  getJson: GetJson,
+): Promise<Pick<EdataIds, "grantGroup" | "groupGrant" | "groupGrantRole">> {
+  type Listed = { data: { id: string }[] };
+  type Grant = { id: string; role: { slug: string }; resource: { resource_type_slug: string } };
+  for (const org of (await getJson<Listed>("/organizations", { limit: "100" })).data) {
+    for (const group of (await getJson<Listed>(`/organizations/${org.id}/groups`, { limit: "100" })).data) {
+      const grants = (
+        await getJson<{ data: Grant[] }>(`/authorization/groups/${group.id}/role_assignments`, {
+          limit: "100",
+        })
+      ).data;
+      const onOrganization = grants.find((g) => g.resource.resource_type_slug === "organization");
+      if (onOrganization)
+        return {
+          grantGroup: group.id,
+          groupGrant: onOrganization.id,
+          groupGrantRole: onOrganization.role.slug,
+        };
+    }
+  }
+  throw new Error("the demo seed has no group holding a role on its organization");
 }
 
 const GARBAGE_KEYS = Buffer.from("not a blob Vault made").toString("base64");
@@ -765,6 +797,24 @@ export function edataRows(run: EdataRunner): EdataRow[] {
       status: 404,
     },
 
+    // Group role assignments, and a membership's groups
+    ...groupRoleAssignmentRows(run),
+    {
+      method: "GET",
+      template: "/user_management/organization_memberships/{omId}/groups",
+      note: "a member's groups",
+      path: (ids) => `/user_management/organization_memberships/${ids.orgGroupMember}/groups`,
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "GET",
+      template: "/user_management/organization_memberships/{omId}/groups",
+      note: "unknown membership",
+      path: () => `/user_management/organization_memberships/${EDATA_PLACEHOLDERS.orgGroupMember}/groups`,
+      status: 404,
+    },
+
     // Connect applications and their client secrets
     {
       method: "GET",
@@ -1220,6 +1270,140 @@ export function edataRows(run: EdataRunner): EdataRow[] {
       setup: dataKey,
       body: (ids) => ({ encrypted_keys: ids.encryptedKeys }),
       status: 422,
+    },
+  ];
+}
+
+function groupRoleAssignmentRows(run: EdataRunner): EdataRow[] {
+  const LIST = "/authorization/groups/{group_id}/role_assignments";
+  const ONE = "/authorization/groups/{group_id}/role_assignments/{role_assignment_id}";
+  const of = (group: string) => `/authorization/groups/${group}/role_assignments`;
+  /** Takes the seeded assignment away, so the group holds the role no more. */
+  const unassign = async (ids: EdataIds): Promise<Partial<EdataIds>> => {
+    await run.must("DELETE", `${of(ids.grantGroup)}/${ids.groupGrant}`);
+    return {};
+  };
+  const unknownGroup = () => of(EDATA_PLACEHOLDERS.grantGroup);
+  return [
+    {
+      method: "GET",
+      template: LIST,
+      note: "list",
+      path: (ids) => of(ids.grantGroup),
+      status: 200,
+      nonEmpty: true,
+    },
+    { method: "GET", template: LIST, note: "unknown group", path: unknownGroup, status: 404 },
+    {
+      method: "POST",
+      template: LIST,
+      note: "assign",
+      setup: unassign,
+      path: (ids) => of(ids.grantGroup),
+      body: (ids) => ({ role_slug: ids.groupGrantRole }),
+      status: 201,
+    },
+    {
+      method: "POST",
+      template: LIST,
+      note: "no role_slug",
+      path: (ids) => of(ids.orgGroup),
+      body: () => ({}),
+      status: 422,
+    },
+    {
+      method: "POST",
+      template: LIST,
+      note: "unknown group",
+      path: unknownGroup,
+      body: (ids) => ({ role_slug: ids.groupGrantRole }),
+      status: 404,
+    },
+    {
+      method: "POST",
+      template: LIST,
+      note: "already held",
+      path: (ids) => of(ids.grantGroup),
+      body: (ids) => ({ role_slug: ids.groupGrantRole }),
+      status: 409,
+    },
+    {
+      method: "PUT",
+      template: LIST,
+      note: "replace",
+      path: (ids) => of(ids.grantGroup),
+      body: (ids) => ({ role_assignments: [{ role_slug: ids.groupGrantRole }] }),
+      status: 200,
+      nonEmpty: true,
+    },
+    {
+      method: "PUT",
+      template: LIST,
+      note: "no role_assignments",
+      path: (ids) => of(ids.orgGroup),
+      body: () => ({}),
+      status: 422,
+    },
+    {
+      method: "PUT",
+      template: LIST,
+      note: "unknown group",
+      path: unknownGroup,
+      body: () => ({ role_assignments: [] }),
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: LIST,
+      note: "remove by role and target",
+      path: (ids) => of(ids.grantGroup),
+      body: (ids) => ({ role_slug: ids.groupGrantRole }),
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: LIST,
+      note: "no such assignment",
+      setup: unassign,
+      path: (ids) => of(ids.grantGroup),
+      body: (ids) => ({ role_slug: ids.groupGrantRole }),
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: LIST,
+      note: "no role_slug",
+      path: (ids) => of(ids.grantGroup),
+      body: () => ({}),
+      status: 422,
+    },
+    {
+      method: "GET",
+      template: ONE,
+      note: "read",
+      path: (ids) => `${of(ids.grantGroup)}/${ids.groupGrant}`,
+      status: 200,
+    },
+    {
+      method: "GET",
+      template: ONE,
+      note: "another group's assignment",
+      path: (ids) => `${of(ids.orgGroup)}/${ids.groupGrant}`,
+      status: 404,
+    },
+    {
+      method: "DELETE",
+      template: ONE,
+      note: "delete",
+      path: (ids) => `${of(ids.grantGroup)}/${ids.groupGrant}`,
+      status: 204,
+    },
+    {
+      method: "DELETE",
+      template: ONE,
+      note: "unknown assignment",
+      path: (ids) => `${of(ids.grantGroup)}/${EDATA_PLACEHOLDERS.groupGrant}`,
+      status: 404,
     },
   ];
 }

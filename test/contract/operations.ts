@@ -177,6 +177,14 @@ export const OPERATIONS: readonly { method: HttpMethod; template: string }[] = [
   { method: "PUT", template: "/vault/v1/kv/{id}" },
   { method: "GET", template: "/vault/v1/kv/{id}/metadata" },
   { method: "GET", template: "/vault/v1/kv/{id}/versions" },
+  // Group role assignments and a membership's groups (issue 18)
+  { method: "GET", template: "/authorization/groups/{group_id}/role_assignments" },
+  { method: "POST", template: "/authorization/groups/{group_id}/role_assignments" },
+  { method: "PUT", template: "/authorization/groups/{group_id}/role_assignments" },
+  { method: "DELETE", template: "/authorization/groups/{group_id}/role_assignments" },
+  { method: "GET", template: "/authorization/groups/{group_id}/role_assignments/{role_assignment_id}" },
+  { method: "DELETE", template: "/authorization/groups/{group_id}/role_assignments/{role_assignment_id}" },
+  { method: "GET", template: "/user_management/organization_memberships/{omId}/groups" },
   // User management: AuthKit sign-in, its one-time codes and configuration (issue 18)
   { method: "GET", template: "/sso/jwks/{clientId}" },
   { method: "POST", template: "/user_management/authenticate" },

@@ -1,15 +1,22 @@
 import { z } from "zod";
 import { GROUP_ID_PREFIX, type Group, group as groupSchema } from "../../workos/group.js";
+import { GROUP_ROLE_ASSIGNMENT_ID_PREFIX } from "../../workos/group-role-assignment.js";
+import { ROLE_ASSIGNMENT_ID_PREFIX } from "../../workos/role-assignment.js";
 import { notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
 import type { EmittedEvent, Resource, SeedLoader, SeedLookup } from "../resource.js";
 import { requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { deleteWithDependents, findOr404 } from "../resource-routes.js";
-import type { ApiRequest, EmulatorContext } from "../router.js";
+import type { ApiRequest, EmulatorContext, Route } from "../router.js";
+import type { EmulatorStore } from "../store.js";
 import { FieldErrors, requireObjectBody } from "../validate.js";
+import { DEFAULT_RESOURCE_TYPE } from "./authorization-input.js";
+import { authorizationResources } from "./authorization-resources.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
+import { type GroupGrant, grantThroughGroup, revokeGroupGrants } from "./role-assignments.js";
+import { roles } from "./roles.js";
 
 /** That an organization membership belongs to a group; deleted with either. */
 export interface GroupMembership {
@@ -33,13 +40,27 @@ const seedEntry = z.object({
     .optional(),
   /** Ids of the organization's memberships that are in the group. */
   members: z.array(z.string(), { error: "must be an array of organization membership ids" }).optional(),
+  /** Roles the group holds (and so each member): on a seeded resource, or without one on the organization. */
+  role_assignments: z
+    .array(
+      z.object({
+        id: seedId,
+        role_slug: requiredString(),
+        resource_id: z.string({ error: "must be a string" }).optional(),
+      }),
+      { error: "must be an array of role assignments" },
+    )
+    .optional(),
   ...seedTimestamps,
 });
 
 export type SeedGroup = z.input<typeof seedEntry>;
 
-/** Each member must be a seeded membership of the group's own organization. */
-function checkMembers(entry: SeedGroup, seed: SeedLookup): string | undefined {
+/**
+ * Each member must be a seeded membership of the group's own organization; each role assignment a role the
+ * organization has, scoped to the type of its resource (one of the organization's) or to the organization.
+ */
+function checkSeed(entry: SeedGroup, seed: SeedLookup): string | undefined {
   const memberships = seed.entries(organizationMemberships);
   for (const id of entry.members ?? []) {
     const membership = memberships.find((m) => m.id === id);
@@ -47,8 +68,42 @@ function checkMembers(entry: SeedGroup, seed: SeedLookup): string | undefined {
     if (membership.organization_id !== entry.organization_id)
       return `member "${id}" is a membership of another organization`;
   }
+  for (const assignment of entry.role_assignments ?? []) {
+    let type = DEFAULT_RESOURCE_TYPE;
+    if (assignment.resource_id !== undefined) {
+      const resource = seed.entries(authorizationResources).find((r) => r.id === assignment.resource_id);
+      if (!resource || resource.organization_id !== entry.organization_id)
+        return `role assignment resource_id "${assignment.resource_id}" is not a resource of the group's organization`;
+      type = resource.resource_type_slug;
+    }
+    const role = seed
+      .entries(roles)
+      .find(
+        (r) =>
+          r.slug === assignment.role_slug &&
+          (r.organization_id === undefined || r.organization_id === entry.organization_id),
+      );
+    if (!role) return `role_slug "${assignment.role_slug}" is not a role of the group's organization`;
+    const roleType = role.resource_type_slug ?? DEFAULT_RESOURCE_TYPE;
+    if (roleType !== type)
+      return `role "${assignment.role_slug}" applies to ${roleType} resources, not ${type}`;
+  }
   return undefined;
 }
+
+/** The group role assignments' collection (group-role-assignments.ts imports this module, so by name). */
+function grantsStore(store: EmulatorStore) {
+  const resource = store.resources.find((r) => r.name === "group_role_assignments");
+  if (!resource) throw new Error("group_role_assignments is not in the emulator's list of resources");
+  return store.of(
+    resource as Resource<GroupGrant & { group_id: string; created_at: string; updated_at: string }>,
+  );
+}
+
+const grantsOf = (store: EmulatorStore, groupId: string) =>
+  grantsStore(store)
+    .values()
+    .filter((g) => g.group_id === groupId);
 
 function loadSeed(entries: readonly SeedGroup[], loader: SeedLoader): void {
   for (const s of entries) {
@@ -63,6 +118,16 @@ function loadSeed(entries: readonly SeedGroup[], loader: SeedLoader): void {
       created_at: at,
       updated_at: s.updated_at ?? at,
     });
+    for (const a of s.role_assignments ?? []) {
+      grantsStore(loader.store).insert({
+        id: a.id ?? loader.fixedId(GROUP_ROLE_ASSIGNMENT_ID_PREFIX, at),
+        group_id: id,
+        role_slug: a.role_slug,
+        resource_id: a.resource_id ?? null,
+        created_at: at,
+        updated_at: at,
+      });
+    }
     for (const member of new Set(s.members ?? [])) {
       loader.store.of(groupMemberships).insert({
         id: loader.fixedId("group_membership", at),
@@ -70,6 +135,9 @@ function loadSeed(entries: readonly SeedGroup[], loader: SeedLoader): void {
         organization_membership_id: member,
         created_at: at,
       });
+      for (const grant of grantsOf(loader.store, id)) {
+        grantThroughGroup(loader.store, member, grant, at, loader.fixedId(ROLE_ASSIGNMENT_ID_PREFIX, at));
+      }
     }
   }
 }
@@ -143,7 +211,7 @@ export const groups: Resource<Group, SeedGroup, "groups"> = {
   label: "Group",
   model: groupSchema,
   parents: { organization_id: "organizations" },
-  seed: { entry: seedEntry, check: checkMembers, load: loadSeed },
+  seed: { entry: seedEntry, check: checkSeed, load: loadSeed },
   serialize,
   deleted: (g) => ({ type: "group.deleted", data: serialize(g), organizationId: g.organization_id }),
   routes: () => [
@@ -232,12 +300,17 @@ export const groups: Resource<Group, SeedGroup, "groups"> = {
           throw notFound(`Organization membership not found: '${String(omId)}'.`);
         // Adding a member twice leaves one membership, and sends no second event.
         if (!membersOf(ctx, target.id).some((m) => m.organization_membership_id === membership.id)) {
+          const at = isoTime(ctx.now());
           ctx.store.of(groupMemberships).insert({
             id: newId("group_membership"),
             group_id: target.id,
             organization_membership_id: membership.id,
-            created_at: isoTime(ctx.now()),
+            created_at: at,
           });
+          // The new member holds every role the group holds.
+          for (const grant of grantsOf(ctx.store, target.id)) {
+            grantThroughGroup(ctx.store, membership.id, grant, at);
+          }
           ctx.emit({
             type: "group.member_added",
             data: { group_id: target.id, organization_membership_id: membership.id },
@@ -275,6 +348,8 @@ export const groups: Resource<Group, SeedGroup, "groups"> = {
         const link = membersOf(ctx, target.id).find((m) => m.organization_membership_id === omId);
         if (!link) throw notFound(`Organization membership not found in group: '${omId}'.`);
         ctx.store.of(groupMemberships).delete(link.id);
+        // ...and no longer holds what the group gave it.
+        revokeGroupGrants(ctx.store, omId, new Set(grantsOf(ctx.store, target.id).map((g) => g.id)));
         ctx.emit({
           type: "group.member_removed",
           data: { group_id: target.id, organization_membership_id: omId },
@@ -283,8 +358,33 @@ export const groups: Resource<Group, SeedGroup, "groups"> = {
         return { status: 204 };
       },
     },
+    membershipGroupsRoute(),
   ],
 };
+
+/** The groups an organization membership belongs to (GET /user_management/organization_memberships/{omId}/groups). */
+function membershipGroupsRoute(): Route {
+  return {
+    method: "GET",
+    pattern: "/user_management/organization_memberships/:omId/groups",
+    handler: (req, ctx) => {
+      const params = parseListParams(req.query);
+      const membership = findOr404(ctx, organizationMemberships, req.params.omId ?? "");
+      const joined = new Set(
+        ctx.store
+          .of(groupMemberships)
+          .values()
+          .filter((m) => m.organization_membership_id === membership.id)
+          .map((m) => m.group_id),
+      );
+      const entries = ctx.store
+        .of(groups)
+        .entries()
+        .filter((e) => joined.has(e.value.id));
+      return { status: 200, body: paginate(entries, params, ctx.store.clock, serialize) };
+    },
+  };
+}
 
 export const groupMemberships: Resource<GroupMembership, never, "group_memberships"> = {
   name: "group_memberships",

@@ -26,6 +26,7 @@ import { emailChanges, emailVerifications } from "./email-verifications.js";
 import { events } from "./events.js";
 import { externalAuthSessions } from "./external-auth-sessions.js";
 import { featureFlags, featureFlagTargets } from "./feature-flags.js";
+import { groupRoleAssignments } from "./group-role-assignments.js";
 import { groupMemberships, groups } from "./groups.js";
 import { invitations } from "./invitations.js";
 import { jwtTemplates } from "./jwt-templates.js";
@@ -81,6 +82,7 @@ export const RESOURCES = [
   vaultObjects,
   groups,
   groupMemberships,
+  groupRoleAssignments,
   connectApplications,
   applicationSecrets,
   authorizedApplications,

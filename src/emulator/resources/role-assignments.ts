@@ -12,6 +12,7 @@ import { findOr404 } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import type { EmulatorStore, Entry } from "../store.js";
 import { requireObjectBody } from "../validate.js";
+import { DEFAULT_RESOURCE_TYPE } from "./authorization-input.js";
 import {
   authorizationResources,
   lineage,
@@ -21,18 +22,68 @@ import {
   resourceOr404,
 } from "./authorization-resources.js";
 import { organizationMemberships, type StoredMembership } from "./organization-memberships.js";
+import { organizations } from "./organizations.js";
 import { permissions } from "./permissions.js";
 import { roles, rolesOf, type StoredRole } from "./roles.js";
 
-/** Stored: the role by slug (slugs never change) and the resource by id; serialized with both spelled out. */
+/**
+ * Stored: the role by slug (slugs never change) and the resource by id; serialized with both spelled out.
+ * A row a group gave (one per active or inactive member of the group, kept in step by groups.ts) names its
+ * group role assignment, and a null resource_id: the organization itself.
+ */
 export interface StoredRoleAssignment {
   id: string;
   organization_membership_id: string;
   role_slug: string;
-  resource_id: string;
+  resource_id: string | null;
+  group_role_assignment_id: string | null;
   created_at: string;
   updated_at: string;
 }
+
+/** What a group holds: a role on a resource, or on the organization itself (resource_id null). */
+export interface GroupGrant {
+  id: string;
+  role_slug: string;
+  resource_id: string | null;
+}
+
+/** Gives a group member the row for one of the group's assignments. */
+export function grantThroughGroup(
+  store: EmulatorStore,
+  organizationMembershipId: string,
+  grant: GroupGrant,
+  at: string,
+  id: string = newId(ROLE_ASSIGNMENT_ID_PREFIX),
+): void {
+  store.of(roleAssignments).insert({
+    id,
+    organization_membership_id: organizationMembershipId,
+    role_slug: grant.role_slug,
+    resource_id: grant.resource_id,
+    group_role_assignment_id: grant.id,
+    created_at: at,
+    updated_at: at,
+  });
+}
+
+/** The rows a member holds through some of its groups' assignments (given by id). */
+export function revokeGroupGrants(
+  store: EmulatorStore,
+  organizationMembershipId: string,
+  grantIds: ReadonlySet<string>,
+): void {
+  for (const a of store.of(roleAssignments).values()) {
+    if (
+      a.organization_membership_id === organizationMembershipId &&
+      a.group_role_assignment_id !== null &&
+      grantIds.has(a.group_role_assignment_id)
+    )
+      store.of(roleAssignments).delete(a.id);
+  }
+}
+
+const isDirect = (a: StoredRoleAssignment) => a.group_role_assignment_id === null;
 
 const seedEntry = z.object({
   id: seedId,
@@ -77,25 +128,47 @@ function loadSeed(entries: readonly SeedRoleAssignment[], loader: SeedLoader): v
       organization_membership_id: s.organization_membership_id,
       role_slug: s.role_slug,
       resource_id: s.resource_id,
+      group_role_assignment_id: null,
       created_at: at,
       updated_at: s.updated_at ?? at,
     });
   }
 }
 
+/** A resource as assignments spell it; null is the organization itself (WorkOS's root resource). */
+export function assignedResource(
+  store: EmulatorStore,
+  resourceId: string | null,
+  organizationId: string,
+): { id: string; external_id: string; resource_type_slug: string } {
+  if (resourceId === null) {
+    const organization = store.of(organizations).get(organizationId);
+    return {
+      id: organizationId,
+      external_id: organization?.external_id ?? "",
+      resource_type_slug: DEFAULT_RESOURCE_TYPE,
+    };
+  }
+  const resource = store.of(authorizationResources).get(resourceId);
+  return {
+    id: resourceId,
+    external_id: resource?.external_id ?? "",
+    resource_type_slug: resource?.resource_type_slug ?? "",
+  };
+}
+
 function serialize(a: StoredRoleAssignment, store: EmulatorStore): Record<string, unknown> {
-  const resource = store.of(authorizationResources).get(a.resource_id);
+  const organizationId = store.of(organizationMemberships).get(a.organization_membership_id)?.organization_id;
   return {
     object: "role_assignment",
     id: a.id,
     organization_membership_id: a.organization_membership_id,
     role: { slug: a.role_slug },
-    resource: {
-      id: a.resource_id,
-      external_id: resource?.external_id ?? "",
-      resource_type_slug: resource?.resource_type_slug ?? "",
-    },
-    source: { type: "direct", group_role_assignment_id: null },
+    resource: assignedResource(store, a.resource_id, organizationId ?? ""),
+    source:
+      a.group_role_assignment_id === null
+        ? { type: "direct", group_role_assignment_id: null }
+        : { type: "group", group_role_assignment_id: a.group_role_assignment_id },
     created_at: a.created_at,
     updated_at: a.updated_at,
   };
@@ -105,7 +178,11 @@ export const roleAssignments: Resource<StoredRoleAssignment, SeedRoleAssignment,
   name: "role_assignments",
   label: "Role assignment",
   model: roleAssignment,
-  parents: { organization_membership_id: "organization_memberships", resource_id: "authorization_resources" },
+  parents: {
+    organization_membership_id: "organization_memberships",
+    resource_id: "authorization_resources",
+    group_role_assignment_id: "group_role_assignments",
+  },
   seed: { entry: seedEntry, check: checkSeed, load: loadSeed },
   serialize,
   routes: () => [...assignmentRoutes(), ...accessRoutes()],
@@ -164,6 +241,7 @@ function assign(ctx: EmulatorContext, membership: StoredMembership, raw: unknown
     .values()
     .find(
       (a) =>
+        isDirect(a) &&
         a.organization_membership_id === membership.id &&
         a.role_slug === slug &&
         a.resource_id === resource.id,
@@ -180,6 +258,7 @@ function assign(ctx: EmulatorContext, membership: StoredMembership, raw: unknown
     organization_membership_id: membership.id,
     role_slug: slug,
     resource_id: resource.id,
+    group_role_assignment_id: null,
     created_at: at,
     updated_at: at,
   };
@@ -234,6 +313,7 @@ function assignmentRoutes(): Route[] {
           .values()
           .find(
             (a) =>
+              isDirect(a) &&
               a.organization_membership_id === membership.id &&
               a.role_slug === slug &&
               a.resource_id === resource.id,
@@ -250,7 +330,8 @@ function assignmentRoutes(): Route[] {
         const membership = membershipOr404(ctx, req.params.organization_membership_id);
         const id = req.params.role_assignment_id ?? "";
         const match = ctx.store.of(roleAssignments).get(id);
-        if (!match || match.organization_membership_id !== membership.id)
+        // What a group gives is taken away through the group, not the member.
+        if (!match || match.organization_membership_id !== membership.id || !isDirect(match))
           throw notFound(`Role assignment not found: '${id}'.`);
         ctx.store.of(roleAssignments).delete(id);
         return { status: 204 };
@@ -299,7 +380,9 @@ function rolesOn(
   const organizationRole = available.get(m.role.slug);
   if (organizationRole) held.push({ role: organizationRole, direct: false });
   for (const a of ctx.store.of(roleAssignments).values()) {
-    if (a.organization_membership_id !== m.id || !chain.has(a.resource_id)) continue;
+    // A role on the organization itself (a group's may be) holds on every resource, as the organization role does.
+    if (a.organization_membership_id !== m.id || (a.resource_id !== null && !chain.has(a.resource_id)))
+      continue;
     const role = available.get(a.role_slug);
     if (role) held.push({ role, direct: a.resource_id === resource.id });
   }

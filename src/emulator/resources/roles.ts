@@ -310,9 +310,19 @@ function deleteCustomRole(ctx: EmulatorContext, role: StoredRole): void {
     ctx.store,
     "role_assignments",
   ).values.filter((a) => a.role_slug === role.slug && memberships.has(a.organization_membership_id));
-  if (holders.length + assigned.length > 0) {
+  // A group of the organization may hold it too, with or without members (group-role-assignments.ts).
+  const organizationGroups = new Set(
+    storedByName<{ id: string; organization_id: string }>(ctx.store, "groups")
+      .values.filter((g) => g.organization_id === role.organization_id)
+      .map((g) => g.id),
+  );
+  const heldByGroups = storedByName<{ role_slug: string; group_id: string }>(
+    ctx.store,
+    "group_role_assignments",
+  ).values.filter((a) => a.role_slug === role.slug && organizationGroups.has(a.group_id));
+  if (holders.length + assigned.length + heldByGroups.length > 0) {
     throw conflict(
-      `Role '${role.slug}' is held by ${holders.length} organization membership(s) and ${assigned.length} role assignment(s); remove them before deleting it.`,
+      `Role '${role.slug}' is held by ${holders.length} organization membership(s), ${assigned.length} role assignment(s) and ${heldByGroups.length} group role assignment(s); remove them before deleting it.`,
       "role_has_assignments",
     );
   }
