@@ -30,6 +30,7 @@ import { directoryUser } from "../../src/workos/directory-user.js";
 import { emailVerification } from "../../src/workos/email-verification.js";
 import { event } from "../../src/workos/event.js";
 import { group } from "../../src/workos/group.js";
+import { groupRoleAssignment } from "../../src/workos/group-role-assignment.js";
 import { invitation } from "../../src/workos/invitation.js";
 import { jwtTemplate } from "../../src/workos/jwt-template.js";
 import { magicAuth } from "../../src/workos/magic-auth.js";
@@ -125,6 +126,7 @@ const MODEL: [string, z.ZodType, () => JsonSchema][] = [
   ["authorization_resource", authorizationResource, () => component("AuthorizationResource")],
   ["role_assignment", roleAssignment, () => component("UserRoleAssignment")],
   ["group", group, () => component("Group")],
+  ["group_role_assignment", groupRoleAssignment, () => component("GroupRoleAssignment")],
   ["connect_application", connectApplication, () => component("ConnectApplication")],
   [
     "new_connect_application_secret",

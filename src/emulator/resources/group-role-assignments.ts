@@ -1,5 +1,5 @@
 import type { Group } from "../../workos/group.js";
-import { GROUP_ROLE_ASSIGNMENT_ID_PREFIX } from "../../workos/group-role-assignment.js";
+import { GROUP_ROLE_ASSIGNMENT_ID_PREFIX, groupRoleAssignment } from "../../workos/group-role-assignment.js";
 import { conflict, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
 import { paginate, parseListParams } from "../pagination.js";
@@ -46,6 +46,7 @@ function serialize(a: StoredGroupRoleAssignment, store: EmulatorStore): Record<s
 
 export const groupRoleAssignments: Resource<StoredGroupRoleAssignment, never, "group_role_assignments"> = {
   name: "group_role_assignments",
+  model: groupRoleAssignment,
   label: "Group role assignment",
   parents: { group_id: "groups", resource_id: "authorization_resources" },
   serialize,
