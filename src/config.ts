@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { type ClientOptions, DEFAULT_BASE_URL } from "./client/client.js";
 import { didYouMean } from "./suggest.js";
+import { isIdOf } from "./workos/id.js";
+import { ORGANIZATION_ID_PREFIX } from "./workos/organization.js";
 
 export const TOOLSETS = [
   "organizations",
@@ -295,7 +297,8 @@ function optionalSet(value: string | undefined): ReadonlySet<string> | undefined
 
 function parseOrganizationId(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^org_[0-9A-Za-z]{1,64}$/.test(value)) {
+  // At most 64 characters after "org_": a pinned id is a configuration value, not a place for a long string.
+  if (!isIdOf(ORGANIZATION_ID_PREFIX, value) || value.length > `${ORGANIZATION_ID_PREFIX}_`.length + 64) {
     throw new ConfigError(
       "--organization / WORKOS_MCP_ORGANIZATION_ID must be an organization id such as org_01H…; find it in the WorkOS dashboard or with list_organizations.",
     );

@@ -76,6 +76,12 @@ export const PORTAL_INTENTS = [
   "bring_your_own_key",
 ] as const;
 
+/** Whether a connection is linked (the Connection schema's deprecated `status` enum). */
+export const CONNECTION_STATUSES = ["linked", "unlinked"] as const;
+
+/** Whether a webhook endpoint receives events (the WebhookEndpointJson schema's `status` enum). */
+export const WEBHOOK_ENDPOINT_STATUSES = ["enabled", "disabled"] as const;
+
 /** A directory user's state (the DirectoryUser schema's enum). */
 export const DIRECTORY_USER_STATES = ["active", "inactive", "suspended"] as const;
 
@@ -163,6 +169,21 @@ export const DEFAULT_ROLE_SLUG = "member";
 
 /** What a role slug looks like: lowercase letters, digits, hyphens and underscores. */
 export const ROLE_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** What a permission slug looks like: lowercase letters, digits, hyphens, underscores, colons, periods, asterisks. */
+export const PERMISSION_SLUG_PATTERN = /^[a-z0-9_:.*-]+$/;
+
+/** An organization's custom role slug: "org-" and then lowercase letters, digits, hyphens and underscores. */
+export const ORGANIZATION_ROLE_SLUG_PATTERN = /^org-[a-z0-9_-]+$/;
+
+/** The longest slug or name the Authorization API accepts (its DTOs' maxLength), and the longest description. */
+export const AUTHORIZATION_LIMITS = { slug: 48, name: 48, description: 150 } as const;
+
+/** Where a membership's role assignment comes from: given to it directly, or through a group. */
+export const ROLE_ASSIGNMENT_SOURCES = ["direct", "group"] as const;
+
+/** Which of a resource's members `assignment` asks for: those assigned on it, or also those who inherit access. */
+export const ASSIGNMENT_KINDS = ["direct", "indirect"] as const;
 
 /** Whether a role belongs to the environment or is one organization's custom role (the Role schema's enum). */
 export const ROLE_TYPES = ["EnvironmentRole", "OrganizationRole"] as const;
@@ -308,4 +329,115 @@ export const EVENT_TYPES = [
   "waitlist_user.approved",
   "waitlist_user.created",
   "waitlist_user.denied",
+] as const;
+
+/** A Connect application's kind (ConnectApplication's `application_type`). */
+export const CONNECT_APPLICATION_TYPES = ["oauth", "m2m"] as const;
+
+/** How a Connect application came to be, as the `registration_types` list filter names it. */
+export const CONNECT_REGISTRATION_TYPES = ["dynamic", "authenticated"] as const;
+
+/** How a Pipes data integration (and a connected account) authenticates with its provider. */
+export const DATA_INTEGRATION_AUTH_METHODS = ["oauth", "api_key", "client_credentials"] as const;
+
+/** Whose OAuth app a data integration uses: the environment's own (custom) or each organization's. */
+export const DATA_INTEGRATION_CREDENTIAL_TYPES = ["custom", "organization"] as const;
+
+/** A data integration's state (DataIntegration's `state`). */
+export const DATA_INTEGRATION_STATES = ["valid", "invalid", "requested"] as const;
+
+/** A connected account's state (ConnectedAccount's `state`). */
+export const CONNECTED_ACCOUNT_STATES = ["connected", "needs_reauthorization", "disconnected"] as const;
+
+/** An agent registration's status (AgentRegistration's `status`). */
+export const AGENT_REGISTRATION_STATUSES = ["unverified", "verified", "expired", "revoked"] as const;
+
+/** How an agent registered (AgentRegistration's `kind`). */
+export const AGENT_REGISTRATION_KINDS = ["anonymous", "service_auth", "identity_assertion"] as const;
+/** The kinds of multi-factor authentication factor (the spec's AuthenticationFactor `type`). */
+export const AUTHENTICATION_FACTOR_TYPES = ["generic_otp", "sms", "totp", "webauthn"] as const;
+
+/** The OAuth providers a user's identity can come from (the spec's user identity `provider`). */
+export const USER_IDENTITY_PROVIDERS = [
+  "AppleOAuth",
+  "BitbucketOAuth",
+  "DiscordOAuth",
+  "GithubOAuth",
+  "GitLabOAuth",
+  "GoogleOAuth",
+  "GrokOAuth",
+  "XOAuth",
+  "IntuitOAuth",
+  "LinkedInOAuth",
+  "MicrosoftOAuth",
+  "SalesforceOAuth",
+  "SlackOAuth",
+  "VercelMarketplaceOAuth",
+  "VercelOAuth",
+  "XeroOAuth",
+] as const;
+
+/** Who owns a Pipes data provider's connections (the spec's data provider `ownership`). */
+export const DATA_PROVIDER_OWNERSHIPS = ["userland_user", "organization"] as const;
+/** The states of an Audit Log export. */
+export const AUDIT_LOG_EXPORT_STATES = ["pending", "ready", "error", "expired"] as const;
+
+/** The states of an organization's Audit Log trail. */
+export const AUDIT_LOG_STATES = ["active", "inactive", "disabled"] as const;
+
+/** The retention periods an organization's Audit Log may be set to, in days. */
+export const AUDIT_LOG_RETENTION_DAYS = [30, 365] as const;
+
+/** Event types a webhook endpoint cannot subscribe to (the spec's subscription enum leaves them out). */
+const UNSUBSCRIBABLE_EVENT_PREFIXES = ["action.", "vault.", "dsync.token."] as const;
+const UNSUBSCRIBABLE_EVENT_TYPES: readonly string[] = [
+  "authentication.email_verification_failed",
+  "authentication.mfa_failed",
+];
+
+/** The event types a webhook endpoint may subscribe to. */
+export const WEBHOOK_EVENT_TYPES = EVENT_TYPES.filter(
+  (type) =>
+    !UNSUBSCRIBABLE_EVENT_TYPES.includes(type) &&
+    !UNSUBSCRIBABLE_EVENT_PREFIXES.some((prefix) => type.startsWith(prefix)),
+);
+
+/** What a Radar list entry matches. */
+export const RADAR_LIST_TYPES = [
+  "ip_address",
+  "domain",
+  "email",
+  "device",
+  "user_agent",
+  "device_fingerprint",
+  "country",
+] as const;
+
+/** Whether a Radar list blocks or allows what it matches. */
+export const RADAR_LIST_ACTIONS = ["block", "allow"] as const;
+
+/** Radar's verdicts on an authentication attempt. */
+export const RADAR_VERDICTS = ["allow", "block", "challenge"] as const;
+
+/** How an assessed attempt authenticates. */
+export const RADAR_AUTH_METHODS = [
+  "Password",
+  "Passkey",
+  "Authenticator",
+  "SMS_OTP",
+  "Email_OTP",
+  "Social",
+  "SSO",
+  "Other",
+] as const;
+
+/** The scopes a widget session token may grant (each needs an organization). */
+export const WIDGET_SCOPES = [
+  "widgets:users-table:manage",
+  "widgets:domain-verification:manage",
+  "widgets:sso:manage",
+  "widgets:api-keys:manage",
+  "widgets:dsync:manage",
+  "widgets:audit-log-streaming:manage",
+  "widgets:pipes:manage",
 ] as const;

@@ -115,6 +115,26 @@ describe("imports among src/ files", () => {
     expect(broken, "cycles no longer there: strike them from KNOWN_CYCLES").toEqual([]);
   });
 
+  it("src/workos, the model below tools and emulator, imports nothing but zod, itself and the vocabulary", () => {
+    const model = [...graph].filter(([file]) => file.startsWith("workos/"));
+    expect(model.length).toBeGreaterThan(10);
+    const reached = model.flatMap(([file, imported]) =>
+      imported
+        .filter((target) => !target.startsWith("workos/") && target !== "workos-vocabulary.ts")
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(reached).toEqual([]);
+    for (const [file] of model) {
+      const packages = [...readFileSync(join(SRC, file), "utf8").matchAll(/from "([^".][^"]*)"/g)].map(
+        (m) => m[1],
+      );
+      expect(
+        packages.filter((name) => name !== "zod"),
+        file,
+      ).toEqual([]);
+    }
+  });
+
   it("confirm.ts imports nothing of src/mcp or src/tools, and the pipeline nothing of the SDK", () => {
     expect(graph.get("confirm.ts")?.filter((file) => /^(mcp|tools)\//.test(file))).toEqual([]);
     expect(readFileSync(join(SRC, "mcp", "pipeline.ts"), "utf8")).not.toContain("@modelcontextprotocol");

@@ -1,4 +1,5 @@
 import { ApiError } from "./errors.js";
+import type { OperationsReport } from "./operations.js";
 import type { Reply } from "./router.js";
 
 /** What the control API may touch; implemented by the running emulator. */
@@ -9,8 +10,12 @@ export interface ControlTarget {
   listRequests(): readonly unknown[];
   clearRequests(): void;
   reset(): void;
+  /** The SMS messages MFA challenges "sent", with their codes. */
+  listSmsMessages(): readonly unknown[];
   /** Publishes a DNS TXT record, so verifying an organization domain can find it. */
   publishDnsRecord(raw: unknown): Record<string, unknown>;
+  /** The spec's operations the emulator serves, derived from its routes. */
+  listOperations(): OperationsReport;
 }
 
 /** The /_emulator/ control API for tests. */
@@ -32,8 +37,12 @@ export function handleControl(method: string, path: string, body: unknown, targe
     case "DELETE /_emulator/requests":
       target.clearRequests();
       return { status: 204 };
+    case "GET /_emulator/sms":
+      return { status: 200, body: { object: "list", data: target.listSmsMessages() } };
     case "POST /_emulator/dns_records":
       return { status: 201, body: target.publishDnsRecord(body) };
+    case "GET /_emulator/operations":
+      return { status: 200, body: target.listOperations() };
     case "POST /_emulator/reset":
       target.reset();
       return { status: 204 };

@@ -85,6 +85,32 @@ export const DEMO_IDS = {
     meiLaptop: "session_01HM6YBJQ0MPFA4BTJAEDN5C8W",
     carlosLaptop: "session_01HM6YDDA0PN44EKZXMF5A64GV",
   },
+  // Authorization (FGA): Foo Corp's Marketing workspace holds the Website project; the Mobile app stands alone.
+  authorizationResources: {
+    fooCorpMarketing: "authz_resource_01HM6Z1M40B8QK3VJ2XW7RDN5C",
+    fooCorpWebsite: "authz_resource_01HM6Z3EQ0T9PAVGF8H4CMYZ6K",
+    fooCorpMobile: "authz_resource_01HM6Z59A0E2WJQN7SBX3KTF1R",
+  },
+  roleAssignments: {
+    joseWebsiteLead: "role_assignment_01HM6Z7430NF8DKV2QWB6XHJ9M",
+  },
+} as const;
+
+/** The secrets of the demo seed's API keys (an active organization key, an expired one, Priya Patel's key). */
+export const DEMO_API_KEY_VALUES = {
+  acmeReporting: "sk_demo_acme_reporting_8f3k2m9q",
+  acmeExpired: "sk_demo_acme_expired_4t7w1z6p",
+  priyaCli: "sk_demo_priya_cli_2h5n8r3v",
+} as const;
+
+/** A pending Standalone Connect sign-in, for POST /authkit/oauth2/complete. */
+export const DEMO_EXTERNAL_AUTH_ID = "external_auth_01HM6YJX00DEMOCONNECT0000001";
+
+/** The demo seed's MFA factors: Jane's authenticator app (its secret, to compute codes) and Bob's phone. */
+export const DEMO_MFA = {
+  janeTotp: "auth_factor_01HM6YF8W0JANETOTP0000000001",
+  janeTotpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+  bobSms: "auth_factor_01HM6YH3F0BOBSMS00000000001",
 } as const;
 
 const FIRST_NAMES = [
@@ -259,9 +285,13 @@ const DAY_MS = 86_400_000;
 // Pending invitations and live sessions must still be open when the demo runs, so they expire from now.
 const fromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
+/** The password Jane Doe, Carlos Garcia and Mei Chen sign in with (POST /user_management/authenticate). */
+export const DEMO_PASSWORD = "emulator-demo-password";
+
 const authkitUsers: SeedUser[] = [
   {
     id: U.janeDoe,
+    password: DEMO_PASSWORD,
     email: "jane.doe@acme.com",
     first_name: "Jane",
     last_name: "Doe",
@@ -283,6 +313,7 @@ const authkitUsers: SeedUser[] = [
   },
   {
     id: U.carlosGarcia,
+    password: DEMO_PASSWORD,
     email: "carlos.garcia@acme.com",
     first_name: "Carlos",
     last_name: "García",
@@ -328,6 +359,7 @@ const authkitUsers: SeedUser[] = [
   },
   {
     id: U.meiChen,
+    password: DEMO_PASSWORD,
     email: "mei.chen@globex.com",
     first_name: "Mei",
     last_name: "Chen",
@@ -507,6 +539,13 @@ const history: SeedEvent[] = [
  * The built-in seed: realistic organizations, connections of several types and states, directories, AuthKit
  * users with memberships, invitations and sessions, roles, and a recent event history.
  */
+/** Connect applications of the demo seed, named so its client secrets and authorizations can point at them. */
+const CONNECT_APPS = {
+  acmeDashboard: "conn_app_01HM692DV0PA26CG640DQD4FZT",
+  globexPartnerPortal: "conn_app_01HM6948E05ANW5WK1VESBKKKZ",
+  acmeNightlySync: "conn_app_01HM696310WT7G2HZBTP8GVE04",
+};
+
 export const demoSeed: Seed = {
   organizations: [
     {
@@ -640,13 +679,20 @@ export const demoSeed: Seed = {
       slug: "admin",
       name: "Admin",
       description: "Manages members, billing and settings.",
-      permissions: ["members:manage", "billing:manage", "settings:manage", "reports:read"],
+      permissions: [
+        "members:manage",
+        "billing:manage",
+        "settings:manage",
+        "reports:read",
+        "project:view",
+        "project:edit",
+      ],
     },
     {
       slug: "member",
       name: "Member",
       description: "Uses the product; no administration.",
-      permissions: ["reports:read"],
+      permissions: ["reports:read", "project:view"],
     },
     {
       slug: "org-billing-admin",
@@ -654,6 +700,14 @@ export const demoSeed: Seed = {
       description: "Acme's finance team: invoices and payment methods.",
       organization_id: DEMO_IDS.organizations.acme,
       permissions: ["billing:manage", "reports:read"],
+    },
+    {
+      slug: "org-project-lead",
+      name: "Project Lead",
+      description: "Foo Corp: runs a project, down to deleting it.",
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "project",
+      permissions: ["project:view", "project:edit", "project:delete"],
     },
   ],
   directory_groups: groups,
@@ -663,5 +717,305 @@ export const demoSeed: Seed = {
   invitations,
   sessions,
   events: history,
-  webhook_endpoints: [],
+  permissions: [
+    {
+      slug: "members:manage",
+      name: "Manage members",
+      description: "Invite, remove and change the roles of members.",
+    },
+    { slug: "billing:manage", name: "Manage billing", description: "Invoices, payment methods and plans." },
+    { slug: "settings:manage", name: "Manage settings", description: "The organization's settings." },
+    { slug: "reports:read", name: "Read reports", description: "View usage and activity reports." },
+    // Project permissions: the organization roles' flow down to every project; a project role adds to one.
+    { slug: "project:view", name: "View projects", resource_type_slug: "project" },
+    { slug: "project:edit", name: "Edit projects", resource_type_slug: "project" },
+    { slug: "project:delete", name: "Delete projects", resource_type_slug: "project" },
+  ],
+  authorization_resources: [
+    {
+      id: DEMO_IDS.authorizationResources.fooCorpMarketing,
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "workspace",
+      external_id: "ws-marketing",
+      name: "Marketing",
+    },
+    {
+      id: DEMO_IDS.authorizationResources.fooCorpWebsite,
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "project",
+      external_id: "proj-website",
+      name: "Website",
+      description: "foo-corp.com and its landing pages.",
+      parent_resource_id: DEMO_IDS.authorizationResources.fooCorpMarketing,
+    },
+    {
+      id: DEMO_IDS.authorizationResources.fooCorpMobile,
+      organization_id: DEMO_IDS.organizations.fooCorp,
+      resource_type_slug: "project",
+      external_id: "proj-mobile",
+      name: "Mobile app",
+    },
+  ],
+  // José, a member (so he views every project), leads the Website project.
+  role_assignments: [
+    {
+      id: DEMO_IDS.roleAssignments.joseWebsiteLead,
+      organization_membership_id: DEMO_IDS.organizationMemberships.joseFooCorp,
+      role_slug: "org-project-lead",
+      resource_id: DEMO_IDS.authorizationResources.fooCorpWebsite,
+    },
+  ],
+  groups: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      name: "Engineering",
+      description: "Everyone who ships Acme's product.",
+      members: [DEMO_IDS.organizationMemberships.janeAcme, DEMO_IDS.organizationMemberships.priyaAcme],
+      // Engineering runs Acme's settings: the group holds Admin on Acme itself, and so each active member.
+      role_assignments: [{ role_slug: "admin" }],
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      name: "Finance",
+      description: null,
+      members: [DEMO_IDS.organizationMemberships.bobAcme],
+    },
+    {
+      organization_id: DEMO_IDS.organizations.globex,
+      name: "Sales",
+      members: [DEMO_IDS.organizationMemberships.hankGlobex, DEMO_IDS.organizationMemberships.meiGlobex],
+    },
+  ],
+  connect_applications: [
+    {
+      id: CONNECT_APPS.acmeDashboard,
+      name: "Acme Reporting Dashboard",
+      application_type: "oauth",
+      description: "Acme's own reporting app, signing in with AuthKit.",
+      scopes: ["openid", "profile", "email"],
+      redirect_uris: [{ uri: "https://reports.acme.com/callback", default: true }],
+      uses_pkce: true,
+      is_first_party: true,
+    },
+    {
+      id: CONNECT_APPS.globexPartnerPortal,
+      name: "Globex Partner Portal",
+      application_type: "oauth",
+      scopes: ["openid", "email"],
+      redirect_uris: [{ uri: "https://partners.globex.com/oauth/callback" }],
+      is_first_party: false,
+      organization_id: DEMO_IDS.organizations.globex,
+    },
+    {
+      id: CONNECT_APPS.acmeNightlySync,
+      name: "Acme Nightly Sync",
+      application_type: "m2m",
+      description: "Machine-to-machine job that exports usage every night.",
+      scopes: ["usage:read"],
+      organization_id: DEMO_IDS.organizations.acme,
+    },
+  ],
+  connect_application_secrets: [
+    { application_id: CONNECT_APPS.acmeDashboard, secret: "demo_secret_acme_dashboard_Zq81" },
+    { application_id: CONNECT_APPS.acmeNightlySync, secret: "demo_secret_acme_nightly_sync_W4m" },
+  ],
+  authorized_applications: [
+    {
+      application_id: CONNECT_APPS.acmeDashboard,
+      user_id: DEMO_IDS.users.janeDoe,
+      organization_id: DEMO_IDS.organizations.acme,
+      granted_scopes: ["openid", "profile", "email"],
+    },
+    {
+      application_id: CONNECT_APPS.globexPartnerPortal,
+      user_id: DEMO_IDS.users.janeDoe,
+      granted_scopes: ["openid", "email"],
+      oauth_resource: "https://api.globex.com",
+    },
+    {
+      application_id: CONNECT_APPS.acmeDashboard,
+      user_id: DEMO_IDS.users.priyaPatel,
+      organization_id: DEMO_IDS.organizations.acme,
+      granted_scopes: ["openid", "profile"],
+    },
+  ],
+  data_integrations: [
+    {
+      provider: "github",
+      description: "Acme's engineers link GitHub to import repositories.",
+      credentials: {
+        type: "custom",
+        client_id: "Iv1.8a61f9b3a7aba766",
+        client_secret: "demo_github_client_secret_9f3c",
+      },
+      connected_accounts: [{ user_id: DEMO_IDS.users.janeDoe, organization_id: DEMO_IDS.organizations.acme }],
+    },
+    { provider: "slack", credentials: { type: "organization" } },
+    {
+      provider: "linear",
+      auth_methods: ["api_key"],
+      connected_accounts: [{ user_id: DEMO_IDS.users.hankScorpio, secret: "lin_api_demo_globex_5d2e" }],
+    },
+  ],
+  agent_registrations: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      status: "verified",
+      kind: "service_auth",
+      user_id: DEMO_IDS.users.janeDoe,
+      api_key: "agent_key_demo_acme_support_bot_7Qx2",
+      access_token: { value: "agent_at_demo_acme_support_bot_K3p9", audience: "https://api.acme.com" },
+      claim: {
+        claim_attempt_token: "cat_demo_claimed_acme_support_bot",
+        user_code: "ACME-7QX2",
+        claimed_at: "2024-01-15T09:30:00.000Z",
+      },
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      kind: "anonymous",
+      api_key: "agent_key_demo_unclaimed_research_agent_M8v4",
+      claim: { claim_attempt_token: "cat_demo_open_research_agent", user_code: "WXYZ-4821" },
+    },
+  ],
+  vault_objects: [
+    {
+      name: "acme-stripe-api-key",
+      value: "sk_live_acme_51Hx9QeZvKYlo2C0aIm7t3nR",
+      history: ["sk_live_acme_51Hx9QeZvKYlo2C0aOldKey01"],
+      key_context: { organization_id: DEMO_IDS.organizations.acme },
+    },
+    {
+      name: "globex-salesforce-refresh-token",
+      value: "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrfn8B.ayh0Gz9",
+      key_context: { organization_id: DEMO_IDS.organizations.globex },
+    },
+  ],
+  // Mei Chen also signs in with Google.
+  user_identities: [
+    { user_id: DEMO_IDS.users.meiChen, provider: "GoogleOAuth", idp_id: "103948572615273849102" },
+  ],
+  // AuthKit configuration: where sign-in may return to (the first is the default).
+  redirect_uris: [
+    { uri: "http://localhost:3000/callback" },
+    { uri: "https://app.example.com/auth/callback" },
+  ],
+  cors_origins: [{ origin: "http://localhost:3000" }, { origin: "https://app.example.com" }],
+  // Custom claims in every access token.
+  jwt_template: [
+    {
+      content:
+        '{"urn:demo:email": {{user.email}}, "urn:demo:name": "{{user.first_name}} {{user.last_name}}", "urn:demo:organization": {{organization.name}}}',
+    },
+  ],
+  // Disabled, so the demo sends nothing over the network; enable it (PATCH) to see deliveries fail and retry.
+  webhook_endpoints: [
+    {
+      url: "https://example.com/workos/webhooks",
+      secret: "whsec_demo_example_endpoint",
+      events: ["organization.created", "organization.updated", "organization.deleted"],
+      status: "disabled",
+    },
+  ],
+  audit_log_actions: [
+    {
+      name: "user.signed_in",
+      targets: [{ type: "user" }],
+      actor: { metadata: { type: "object", properties: { role: { type: "string" } } } },
+    },
+    {
+      name: "invoice.paid",
+      targets: [{ type: "invoice", metadata: { type: "object", properties: { cost: { type: "number" } } } }],
+      metadata: {
+        type: "object",
+        properties: { transactionId: { type: "string" } },
+        required: ["transactionId"],
+      },
+    },
+  ],
+  audit_log_events: [
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      action: "user.signed_in",
+      occurred_at: "2024-01-16T10:00:00.000Z",
+      actor: { id: DEMO_IDS.users.janeDoe, type: "user", name: "Jane Doe", metadata: { role: "admin" } },
+      targets: [{ id: DEMO_IDS.users.janeDoe, type: "user", name: "Jane Doe" }],
+      context: { location: "203.0.113.7", user_agent: "Mozilla/5.0" },
+    },
+    {
+      organization_id: DEMO_IDS.organizations.acme,
+      action: "invoice.paid",
+      occurred_at: "2024-01-17T15:30:00.000Z",
+      actor: { id: DEMO_IDS.users.bobSmith, type: "user", name: "Bob Smith" },
+      targets: [{ id: "inv_2024_0042", type: "invoice", metadata: { cost: 1250 } }],
+      context: { location: "198.51.100.23" },
+      metadata: { transactionId: "txn_8842" },
+    },
+  ],
+  api_keys: [
+    {
+      name: "Acme reporting export",
+      organization_id: DEMO_IDS.organizations.acme,
+      value: DEMO_API_KEY_VALUES.acmeReporting,
+      permissions: ["reports:read"],
+    },
+    {
+      name: "Acme old integration",
+      organization_id: DEMO_IDS.organizations.acme,
+      value: DEMO_API_KEY_VALUES.acmeExpired,
+      expires_at: "2024-06-30T00:00:00.000Z",
+    },
+    {
+      name: "Priya's CLI",
+      organization_id: DEMO_IDS.organizations.acme,
+      user_id: DEMO_IDS.users.priyaPatel,
+      value: DEMO_API_KEY_VALUES.priyaCli,
+      permissions: ["reports:read"],
+    },
+  ],
+  feature_flags: [
+    {
+      slug: "advanced-analytics",
+      description: "The analytics dashboard with cohorts and exports.",
+      owner: { email: "pm@example.com", first_name: "Pat", last_name: "Morgan" },
+      tags: ["beta"],
+      targets: [DEMO_IDS.organizations.acme],
+    },
+    {
+      slug: "new-onboarding",
+      description: "The redesigned onboarding flow.",
+      targets: [DEMO_IDS.users.zoeAhlberg],
+    },
+    { slug: "dark-mode", description: "Dark theme for everyone.", default_value: true },
+    {
+      slug: "legacy-export",
+      description: "The old CSV export, switched off.",
+      enabled: false,
+      targets: [DEMO_IDS.organizations.globex],
+    },
+  ],
+  authentication_factors: [
+    {
+      id: DEMO_MFA.janeTotp,
+      type: "totp",
+      user_id: DEMO_IDS.users.janeDoe,
+      totp_issuer: "Acme",
+      totp_user: "jane.doe@acme.com",
+      totp_secret: DEMO_MFA.janeTotpSecret,
+    },
+    { id: DEMO_MFA.bobSms, type: "sms", user_id: DEMO_IDS.users.bobSmith, phone_number: "+15555550123" },
+  ],
+  radar_list_entries: [
+    { type: "ip_address", action: "block", entry: "203.0.113.66" },
+    { type: "domain", action: "block", entry: "mailinator.com" },
+    { type: "email", action: "allow", entry: "ci-bot@acme.com" },
+  ],
+  external_auth_sessions: [
+    {
+      id: DEMO_EXTERNAL_AUTH_ID,
+      redirect_uri: "https://auth.example.com/oauth2/callback",
+      state: "demo-state",
+    },
+  ],
+  audit_logs_retention: [{ organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 365 }],
 };

@@ -1,3 +1,5 @@
+import type { SpecOperation } from "./spec-operations.js";
+
 export interface FieldError {
   field: string;
   code: string;
@@ -37,4 +39,12 @@ export function conflict(message: string, code?: string): ApiError {
 
 export function unprocessable(message: string, errors: FieldError[] = []): ApiError {
   return new ApiError(422, { code: "invalid_request_parameters", message, errors });
+}
+
+/** 501 for an operation of WorkOS's spec that the emulator does not serve, named so the caller knows which. */
+export function notEmulated({ method, template, operationId }: SpecOperation): ApiError {
+  return new ApiError(501, {
+    code: "not_emulated",
+    message: `The WorkOS operation ${method} ${template} (${operationId}) is not emulated; GET /_emulator/operations lists the operations the emulator serves.`,
+  });
 }

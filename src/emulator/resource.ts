@@ -1,10 +1,17 @@
 import { z } from "zod";
+import type { Event } from "../workos/event.js";
 import type { Route } from "./router.js";
 import type { EmulatorStore } from "./store.js";
 
+/**
+ * A src/workos type as the emulator stores it: its named fields, without the index signature its loose schema
+ * gives it (so Omit and Pick keep the names, and a misspelt field is an error).
+ */
+export type Stored<Wire> = { [K in keyof Wire as string extends K ? never : K]: Wire[K] };
+
 /** An event a change emits: its type, its `data` and the organization the events filter knows it by. */
 export interface EmittedEvent {
-  type: string;
+  type: Event["event"];
   data: Record<string, unknown>;
   organizationId: string | null;
   /** The event's `context`, e.g. an update's `previous_attributes`. */
@@ -40,7 +47,8 @@ export interface SeedSpec<Entry> {
 
 /**
  * Everything about one WorkOS resource in the emulator. The store, the seed loader and the router iterate
- * the list in resources/index.ts, so a new resource is one module plus one line there.
+ * the list in resources/index.ts, so a new resource is one module plus one line there, over its model file in
+ * src/workos (docs/emulator.md, "Adding a resource").
  */
 export interface Resource<
   Model extends { id: string } = { id: string },
@@ -59,6 +67,12 @@ export interface Resource<
   readonly seed?: SeedSpec<Entry>;
   /** Its endpoints; a function so they can name the resource they belong to. */
   routes?(): readonly Route[];
+  /**
+   * The schema in src/workos of what it serializes; test/emulator/model.test.ts holds every served object to
+   * it. Left out only by what serves no object of its own: emulator configuration (DNS records), internal stores
+   * of codes and pending flows (authorization codes, password hashes), and routes-only resources.
+   */
+  readonly model?: z.ZodType;
   /** The WorkOS wire shape. */
   serialize?(value: Model, store: EmulatorStore): Record<string, unknown>;
   /** The event its deletion emits, if any. */

@@ -26,12 +26,14 @@ export interface EmulatorContext {
   /** The emulator's own base URL, e.g. http://127.0.0.1:4010. */
   baseUrl(): string;
   emit(event: EmittedEvent): void;
+  /** The API key the emulator accepts, which is also its OAuth client secret (POST /sso/token). */
+  readonly apiKey: string;
 }
 
 export type Handler = (req: ApiRequest, ctx: EmulatorContext) => Reply;
 
 export interface Route {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   pattern: string;
   handler: Handler;
   /** Routes reachable without the API key (the Admin Portal launch page). */

@@ -8,18 +8,38 @@ import { isRecord } from "./validate.js";
 
 export { demoSeed } from "./demo-seed.js";
 // The seed types by name, for seeds written in TypeScript; Seed itself is derived from the resource list.
+export type { SeedAgentRegistration } from "./resources/agent-registrations.js";
+export type { SeedApiKey } from "./resources/api-keys.js";
+export type { SeedAuditLogAction } from "./resources/audit-log-actions.js";
+export type { SeedAuditLogEvent } from "./resources/audit-log-events.js";
+export type { SeedAuditLogsRetention } from "./resources/audit-logs-retention.js";
+export type { SeedAuthenticationFactor } from "./resources/authentication-factors.js";
+export type { SeedAuthorizationResource } from "./resources/authorization-resources.js";
+export type { SeedAuthorizedApplication } from "./resources/authorized-applications.js";
+export type {
+  SeedConnectApplication,
+  SeedConnectApplicationSecret,
+} from "./resources/connect-applications.js";
 export type { SeedConnection } from "./resources/connections.js";
+export type { SeedDataIntegration } from "./resources/data-integrations.js";
 export type { SeedDirectory } from "./resources/directories.js";
 export type { SeedDirectoryGroup } from "./resources/directory-groups.js";
 export type { SeedDirectoryUser } from "./resources/directory-users.js";
 export type { SeedDnsRecord } from "./resources/dns-records.js";
 export type { SeedEvent } from "./resources/events.js";
+export type { SeedExternalAuthSession } from "./resources/external-auth-sessions.js";
+export type { SeedFeatureFlag } from "./resources/feature-flags.js";
+export type { SeedGroup } from "./resources/groups.js";
 export type { SeedInvitation } from "./resources/invitations.js";
 export type { SeedOrganizationMembership } from "./resources/organization-memberships.js";
 export type { SeedOrganization } from "./resources/organizations.js";
+export type { SeedPermission } from "./resources/permissions.js";
+export type { SeedRadarListEntry } from "./resources/radar.js";
+export type { SeedRoleAssignment } from "./resources/role-assignments.js";
 export type { SeedRole } from "./resources/roles.js";
 export type { SeedSession } from "./resources/sessions.js";
 export type { SeedUser } from "./resources/users.js";
+export type { SeedVaultObject } from "./resources/vault-objects.js";
 export type { SeedWebhookEndpoint } from "./resources/webhook-endpoints.js";
 
 type EntryOf<R> = R extends Resource<{ id: string }, infer Entry, string> ? Entry : never;

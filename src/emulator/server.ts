@@ -7,14 +7,17 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostAllowed, loopbackHosts, quoted } from "../host-check.js";
+import { EVENT_ID_PREFIX } from "../workos/event.js";
 import { type ControlTarget, handleControl } from "./control.js";
-import { ApiError } from "./errors.js";
+import { ApiError, notEmulated } from "./errors.js";
 import { type Fault, FaultQueue, parseFault } from "./faults.js";
 import { fingerprint, IdempotencyCache } from "./idempotency.js";
 import { isoTime, newId } from "./ids.js";
+import { OperationCoverage, type OperationsReport } from "./operations.js";
 import { RateLimiter } from "./rate-limit.js";
 import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
 import type { EmittedEvent } from "./resource.js";
+import { sentSms } from "./resources/authentication-factors.js";
 import { publishTxt } from "./resources/dns-records.js";
 import { events } from "./resources/events.js";
 import { RESOURCES } from "./resources/index.js";
@@ -30,6 +33,7 @@ import { WebhookDispatcher } from "./webhook-delivery.js";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const ROUTES: Route[] = RESOURCES.flatMap((resource) => resource.routes?.() ?? []);
+const COVERAGE = new OperationCoverage(ROUTES);
 
 /** What the emulator remembers, each the most recent so many; older entries are forgotten. */
 export interface Retention {
@@ -103,6 +107,7 @@ export class EmulatorServer implements ControlTarget {
       now: config.now,
       baseUrl: () => this.origin,
       emit: (event) => this.emit(event),
+      apiKey: config.apiKey,
     };
     this.server = createServer({ keepAlive: true }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -166,12 +171,20 @@ export class EmulatorServer implements ControlTarget {
     this.log.clear();
   }
 
+  listSmsMessages(): readonly unknown[] {
+    return sentSms(this.store);
+  }
+
   publishDnsRecord(raw: unknown): Record<string, unknown> {
     const { domain, value } = (isRecord(raw) ? raw : {}) as { domain?: unknown; value?: unknown };
     if (typeof domain !== "string" || typeof value !== "string" || domain === "" || value === "") {
       throw new ApiError(400, { message: 'A DNS record needs a "domain" and a "value" string.' });
     }
     return { object: "dns_record", ...publishTxt(this.store, domain, value) };
+  }
+
+  listOperations(): OperationsReport {
+    return COVERAGE.report();
   }
 
   /** Back to the seed, as if freshly started: data, events, idempotency keys, links, faults, log. */
@@ -189,7 +202,7 @@ export class EmulatorServer implements ControlTarget {
     const recorded = this.store.of(events);
     const event = recorded.insert({
       object: "event",
-      id: newId("event"),
+      id: newId(EVENT_ID_PREFIX),
       event: type,
       data,
       created_at: isoTime(this.config.now()),
@@ -290,6 +303,11 @@ export class EmulatorServer implements ControlTarget {
   ): Reply {
     try {
       const match = this.router.match(method, path);
+      if (match.kind !== "found") {
+        // Only a request no route serves pays for the spec lookup; like the 404, it needs no key.
+        const operation = COVERAGE.notEmulated(method, path);
+        if (operation) throw notEmulated(operation);
+      }
       if (match.kind === "not_found")
         throw new ApiError(404, { message: `The requested path '${path}' could not be found.` });
       if (this.limiter) {
@@ -310,7 +328,7 @@ export class EmulatorServer implements ControlTarget {
         );
       }
       // 422: the spec's 400 bodies for these endpoints carry specific codes; 422 is its generic refusal.
-      if (body.invalid !== undefined && (method === "POST" || method === "PUT")) {
+      if (body.invalid !== undefined && (method === "POST" || method === "PUT" || method === "PATCH")) {
         throw new ApiError(422, { message: body.invalid });
       }
       const key = header(req, "idempotency-key");
@@ -391,10 +409,22 @@ function errorReply(error: unknown): Reply {
   throw error;
 }
 
-/** GET /directory_users declares its 429 body as the JSON string "Ratelimited". */
+/** GET /directory_users declares its 429 body as the JSON string "Ratelimited"; the token endpoint its OAuth error. */
 function rateLimited(path: string, waitMs: number): Reply {
   const headers = { "Retry-After": String(Math.max(1, Math.ceil(waitMs / 1000))) };
   if (path === "/directory_users") return { status: 429, body: "Ratelimited", headers };
+  // The token endpoint refuses in OAuth's shape, as its spec declares.
+  if (path === "/user_management/authenticate") {
+    return {
+      status: 429,
+      body: {
+        error: "too_many_requests",
+        error_description: "Rate limit exceeded.",
+        message: "Rate limit exceeded.",
+      },
+      headers,
+    };
+  }
   return { status: 429, body: { code: "rate_limit_exceeded", message: "Rate limit exceeded." }, headers };
 }
 
@@ -408,6 +438,10 @@ async function readBody(req: IncomingMessage): Promise<ParsedBody | undefined> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") return { text, value: undefined, invalid: undefined };
+  // OAuth endpoints (POST /sso/token) take form bodies, as the official SDK sends them.
+  if (String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+    return { text, value: Object.fromEntries(new URLSearchParams(text)), invalid: undefined };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,8 +1,8 @@
 import { type ClientRequest, request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { computeSignature, formatSignatureHeader } from "../webhooks/signature.js";
-import type { WorkOSEvent } from "./resources/events.js";
-import type { WebhookEndpoint } from "./resources/webhook-endpoints.js";
+import type { WebhookEndpoint } from "../workos/webhook-endpoint.js";
+import type { StoredEvent } from "./resources/events.js";
 
 const ATTEMPT_TIMEOUT_MS = 10_000;
 
@@ -17,7 +17,7 @@ export class WebhookDispatcher {
     private readonly retryDelaysMs: readonly number[],
   ) {}
 
-  dispatch(event: WorkOSEvent): void {
+  dispatch(event: StoredEvent): void {
     if (this.closed) return;
     const body = JSON.stringify({
       id: event.id,
@@ -26,7 +26,7 @@ export class WebhookDispatcher {
       created_at: event.created_at,
     });
     for (const endpoint of this.endpoints()) {
-      if (endpoint.events && !endpoint.events.includes(event.event)) continue;
+      if (endpoint.status !== "enabled" || !endpoint.events.includes(event.event)) continue;
       this.attempt(endpoint, body, 0);
     }
   }
@@ -48,7 +48,7 @@ export class WebhookDispatcher {
     if (this.closed) return;
     const timestamp = Date.now();
     const signature = formatSignatureHeader(timestamp, computeSignature(timestamp, body, endpoint.secret));
-    const send = endpoint.url.startsWith("https:") ? httpsRequest : httpRequest;
+    const send = endpoint.endpoint_url.startsWith("https:") ? httpsRequest : httpRequest;
     let settled = false;
     const finish = (ok: boolean, reason: string): void => {
       if (settled) return;
@@ -56,7 +56,7 @@ export class WebhookDispatcher {
       this.inflight.delete(req);
       if (!ok) this.retry(endpoint, body, attempt, reason);
     };
-    const req = send(endpoint.url, {
+    const req = send(endpoint.endpoint_url, {
       method: "POST",
       agent: false,
       timeout: ATTEMPT_TIMEOUT_MS,
@@ -83,7 +83,7 @@ export class WebhookDispatcher {
     const delay = this.retryDelaysMs[attempt];
     if (delay === undefined) {
       console.error(
-        `emulator: webhook delivery to ${endpoint.url} failed after ${attempt + 1} attempts (${reason})`,
+        `emulator: webhook delivery to ${endpoint.endpoint_url} failed after ${attempt + 1} attempts (${reason})`,
       );
       return;
     }

@@ -19,12 +19,57 @@ export function viewSchema(tool: AnyTool): z.ZodObject {
 function dataSchema(tool: AnyTool): z.ZodType {
   if (tool.list === undefined) {
     // Any field may be left out: nulls say nothing, and an object over the budget is cut field by field.
-    return tool.output.partial();
+    return nestedNullsDropped(tool.output).partial();
   }
   const item = (tool.output.shape.data as z.ZodArray<z.ZodObject>).element;
   return z
-    .array(z.union([tool.list.summary, item.partial()]))
+    .array(z.union([tool.list.summary, nestedNullsDropped(item).partial()]))
     .describe('The items: their key facts by default, whole WorkOS objects with detail: "full".');
+}
+
+/**
+ * The data object with the objects inside it as the view delivers them: visibleData drops nulls at every depth,
+ * so a nested object's nullable field arrives missing instead. (The top level is made partial by the caller.)
+ */
+function nestedNullsDropped(schema: z.ZodObject): z.ZodObject {
+  return schema.extend(mapShape(schema, delivered));
+}
+
+/** A value inside the data as the view delivers it: every object in it without its nulls. */
+function delivered(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodObject) {
+    const fields = mapShape(schema, (field) =>
+      hasNull(field) ? delivered(withoutNull(field)).optional() : delivered(field),
+    );
+    return described(schema.extend(fields), schema);
+  }
+  if (schema instanceof z.ZodArray) return described(z.array(delivered(schema.element as z.ZodType)), schema);
+  if (schema instanceof z.ZodOptional)
+    return described(delivered(schema.unwrap() as z.ZodType).optional(), schema);
+  if (schema instanceof z.ZodNullable)
+    return described(delivered(schema.unwrap() as z.ZodType).nullable(), schema);
+  return schema;
+}
+
+function mapShape(schema: z.ZodObject, map: (field: z.ZodType) => z.ZodType): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => [name, map(field)]),
+  );
+}
+
+function hasNull(schema: z.ZodType): boolean {
+  if (schema instanceof z.ZodNullable) return true;
+  return schema instanceof z.ZodOptional && hasNull(schema.unwrap() as z.ZodType);
+}
+
+/** The field without its optional and nullable wrappers, keeping the description one of them carried. */
+function withoutNull(schema: z.ZodType): z.ZodType {
+  if (!(schema instanceof z.ZodOptional || schema instanceof z.ZodNullable)) return schema;
+  return described(withoutNull(schema.unwrap() as z.ZodType), schema);
+}
+
+function described(rebuilt: z.ZodType, original: z.ZodType): z.ZodType {
+  return original.description === undefined ? rebuilt : rebuilt.describe(original.description);
 }
 
 // Built on first listing and kept: a stateless HTTP server makes a Server per request.

@@ -1,3 +1,6 @@
+import { isIdOf } from "../workos/id.js";
+import { ORGANIZATION_ID_PREFIX } from "../workos/organization.js";
+
 /** An argument of a prompt, as prompts/list shows it. */
 export interface PromptArgument {
   name: string;
@@ -28,7 +31,7 @@ export function definePrompt(prompt: PromptDefinition): PromptDefinition {
 
 /** An organization named by id, or by name to look up first. */
 export function organizationRef(value: string): string {
-  return /^org_[0-9A-Za-z]+$/.test(value)
+  return isIdOf(ORGANIZATION_ID_PREFIX, value)
     ? `the organization ${value}`
     : `the organization named "${value}" (find its id with list_organizations, search "${value}"; if several match, ask me which)`;
 }

@@ -1,21 +1,30 @@
 import type { WorkOSClient } from "../client/client.js";
 import { path } from "../client/path.js";
 import type { DeletionTarget } from "../confirm.js";
+import type { Connection } from "../workos/connection.js";
 import {
-  type Connection,
   type Directory,
-  type DirectoryCounts,
-  type DirectoryUser,
   type DirectoryUsersByState,
-  directory as directorySchema,
-  type OrganizationMembership,
-  organizationMembership as organizationMembershipSchema,
-  organization as organizationSchema,
-  standaloneDomain,
-  user as userSchema,
+  directory as directoryModel,
   usersFromMetadata,
-} from "./objects.js";
+} from "../workos/directory.js";
+import type { DirectoryUser } from "../workos/directory-user.js";
+import { organization as organizationModel } from "../workos/organization.js";
+import { organizationDomain } from "../workos/organization-domain.js";
+import {
+  type OrganizationMembership,
+  organizationMembership as organizationMembershipModel,
+} from "../workos/organization-membership.js";
+import { user as userModel } from "../workos/user.js";
+import { readable } from "./readable.js";
 import { expectShape } from "./shape.js";
+
+// What a deletion reads before it asks: the model's objects, read as the tools read them (enums open).
+const organizationSchema = readable(organizationModel);
+const directorySchema = readable(directoryModel);
+const userSchema = readable(userModel);
+const organizationMembershipSchema = readable(organizationMembershipModel);
+const domainSchema = readable(organizationDomain);
 
 // Counting stops here: enough to convey the scale without walking a huge directory.
 const COUNT_CAP = 10_000;
@@ -49,7 +58,7 @@ const plural = (count: number | string, noun: string) => `${count} ${noun}${coun
  */
 export async function directoryUserCounts(
   client: WorkOSClient,
-  directory: Directory,
+  directory: Pick<Directory, "id" | "metadata">,
   signal: AbortSignal,
 ): Promise<DirectoryUsersByState> {
   const known = usersFromMetadata(directory.metadata);
@@ -90,8 +99,12 @@ function usersPhrase(users: DirectoryUsersByState, noun: string): string {
   return `${plural(totalOf(users), noun)}, of whom ${listed}`;
 }
 
-async function directoryCounts(client: WorkOSClient, directory: Directory, signal: AbortSignal) {
-  const groups = (directory.metadata as DirectoryCounts | undefined)?.groups;
+async function directoryCounts(
+  client: WorkOSClient,
+  directory: Pick<Directory, "id" | "metadata">,
+  signal: AbortSignal,
+) {
+  const groups = directory.metadata?.groups;
   const [users, groupCount] = await Promise.all([
     directoryUserCounts(client, directory, signal),
     groups ?? count(client, "/directory_groups", { directory: directory.id }, signal),
@@ -255,7 +268,7 @@ export async function organizationDomainTarget(
   signal: AbortSignal,
 ): Promise<DeletionTarget> {
   const domain = expectShape(
-    standaloneDomain,
+    domainSchema,
     await client.get(path`/organization_domains/${id}`, { signal }),
     "an organization domain",
   );

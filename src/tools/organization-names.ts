@@ -1,7 +1,12 @@
+import { z } from "zod";
 import type { WorkOSClient } from "../client/client.js";
 import { WorkOSError } from "../client/errors.js";
 import { path } from "../client/path.js";
+import { type Connection, connection, connectionSummary } from "../workos/connection.js";
+import { type Invitation, invitation, invitationSummary } from "../workos/invitation.js";
+import { optional } from "../workos/summary.js";
 import { collect } from "./impact.js";
+import { readable } from "./readable.js";
 
 /** Up to this many organizations are looked up one GET each, at once; more take one walk of the list. */
 const MAX_GETS = 10;
@@ -60,3 +65,25 @@ export async function withOrganizationNames<Item extends { organization_id?: str
     return name === undefined ? item : { ...item, organization_name: name };
   });
 }
+
+/** What a tool that names organizations adds to a WorkOS object, which names its organization only by id. */
+export const withOrganizationName = {
+  organization_name: z.string().optional().describe("The organization's name, looked up by this server."),
+};
+
+type WithOrganizationName<T> = T & { organization_name?: string | undefined };
+
+const organizationName = [
+  optional.string(),
+  (item: WithOrganizationName<unknown>) => item.organization_name,
+] as const;
+
+/** A connection or invitation as the tools that name its organization return it, and their summaries. */
+export const namedConnection = readable(connection).extend(withOrganizationName);
+export const namedInvitation = readable(invitation).extend(withOrganizationName);
+export const namedConnectionSummary = connectionSummary.with<WithOrganizationName<Connection>>({
+  organization_name: organizationName,
+});
+export const namedInvitationSummary = invitationSummary.with<WithOrganizationName<Invitation>>({
+  organization_name: organizationName,
+});

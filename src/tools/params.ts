@@ -1,30 +1,49 @@
 import { z } from "zod";
-import { CONNECTION_TYPE_FILTERS, METADATA_LIMITS, ROLE_SLUG_PATTERN } from "../workos-vocabulary.js";
+import { CONNECTION_ID_PREFIX } from "../workos/connection.js";
+import { DIRECTORY_ID_PREFIX } from "../workos/directory.js";
+import { DIRECTORY_GROUP_ID_PREFIX } from "../workos/directory-group.js";
+import { DIRECTORY_USER_ID_PREFIX } from "../workos/directory-user.js";
+import { prefixedId } from "../workos/id.js";
+import { INVITATION_ID_PREFIX } from "../workos/invitation.js";
+import { ORGANIZATION_ID_PREFIX } from "../workos/organization.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX } from "../workos/organization-domain.js";
+import { ORGANIZATION_MEMBERSHIP_ID_PREFIX } from "../workos/organization-membership.js";
+import { SESSION_ID_PREFIX } from "../workos/session.js";
+import { USER_ID_PREFIX } from "../workos/user.js";
+import {
+  CONNECTION_TYPE_FILTERS,
+  DOMAIN_DATA_STATES,
+  METADATA_LIMITS,
+  ROLE_SLUG_PATTERN,
+} from "../workos-vocabulary.js";
 
-/** A WorkOS id: `<prefix>_` then a ULID. Checked so a wrong kind of id fails before any request. */
+/** A WorkOS id of one kind (its prefix from src/workos), checked so a wrong kind of id fails before any request. */
 export function workosId(prefix: string, noun: string, finder: string) {
-  return z
-    .string()
-    .regex(
-      new RegExp(`^${prefix}_[0-9A-Za-z]+$`),
-      `must be ${noun} id starting with "${prefix}_"; use ${finder} to find one`,
-    );
+  return prefixedId(prefix, `must be ${noun} id starting with "${prefix}_"; use ${finder} to find one`);
 }
 
-export const organizationId = workosId("org", "an organization", "list_organizations");
-export const connectionId = workosId("conn", "an SSO connection", "list_connections");
-export const directoryId = workosId("directory", "a directory", "list_directories");
-export const directoryUserId = workosId("directory_user", "a directory user", "list_directory_users");
-export const directoryGroupId = workosId("directory_group", "a directory group", "list_directory_groups");
-export const userId = workosId("user", "a user", "list_users");
+export const organizationId = workosId(ORGANIZATION_ID_PREFIX, "an organization", "list_organizations");
+export const connectionId = workosId(CONNECTION_ID_PREFIX, "an SSO connection", "list_connections");
+export const directoryId = workosId(DIRECTORY_ID_PREFIX, "a directory", "list_directories");
+export const directoryUserId = workosId(DIRECTORY_USER_ID_PREFIX, "a directory user", "list_directory_users");
+export const directoryGroupId = workosId(
+  DIRECTORY_GROUP_ID_PREFIX,
+  "a directory group",
+  "list_directory_groups",
+);
+export const userId = workosId(USER_ID_PREFIX, "a user", "list_users");
 export const organizationMembershipId = workosId(
-  "om",
+  ORGANIZATION_MEMBERSHIP_ID_PREFIX,
   "an organization membership",
   "list_organization_memberships",
 );
-export const invitationId = workosId("invitation", "an invitation", "list_invitations");
-export const sessionId = workosId("session", "a session", "list_user_sessions");
-export const organizationDomainId = workosId("org_domain", "an organization domain", "get_organization");
+export const invitationId = workosId(INVITATION_ID_PREFIX, "an invitation", "list_invitations");
+export const sessionId = workosId(SESSION_ID_PREFIX, "a session", "list_user_sessions");
+export const organizationDomainId = workosId(
+  ORGANIZATION_DOMAIN_ID_PREFIX,
+  "an organization domain",
+  "get_organization",
+);
 /** The 404 hint of the domain tools: no list tool finds domains, list_organizations maps them to their ids. */
 export const domainNotFound = () =>
   "Check the id: it may be mistyped or the domain removed. list_organizations gives each domain's id in domain_ids.";
@@ -100,7 +119,7 @@ export const domainData = z
     z.object({
       domain: domainNameUnlisted.describe("A domain such as example.com, without scheme or path."),
       state: z
-        .enum(["pending", "verified"])
+        .enum(DOMAIN_DATA_STATES)
         .describe("verified if you already know the organization owns it, otherwise pending."),
     }),
   )

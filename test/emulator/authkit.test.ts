@@ -24,7 +24,7 @@ const eventsOf = async () =>
   (await e.api("GET", "/events?order=asc&limit=100")).json.data.map((ev: { event: string }) => ev.event);
 
 describe("AuthKit in the emulator", () => {
-  it("deleting a user takes its memberships and sessions with it, memberships' events first", async () => {
+  it("deleting a user takes its memberships, sessions and connected accounts with it, their events first", async () => {
     const res = await e.api("DELETE", `/user_management/users/${janeDoe}`);
     expect(res.status).toBe(200);
     expect(res.text).toBe("");
@@ -34,7 +34,12 @@ describe("AuthKit in the emulator", () => {
     );
     expect(membership.status).toBe(404);
     expect((await e.api("GET", `/user_management/users/${janeDoe}/sessions`)).status).toBe(404);
-    expect(await eventsOf()).toEqual(["organization_membership.deleted", "user.deleted"]);
+    // Jane's seeded Pipes account goes with her too.
+    expect(await eventsOf()).toEqual([
+      "organization_membership.deleted",
+      "pipes.connected_account.disconnected",
+      "user.deleted",
+    ]);
   });
 
   it("lists only active memberships unless statuses says otherwise", async () => {

@@ -62,6 +62,12 @@ const UNDECLARED: Readonly<Record<string, string>> = {
   "POST /organization_domains 404": "an organization_id that names no organization",
   "POST /organization_domains 422": "a body without a valid domain and organization_id, or not JSON",
   "POST /organization_domains/{id}/verify 404": "an id that names no organization domain",
+  "GET /authorization/permissions 422": "a limit, order or cursor out of range, as on every paginated list",
+  "GET /user_management/authorize 404": "an organization_id or login_hint that names nothing",
+  "GET /user_management/authorize 422":
+    "a request without response_type, client_id or an allowed redirect_uri (WorkOS shows an error page)",
+  "GET /user_management/redirect_uris 422": "a limit, order or cursor out of range, refused as on every list",
+  "GET /user_management/cors_origins 422": "a limit, order or cursor out of range, refused as on every list",
 };
 
 let loaded: LoadedSpec | undefined;
@@ -175,6 +181,8 @@ function buildValidator(method: HttpMethod, pathTemplate: string, status: number
   }
   const response = responses[key];
   const media = response?.content?.[JSON_MEDIA_TYPE];
+  // Pipes' operations declare their 401 without a schema: the same cross-cutting refusal as everywhere else.
+  if (!response?.content && code === "401" && usesBearer(spec, op)) return genericErrorValidator(spec);
   if (!response?.content) {
     return (bodyText) =>
       bodyText.length === 0
@@ -189,6 +197,13 @@ function buildValidator(method: HttpMethod, pathTemplate: string, status: number
   const validate = spec.ajv.compile({ $ref: ref });
   // An empty schema is what the generator emits for a body-less 202, so it cannot demand a JSON document.
   return jsonValidator(validate, () => validate.errors, isEmptySchema(media.schema));
+}
+
+/** Whether the spec puts the operation behind the API key (its `security`, or the document's). */
+export function requiresApiKey(method: HttpMethod, pathTemplate: string): boolean {
+  const spec = loadSpec();
+  const op = spec.doc.paths[pathTemplate]?.[method.toLowerCase()];
+  return op === undefined || usesBearer(spec, op);
 }
 
 /** The response statuses the spec declares for one operation (empty when the operation is missing). */

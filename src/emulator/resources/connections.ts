@@ -1,36 +1,16 @@
 import { z } from "zod";
+import type { Connection } from "../../workos/connection.js";
+import { CONNECTION_DOMAIN_ID_PREFIX, CONNECTION_ID_PREFIX, connection } from "../../workos/connection.js";
 import { CONNECTION_STATES, CONNECTION_TYPES } from "../../workos-vocabulary.js";
 import { unprocessable } from "../errors.js";
-import {
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, getRoute, listRoute } from "../resource-routes.js";
 import { contains } from "../validate.js";
 import { organizations } from "./organizations.js";
 
-export interface ConnectionDomain {
-  object: "connection_domain";
-  id: string;
-  domain: string;
-}
-
-export interface Connection {
-  object: "connection";
-  id: string;
-  organization_id?: string;
-  connection_type: string;
-  name: string;
-  state: (typeof CONNECTION_STATES)[number];
-  domains: ConnectionDomain[];
-  created_at: string;
-  updated_at: string;
-}
+/** A connection as the emulator stores it: the wire object less its deprecated `status`, which follows `state`. */
+export type StoredConnection = Omit<Stored<Connection>, "status">;
 
 const seedEntry = z.object({
   id: seedId,
@@ -53,14 +33,14 @@ function loadSeed(entries: readonly SeedConnection[], loader: SeedLoader): void 
       s.domains ?? org?.domains.filter((d) => d.state === "verified").map((d) => d.domain) ?? [];
     loader.store.of(connections).insert({
       object: "connection",
-      id: s.id ?? loader.fixedId("conn", at),
+      id: s.id ?? loader.fixedId(CONNECTION_ID_PREFIX, at),
       organization_id: s.organization_id,
       connection_type: s.connection_type ?? "GenericSAML",
       name: s.name ?? org?.name ?? "Connection",
       state: s.state ?? "active",
       domains: domainList.map((d) => ({
         object: "connection_domain",
-        id: (typeof d === "string" ? undefined : d.id) ?? loader.fixedId("conn_domain", at),
+        id: (typeof d === "string" ? undefined : d.id) ?? loader.fixedId(CONNECTION_DOMAIN_ID_PREFIX, at),
         domain: typeof d === "string" ? d : d.domain,
       })),
       created_at: at,
@@ -70,7 +50,7 @@ function loadSeed(entries: readonly SeedConnection[], loader: SeedLoader): void 
 }
 
 /** Event payloads have no domains and say draft where the REST object says requires_type. */
-function eventData(conn: Connection): Record<string, unknown> {
+function eventData(conn: StoredConnection): Record<string, unknown> {
   const { domains: _domains, ...rest } = conn;
   return { ...rest, state: conn.state === "requires_type" ? "draft" : conn.state };
 }
@@ -86,11 +66,12 @@ function resolveConnectionType(raw: string): string {
   return match;
 }
 
-export const connections: Resource<Connection, SeedConnection, "connections"> = {
+export const connections: Resource<StoredConnection, SeedConnection, "connections"> = {
   name: "connections",
   label: "Connection",
   parents: { organization_id: "organizations" },
   seed: { entry: seedEntry, load: loadSeed },
+  model: connection,
   serialize: (conn) => ({
     ...conn,
     status: conn.state === "active" ? "linked" : "unlinked",

@@ -1,15 +1,9 @@
 import { z } from "zod";
+import { DIRECTORY_ID_PREFIX, type Directory, directory } from "../../workos/directory.js";
 import { DIRECTORY_STATES, DIRECTORY_TYPES } from "../../workos-vocabulary.js";
 import { randomToken } from "../ids.js";
-import {
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { contains } from "../validate.js";
@@ -17,18 +11,8 @@ import { directoryGroups } from "./directory-groups.js";
 import { directoryUsers } from "./directory-users.js";
 import { organizations } from "./organizations.js";
 
-export interface Directory {
-  object: "directory";
-  id: string;
-  organization_id: string;
-  external_key: string;
-  type: string;
-  state: (typeof DIRECTORY_STATES)[number];
-  name: string;
-  domain?: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A directory as the emulator stores it: the wire object less its counts, which serialize() makes. */
+export type StoredDirectory = Omit<Stored<Directory>, "metadata">;
 
 const seedEntry = z.object({
   id: seedId,
@@ -48,9 +32,9 @@ function loadSeed(entries: readonly SeedDirectory[], loader: SeedLoader): void {
   for (const s of byCreation(entries)) {
     const at = s.created_at ?? loader.stamp();
     const org = loader.store.of(organizations).get(s.organization_id);
-    const dir: Directory = {
+    const dir: StoredDirectory = {
       object: "directory",
-      id: s.id ?? loader.fixedId("directory", at),
+      id: s.id ?? loader.fixedId(DIRECTORY_ID_PREFIX, at),
       organization_id: s.organization_id,
       external_key: s.external_key ?? randomToken(12),
       type: s.type ?? "generic scim v2.0",
@@ -66,7 +50,7 @@ function loadSeed(entries: readonly SeedDirectory[], loader: SeedLoader): void {
 }
 
 /** The REST object counts its users (active or not) and groups. */
-function serialize(dir: Directory, store: EmulatorStore): Record<string, unknown> {
+function serialize(dir: StoredDirectory, store: EmulatorStore): Record<string, unknown> {
   let active = 0;
   let inactive = 0;
   for (const user of store.of(directoryUsers).values()) {
@@ -80,17 +64,18 @@ function serialize(dir: Directory, store: EmulatorStore): Record<string, unknown
 }
 
 /** Event payloads use active/inactive where the REST object says linked/unlinked. */
-function eventData(dir: Directory): Record<string, unknown> {
+function eventData(dir: StoredDirectory): Record<string, unknown> {
   const { external_key: _key, domain: _domain, ...rest } = dir;
   const state = dir.state === "linked" ? "active" : dir.state === "unlinked" ? "inactive" : dir.state;
   return { ...rest, state };
 }
 
-export const directories: Resource<Directory, SeedDirectory, "directories"> = {
+export const directories: Resource<StoredDirectory, SeedDirectory, "directories"> = {
   name: "directories",
   label: "Directory",
   parents: { organization_id: "organizations" },
   seed: { entry: seedEntry, load: loadSeed },
+  model: directory,
   serialize,
   deleted: (dir) => ({ type: "dsync.deleted", data: eventData(dir), organizationId: dir.organization_id }),
   routes: () => [

@@ -1,29 +1,15 @@
 import { z } from "zod";
+import type { DirectoryGroup } from "../../workos/directory-group.js";
+import { DIRECTORY_GROUP_ID_PREFIX, directoryGroup } from "../../workos/directory-group.js";
 import { unprocessable } from "../errors.js";
-import {
-  anyObject,
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { anyObject, byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404, getRoute, listRoute } from "../resource-routes.js";
 import { directories } from "./directories.js";
 import { directoryUsers } from "./directory-users.js";
 
-export interface DirectoryGroup {
-  object: "directory_group";
-  id: string;
-  idp_id: string;
-  directory_id: string;
-  organization_id: string;
-  name: string;
-  raw_attributes: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-}
+/** A group as the emulator stores it: the wire object, its raw attributes always kept (empty when none). */
+export type StoredDirectoryGroup = Stored<DirectoryGroup> & { raw_attributes: Record<string, unknown> };
 
 const seedEntry = z.object({
   id: seedId,
@@ -40,7 +26,7 @@ function loadSeed(entries: readonly SeedDirectoryGroup[], loader: SeedLoader): v
   for (const s of byCreation(entries)) {
     const at = s.created_at ?? loader.stamp();
     const dir = loader.store.of(directories).get(s.directory_id);
-    const id = s.id ?? loader.fixedId("directory_group", at);
+    const id = s.id ?? loader.fixedId(DIRECTORY_GROUP_ID_PREFIX, at);
     loader.store.of(directoryGroups).insert({
       object: "directory_group",
       id,
@@ -55,11 +41,12 @@ function loadSeed(entries: readonly SeedDirectoryGroup[], loader: SeedLoader): v
   }
 }
 
-export const directoryGroups: Resource<DirectoryGroup, SeedDirectoryGroup, "directory_groups"> = {
+export const directoryGroups: Resource<StoredDirectoryGroup, SeedDirectoryGroup, "directory_groups"> = {
   name: "directory_groups",
   label: "Directory Group",
   parents: { directory_id: "directories" },
   seed: { entry: seedEntry, load: loadSeed },
+  model: directoryGroup,
   serialize: (group) => ({ ...group, raw_attributes: { ...group.raw_attributes } }),
   routes: () => [
     listRoute(directoryGroups, "/directory_groups", (req, ctx) => {

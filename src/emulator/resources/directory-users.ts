@@ -1,46 +1,19 @@
 import { z } from "zod";
+import { DIRECTORY_USER_ID_PREFIX, type DirectoryUser, directoryUser } from "../../workos/directory-user.js";
 import { DIRECTORY_USER_STATES } from "../../workos-vocabulary.js";
 import { unprocessable } from "../errors.js";
-import {
-  anyObject,
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  type SeedLookup,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup, Stored } from "../resource.js";
+import { anyObject, byCreation, oneOf, requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { directories } from "./directories.js";
 import { directoryGroups } from "./directory-groups.js";
 
-export interface DirectoryUser {
-  object: "directory_user";
-  id: string;
-  directory_id: string;
-  organization_id: string;
-  idp_id: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  name: string | null;
-  emails: { primary: boolean; type: string; value: string | null }[];
-  job_title: string | null;
-  username: string | null;
-  state: (typeof DIRECTORY_USER_STATES)[number];
-  raw_attributes: Record<string, unknown>;
-  custom_attributes: Record<string, unknown>;
-  role?: { slug: string };
-  roles?: { slug: string }[];
-  created_at: string;
-  updated_at: string;
+/** A directory user as the emulator stores it: the wire object with its groups by id, serialized whole. */
+export type StoredDirectoryUser = Omit<Stored<DirectoryUser>, "groups"> & {
   /** Internal: membership by group id; serialized as `groups`. */
   group_ids: string[];
-}
+};
 
 const role = z.object({ slug: z.string() });
 const nullableString = z.string().nullable().optional();
@@ -84,11 +57,11 @@ function loadSeed(entries: readonly SeedDirectoryUser[], loader: SeedLoader): vo
   for (const s of byCreation(entries)) {
     const at = s.created_at ?? loader.stamp();
     const dir = loader.store.of(directories).get(s.directory_id);
-    const id = s.id ?? loader.fixedId("directory_user", at);
+    const id = s.id ?? loader.fixedId(DIRECTORY_USER_ID_PREFIX, at);
     const email = s.email ?? null;
     const firstName = s.first_name ?? null;
     const lastName = s.last_name ?? null;
-    const user: DirectoryUser = {
+    const user: StoredDirectoryUser = {
       object: "directory_user",
       id,
       directory_id: s.directory_id,
@@ -115,7 +88,7 @@ function loadSeed(entries: readonly SeedDirectoryUser[], loader: SeedLoader): vo
 }
 
 /** The REST object embeds the user's groups. */
-function serializeUser(user: DirectoryUser, store: EmulatorStore): Record<string, unknown> {
+function serializeUser(user: StoredDirectoryUser, store: EmulatorStore): Record<string, unknown> {
   const { group_ids, ...rest } = user;
   const groups: Record<string, unknown>[] = [];
   for (const id of group_ids) {
@@ -125,11 +98,12 @@ function serializeUser(user: DirectoryUser, store: EmulatorStore): Record<string
   return { ...rest, groups };
 }
 
-export const directoryUsers: Resource<DirectoryUser, SeedDirectoryUser, "directory_users"> = {
+export const directoryUsers: Resource<StoredDirectoryUser, SeedDirectoryUser, "directory_users"> = {
   name: "directory_users",
   label: "Directory User",
   parents: { directory_id: "directories" },
   seed: { entry: seedEntry, check: checkGroups, load: loadSeed },
+  model: directoryUser,
   serialize: serializeUser,
   routes: () => [
     listRoute(directoryUsers, "/directory_users", (req, ctx) => {

@@ -1,23 +1,19 @@
 import { z } from "zod";
+import { EVENT_ID_PREFIX, type Event, event as eventSchema } from "../../workos/event.js";
 import { EVENT_TYPES } from "../../workos-vocabulary.js";
 import { unprocessable } from "../errors.js";
 import { isoTime } from "../ids.js";
-import { anyObject, type Resource, type SeedLoader, type SeedLookup, seedId, toWire } from "../resource.js";
+import type { Resource, SeedLoader, SeedLookup, Stored } from "../resource.js";
+import { anyObject, seedId, toWire } from "../resource.js";
 import { listRoute } from "../resource-routes.js";
 import type { EmulatorStore } from "../store.js";
 import { commaList } from "../validate.js";
 
-export interface WorkOSEvent {
-  object: "event";
-  id: string;
-  event: string;
-  data: Record<string, unknown>;
-  created_at: string;
-  /** What WorkOS adds about the change, e.g. an update's `previous_attributes`. */
-  context?: Record<string, unknown>;
+/** An event as the emulator stores it: the wire object, and the organization the events filter knows it by. */
+export type StoredEvent = Stored<Event> & {
   /** Internal: used by the organization_id filter; never serialized. */
   organization_id: string | null;
-}
+};
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
 
@@ -85,7 +81,7 @@ function loadSeed(entries: readonly SeedEvent[], loader: SeedLoader): void {
     const data = { ...(e.about === undefined ? {} : wireOf(loader.store, e.about)), ...e.data };
     loader.store.of(events).insert({
       object: "event",
-      id: e.id ?? loader.fixedId("event", at),
+      id: e.id ?? loader.fixedId(EVENT_ID_PREFIX, at),
       event: e.event,
       data,
       created_at: new Date(at).toISOString(),
@@ -107,10 +103,11 @@ function parseTime(value: string | null, field: string): number | undefined {
  * What every change emits; the server records them here (bounded) and delivers them to webhook endpoints. A
  * seed may give a history of past events (delivered to no one), dated absolutely or relative to start-up.
  */
-export const events: Resource<WorkOSEvent, SeedEvent, "events"> = {
+export const events: Resource<StoredEvent, SeedEvent, "events"> = {
   name: "events",
   label: "Event",
   seed: { entry: seedEntry, check: checkAbout, load: loadSeed },
+  model: eventSchema,
   serialize: ({ organization_id: _org, ...rest }) => rest,
   routes: () => [
     listRoute(events, "/events", (req) => {

@@ -1,45 +1,26 @@
 import { z } from "zod";
+import type { Invitation } from "../../workos/invitation.js";
+import { INVITATION_ID_PREFIX, invitation as invitationSchema } from "../../workos/invitation.js";
+import { ORGANIZATION_MEMBERSHIP_ID_PREFIX } from "../../workos/organization-membership.js";
 import {
   DEFAULT_ROLE_SLUG,
   INVITATION_EXPIRES_IN_DAYS,
   INVITATION_STATES,
   ROLE_SLUG_PATTERN,
 } from "../../workos-vocabulary.js";
-import { badRequest, unprocessable } from "../errors.js";
+import { badRequest, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId, randomToken } from "../ids.js";
-import {
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404, listRoute } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";
-import { organizationMemberships } from "./organization-memberships.js";
+import { membershipEvent, organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
 import { users } from "./users.js";
 
-/** An invitation to sign up, optionally into an organization (the spec's UserlandUserInvite). */
-export interface Invitation {
-  object: "invitation";
-  id: string;
-  email: string;
-  state: (typeof INVITATION_STATES)[number];
-  accepted_at: string | null;
-  revoked_at: string | null;
-  expires_at: string;
-  organization_id: string | null;
-  inviter_user_id: string | null;
-  accepted_user_id: string | null;
-  role_slug: string | null;
-  created_at: string;
-  updated_at: string;
-  token: string;
-}
+/** An invitation as the emulator stores it: the wire object less its accept URL, which serialize() makes of the token. */
+export type StoredInvitation = Omit<Stored<Invitation>, "accept_invitation_url">;
 
 const PATH = "/user_management/invitations";
 const DAY_MS = 86_400_000;
@@ -79,7 +60,7 @@ function loadSeed(entries: readonly SeedInvitation[], loader: SeedLoader): void 
         : undefined;
     loader.store.of(invitations).insert({
       object: "invitation",
-      id: s.id ?? loader.fixedId("invitation", at),
+      id: s.id ?? loader.fixedId(INVITATION_ID_PREFIX, at),
       email: s.email.toLowerCase(),
       state,
       accepted_at: state === "accepted" ? updated : null,
@@ -97,11 +78,11 @@ function loadSeed(entries: readonly SeedInvitation[], loader: SeedLoader): void 
 }
 
 /** What events carry: the invitation without its token and link. */
-function eventData({ token: _token, ...rest }: Invitation): Record<string, unknown> {
+function eventData({ token: _token, ...rest }: StoredInvitation): Record<string, unknown> {
   return { ...rest };
 }
 
-function serialize(invitation: Invitation): Record<string, unknown> {
+function serialize(invitation: StoredInvitation): Record<string, unknown> {
   return { ...invitation, accept_invitation_url: `${ACCEPT_URL}${invitation.token}` };
 }
 
@@ -115,7 +96,7 @@ function expireDue(ctx: EmulatorContext): void {
   }
 }
 
-function event(type: string, inv: Invitation) {
+function event(type: EmittedEvent["type"], inv: StoredInvitation) {
   return { type, data: eventData(inv), organizationId: inv.organization_id };
 }
 
@@ -151,7 +132,7 @@ function readInput(body: Record<string, unknown>): InvitationInput {
   return input;
 }
 
-function send(ctx: EmulatorContext, input: InvitationInput): Invitation {
+function send(ctx: EmulatorContext, input: InvitationInput): StoredInvitation {
   const days = input.expires_in_days ?? INVITATION_EXPIRES_IN_DAYS.default;
   if (days < INVITATION_EXPIRES_IN_DAYS.min) {
     throw badRequest(
@@ -214,9 +195,9 @@ function send(ctx: EmulatorContext, input: InvitationInput): Invitation {
   }
   const now = ctx.now();
   const at = isoTime(now);
-  const invitation: Invitation = {
+  const invitation: StoredInvitation = {
     object: "invitation",
-    id: newId("invitation"),
+    id: newId(INVITATION_ID_PREFIX),
     email: input.email,
     state: "pending",
     accepted_at: null,
@@ -253,7 +234,7 @@ function actionRoute(action: "resend" | "revoke"): Route {
         throw badRequest(`The invitation is ${current.state}; send a new one instead.`, code);
       }
       const at = isoTime(ctx.now());
-      const next: Invitation =
+      const next: StoredInvitation =
         action === "revoke"
           ? { ...current, state: "revoked", revoked_at: at, updated_at: at }
           : { ...current, updated_at: at };
@@ -264,7 +245,67 @@ function actionRoute(action: "resend" | "revoke"): Route {
   };
 }
 
-export const invitations: Resource<Invitation, SeedInvitation, "invitations"> = {
+/**
+ * POST <path>/:id/accept: the invitee (a user with the invitation's email) accepts; an invitation to an
+ * organization activates their pending membership, or makes one with the invitation's role.
+ */
+export function accept(ctx: EmulatorContext, id: string): StoredInvitation {
+  expireDue(ctx);
+  const current = findOr404(ctx, invitations, id);
+  if (current.accepted_user_id !== null) {
+    throw badRequest("The invitation was already accepted by a user.", "invite_has_accepted_user_id");
+  }
+  if (current.state !== "pending") {
+    throw badRequest(`The invitation is ${current.state}, not pending.`, "invite_not_pending");
+  }
+  const user = ctx.store
+    .of(users)
+    .values()
+    .find((u) => u.email === current.email);
+  if (!user) {
+    throw badRequest(`No user has the email ${current.email}; sign the invitee up first.`, "invalid_invite");
+  }
+  const at = isoTime(ctx.now());
+  if (current.organization_id !== null) {
+    const all = ctx.store.of(organizationMemberships);
+    const existing = all
+      .values()
+      .find((m) => m.user_id === user.id && m.organization_id === current.organization_id);
+    const role = { slug: current.role_slug ?? DEFAULT_ROLE_SLUG };
+    if (existing && existing.status !== "active") {
+      const next = { ...existing, status: "active" as const, updated_at: at };
+      all.replace(next);
+      ctx.emit(membershipEvent("organization_membership.updated", next));
+    } else if (!existing) {
+      const created = {
+        object: "organization_membership" as const,
+        id: newId(ORGANIZATION_MEMBERSHIP_ID_PREFIX),
+        user_id: user.id,
+        organization_id: current.organization_id,
+        status: "active" as const,
+        role,
+        directory_managed: false,
+        custom_attributes: {},
+        created_at: at,
+        updated_at: at,
+      };
+      all.insert(created);
+      ctx.emit(membershipEvent("organization_membership.created", created));
+    }
+  }
+  const next: StoredInvitation = {
+    ...current,
+    state: "accepted",
+    accepted_at: at,
+    accepted_user_id: user.id,
+    updated_at: at,
+  };
+  ctx.store.of(invitations).replace(next);
+  ctx.emit(event("invitation.accepted", next));
+  return next;
+}
+
+export const invitations: Resource<StoredInvitation, SeedInvitation, "invitations"> = {
   name: "invitations",
   label: "Invitation",
   parents: { organization_id: "organizations" },
@@ -277,6 +318,7 @@ export const invitations: Resource<Invitation, SeedInvitation, "invitations"> = 
         : undefined,
     load: loadSeed,
   },
+  model: invitationSchema,
   serialize,
   routes: () => [
     listRoute(invitations, PATH, (req, ctx) => {
@@ -308,5 +350,24 @@ export const invitations: Resource<Invitation, SeedInvitation, "invitations"> = 
     },
     actionRoute("resend"),
     actionRoute("revoke"),
+    {
+      method: "POST",
+      pattern: `${PATH}/:id/accept`,
+      handler: (req, ctx) => ({ status: 200, body: serialize(accept(ctx, req.params.id ?? "")) }),
+    },
+    {
+      method: "GET",
+      pattern: `${PATH}/by_token/:token`,
+      handler: (req, ctx) => {
+        expireDue(ctx);
+        const token = req.params.token ?? "";
+        const found = ctx.store
+          .of(invitations)
+          .values()
+          .find((inv) => inv.token === token);
+        if (!found) throw notFound(`Invitation not found with token '${token}'.`);
+        return { status: 200, body: serialize(found) };
+      },
+    },
   ],
 };

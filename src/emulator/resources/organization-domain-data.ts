@@ -1,27 +1,15 @@
 import { z } from "zod";
-import {
-  type DOMAIN_DATA_STATES,
-  DOMAIN_STATES,
-  DOMAIN_VERIFICATION_STRATEGIES,
-} from "../../workos-vocabulary.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX, type OrganizationDomain } from "../../workos/organization-domain.js";
+import type { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
+import { DOMAIN_STATES, DOMAIN_VERIFICATION_STRATEGIES } from "../../workos-vocabulary.js";
 import { newId, randomToken } from "../ids.js";
-import { oneOf, seedId } from "../resource.js";
+import { oneOf, type Stored, seedId } from "../resource.js";
 
 // An organization's domains live inside the organization object (its `domains`), so GET /organizations and
 // /organization_domains always agree; organization-domains.ts serves them one by one.
 
-export interface OrganizationDomain {
-  object: "organization_domain";
-  id: string;
-  organization_id: string;
-  domain: string;
-  state: (typeof DOMAIN_STATES)[number];
-  verification_strategy: (typeof DOMAIN_VERIFICATION_STRATEGIES)[number];
-  verification_prefix?: string;
-  verification_token?: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A domain as the emulator stores it, inside its organization: the wire object itself. */
+export type StoredDomain = Stored<OrganizationDomain>;
 
 /** A domain as a seed gives it: a bare name (verified) or an object. */
 export const seedDomain = z.union(
@@ -40,7 +28,7 @@ export const seedDomain = z.union(
 /** The prefix of the DNS TXT record a domain's verification looks for. */
 export const VERIFICATION_PREFIX = "workos-domain-verification";
 
-function verificationFields(state: string): Partial<OrganizationDomain> {
+function verificationFields(state: string): Partial<StoredDomain> {
   if (state === "verified" || state === "legacy_verified") return { verification_strategy: "manual" };
   return {
     verification_strategy: "dns",
@@ -52,15 +40,15 @@ function verificationFields(state: string): Partial<OrganizationDomain> {
 export function makeDomain(organizationId: string, domain: string, state: string, at: string, id?: string) {
   return {
     object: "organization_domain",
-    id: id ?? newId("org_domain"),
+    id: id ?? newId(ORGANIZATION_DOMAIN_ID_PREFIX),
     organization_id: organizationId,
     domain: domain.toLowerCase(),
-    state: state as OrganizationDomain["state"],
+    state: state as StoredDomain["state"],
     verification_strategy: "manual",
     ...verificationFields(state),
     created_at: at,
     updated_at: at,
-  } satisfies OrganizationDomain as OrganizationDomain;
+  } satisfies StoredDomain as StoredDomain;
 }
 
 /** What a caller asks for in domain_data or domains. */
@@ -70,12 +58,7 @@ export interface DomainInput {
 }
 
 /** A domain whose state did not change keeps its id and verification token. */
-export function buildDomains(
-  orgId: string,
-  wanted: DomainInput[],
-  existing: OrganizationDomain[],
-  at: string,
-) {
+export function buildDomains(orgId: string, wanted: DomainInput[], existing: StoredDomain[], at: string) {
   return wanted.map((w) => {
     const prior = existing.find((d) => d.domain === w.domain);
     if (prior && prior.state === w.state) return prior;

@@ -1,19 +1,20 @@
+import { organizationDomain } from "../../workos/organization-domain.js";
 import { badRequest, conflict, notFound } from "../errors.js";
 import { isoTime } from "../ids.js";
-import type { Resource } from "../resource.js";
+import type { EmittedEvent, Resource } from "../resource.js";
 import { findOr404 } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { FieldErrors, isDomain, requireObjectBody } from "../validate.js";
 import { txtHolds } from "./dns-records.js";
-import { makeDomain, type OrganizationDomain } from "./organization-domain-data.js";
-import { type Organization, organizations } from "./organizations.js";
+import { makeDomain, type StoredDomain } from "./organization-domain-data.js";
+import { organizations, type StoredOrganization } from "./organizations.js";
 
 // A domain is stored in its organization's `domains` (the one copy), so this resource has routes and no
 // collection of its own: every change here shows in GET /organizations and the other way round.
 
 interface Located {
-  org: Organization;
-  domain: OrganizationDomain;
+  org: StoredOrganization;
+  domain: StoredDomain;
 }
 
 function locate(ctx: EmulatorContext, id: string): Located {
@@ -24,13 +25,13 @@ function locate(ctx: EmulatorContext, id: string): Located {
   throw notFound(`Organization domain not found: '${id}'.`);
 }
 
-function save(ctx: EmulatorContext, org: Organization, domains: OrganizationDomain[], at: string): void {
+function save(ctx: EmulatorContext, org: StoredOrganization, domains: StoredDomain[], at: string): void {
   ctx.store.of(organizations).replace({ ...org, domains, updated_at: at });
 }
 
-const wire = (domain: OrganizationDomain): Record<string, unknown> => ({ ...domain });
+const wire = (domain: StoredDomain): Record<string, unknown> => ({ ...domain });
 
-function emit(ctx: EmulatorContext, type: string, domain: OrganizationDomain): void {
+function emit(ctx: EmulatorContext, type: EmittedEvent["type"], domain: StoredDomain): void {
   ctx.emit({ type, data: wire(domain), organizationId: domain.organization_id });
 }
 
@@ -46,9 +47,11 @@ function readCreate(body: Record<string, unknown>): { domain: string; organizati
   return { domain: (body.domain as string).toLowerCase(), organization_id: body.organization_id as string };
 }
 
-export const organizationDomains: Resource<OrganizationDomain, never, "organization_domains"> = {
+export const organizationDomains: Resource<StoredDomain, never, "organization_domains"> = {
   name: "organization_domains",
   label: "Organization domain",
+  model: organizationDomain,
+  serialize: wire,
   routes: () => [
     {
       method: "POST",
@@ -91,7 +94,7 @@ export const organizationDomains: Resource<OrganizationDomain, never, "organizat
           return { status: 201, body: wire(domain) };
         }
         const at = isoTime(ctx.now());
-        const verified: OrganizationDomain = { ...domain, state: "verified", updated_at: at };
+        const verified: StoredDomain = { ...domain, state: "verified", updated_at: at };
         save(
           ctx,
           org,

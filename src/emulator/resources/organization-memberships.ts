@@ -1,18 +1,14 @@
 import { z } from "zod";
+import type { OrganizationMembership } from "../../workos/organization-membership.js";
+import {
+  ORGANIZATION_MEMBERSHIP_ID_PREFIX,
+  organizationMembership,
+} from "../../workos/organization-membership.js";
 import { DEFAULT_ROLE_SLUG, MEMBERSHIP_STATUSES, ROLE_SLUG_PATTERN } from "../../workos-vocabulary.js";
 import { ApiError, badRequest, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  anyObject,
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-  toWire,
-} from "../resource.js";
+import type { EmittedEvent, Resource, SeedLoader, Stored } from "../resource.js";
+import { anyObject, byCreation, oneOf, requiredString, seedId, seedTimestamps, toWire } from "../resource.js";
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext, Route } from "../router.js";
 import type { EmulatorStore } from "../store.js";
@@ -22,19 +18,14 @@ import { users } from "./users.js";
 
 type Status = (typeof MEMBERSHIP_STATUSES)[number];
 
-/** A user's membership of an organization (the spec's UserlandUserOrganizationMembership). */
-export interface OrganizationMembership {
-  object: "organization_membership";
-  id: string;
-  user_id: string;
-  organization_id: string;
-  status: Status;
-  role: { slug: string };
-  directory_managed: boolean;
-  custom_attributes: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-}
+/**
+ * A membership as the emulator stores it: the wire object less what serialize() adds (its organization's name,
+ * its user, and `roles`, which repeats its one role).
+ */
+export type StoredMembership = Omit<
+  Stored<OrganizationMembership>,
+  "organization_name" | "user" | "roles" | "custom_attributes"
+> & { custom_attributes: Record<string, unknown> };
 
 const PATH = "/user_management/organization_memberships";
 
@@ -59,7 +50,7 @@ function loadSeed(entries: readonly SeedOrganizationMembership[], loader: SeedLo
     const at = s.created_at ?? loader.stamp();
     loader.store.of(organizationMemberships).insert({
       object: "organization_membership",
-      id: s.id ?? loader.fixedId("om", at),
+      id: s.id ?? loader.fixedId(ORGANIZATION_MEMBERSHIP_ID_PREFIX, at),
       user_id: s.user_id,
       organization_id: s.organization_id,
       status: s.status ?? "active",
@@ -73,12 +64,12 @@ function loadSeed(entries: readonly SeedOrganizationMembership[], loader: SeedLo
 }
 
 /** What events carry: the membership without the organization's name or the embedded user. */
-function eventData(m: OrganizationMembership): Record<string, unknown> {
+function eventData(m: StoredMembership): Record<string, unknown> {
   return { ...m, role: { ...m.role }, roles: [{ ...m.role }], custom_attributes: { ...m.custom_attributes } };
 }
 
 /** The REST object names its organization and embeds its user. */
-function serialize(m: OrganizationMembership, store: EmulatorStore): Record<string, unknown> {
+function serialize(m: StoredMembership, store: EmulatorStore): Record<string, unknown> {
   const org = store.of(organizations).get(m.organization_id);
   const user = store.of(users).get(m.user_id);
   return {
@@ -121,9 +112,12 @@ function readRole(body: Record<string, unknown>): string | undefined {
   return wanted;
 }
 
-function event(type: string, m: OrganizationMembership) {
+function event(type: EmittedEvent["type"], m: StoredMembership) {
   return { type, data: eventData(m), organizationId: m.organization_id };
 }
+
+/** The event a membership change emits, for other modules that change memberships (accepting an invitation). */
+export const membershipEvent = event;
 
 /** PUT <path>/:id/<action>: moves a membership between active and inactive; a pending one cannot. */
 function statusRoute(action: "deactivate" | "reactivate"): Route {
@@ -178,7 +172,7 @@ function create(ctx: EmulatorContext, body: Record<string, unknown>) {
   }
   if (existing) {
     // An inactive membership is reactivated with the role asked for.
-    const next: OrganizationMembership = {
+    const next: StoredMembership = {
       ...existing,
       status: "active",
       role: { slug: role ?? existing.role.slug },
@@ -188,9 +182,9 @@ function create(ctx: EmulatorContext, body: Record<string, unknown>) {
     ctx.emit(event("organization_membership.updated", next));
     return next;
   }
-  const membership: OrganizationMembership = {
+  const membership: StoredMembership = {
     object: "organization_membership",
-    id: newId("om"),
+    id: newId(ORGANIZATION_MEMBERSHIP_ID_PREFIX),
     user_id: user.id,
     organization_id: org.id,
     status: "active",
@@ -206,7 +200,7 @@ function create(ctx: EmulatorContext, body: Record<string, unknown>) {
 }
 
 export const organizationMemberships: Resource<
-  OrganizationMembership,
+  StoredMembership,
   SeedOrganizationMembership,
   "organization_memberships"
 > = {
@@ -228,6 +222,7 @@ export const organizationMemberships: Resource<
         : undefined,
     load: loadSeed,
   },
+  model: organizationMembership,
   serialize,
   deleted: (m) => event("organization_membership.deleted", m),
   routes: () => [

@@ -1,26 +1,19 @@
 import { z } from "zod";
+import { ORGANIZATION_ID_PREFIX, type Organization, organization } from "../../workos/organization.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX } from "../../workos/organization-domain.js";
 import { DOMAIN_STATES } from "../../workos-vocabulary.js";
 import { badRequest, conflict, notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import { type Resource, requiredString, type SeedLoader, seedId, seedTimestamps } from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { commaList, contains, requireObjectBody } from "../validate.js";
-import { buildDomains, makeDomain, type OrganizationDomain, seedDomain } from "./organization-domain-data.js";
+import { buildDomains, makeDomain, type StoredDomain, seedDomain } from "./organization-domain-data.js";
 import { type OrganizationInput, readOrganizationInput } from "./organization-input.js";
 
-export interface Organization {
-  object: "organization";
-  id: string;
-  name: string;
-  domains: OrganizationDomain[];
-  metadata: Record<string, string>;
-  external_id: string | null;
-  stripe_customer_id?: string;
-  allow_profiles_outside_organization?: boolean;
-  created_at: string;
-  updated_at: string;
-}
+/** An organization as the emulator stores it: the wire object, its domains inside it. */
+export type StoredOrganization = Stored<Organization>;
 
 const seedEntry = z.object({
   id: seedId,
@@ -43,10 +36,11 @@ function loadSeed(entries: readonly SeedOrganization[], loader: SeedLoader): voi
   // Stamped in seed order, then inserted by creation time.
   const stamped = entries.map((s) => ({ s, at: s.created_at ?? loader.stamp() }));
   for (const { s, at } of stamped.sort((a, b) => a.at.localeCompare(b.at))) {
-    const id = s.id ?? loader.fixedId("org", at);
-    const domains: OrganizationDomain[] = [];
+    const id = s.id ?? loader.fixedId(ORGANIZATION_ID_PREFIX, at);
+    const domains: StoredDomain[] = [];
     for (const d of s.domains ?? []) {
-      const domainId = (typeof d === "string" ? undefined : d.id) ?? loader.fixedId("org_domain", at);
+      const domainId =
+        (typeof d === "string" ? undefined : d.id) ?? loader.fixedId(ORGANIZATION_DOMAIN_ID_PREFIX, at);
       if (typeof d === "string") domains.push(makeDomain(id, d, "verified", at, domainId));
       else {
         const domain = makeDomain(id, d.domain, d.state ?? "verified", at, domainId);
@@ -55,9 +49,9 @@ function loadSeed(entries: readonly SeedOrganization[], loader: SeedLoader): voi
       }
     }
     for (const d of s.domain_data ?? []) {
-      domains.push(makeDomain(id, d.domain, d.state, at, loader.fixedId("org_domain", at)));
+      domains.push(makeDomain(id, d.domain, d.state, at, loader.fixedId(ORGANIZATION_DOMAIN_ID_PREFIX, at)));
     }
-    const org: Organization = {
+    const org: StoredOrganization = {
       object: "organization",
       id,
       name: s.name,
@@ -75,18 +69,18 @@ function loadSeed(entries: readonly SeedOrganization[], loader: SeedLoader): voi
   }
 }
 
-function serialize(org: Organization): Record<string, unknown> {
+function serialize(org: StoredOrganization): Record<string, unknown> {
   return { ...org, domains: org.domains.map((d) => ({ ...d })), metadata: { ...org.metadata } };
 }
 
 /** Event payloads for organization.* omit the deprecated allow_profiles_outside_organization. */
-function eventData(org: Organization): Record<string, unknown> {
+function eventData(org: StoredOrganization): Record<string, unknown> {
   const { allow_profiles_outside_organization: _ignored, ...rest } = serialize(org);
   return rest;
 }
 
 /** An update's `previous_attributes`: the old value of each field it changed, as the event data shows it. */
-function previousAttributes(before: Organization, after: Organization): Record<string, unknown> {
+function previousAttributes(before: StoredOrganization, after: StoredOrganization): Record<string, unknown> {
   const old = eventData(before);
   const now = eventData(after);
   const changed = [...new Set([...Object.keys(old), ...Object.keys(now)])].filter(
@@ -124,10 +118,11 @@ function checkUniqueness(ctx: EmulatorContext, input: OrganizationInput, selfId:
   }
 }
 
-export const organizations: Resource<Organization, SeedOrganization, "organizations"> = {
+export const organizations: Resource<StoredOrganization, SeedOrganization, "organizations"> = {
   name: "organizations",
   label: "Organization",
   seed: { entry: seedEntry, load: loadSeed },
+  model: organization,
   serialize,
   deleted: (org) => ({ type: "organization.deleted", data: eventData(org), organizationId: org.id }),
   routes: () => [
@@ -145,8 +140,8 @@ export const organizations: Resource<Organization, SeedOrganization, "organizati
         const input = readOrganizationInput(requireObjectBody(req.body), true);
         checkUniqueness(ctx, input, null);
         const at = isoTime(ctx.now());
-        const id = newId("org");
-        const org: Organization = {
+        const id = newId(ORGANIZATION_ID_PREFIX);
+        const org: StoredOrganization = {
           object: "organization",
           id,
           name: input.name ?? "",
@@ -186,7 +181,7 @@ export const organizations: Resource<Organization, SeedOrganization, "organizati
         const input = readOrganizationInput(requireObjectBody(req.body), false);
         checkUniqueness(ctx, input, current.id);
         const at = isoTime(ctx.now());
-        const next: Organization = { ...current, updated_at: at };
+        const next: StoredOrganization = { ...current, updated_at: at };
         if (input.name !== undefined) next.name = input.name;
         if (input.domains !== undefined)
           next.domains = buildDomains(current.id, input.domains, current.domains, at);

@@ -1,36 +1,17 @@
 import { z } from "zod";
+import { SESSION_ID_PREFIX, type Session, session as sessionSchema } from "../../workos/session.js";
 import { SESSION_AUTH_METHODS, SESSION_STATUSES } from "../../workos-vocabulary.js";
 import { badRequest } from "../errors.js";
 import { isoTime } from "../ids.js";
-import {
-  byCreation,
-  oneOf,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, oneOf, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { findOr404, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { isRecord } from "../validate.js";
 import { users } from "./users.js";
 
-/** An AuthKit session: a user signed in on one device. */
-export interface Session {
-  object: "session";
-  id: string;
-  user_id: string;
-  organization_id?: string;
-  ip_address: string | null;
-  user_agent: string | null;
-  auth_method: (typeof SESSION_AUTH_METHODS)[number];
-  status: (typeof SESSION_STATUSES)[number];
-  expires_at: string;
-  ended_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** An AuthKit session as the emulator stores it: the wire object itself. */
+export type StoredSession = Stored<Session>;
 
 const DAY_MS = 86_400_000;
 /** How long a seeded session lasts unless the seed says. */
@@ -55,9 +36,9 @@ function loadSeed(entries: readonly SeedSession[], loader: SeedLoader): void {
     const at = s.created_at ?? loader.stamp();
     const status = s.status ?? "active";
     const updated = s.updated_at ?? at;
-    const session: Session = {
+    const session: StoredSession = {
       object: "session",
-      id: s.id ?? loader.fixedId("session", at),
+      id: s.id ?? loader.fixedId(SESSION_ID_PREFIX, at),
       user_id: s.user_id,
       ip_address: s.ip_address ?? null,
       user_agent: s.user_agent ?? null,
@@ -84,9 +65,10 @@ function expireDue(ctx: EmulatorContext): void {
   }
 }
 
-export const sessions: Resource<Session, SeedSession, "sessions"> = {
+export const sessions: Resource<StoredSession, SeedSession, "sessions"> = {
   name: "sessions",
   label: "Session",
+  model: sessionSchema,
   parents: { user_id: "users", organization_id: "organizations" },
   seed: { entry: seedEntry, load: loadSeed },
   routes: () => [
@@ -104,11 +86,11 @@ export const sessions: Resource<Session, SeedSession, "sessions"> = {
         if (typeof id !== "string" || id === "") throw badRequest("session_id is required.");
         expireDue(ctx);
         const session = ctx.store.of(sessions).get(id);
-        if (!session) throw badRequest(`Session not found: '${id}'.`);
+        if (!session) throw badRequest(`StoredSession not found: '${id}'.`);
         // Revoking an ended session changes nothing.
         if (session.status !== "active") return { status: 200 };
         const at = isoTime(ctx.now());
-        const next: Session = { ...session, status: "revoked", ended_at: at, updated_at: at };
+        const next: StoredSession = { ...session, status: "revoked", ended_at: at, updated_at: at };
         ctx.store.of(sessions).replace(next);
         ctx.emit({
           type: "session.revoked",

@@ -1,38 +1,20 @@
 import { z } from "zod";
+import { USER_ID_PREFIX, type User, user as userSchema } from "../../workos/user.js";
 import { EXTERNAL_ID_MAX_LENGTH } from "../../workos-vocabulary.js";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import {
-  byCreation,
-  type Resource,
-  requiredString,
-  type SeedLoader,
-  seedId,
-  seedTimestamps,
-} from "../resource.js";
+import type { Resource, SeedLoader, Stored } from "../resource.js";
+import { byCreation, requiredString, seedId, seedTimestamps } from "../resource.js";
 import { deleteRoute, findOr404, getRoute, listRoute } from "../resource-routes.js";
 import type { EmulatorContext } from "../router.js";
 import { FieldErrors, isEmail, requireObjectBody } from "../validate.js";
 import { checkMetadata, isAscii } from "./organization-input.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
+import { setPassword } from "./user-passwords.js";
 
-/** An AuthKit user (the spec's UserlandUser). */
-export interface User {
-  object: "user";
-  id: string;
-  email: string;
-  email_verified: boolean;
-  first_name: string | null;
-  last_name: string | null;
-  profile_picture_url: string | null;
-  last_sign_in_at: string | null;
-  external_id: string | null;
-  metadata: Record<string, string>;
-  locale: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** An AuthKit user as the emulator stores it: the wire object itself. */
+export type StoredUser = Stored<User>;
 
 const nullableString = z.string({ error: "must be a string" }).nullable().optional();
 
@@ -47,6 +29,11 @@ const seedEntry = z.object({
   external_id: nullableString,
   metadata: z.record(z.string(), z.string(), { error: "must be an object of strings" }).optional(),
   locale: nullableString,
+  /** A password to sign in with (POST /user_management/authenticate); stored hashed, never served. */
+  password: z
+    .string({ error: "must be a string" })
+    .min(1, { error: "must be a non-empty string" })
+    .optional(),
   ...seedTimestamps,
 });
 
@@ -55,9 +42,10 @@ export type SeedUser = z.input<typeof seedEntry>;
 function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
   for (const s of byCreation(entries)) {
     const at = s.created_at ?? loader.stamp();
+    const id = s.id ?? loader.fixedId(USER_ID_PREFIX, at);
     loader.store.of(users).insert({
       object: "user",
-      id: s.id ?? loader.fixedId("user", at),
+      id,
       email: s.email.toLowerCase(),
       email_verified: s.email_verified ?? true,
       first_name: s.first_name ?? null,
@@ -70,15 +58,17 @@ function loadSeed(entries: readonly SeedUser[], loader: SeedLoader): void {
       created_at: at,
       updated_at: s.updated_at ?? at,
     });
+    if (s.password !== undefined) setPassword(loader.store, id, s.password);
   }
 }
 
-function serialize(user: User): Record<string, unknown> {
+function serialize(user: StoredUser): Record<string, unknown> {
   return { ...user, metadata: { ...user.metadata } };
 }
 
-/** What POST and PUT accept; passwords are accepted as WorkOS does and never stored. */
+/** What POST and PUT accept; a password is kept hashed apart from the user (user-passwords.ts), a hash ignored. */
 interface UserInput {
+  password?: string;
   email?: string;
   email_verified?: boolean;
   first_name?: string | null;
@@ -144,6 +134,7 @@ function readUserInput(body: Record<string, unknown>, creating: boolean): UserIn
     );
   }
   if (input.metadata) checkMetadata(input.metadata);
+  if (typeof body.password === "string") input.password = body.password;
   return input;
 }
 
@@ -160,7 +151,7 @@ function holderOf(
     .find((u) => u.id !== selfId && u[field] === value);
 }
 
-export const users: Resource<User, SeedUser, "users"> = {
+export const users: Resource<StoredUser, SeedUser, "users"> = {
   name: "users",
   label: "User",
   seed: {
@@ -172,6 +163,7 @@ export const users: Resource<User, SeedUser, "users"> = {
     },
     load: loadSeed,
   },
+  model: userSchema,
   serialize,
   deleted: (user) => ({ type: "user.deleted", data: serialize(user), organizationId: null }),
   routes: () => [
@@ -208,9 +200,9 @@ export const users: Resource<User, SeedUser, "users"> = {
           });
         }
         const at = isoTime(ctx.now());
-        const user: User = {
+        const user: StoredUser = {
           object: "user",
-          id: newId("user"),
+          id: newId(USER_ID_PREFIX),
           email,
           email_verified: input.email_verified ?? false,
           first_name: input.first_name ?? null,
@@ -224,6 +216,7 @@ export const users: Resource<User, SeedUser, "users"> = {
           updated_at: at,
         };
         ctx.store.of(users).insert(user);
+        if (input.password !== undefined) setPassword(ctx.store, user.id, input.password);
         ctx.emit({ type: "user.created", data: serialize(user), organizationId: null });
         return { status: 201, body: serialize(user) };
       },
@@ -257,7 +250,7 @@ export const users: Resource<User, SeedUser, "users"> = {
             "external_id_already_used",
           );
         }
-        const next: User = { ...current, updated_at: isoTime(ctx.now()) };
+        const next: StoredUser = { ...current, updated_at: isoTime(ctx.now()) };
         if (input.email !== undefined && input.email !== current.email) {
           next.email = input.email;
           // A new address is unverified unless the caller says otherwise.
@@ -271,6 +264,7 @@ export const users: Resource<User, SeedUser, "users"> = {
         // Metadata is replaced wholly, as for organizations; null clears it.
         if (input.metadata !== undefined) next.metadata = { ...(input.metadata ?? {}) };
         ctx.store.of(users).replace(next);
+        if (input.password !== undefined) setPassword(ctx.store, next.id, input.password);
         ctx.emit({ type: "user.updated", data: serialize(next), organizationId: null });
         return { status: 200, body: serialize(next) };
       },

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { directoryGroup } from "../../workos/directory-group.js";
 import { defineTool, READ } from "../define.js";
-import { directoryGroup } from "../objects.js";
 import { ownerOf, ownerOfDirectoryGroup } from "../owners.js";
 import { directoryGroupId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "get_directory_group",
@@ -16,7 +17,7 @@ export default defineTool({
   input: z.strictObject({
     directory_group_id: directoryGroupId.describe("The directory group id (directory_group_…)."),
   }),
-  output: directoryGroup,
+  output: readable(directoryGroup),
   annotations: READ,
   handler: ({ directory_group_id }, { client, signal }) =>
     client.get(path`/directory_groups/${directory_group_id}`, { signal }),

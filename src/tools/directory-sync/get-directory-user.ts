@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { directoryUser } from "../../workos/directory-user.js";
 import { defineTool, READ } from "../define.js";
-import { directoryUser } from "../objects.js";
 import { ownerOf, ownerOfDirectoryUser } from "../owners.js";
 import { directoryUserId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "get_directory_user",
@@ -16,7 +17,7 @@ export default defineTool({
   input: z.strictObject({
     directory_user_id: directoryUserId.describe("The directory user id (directory_user_…)."),
   }),
-  output: directoryUser,
+  output: readable(directoryUser),
   annotations: READ,
   handler: ({ directory_user_id }, { client, signal }) =>
     client.get(path`/directory_users/${directory_user_id}`, { signal }),

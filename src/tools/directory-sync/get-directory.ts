@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { directory, usersFromMetadata } from "../../workos/directory.js";
 import { defineTool, READ } from "../define.js";
-import { directory, usersFromMetadata } from "../objects.js";
 import { ownerOf, ownerOfDirectory } from "../owners.js";
 import { directoryId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "get_directory",
@@ -16,7 +17,7 @@ export default defineTool({
   input: z.strictObject({
     directory_id: directoryId.describe("The directory id (directory_…)."),
   }),
-  output: directory,
+  output: readable(directory),
   resource: {
     uriTemplate: "workos://directories/{directory_id}",
     name: "directory",

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import { type Directory, directory, directorySummary } from "../../workos/directory.js";
 import { defineTool, READ } from "../define.js";
-import { type Directory, directory, directorySummary, listOf, summarizeDirectory } from "../objects.js";
-import { page } from "../page.js";
+import { listOf, page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 
 export default defineTool({
@@ -19,7 +19,7 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(directory),
-  list: { noun: "directory", summary: directorySummary, project: summarizeDirectory },
+  list: { noun: "directory", ...directorySummary },
   finds: "directory_id",
   annotations: READ,
   handler: async ({ detail: _, ...query }, { client, signal }) =>

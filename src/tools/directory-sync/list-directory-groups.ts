@@ -1,15 +1,9 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import { type DirectoryGroup, directoryGroup, directoryGroupSummary } from "../../workos/directory-group.js";
 import { defineTool, READ } from "../define.js";
-import {
-  type DirectoryGroup,
-  directoryGroup,
-  directoryGroupSummary,
-  listOf,
-  summarizeDirectoryGroup,
-} from "../objects.js";
 import { ownerOf, ownerOfDirectory, ownerOfDirectoryUser } from "../owners.js";
-import { page } from "../page.js";
+import { listOf, page } from "../page.js";
 import { directoryId, directoryUserId, listParams } from "../params.js";
 import { containsFold, scan } from "../scan.js";
 
@@ -42,7 +36,7 @@ export default defineTool({
       message: "give directory_id or directory_user_id; use list_directories to find a directory",
     }),
   output: listOf(directoryGroup),
-  list: { noun: "directory group", summary: directoryGroupSummary, project: summarizeDirectoryGroup },
+  list: { noun: "directory group", ...directoryGroupSummary },
   finds: "directory_group_id",
   annotations: READ,
   handler: async (input, { client, signal, progress }) => {

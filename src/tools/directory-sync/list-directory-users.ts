@@ -1,19 +1,13 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import { type DirectoryUser, directoryUser, directoryUserSummary } from "../../workos/directory-user.js";
 import { DIRECTORY_USER_STATES } from "../../workos-vocabulary.js";
 import { defineTool, READ } from "../define.js";
-import {
-  type DirectoryUser,
-  directoryUser,
-  directoryUserSummary,
-  listOf,
-  summarizeDirectoryUser,
-  wholeDirectoryUser,
-} from "../objects.js";
 import { ownerOf, ownerOfDirectory, ownerOfDirectoryGroup } from "../owners.js";
-import { page } from "../page.js";
+import { listOf, page } from "../page.js";
 import { directoryGroupId, directoryId, listParams } from "../params.js";
 import { containsFold, SCAN_LIMIT, scan } from "../scan.js";
+import { wholeDirectoryUser } from "./whole-directory-user.js";
 
 export default defineTool({
   name: "list_directory_users",
@@ -61,8 +55,7 @@ export default defineTool({
   output: listOf(directoryUser),
   list: {
     noun: "directory user",
-    summary: directoryUserSummary,
-    project: summarizeDirectoryUser,
+    ...directoryUserSummary,
     full: wholeDirectoryUser,
     // With a state filter every user shown is in that state, and the state is left out as repeating it.
     legend: ({ state }) =>

@@ -1,17 +1,12 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import { eventDetail } from "../../webhooks/summary.js";
+import { type Event, event, organizationOfEvent } from "../../workos/event.js";
+import { defineSummary, optional } from "../../workos/summary.js";
 import { EVENT_TYPES } from "../../workos-vocabulary.js";
 import { defineTool, READ } from "../define.js";
-import {
-  event,
-  eventSummary,
-  listOf,
-  organizationOfEvent,
-  summarizeEvent,
-  type WorkOSEvent,
-} from "../objects.js";
-import { organizationNames } from "../organization-names.js";
-import { page } from "../page.js";
+import { organizationNames, withOrganizationName } from "../organization-names.js";
+import { listOf, page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 
 const KNOWN: ReadonlySet<string> = new Set(EVENT_TYPES);
@@ -25,6 +20,25 @@ const eventType = z.string().refine((type) => KNOWN.has(type), {
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const timestamp = z.string().refine((value) => ISO_TIME.test(value) && !Number.isNaN(Date.parse(value)), {
   error: "must be an ISO-8601 time, e.g. 2025-01-31T00:00:00Z",
+});
+
+/** An event as this tool returns it: with the name of the organization it names, where one is known. */
+type NamedEvent = Event & { organization_name?: string | undefined };
+
+const eventSummary = defineSummary<NamedEvent>({
+  id: [z.string(), (item) => item.id],
+  event: [optional.string(), (item) => item.event],
+  created_at: [optional.string(), (item) => item.created_at],
+  summary: [
+    optional.string("What the event concerns, in one line."),
+    (item) => {
+      const organization = organizationOfEvent(item);
+      return eventDetail(item.event, item.data, {
+        context: item.context,
+        organizationName: (id) => (id === organization ? item.organization_name : undefined),
+      });
+    },
+  ],
 });
 
 export default defineTool({
@@ -50,12 +64,12 @@ export default defineTool({
     range_end: timestamp.optional().describe("Only events before this time."),
     ...listParams,
   }),
-  output: listOf(event),
-  list: { noun: "event", summary: eventSummary, project: summarizeEvent },
+  output: listOf(event.extend(withOrganizationName)),
+  list: { noun: "event", ...eventSummary },
   annotations: READ,
   notes: () => [`It is now ${new Date().toISOString()} by this server's clock; event times are UTC.`],
   handler: async ({ detail: _, ...query }, { client, signal }) => {
-    const events = page(await client.get<List<WorkOSEvent>>("/events", { query, signal }));
+    const events = page(await client.get<List<Event>>("/events", { query, signal }));
     // Filtered by organization, its name would only repeat on every line what the call already named.
     if (query.organization_id !== undefined) return events;
     const names = await organizationNames(client, events.data.map(organizationOfEvent), signal);

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX, organizationDomain } from "../../workos/organization-domain.js";
 import { defineTool } from "../define.js";
-import { standaloneDomain } from "../objects.js";
 import { domainNameUnlisted, organizationId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "add_organization_domain",
@@ -14,9 +15,9 @@ export default defineTool({
     organization_id: organizationId.describe("The organization."),
     domain: domainNameUnlisted.describe("e.g. acme.com"),
   }),
-  output: standaloneDomain,
+  output: readable(organizationDomain),
   summary: (domain) =>
-    `Added organization domain ${quote.id(domain.id, "org_domain")}; ` +
+    `Added organization domain ${quote.id(domain.id, ORGANIZATION_DOMAIN_ID_PREFIX)}; ` +
     `its state is ${quote.word(domain.state ?? "pending", "in data")}.`,
   notes: (domain) =>
     domain.state === "verified"

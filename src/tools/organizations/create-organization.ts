@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_ID_PREFIX, organization } from "../../workos/organization.js";
 import { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
-import { organization } from "../objects.js";
 import { domainData, externalId, metadata } from "../params.js";
+import { readable } from "../readable.js";
 
 // A new organization's domains start pending: marking one verified here would claim it for SSO routing with no
 // DNS proof. Verifying has its own path (verify_organization_domain checks DNS; the Admin Portal helps the
@@ -46,8 +47,8 @@ export default defineTool({
       .optional()
       .describe("Optional key that makes a repeated create return the first result instead of a duplicate."),
   }),
-  output: organization,
-  summary: (org) => `Created organization ${quote.id(org.id, "org")}.`,
+  output: readable(organization),
+  summary: (org) => `Created organization ${quote.id(org.id, ORGANIZATION_ID_PREFIX)}.`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: ({ idempotency_key, ...body }, { client, signal }) =>
     client.post("/organizations", {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { organizationDomain } from "../../workos/organization-domain.js";
 import { defineTool, READ } from "../define.js";
-import { standaloneDomain } from "../objects.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
 import { domainNotFound, organizationDomainId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "get_organization_domain",
@@ -16,7 +17,7 @@ export default defineTool({
       "The domain's id (org_domain_…, in list_organizations' domain_ids).",
     ),
   }),
-  output: standaloneDomain,
+  output: readable(organizationDomain),
   notFound: domainNotFound,
   annotations: READ,
   handler: ({ organization_domain_id }, { client, signal }) =>

@@ -2,34 +2,27 @@ import { z } from "zod";
 import type { WorkOSClient } from "../../client/client.js";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import type { Connection } from "../../workos/connection.js";
+import { type Directory, directoryUsersByState } from "../../workos/directory.js";
+import type { Invitation } from "../../workos/invitation.js";
+import { ORGANIZATION_ID_PREFIX, organization } from "../../workos/organization.js";
+import { organizationDomain } from "../../workos/organization-domain.js";
 import { defineTool, READ } from "../define.js";
 import { collect, count as countItems, directoryUserCounts } from "../impact.js";
-import {
-  type Connection,
-  type Directory,
-  type DirectoryCounts,
-  directoryUsersByState,
-  type Invitation,
-  organization,
-} from "../objects.js";
 import { organizationId } from "../params.js";
+import { readable } from "../readable.js";
 import { expectShape } from "../shape.js";
 
 /** Enough for any real customer; the summary says when an organization has more. */
 const SHOWN = 25;
 
+const readOrganization = readable(organization);
+
 const overview = z.object({
-  organization: z.looseObject({
-    id: z.string(),
-    name: z.string(),
+  // The organization with what a setup question needs: its domains' ids, names and states.
+  organization: readOrganization.pick({ id: true, name: true }).extend({
     external_id: z.string().optional(),
-    domains: z.array(
-      z.looseObject({
-        id: z.string().describe("The organization_domain_id, for the *_organization_domain tools."),
-        domain: z.string(),
-        state: z.string().optional(),
-      }),
-    ),
+    domains: z.array(readable(organizationDomain).pick({ id: true, domain: true, state: true })),
   }),
   sso_connections: z.array(
     z.looseObject({
@@ -91,7 +84,7 @@ export default defineTool({
     const active = sso_connections.filter((conn) => conn.state === "active").length;
     const plus = (more: boolean | undefined) => (more === true ? "+" : "");
     return (
-      `Organization ${quote.id(organization.id, "org")}: ${count(organization.domains.length, "domain")}, ` +
+      `Organization ${quote.id(organization.id, ORGANIZATION_ID_PREFIX)}: ${count(organization.domains.length, "domain")}, ` +
       `${count(sso_connections.length, "SSO connection")}${plus(more?.sso_connections)} (${active} active), ` +
       `${count(directories.length, "directory").replace(/ys$/, "ies")}${plus(more?.directories)}` +
       (members === undefined
@@ -121,7 +114,7 @@ export default defineTool({
       // Only a server that offers the user tools says how many people an organization has.
       toolsets.has("users") ? authkitCounts(client, organization_id, signal) : undefined,
     ]);
-    const org = expectShape(organization, answer, "an organization");
+    const org = expectShape(readOrganization, answer, "an organization");
     const shown = directories.slice(0, SHOWN);
     const users = await Promise.all(shown.map((dir) => directoryUserCounts(client, dir, signal)));
     return {
@@ -143,7 +136,7 @@ export default defineTool({
         domains: conn.domains.map(({ domain }) => domain),
       })),
       directories: shown.map((dir, i) => {
-        const { groups } = (dir.metadata ?? {}) as DirectoryCounts;
+        const groups = dir.metadata?.groups;
         return { id: dir.id, name: dir.name, type: dir.type, state: dir.state, users: users[i], groups };
       }),
       ...people,

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { organization } from "../../workos/organization.js";
 import { defineTool, READ } from "../define.js";
-import { organization } from "../objects.js";
 import { organizationId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "get_organization",
@@ -15,7 +16,7 @@ export default defineTool({
   input: z.strictObject({
     organization_id: organizationId.describe("The organization id (org_…)."),
   }),
-  output: organization,
+  output: readable(organization),
   resource: {
     uriTemplate: "workos://organizations/{organization_id}",
     name: "organization",

@@ -1,15 +1,9 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { path } from "../../client/path.js";
+import { type Organization, organization, organizationSummary } from "../../workos/organization.js";
 import { defineTool, READ } from "../define.js";
-import {
-  listOf,
-  type Organization,
-  organization,
-  organizationSummary,
-  summarizeOrganization,
-} from "../objects.js";
-import { page } from "../page.js";
+import { listOf, page } from "../page.js";
 import { listParams } from "../params.js";
 import { containsFold } from "../scan.js";
 
@@ -31,7 +25,7 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(organization),
-  list: { noun: "organization", summary: organizationSummary, project: summarizeOrganization },
+  list: { noun: "organization", ...organizationSummary },
   finds: "organization_id",
   annotations: READ,
   handler: async ({ detail: _, ...query }, { client, signal, organization: pinned }) => {

@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_ID_PREFIX, type organization } from "../../workos/organization.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX } from "../../workos/organization-domain.js";
 import { DOMAIN_STATES } from "../../workos-vocabulary.js";
-import type { Organization } from "../objects.js";
 import { domainName } from "../params.js";
+import type { Read } from "../readable.js";
 
 // update_organization's domain_data replaces the whole list, so one call could remove domains or mark them
 // verified. Those have gates of their own: delete_organization_domain asks the user, verify_organization_domain
 // checks DNS. Here domain_data may only keep what is there and add domains as pending.
 
-type Domain = Organization["domains"][number];
+type ReadOrganization = Read<typeof organization>;
+type Domain = ReadOrganization["domains"][number];
 
 /** Verified for routing sign-ins: legacy_verified counts, and listing it as verified grants nothing new. */
 const isVerified = (domain: Domain | undefined) =>
@@ -16,13 +19,13 @@ const isVerified = (domain: Domain | undefined) =>
 
 /** A domain as it may stand outside the data fence: its name when it is a plain domain name, always its id. */
 function named(domain: Domain): string {
-  const id = quote.id(domain.id, "org_domain");
+  const id = quote.id(domain.id, ORGANIZATION_DOMAIN_ID_PREFIX);
   return domainName.safeParse(domain.domain).success ? `${domain.domain} (${id})` : id;
 }
 
 /** Why domain_data may not be sent, in words for the model; undefined when it only keeps and adds pending. */
 export function domainDataRefusal(
-  before: Organization,
+  before: ReadOrganization,
   wanted: readonly { domain: string; state: "pending" | "verified" }[],
 ): string | undefined {
   const current = new Map(before.domains.map((domain) => [domain.domain.toLowerCase(), domain]));
@@ -77,7 +80,7 @@ export const organizationChanges = z
 export type OrganizationChanges = z.infer<typeof organizationChanges>;
 
 /** Every difference between the organization before and after, in the fields update_organization sets. */
-export function changesBetween(old: Organization, now: Organization): OrganizationChanges {
+export function changesBetween(old: ReadOrganization, now: ReadOrganization): OrganizationChanges {
   const changes: OrganizationChanges = {};
   if (old.name !== now.name) changes.name = { from: old.name, to: now.name };
   const oldDomains = new Map(old.domains.map((domain) => [domain.domain.toLowerCase(), domain]));
@@ -138,9 +141,9 @@ export function describeChanges(id: string, changes: OrganizationChanges): strin
   if (changes.metadata_removed !== undefined) metadata.push(`${changes.metadata_removed.length} removed`);
   if (metadata.length > 0) parts.push(`metadata (${metadata.join(", ")})`);
   if (parts.length === 0)
-    return `Updated organization ${quote.id(id, "org")}: nothing changed, every value given was already so.`;
+    return `Updated organization ${quote.id(id, ORGANIZATION_ID_PREFIX)}: nothing changed, every value given was already so.`;
   return (
-    `Updated organization ${quote.id(id, "org")}: ${parts.join(", ")}. ` +
+    `Updated organization ${quote.id(id, ORGANIZATION_ID_PREFIX)}: ${parts.join(", ")}. ` +
     "data.changes has each changed value before and after; the rest of data is the organization now."
   );
 }

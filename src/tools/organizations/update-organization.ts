@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { organization } from "../../workos/organization.js";
 import { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
 import { defineTool, ToolRefusal } from "../define.js";
-import { organization } from "../objects.js";
 import { domainData, externalId, metadata, organizationId } from "../params.js";
+import { readable } from "../readable.js";
 import { expectShape } from "../shape.js";
 import {
   changesBetween,
@@ -24,6 +25,8 @@ const keptDomains = z
   .max(100)
   .describe("Every domain after the call: the current ones as they are, plus new ones as pending.");
 
+const readOrganization = readable(organization);
+
 export default defineTool({
   name: "update_organization",
   title: "Update An Organization",
@@ -41,15 +44,15 @@ export default defineTool({
     metadata: metadata.optional(),
     stripe_customer_id: z.string().min(1).optional().describe("The Stripe customer id (cus_…) to link."),
   }),
-  output: organization.extend({ changes: organizationChanges }),
+  output: readOrganization.extend({ changes: organizationChanges }),
   summary: (updated) => describeChanges(updated.id, updated.changes),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: async ({ organization_id, ...body }, { client, signal }) => {
     const at = path`/organizations/${organization_id}`;
-    const before = expectShape(organization, await client.get(at, { signal }), "an organization");
+    const before = expectShape(readOrganization, await client.get(at, { signal }), "an organization");
     const refused = body.domain_data === undefined ? undefined : domainDataRefusal(before, body.domain_data);
     if (refused !== undefined) throw new ToolRefusal(refused);
-    const after = expectShape(organization, await client.put(at, { body, signal }), "an organization");
+    const after = expectShape(readOrganization, await client.put(at, { body, signal }), "an organization");
     return { ...after, changes: changesBetween(before, after) };
   },
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_DOMAIN_ID_PREFIX, organizationDomain } from "../../workos/organization-domain.js";
 import { defineTool } from "../define.js";
-import { standaloneDomain } from "../objects.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
 import { domainNotFound, organizationDomainId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "verify_organization_domain",
@@ -17,11 +18,11 @@ export default defineTool({
       "The domain's id (org_domain_…, in list_organizations' domain_ids).",
     ),
   }),
-  output: standaloneDomain,
+  output: readable(organizationDomain),
   summary: (domain) =>
     domain.state === "verified"
-      ? `Organization domain ${quote.id(domain.id, "org_domain")} is verified.`
-      : `Organization domain ${quote.id(domain.id, "org_domain")} is not verified yet; ` +
+      ? `Organization domain ${quote.id(domain.id, ORGANIZATION_DOMAIN_ID_PREFIX)} is verified.`
+      : `Organization domain ${quote.id(domain.id, ORGANIZATION_DOMAIN_ID_PREFIX)} is not verified yet; ` +
         `its state is ${quote.word(domain.state ?? "unknown", "in data")}.`,
   notes: (domain) =>
     domain.state === "verified"

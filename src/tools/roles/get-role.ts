@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { role } from "../../workos/role.js";
 import { defineTool, READ } from "../define.js";
-import { role } from "../objects.js";
 import { organizationId, roleSlug } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "get_role",
@@ -15,7 +16,7 @@ export default defineTool({
     slug: roleSlug.describe("The role's slug, e.g. admin."),
     organization_id: organizationId.optional().describe("The organization whose roles to look in (org_…)."),
   }),
-  output: role,
+  output: readable(role),
   annotations: READ,
   notFound: ({ organization_id }) =>
     organization_id === undefined

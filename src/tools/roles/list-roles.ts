@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { path } from "../../client/path.js";
+import { type Role, role, roleSummary } from "../../workos/role.js";
 import { defineTool, READ } from "../define.js";
-import { listOf, type Role, role, roleSummary, summarizeRole } from "../objects.js";
+import { listOf } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 
 export default defineTool({
@@ -18,7 +19,7 @@ export default defineTool({
     detail: listParams.detail,
   }),
   output: listOf(role),
-  list: { noun: "role", summary: roleSummary, project: summarizeRole },
+  list: { noun: "role", ...roleSummary },
   finds: "slug",
   annotations: READ,
   notes: ({ data }, { organization_id }) => {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { connection } from "../../workos/connection.js";
 import { defineTool, READ } from "../define.js";
-import { connection } from "../objects.js";
 import { ownerOf, ownerOfConnection } from "../owners.js";
 import { connectionId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "get_connection",
@@ -16,7 +17,7 @@ export default defineTool({
   input: z.strictObject({
     connection_id: connectionId.describe("The SSO connection id (conn_…)."),
   }),
-  output: connection,
+  output: readable(connection),
   resource: {
     uriTemplate: "workos://connections/{connection_id}",
     name: "connection",

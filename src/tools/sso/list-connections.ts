@@ -1,15 +1,9 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import type { Connection } from "../../workos/connection.js";
 import { defineTool, READ } from "../define.js";
-import {
-  type Connection,
-  connectionSummary,
-  listOf,
-  namedConnection,
-  summarizeConnection,
-} from "../objects.js";
-import { withOrganizationNames } from "../organization-names.js";
-import { page } from "../page.js";
+import { namedConnection, namedConnectionSummary, withOrganizationNames } from "../organization-names.js";
+import { listOf, page } from "../page.js";
 import { connectionType, listParams, organizationId } from "../params.js";
 
 export default defineTool({
@@ -28,7 +22,7 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(namedConnection),
-  list: { noun: "SSO connection", summary: connectionSummary, project: summarizeConnection },
+  list: { noun: "SSO connection", ...namedConnectionSummary },
   finds: "connection_id",
   annotations: READ,
   handler: async ({ detail: _, ...query }, { client, signal }) => {

@@ -1,9 +1,15 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
+import {
+  ORGANIZATION_MEMBERSHIP_ID_PREFIX,
+  organizationMembership,
+} from "../../workos/organization-membership.js";
+import { USER_ID_PREFIX } from "../../workos/user.js";
 import { defineTool } from "../define.js";
-import { organizationMembership } from "../objects.js";
 import { ownerOfNewMember } from "../owners.js";
 import { organizationId, roleSlug, userId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "create_organization_membership",
@@ -23,11 +29,11 @@ export default defineTool({
     organization_id: organizationId.describe("The organization to add them to (org_…)."),
     role_slug: roleSlug.optional().describe("The role's slug, e.g. admin (default member)."),
   }),
-  output: organizationMembership,
+  output: readable(organizationMembership),
   summary: (m) =>
-    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} is now a member of ` +
-    `${quote.id(m.organization_id, "org", "the organization")} with role ${quote.word(m.role.slug, "as data says")} ` +
-    `(membership ${quote.id(m.id, "om")}).`,
+    `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} is now a member of ` +
+    `${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} with role ${quote.word(m.role.slug, "as data says")} ` +
+    `(membership ${quote.id(m.id, ORGANIZATION_MEMBERSHIP_ID_PREFIX)}).`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: (body, { client, signal }) =>
     client.post("/user_management/organization_memberships", { body, signal }),

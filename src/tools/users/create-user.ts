@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { USER_ID_PREFIX, user } from "../../workos/user.js";
 import { defineTool } from "../define.js";
-import { user } from "../objects.js";
 import { externalId, metadata } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "create_user",
@@ -23,9 +24,9 @@ export default defineTool({
     external_id: externalId.optional().describe("Your own identifier for the user (unique, ASCII)."),
     metadata: metadata.optional().describe("Key-value strings stored on the user."),
   }),
-  output: user,
+  output: readable(user),
   summary: (created) =>
-    `Created user ${quote.id(created.id, "user")} (${quote.email(created.email, "email in data")}).`,
+    `Created user ${quote.id(created.id, USER_ID_PREFIX)} (${quote.email(created.email, "email in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: (body, { client, signal }) => client.post("/user_management/users", { body, signal }),
 });

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
+import { organizationMembership } from "../../workos/organization-membership.js";
+import { USER_ID_PREFIX } from "../../workos/user.js";
 import { defineTool } from "../define.js";
-import { organizationMembership } from "../objects.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { organizationMembershipId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "deactivate_organization_membership",
@@ -17,10 +20,10 @@ export default defineTool({
   input: z.strictObject({
     organization_membership_id: organizationMembershipId.describe("The membership (om_…)."),
   }),
-  output: organizationMembership,
+  output: readable(organizationMembership),
   summary: (m) =>
-    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} no longer has access to ` +
-    `${quote.id(m.organization_id, "org", "the organization")} ` +
+    `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} no longer has access to ` +
+    `${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} ` +
     `(status ${quote.word(m.status, "in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_membership_id }, { client, signal }) =>

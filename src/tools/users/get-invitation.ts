@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import type { Invitation } from "../../workos/invitation.js";
 import { defineTool, READ } from "../define.js";
-import { type Invitation, namedInvitation } from "../objects.js";
-import { withOrganizationNames } from "../organization-names.js";
+import { namedInvitation, withOrganizationNames } from "../organization-names.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
+import { type User, user } from "../../workos/user.js";
 import { defineTool, READ, type ToolContext } from "../define.js";
-import { type User, user } from "../objects.js";
 import { ownerOfUser, USER_HINT } from "../owners.js";
 import { userId } from "../params.js";
+import { readable } from "../readable.js";
 
 const byExternalId = (externalId: string, { client, signal }: ToolContext) =>
   client.get<User>(path`/user_management/users/external_id/${externalId}`, { signal });
@@ -36,7 +37,7 @@ export default defineTool({
       path: ["user_id"],
       message: "give user_id or external_id, not both",
     }),
-  output: user,
+  output: readable(user),
   annotations: READ,
   handler: ({ user_id, external_id }, context) =>
     user_id === undefined

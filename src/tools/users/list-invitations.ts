@@ -1,16 +1,10 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import type { Invitation } from "../../workos/invitation.js";
 import { INVITATION_STATES } from "../../workos-vocabulary.js";
 import { defineTool, READ } from "../define.js";
-import {
-  type Invitation,
-  invitationSummary,
-  listOf,
-  namedInvitation,
-  summarizeInvitation,
-} from "../objects.js";
-import { withOrganizationNames } from "../organization-names.js";
-import { page } from "../page.js";
+import { namedInvitation, namedInvitationSummary, withOrganizationNames } from "../organization-names.js";
+import { listOf, page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 import { scan } from "../scan.js";
 
@@ -31,8 +25,7 @@ export default defineTool({
   output: listOf(namedInvitation),
   list: {
     noun: "invitation",
-    summary: invitationSummary,
-    project: summarizeInvitation,
+    ...namedInvitationSummary,
     // With a state filter the state is left out of each item as repeating it.
     legend: ({ state }) => (state === undefined ? undefined : `Every invitation shown is ${state}.`),
   },

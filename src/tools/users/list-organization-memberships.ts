@@ -1,15 +1,13 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
-import { MEMBERSHIP_STATUSES } from "../../workos-vocabulary.js";
-import { defineTool, READ } from "../define.js";
 import {
-  listOf,
   type OrganizationMembership,
   organizationMembership,
   organizationMembershipSummary,
-  summarizeOrganizationMembership,
-} from "../objects.js";
-import { page } from "../page.js";
+} from "../../workos/organization-membership.js";
+import { MEMBERSHIP_STATUSES } from "../../workos-vocabulary.js";
+import { defineTool, READ } from "../define.js";
+import { listOf, page } from "../page.js";
 import { listParams, organizationId, userId } from "../params.js";
 
 export default defineTool({
@@ -41,8 +39,7 @@ export default defineTool({
   output: listOf(organizationMembership),
   list: {
     noun: "organization membership",
-    summary: organizationMembershipSummary,
-    project: summarizeOrganizationMembership,
+    ...organizationMembershipSummary,
     // Only a mix that includes active ones needs saying: other items each show their status.
     legend: ({ statuses }) =>
       Array.isArray(statuses) && statuses.length > 1 && statuses.includes("active")

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { path } from "../../client/path.js";
+import { type Session, session, sessionSummary } from "../../workos/session.js";
 import { defineTool, READ } from "../define.js";
-import { listOf, type Session, session, sessionSummary, summarizeSession } from "../objects.js";
 import { ownerOf, ownerOfUser, USER_HINT } from "../owners.js";
-import { page } from "../page.js";
+import { listOf, page } from "../page.js";
 import { listParams, userId } from "../params.js";
 import { scan } from "../scan.js";
 
@@ -20,7 +20,7 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(session),
-  list: { noun: "session", summary: sessionSummary, project: summarizeSession },
+  list: { noun: "session", ...sessionSummary },
   notes: () => ["Only active sessions are listed: WorkOS lists no expired or revoked ones."],
   finds: "session_id",
   annotations: READ,

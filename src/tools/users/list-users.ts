@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
+import { type User, user, userSummary } from "../../workos/user.js";
 import { defineTool, READ } from "../define.js";
-import { listOf, summarizeUser, type User, user, userSummary } from "../objects.js";
 import { inactiveMembers } from "../owners.js";
-import { page } from "../page.js";
+import { listOf, page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
 import { scan } from "../scan.js";
 
@@ -21,7 +21,7 @@ export default defineTool({
     ...listParams,
   }),
   output: listOf(user),
-  list: { noun: "user", summary: userSummary, project: summarizeUser },
+  list: { noun: "user", ...userSummary },
   // Someone synced from a customer's directory is often not an AuthKit user at all.
   notes: (page, { email }) =>
     email !== undefined && page.data.length === 0

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
 import { defineTool } from "../define.js";
-import { invitation } from "../objects.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "resend_invitation",
@@ -16,9 +17,9 @@ export default defineTool({
   input: z.strictObject({
     invitation_id: invitationId.describe("The pending invitation (invitation_…)."),
   }),
-  output: invitation,
+  output: readable(invitation),
   summary: (sent) =>
-    `Resent invitation ${quote.id(sent.id, "invitation")} to ${quote.email(sent.email, "the invitee")}; ` +
+    `Resent invitation ${quote.id(sent.id, INVITATION_ID_PREFIX)} to ${quote.email(sent.email, "the invitee")}; ` +
     `it expires ${quote.time(sent.expires_at, "as data says")}.`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: ({ invitation_id }, { client, signal }) =>

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
 import { defineTool } from "../define.js";
-import { invitation } from "../objects.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "revoke_invitation",
@@ -16,9 +17,9 @@ export default defineTool({
   input: z.strictObject({
     invitation_id: invitationId.describe("The pending invitation to revoke (invitation_…)."),
   }),
-  output: invitation,
+  output: readable(invitation),
   summary: (revoked) =>
-    `Revoked invitation ${quote.id(revoked.id, "invitation")} to ${quote.email(revoked.email, "the invitee")}; ` +
+    `Revoked invitation ${quote.id(revoked.id, INVITATION_ID_PREFIX)} to ${quote.email(revoked.email, "the invitee")}; ` +
     "its link no longer works.",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ invitation_id }, { client, signal }) =>

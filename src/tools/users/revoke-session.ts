@@ -2,11 +2,15 @@ import { z } from "zod";
 import { WorkOSError } from "../../client/errors.js";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { SESSION_ID_PREFIX, type Session, session } from "../../workos/session.js";
+import { type User, user } from "../../workos/user.js";
 import { defineTool } from "../define.js";
-import { type Session, session, type User, user } from "../objects.js";
 import { ownerOfSession, SESSION_HINT } from "../owners.js";
 import { sessionId, userId } from "../params.js";
+import { readable } from "../readable.js";
 import { expectShape } from "../shape.js";
+
+const readUser = readable(user);
 
 export default defineTool({
   name: "revoke_session",
@@ -23,11 +27,13 @@ export default defineTool({
   }),
   output: z.object({
     revoked: z.literal(true),
-    user: user.pick({ id: true, email: true }),
-    session: session.omit({ updated_at: true }).describe("The session as it is now: revoked."),
+    user: readUser.pick({ id: true, email: true }),
+    session: readable(session)
+      .omit({ updated_at: true, ended_at: true })
+      .describe("The session as it is now: revoked."),
   }),
   summary: ({ user: who, session: ended }) =>
-    `Signed ${quote.email(who.email, "the user")} out of session ${quote.id(ended.id, "session")} ` +
+    `Signed ${quote.email(who.email, "the user")} out of session ${quote.id(ended.id, SESSION_ID_PREFIX)} ` +
     `(signed in by ${quote.word(ended.auth_method, "a method WorkOS names in data")}).`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: async ({ session_id, user_id }, { client, signal }) => {
@@ -44,10 +50,10 @@ export default defineTool({
       });
     }
     await client.post("/user_management/sessions/revoke", { body: { session_id }, signal });
-    const who = expectShape(user, owner, "a user");
+    const who = expectShape(readUser, owner, "a user");
     // WorkOS answers with no body, and lists only active sessions: the session is the one listed, now revoked.
     // When it changed and ended is WorkOS's to know, so those fields are left out rather than shown stale.
-    const { updated_at: _, ended_at: __, ...rest } = found as Session & { ended_at?: unknown };
+    const { updated_at: _, ended_at: __, ...rest } = found;
     const ended = { ...rest, status: "revoked" };
     return { revoked: true as const, user: { id: who.id, email: who.email }, session: ended };
   },

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
+import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
+import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { INVITATION_EXPIRES_IN_DAYS } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
-import { invitation } from "../objects.js";
 import { organizationId, roleSlug } from "../params.js";
+import { readable } from "../readable.js";
 
 const { min, max, default: days } = INVITATION_EXPIRES_IN_DAYS;
 
@@ -29,16 +31,16 @@ export default defineTool({
       .optional()
       .describe(`Days the invitation stays valid, ${min} to ${max} (default ${days}).`),
   }),
-  output: invitation,
+  output: readable(invitation),
   summary: (sent) => {
     const where =
       sent.organization_id === null
         ? ""
-        : ` to ${quote.id(sent.organization_id, "org", "the organization")} ` +
+        : ` to ${quote.id(sent.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} ` +
           `as ${quote.word(sent.role_slug ?? "member", "the role in data")}`;
     return (
       `Invited ${quote.email(sent.email, "the invitee")}${where}; the invitation ` +
-      `${quote.id(sent.id, "invitation")} expires ${quote.time(sent.expires_at, "as data says")}.`
+      `${quote.id(sent.id, INVITATION_ID_PREFIX)} expires ${quote.time(sent.expires_at, "as data says")}.`
     );
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

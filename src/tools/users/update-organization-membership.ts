@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
+import { organizationMembership } from "../../workos/organization-membership.js";
+import { USER_ID_PREFIX } from "../../workos/user.js";
 import { defineTool } from "../define.js";
-import { organizationMembership } from "../objects.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { organizationMembershipId, roleSlug } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "update_organization_membership",
@@ -16,10 +19,10 @@ export default defineTool({
     organization_membership_id: organizationMembershipId.describe("The membership (om_…)."),
     role_slug: roleSlug.describe("The new role's slug, e.g. admin."),
   }),
-  output: organizationMembership,
+  output: readable(organizationMembership),
   summary: (m) =>
-    `${quote.email(m.user?.email, quote.id(m.user_id, "user", "the user"))} now has role ` +
-    `${quote.word(m.role.slug, "as data says")} in ${quote.id(m.organization_id, "org", "the organization")}.`,
+    `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} now has role ` +
+    `${quote.word(m.role.slug, "as data says")} in ${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")}.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ organization_membership_id, role_slug }, { client, signal }) =>
     client.put(path`/user_management/organization_memberships/${organization_membership_id}`, {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
+import { USER_ID_PREFIX, user } from "../../workos/user.js";
 import { defineTool } from "../define.js";
-import { user } from "../objects.js";
 import { ownerOf, SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { externalId, metadata, userId } from "../params.js";
+import { readable } from "../readable.js";
 
 export default defineTool({
   name: "update_user",
@@ -28,8 +29,9 @@ export default defineTool({
       .describe("Your own identifier for the user; null removes it."),
     metadata: metadata.optional().describe("Key-value strings stored on the user."),
   }),
-  output: user,
-  summary: (updated) => `Updated user ${quote.id(updated.id, "user")}; data is the user as it is now.`,
+  output: readable(user),
+  summary: (updated) =>
+    `Updated user ${quote.id(updated.id, USER_ID_PREFIX)}; data is the user as it is now.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: ({ user_id, ...body }, { client, signal }) =>
     client.put(path`/user_management/users/${user_id}`, { body, signal }),

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const API_KEY_ID_PREFIX = "api_key";
+
+/** Who an API key belongs to: an organization, or a user within one organization. */
+export const apiKeyOwner = z.discriminatedUnion("type", [
+  z.looseObject({ type: z.literal("organization"), id: z.string() }),
+  z.looseObject({ type: z.literal("user"), id: z.string(), organization_id: z.string() }),
+]);
+export type ApiKeyOwner = z.infer<typeof apiKeyOwner>;
+
+/** An API key an application issued to its customers (WorkOS API Keys); its value is shown once, at creation. */
+export const apiKey = z.looseObject({
+  object: z.literal("api_key"),
+  id: z.string(),
+  owner: apiKeyOwner,
+  name: z.string(),
+  obfuscated_value: z.string(),
+  last_used_at: z.string().nullable(),
+  expires_at: z.string().nullable(),
+  permissions: z.array(z.string()),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type ApiKey = z.infer<typeof apiKey>;
+
+/** The created key, with its secret `value` (never returned again). */
+export const apiKeyWithValue = apiKey.extend({ value: z.string() });
+export type ApiKeyWithValue = z.infer<typeof apiKeyWithValue>;
