@@ -142,10 +142,17 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
     // No sessionIdGenerator means stateless mode (it is left out, not set to undefined, for the strict types).
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     await mcp.connect(transport);
+    const done = () => {
+      void transport.close().catch(() => {});
+      void mcp.close().catch(() => {});
+    };
+    // A client that goes away mid-call ends it: closing the server aborts its handlers' signals, and with them
+    // the call's WorkOS requests (the transport alone would wait for the answer nobody reads).
+    request.signal.addEventListener("abort", done, { once: true });
     const response = await transport.handleRequest(request, { parsedBody: message });
     // The body is complete once handleRequest resolves in JSON mode; the pair is done with.
-    void transport.close().catch(() => {});
-    void mcp.close().catch(() => {});
+    request.signal.removeEventListener("abort", done);
+    done();
     return response;
   }
 
@@ -281,7 +288,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too_la
 
 /**
  * The request as a web Request for the SDK: its headers and URL, no body (the SDK gets the body already read
- * and parsed, within this server's own limit), and a signal that aborts when the client goes away.
+ * and parsed, within this server's own limit), and a signal that aborts when the client goes away before its
+ * answer is sent (the call's WorkOS requests end with it). A response that finished closes too: aborting then
+ * would cancel nothing, and would run every abort listener the call left on the signal, on every request.
  */
 function webRequest(req: IncomingMessage, res: ServerResponse): Request {
   const headers = new Headers();
@@ -289,7 +298,9 @@ function webRequest(req: IncomingMessage, res: ServerResponse): Request {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const gone = new AbortController();
-  res.once("close", () => gone.abort());
+  res.once("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
   return new Request(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method ?? "POST",
     headers,

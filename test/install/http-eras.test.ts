@@ -1,3 +1,7 @@
+import { once } from "node:events";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 import {
   Client as ModernClient,
   StreamableHTTPClientTransport as ModernHttpTransport,
@@ -463,6 +467,73 @@ describe("the 2025-11-25 era on the same endpoint", () => {
   it("server/discover is not a method there, as before", async () => {
     const answer = await legacy("server/discover");
     expect(answer.error?.code).toBe(-32601);
+  });
+});
+
+describe("a client that goes away mid-call", () => {
+  it.each(["2025-11-25", MODERN])("in %s, ends the call's WorkOS request at once", async (era) => {
+    // WorkOS is a stand-in that never answers and notes when the socket of the hanging request closes; with no
+    // retries and a long timeout, only the call's own end can close it.
+    let arrived!: () => void;
+    let closed!: (at: number) => void;
+    const arrival = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const closing = new Promise<number>((resolve) => {
+      closed = resolve;
+    });
+    const upstream = createHttpServer((_req, res) => {
+      res.on("close", () => closed(performance.now()));
+      arrived();
+    });
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const workos = new WorkOSClient({ apiKey: emulator.apiKey, baseUrl, timeoutMs: 60_000, maxRetries: 0 });
+    const config = {
+      ...loadConfig({ WORKOS_API_KEY: emulator.apiKey, WORKOS_MCP_HTTP_TOKEN: TOKEN }, [
+        "--http",
+        "--port",
+        "0",
+      ]),
+      baseUrl,
+    };
+    const http = await startHttpServer(config, { client: workos });
+    try {
+      const params = {
+        name: "get_organization",
+        arguments: { organization_id: DEMO_IDS.organizations.acme },
+      };
+      const leaving = new AbortController();
+      const call = fetch(http.url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...(era === MODERN ? modernHeaders("tools/call", params) : { "mcp-protocol-version": era }),
+        },
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: nextId++,
+          method: "tools/call",
+          params: era === MODERN ? { ...params, _meta: envelope() } : params,
+        }),
+        signal: leaving.signal,
+      });
+      await arrival;
+      const leftAt = performance.now();
+      leaving.abort();
+      await expect(call).rejects.toThrow();
+      const closedAt = await Promise.race([closing, delay(3_000).then(() => undefined)]);
+      expect(closedAt, "the WorkOS request was still open 3 s after the client left").toBeDefined();
+      expect((closedAt as number) - leftAt).toBeLessThan(3_000);
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+      await http.close();
+      await workos.close();
+    }
   });
 });
 
