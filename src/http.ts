@@ -5,6 +5,7 @@ import {
   createMcpHandler,
   isLegacyRequest,
   type McpHttpHandler,
+  PROTOCOL_VERSION_META_KEY,
   UnsupportedProtocolVersionError,
   WebStandardStreamableHTTPServerTransport,
 } from "@modelcontextprotocol/server";
@@ -116,7 +117,9 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
     }
 
     const request = webRequest(req, res);
-    const response = (await isLegacyRequest(request, message))
+    // The SDK classifies each request once: what surely is 2026-07-28 goes to its handler, which classifies it.
+    const legacy = !claimsModernEra(message) && (await isLegacyRequest(request, message));
+    const response = legacy
       ? await serveLegacy(request, message)
       : await modern.fetch(request, { parsedBody: message });
     await sendResponse(response, res);
@@ -337,6 +340,25 @@ function sendJsonRpcError(
 ): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id }));
+}
+
+/**
+ * Whether the SDK's classification (classifyInboundRequest, behind both isLegacyRequest and createMcpHandler)
+ * would route this parsed POST body to the 2026-07-28 side, answered as told here without running it: one
+ * JSON-RPC object, not a response, not `initialize` (which a malformed claim leaves in the 2025 era), whose
+ * params' `_meta` holds the protocol-version key. The SDK routes any such body to the modern side, whatever
+ * the headers say and however malformed the rest of the envelope (its modern side refuses what is wrong).
+ * False means "ask isLegacyRequest", never "legacy".
+ */
+export function claimsModernEra(message: unknown): boolean {
+  if (!isPlainObject(message) || message.method === "initialize") return false;
+  if (Object.hasOwn(message, "result") || Object.hasOwn(message, "error")) return false;
+  const meta = isPlainObject(message.params) ? message.params._meta : undefined;
+  return isPlainObject(meta) && PROTOCOL_VERSION_META_KEY in meta;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A parsed message's id, for its error response (JSON-RPC: the same id as the request, when it can be read). */

@@ -8,12 +8,13 @@ import {
 } from "@modelcontextprotocol/client";
 import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as LegacyHttpTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkOSClient } from "../../src/client/client.js";
 import { VERSION } from "../../src/client/version.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
-import { type RunningHttpServer, startHttpServer } from "../../src/http.js";
+import { claimsModernEra, type RunningHttpServer, startHttpServer } from "../../src/http.js";
 import { CALL_TABLE, type EraUnderTest, runInEveryEra, tapReceived } from "../support/call-table.js";
 import { registerSecret } from "../support/secret-scan.js";
 
@@ -468,6 +469,108 @@ describe("the 2025-11-25 era on the same endpoint", () => {
     const answer = await legacy("server/discover");
     expect(answer.error?.code).toBe(-32601);
   });
+});
+
+describe("routing between the eras", () => {
+  const claim = (version: unknown = MODERN) => ({ "io.modelcontextprotocol/protocolVersion": version });
+  const call = { name: "get_organization", arguments: {} };
+  // [what, body, taken without asking the SDK]
+  const bodies: [string, unknown, boolean][] = [
+    [
+      "a 2026-07-28 call",
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { ...call, _meta: envelope() } },
+      true,
+    ],
+    [
+      "an envelope without capabilities",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: claim() } },
+      true,
+    ],
+    [
+      "a claim that is no string",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: claim(42) } },
+      true,
+    ],
+    [
+      "a claim of 2025-11-25",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope(claim("2025-11-25")) } },
+      true,
+    ],
+    [
+      "a notification with a claim",
+      { jsonrpc: "2.0", method: "notifications/cancelled", params: { _meta: envelope() } },
+      true,
+    ],
+    [
+      "a notification claiming 2025-11-25",
+      { jsonrpc: "2.0", method: "notifications/x", params: { _meta: claim("2025-11-25") } },
+      true,
+    ],
+    ["a claim without a method", { jsonrpc: "2.0", id: 1, params: { _meta: envelope() } }, true],
+    [
+      "a claim under jsonrpc 1.0",
+      { jsonrpc: "1.0", id: 1, method: "tools/list", params: { _meta: envelope() } },
+      true,
+    ],
+    [
+      "a claim with a null id",
+      { jsonrpc: "2.0", id: null, method: "tools/list", params: { _meta: envelope() } },
+      true,
+    ],
+    [
+      "initialize with an envelope",
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { _meta: envelope() } },
+      false,
+    ],
+    [
+      "initialize with a bad claim",
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { _meta: claim(42) } },
+      false,
+    ],
+    ["a 2025-11-25 call", { jsonrpc: "2.0", id: 1, method: "tools/call", params: call }, false],
+    [
+      "a _meta without the claim",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: {} } },
+      false,
+    ],
+    ["a _meta that is null", { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: null } }, false],
+    ["params as an array", { jsonrpc: "2.0", id: 1, method: "tools/list", params: [envelope()] }, false],
+    ["a response", { jsonrpc: "2.0", id: 1, result: {} }, false],
+    ["a response with a claim", { jsonrpc: "2.0", id: 1, result: {}, params: { _meta: envelope() } }, false],
+    [
+      "an error response with a claim",
+      { jsonrpc: "2.0", id: 1, error: { code: 1, message: "x" }, params: { _meta: envelope() } },
+      false,
+    ],
+    [
+      "a batch with a claim",
+      [{ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope() } }],
+      false,
+    ],
+    ["a batch", [{ jsonrpc: "2.0", id: 1, method: "tools/list" }], false],
+    ["a string", "tools/list", false],
+  ];
+  const headerSets: Record<string, string>[] = [
+    {},
+    { "mcp-protocol-version": MODERN, "mcp-method": "tools/list" },
+    { "mcp-protocol-version": "2025-11-25" },
+    { "mcp-protocol-version": "2099-01-01", "mcp-method": "other" },
+  ];
+
+  it.each(bodies)(
+    "%s: what is taken as 2026-07-28 without asking, the SDK routes there too",
+    async (_, body, taken) => {
+      expect(claimsModernEra(body)).toBe(taken);
+      for (const headers of headerSets) {
+        const request = new Request("http://localhost/mcp", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+        });
+        const legacy = await isLegacyRequest(request, body);
+        if (taken) expect(legacy, JSON.stringify(headers)).toBe(false);
+      }
+    },
+  );
 });
 
 describe("a client that goes away mid-call", () => {
