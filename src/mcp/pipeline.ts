@@ -76,6 +76,12 @@ type RunTool = (tool: AnyTool, args: Record<string, unknown>, signal: AbortSigna
  */
 const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype"];
 
+/**
+ * Why a finished call's leftover requests are aborted: made once, since the default reason, a new
+ * DOMException, costs a stack trace on every call.
+ */
+const CALL_ENDED = Object.freeze(new DOMException("The call has ended.", "AbortError"));
+
 const EVENT_TYPES_URI = "workos://webhooks/event-types";
 /**
  * MCP's code for a resource that does not exist, with the URI in its data: -32602 since 2026-07-28 (SEP-2164),
@@ -139,7 +145,11 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
     // A call's requests end with it: a handler whose parallel requests fail on one leaves none still running
     // (they would spend the pool, and land upstream after the call was answered).
     const finished = new AbortController();
-    const signal = AbortSignal.any([extra.signal, finished.signal]);
+    // The request's abort forwarded by hand: far cheaper per call than AbortSignal.any (see WorkOSClient).
+    const forward = () => finished.abort(extra.signal.reason);
+    if (extra.signal.aborted) forward();
+    else extra.signal.addEventListener("abort", forward, { once: true });
+    const { signal } = finished;
     const context: ToolContext = {
       client: deps.client,
       signal,
@@ -188,7 +198,8 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
           "This is a bug in workos-mcp, not in your request; the details are in the server's log.",
       };
     } finally {
-      finished.abort();
+      extra.signal.removeEventListener("abort", forward);
+      finished.abort(CALL_ENDED);
     }
   }
 
