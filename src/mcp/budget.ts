@@ -1,5 +1,5 @@
 import type { ModelView } from "./model-view.js";
-import { renderText } from "./render.js";
+import { channelsOf } from "./render.js";
 
 /** Gemini CLI cuts a result at 40,000 characters, and Claude Code spills one over 50,000 to a file. */
 export const DEFAULT_MAX_RESULT_CHARS = 40_000;
@@ -59,7 +59,7 @@ export async function fitTokens(
   const floor = maxTokens === undefined ? 0 : Math.floor(maxTokens / 3);
   for (let attempt = 1; ; attempt++) {
     const view = make(maxChars);
-    const rendered = { view, json: JSON.stringify(view), text: renderText(view) };
+    const rendered = { view, ...channelsOf(view) };
     if (maxTokens === undefined) return rendered;
     const channels = [rendered.json, rendered.text];
     // No more bytes than the limit means no more tokens: most results need no count, nor the tokenizer.
