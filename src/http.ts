@@ -296,9 +296,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too_la
  * would cancel nothing, and would run every abort listener the call left on the signal, on every request.
  */
 function webRequest(req: IncomingMessage, res: ServerResponse): Request {
-  const headers = new Headers();
+  // A record (Node's names are lowercase and unique; no prototype, so any name is a key): the Request fills
+  // its own Headers from it once.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const gone = new AbortController();
   res.once("close", () => {
