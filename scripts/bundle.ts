@@ -7,6 +7,8 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { toolSchemas } from "../src/mcp/tool-list.js";
+import { tools } from "../src/tools/index.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..");
 
@@ -37,10 +39,17 @@ export async function bundleServer(outdir: string, { version, licensesFile }: Bu
     banner: {
       js: 'import { createRequire as __workosMcpCreateRequire } from "node:module"; const require = __workosMcpCreateRequire(import.meta.url);',
     },
+    // Every tool's JSON Schemas, made here from the same source (src/mcp/tool-list.ts): the CLI's first
+    // tools/list then reads them instead of converting every zod schema at start.
+    define: { __WORKOS_MCP_TOOL_SCHEMAS__: JSON.stringify(JSON.stringify(builtInToolSchemas())) },
     plugins: [inlineVersion(version), namedCommonJsExports("undici")],
     logLevel: "warning",
   });
   writeFileSync(licensesFile, thirdPartyLicenses(Object.keys(metafile.inputs)));
+}
+
+function builtInToolSchemas(): Record<string, ReturnType<typeof toolSchemas>> {
+  return Object.fromEntries(tools.map((tool) => [tool.name, toolSchemas(tool)]));
 }
 
 /** The license texts of every package the bundle took code from, as their MIT/ISC/BSD terms require. */

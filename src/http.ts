@@ -5,6 +5,7 @@ import {
   createMcpHandler,
   isLegacyRequest,
   type McpHttpHandler,
+  PROTOCOL_VERSION_META_KEY,
   UnsupportedProtocolVersionError,
   WebStandardStreamableHTTPServerTransport,
 } from "@modelcontextprotocol/server";
@@ -116,7 +117,9 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
     }
 
     const request = webRequest(req, res);
-    const response = (await isLegacyRequest(request, message))
+    // The SDK classifies each request once: what surely is 2026-07-28 goes to its handler, which classifies it.
+    const legacy = !claimsModernEra(message) && (await isLegacyRequest(request, message));
+    const response = legacy
       ? await serveLegacy(request, message)
       : await modern.fetch(request, { parsedBody: message });
     await sendResponse(response, res);
@@ -142,10 +145,17 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
     // No sessionIdGenerator means stateless mode (it is left out, not set to undefined, for the strict types).
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
     await mcp.connect(transport);
+    const done = () => {
+      void transport.close().catch(() => {});
+      void mcp.close().catch(() => {});
+    };
+    // A client that goes away mid-call ends it: closing the server aborts its handlers' signals, and with them
+    // the call's WorkOS requests (the transport alone would wait for the answer nobody reads).
+    request.signal.addEventListener("abort", done, { once: true });
     const response = await transport.handleRequest(request, { parsedBody: message });
     // The body is complete once handleRequest resolves in JSON mode; the pair is done with.
-    void transport.close().catch(() => {});
-    void mcp.close().catch(() => {});
+    request.signal.removeEventListener("abort", done);
+    done();
     return response;
   }
 
@@ -281,15 +291,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too_la
 
 /**
  * The request as a web Request for the SDK: its headers and URL, no body (the SDK gets the body already read
- * and parsed, within this server's own limit), and a signal that aborts when the client goes away.
+ * and parsed, within this server's own limit), and a signal that aborts when the client goes away before its
+ * answer is sent (the call's WorkOS requests end with it). A response that finished closes too: aborting then
+ * would cancel nothing, and would run every abort listener the call left on the signal, on every request.
  */
 function webRequest(req: IncomingMessage, res: ServerResponse): Request {
-  const headers = new Headers();
+  // A record (Node's names are lowercase and unique; no prototype, so any name is a key): the Request fills
+  // its own Headers from it once.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const gone = new AbortController();
-  res.once("close", () => gone.abort());
+  res.once("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
   return new Request(new URL(req.url ?? "/", "http://localhost"), {
     method: req.method ?? "POST",
     headers,
@@ -326,6 +342,25 @@ function sendJsonRpcError(
 ): void {
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify({ jsonrpc: "2.0", error: { code, message }, id }));
+}
+
+/**
+ * Whether the SDK's classification (classifyInboundRequest, behind both isLegacyRequest and createMcpHandler)
+ * would route this parsed POST body to the 2026-07-28 side, answered as told here without running it: one
+ * JSON-RPC object, not a response, not `initialize` (which a malformed claim leaves in the 2025 era), whose
+ * params' `_meta` holds the protocol-version key. The SDK routes any such body to the modern side, whatever
+ * the headers say and however malformed the rest of the envelope (its modern side refuses what is wrong).
+ * False means "ask isLegacyRequest", never "legacy".
+ */
+export function claimsModernEra(message: unknown): boolean {
+  if (!isPlainObject(message) || message.method === "initialize") return false;
+  if (Object.hasOwn(message, "result") || Object.hasOwn(message, "error")) return false;
+  const meta = isPlainObject(message.params) ? message.params._meta : undefined;
+  return isPlainObject(meta) && PROTOCOL_VERSION_META_KEY in meta;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A parsed message's id, for its error response (JSON-RPC: the same id as the request, when it can be read). */

@@ -1,5 +1,5 @@
 import type { ModelView } from "./model-view.js";
-import { renderText } from "./render.js";
+import { channelsOf } from "./render.js";
 
 /** Gemini CLI cuts a result at 40,000 characters, and Claude Code spills one over 50,000 to a file. */
 export const DEFAULT_MAX_RESULT_CHARS = 40_000;
@@ -35,6 +35,15 @@ export function resultBudget(configured: number | undefined, clientName: string 
   return { maxChars, maxTokens: DEFAULT_MAX_RESULT_TOKENS };
 }
 
+/** A view and its two channels, rendered once: what the budget measured is what the result sends. */
+export interface RenderedView {
+  view: ModelView;
+  /** The view as JSON: structuredContent as it goes on the wire. */
+  json: string;
+  /** The text channel (renderText). */
+  text: string;
+}
+
 /**
  * The view `make` builds within the budget's characters, made again with fewer characters while either
  * channel counts more tokens than the budget allows. Bounded: at a third of the token limit in characters no
@@ -44,25 +53,25 @@ export function resultBudget(configured: number | undefined, clientName: string 
 export async function fitTokens(
   make: (maxChars: number) => ModelView,
   budget: ResultBudget,
-): Promise<ModelView> {
+): Promise<RenderedView> {
   const { maxTokens } = budget;
   let maxChars = budget.maxChars;
-  let view = make(maxChars);
-  if (maxTokens === undefined) return view;
-  const floor = Math.floor(maxTokens / 3);
+  const floor = maxTokens === undefined ? 0 : Math.floor(maxTokens / 3);
   for (let attempt = 1; ; attempt++) {
-    const channels = [JSON.stringify(view), renderText(view)];
+    const view = make(maxChars);
+    const rendered = { view, ...channelsOf(view) };
+    if (maxTokens === undefined) return rendered;
+    const channels = [rendered.json, rendered.text];
     // No more bytes than the limit means no more tokens: most results need no count, nor the tokenizer.
-    if (maxChars <= floor || channels.every((text) => Buffer.byteLength(text) <= maxTokens)) return view;
+    if (maxChars <= floor || channels.every((text) => Buffer.byteLength(text) <= maxTokens)) return rendered;
     const count = await o200k();
     const tokens = Math.max(...channels.map(count));
-    if (tokens <= maxTokens) return view;
+    if (tokens <= maxTokens) return rendered;
     // Scaled from the view's own size, not the budget it was made under (a view often fits well inside it):
     // tokens follow characters closely enough that one or two rounds do; the fourth goes to the floor.
     const size = Math.max(...channels.map((text) => text.length));
     const scaled = Math.min(maxChars - 1, Math.floor((size * maxTokens * 0.95) / tokens));
     maxChars = attempt >= 3 ? floor : Math.max(floor, scaled);
-    view = make(maxChars);
   }
 }
 

@@ -29,3 +29,25 @@ export function renderText(view: ModelView): string {
   }
   return lines.join("\n");
 }
+
+/** A view's two channels as sent: its JSON (structuredContent) and its text. */
+export interface Channels {
+  json: string;
+  text: string;
+}
+
+const rendered = new WeakMap<ModelView, Channels>();
+
+/**
+ * The view's channels, rendered once per view: a view is measured while it is made (src/mcp/view.ts), again
+ * against the token budget, and then sent, always the same object. Views are never changed once made (each
+ * step makes a new one), so what was measured is what is sent, fence tag and all.
+ */
+export function channelsOf(view: ModelView): Channels {
+  let channels = rendered.get(view);
+  if (channels === undefined) {
+    channels = { json: JSON.stringify(view), text: renderText(view) };
+    rendered.set(view, channels);
+  }
+  return channels;
+}

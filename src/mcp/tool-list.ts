@@ -1,6 +1,7 @@
 import type { Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { AnyTool } from "../tools/define.js";
+import { tools as builtInTools } from "../tools/index.js";
 import { pinnedParam } from "./pin.js";
 
 /** The schema of the view a tool's results take (see ModelView): what structuredContent holds. */
@@ -75,6 +76,42 @@ function described(rebuilt: z.ZodType, original: z.ZodType): z.ZodType {
 // Built on first listing and kept: a stateless HTTP server makes a Server per request.
 const definitions = { free: new WeakMap<AnyTool, Tool>(), pinned: new WeakMap<AnyTool, Tool>() };
 
+/** A tool's JSON Schemas as tools/list gives them, the input with every parameter. */
+export interface ToolSchemas {
+  inputSchema: Record<string, unknown>;
+  outputSchema: Record<string, unknown>;
+}
+
+/** Converts the tool's zod schemas: some 40 ms for all the tools, which the bundle pays at build time instead. */
+export function toolSchemas(tool: AnyTool): ToolSchemas {
+  return {
+    inputSchema: jsonSchema(tool.input, "input"),
+    outputSchema: jsonSchema(viewSchema(tool), "output"),
+  };
+}
+
+/**
+ * Every tool's toolSchemas by name, as JSON, written into the bundled CLI by scripts/bundle.ts from this same
+ * source; not defined when running from source (tests, the library entry), which converts on first listing.
+ */
+declare const __WORKOS_MCP_TOOL_SCHEMAS__: string;
+let prebuilt: Map<AnyTool, ToolSchemas> | undefined;
+
+/** The schemas the build made for this tool: only for the tools it made them from, the built-in ones. */
+function prebuiltSchemas(tool: AnyTool): ToolSchemas | undefined {
+  if (typeof __WORKOS_MCP_TOOL_SCHEMAS__ === "undefined") return undefined;
+  if (prebuilt === undefined) {
+    const byName = JSON.parse(__WORKOS_MCP_TOOL_SCHEMAS__) as Record<string, ToolSchemas>;
+    prebuilt = new Map(
+      builtInTools.flatMap((builtIn) => {
+        const schemas = byName[builtIn.name];
+        return schemas === undefined ? [] : [[builtIn, schemas] as const];
+      }),
+    );
+  }
+  return prebuilt.get(tool);
+}
+
 /**
  * The tool as tools/list gives it. On a server pinned to one organization the parameter the pin fills in
  * is left out: the model cannot get it wrong, and reads less.
@@ -84,12 +121,13 @@ export function describeTool(tool: AnyTool, pinned = false): Tool {
   let definition = cache.get(tool);
   if (definition === undefined) {
     const param = pinned ? pinnedParam(tool) : undefined;
+    const { inputSchema, outputSchema } = prebuiltSchemas(tool) ?? toolSchemas(tool);
     definition = {
       name: tool.name,
       title: tool.title,
       description: tool.description,
-      inputSchema: without(jsonSchema(tool.input, "input"), param) as Tool["inputSchema"],
-      outputSchema: jsonSchema(viewSchema(tool), "output") as Tool["outputSchema"],
+      inputSchema: without(inputSchema, param) as Tool["inputSchema"],
+      outputSchema: outputSchema as Tool["outputSchema"],
       annotations: { title: tool.title, ...tool.annotations },
     };
     cache.set(tool, definition);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { AnyTool, ListPage } from "../tools/define.js";
 import type { ModelView } from "./model-view.js";
 import { isWorkOSId, quote } from "./quote.js";
-import { renderText } from "./render.js";
+import { channelsOf } from "./render.js";
 import { visibleData, visibleLine } from "./visible.js";
 
 // Built here, rendered by render.ts: the type lives in its own module so neither imports the other for it.
@@ -181,7 +181,8 @@ const NAMED_FIELDS = 10;
 
 /** The larger of the two channels, exactly as sent: the JSON of the view, and its text rendering. */
 export function sizeOf(view: ModelView): number {
-  return Math.max(JSON.stringify(view).length, renderText(view).length);
+  const { json, text } = channelsOf(view);
+  return Math.max(json.length, text.length);
 }
 
 /** The characters an entry takes in its object's JSON: `"key":value,`. */

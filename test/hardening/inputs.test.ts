@@ -26,6 +26,20 @@ const view = (result: Awaited<ReturnType<Harness["call"]>>) =>
   result.structuredContent as unknown as ModelView;
 
 describe("arguments", () => {
+  it("a secret the model sends, echoed into the next-page call, is redacted in both channels", async () => {
+    // Two organizations whose names hold the webhook secret (their names come back redacted from upstream);
+    // the search for it is the model's own input, which the view echoes in its next-page call.
+    for (const suffix of ["one", "two"]) {
+      await h.control("POST", "/organizations", { name: `${SECRET} ${suffix}` });
+    }
+    const result = await h.call("list_organizations", { search: SECRET, limit: 1 });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(view(result).next, "a next page whose call repeats the search").toBeDefined();
+    expect(JSON.stringify(result.structuredContent)).not.toContain(SECRET);
+    expect(textOf(result)).not.toContain(SECRET);
+    expect(textOf(result)).toContain("Next page: call list_organizations");
+  });
+
   it.each([["key\r\nX-Injected: 1"], ["two words"], ["tab\tkey"]])(
     "an idempotency_key %j is refused before any request",
     async (idempotency_key) => {

@@ -1,15 +1,20 @@
+import { once } from "node:events";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
 import {
   Client as ModernClient,
   StreamableHTTPClientTransport as ModernHttpTransport,
 } from "@modelcontextprotocol/client";
 import { Client as LegacyClient } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport as LegacyHttpTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkOSClient } from "../../src/client/client.js";
 import { VERSION } from "../../src/client/version.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
-import { type RunningHttpServer, startHttpServer } from "../../src/http.js";
+import { claimsModernEra, type RunningHttpServer, startHttpServer } from "../../src/http.js";
 import { CALL_TABLE, type EraUnderTest, runInEveryEra, tapReceived } from "../support/call-table.js";
 import { registerSecret } from "../support/secret-scan.js";
 
@@ -463,6 +468,175 @@ describe("the 2025-11-25 era on the same endpoint", () => {
   it("server/discover is not a method there, as before", async () => {
     const answer = await legacy("server/discover");
     expect(answer.error?.code).toBe(-32601);
+  });
+});
+
+describe("routing between the eras", () => {
+  const claim = (version: unknown = MODERN) => ({ "io.modelcontextprotocol/protocolVersion": version });
+  const call = { name: "get_organization", arguments: {} };
+  // [what, body, taken without asking the SDK]
+  const bodies: [string, unknown, boolean][] = [
+    [
+      "a 2026-07-28 call",
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { ...call, _meta: envelope() } },
+      true,
+    ],
+    [
+      "an envelope without capabilities",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: claim() } },
+      true,
+    ],
+    [
+      "a claim that is no string",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: claim(42) } },
+      true,
+    ],
+    [
+      "a claim of 2025-11-25",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope(claim("2025-11-25")) } },
+      true,
+    ],
+    [
+      "a notification with a claim",
+      { jsonrpc: "2.0", method: "notifications/cancelled", params: { _meta: envelope() } },
+      true,
+    ],
+    [
+      "a notification claiming 2025-11-25",
+      { jsonrpc: "2.0", method: "notifications/x", params: { _meta: claim("2025-11-25") } },
+      true,
+    ],
+    ["a claim without a method", { jsonrpc: "2.0", id: 1, params: { _meta: envelope() } }, true],
+    [
+      "a claim under jsonrpc 1.0",
+      { jsonrpc: "1.0", id: 1, method: "tools/list", params: { _meta: envelope() } },
+      true,
+    ],
+    [
+      "a claim with a null id",
+      { jsonrpc: "2.0", id: null, method: "tools/list", params: { _meta: envelope() } },
+      true,
+    ],
+    [
+      "initialize with an envelope",
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { _meta: envelope() } },
+      false,
+    ],
+    [
+      "initialize with a bad claim",
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { _meta: claim(42) } },
+      false,
+    ],
+    ["a 2025-11-25 call", { jsonrpc: "2.0", id: 1, method: "tools/call", params: call }, false],
+    [
+      "a _meta without the claim",
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: {} } },
+      false,
+    ],
+    ["a _meta that is null", { jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: null } }, false],
+    ["params as an array", { jsonrpc: "2.0", id: 1, method: "tools/list", params: [envelope()] }, false],
+    ["a response", { jsonrpc: "2.0", id: 1, result: {} }, false],
+    ["a response with a claim", { jsonrpc: "2.0", id: 1, result: {}, params: { _meta: envelope() } }, false],
+    [
+      "an error response with a claim",
+      { jsonrpc: "2.0", id: 1, error: { code: 1, message: "x" }, params: { _meta: envelope() } },
+      false,
+    ],
+    [
+      "a batch with a claim",
+      [{ jsonrpc: "2.0", id: 1, method: "tools/list", params: { _meta: envelope() } }],
+      false,
+    ],
+    ["a batch", [{ jsonrpc: "2.0", id: 1, method: "tools/list" }], false],
+    ["a string", "tools/list", false],
+  ];
+  const headerSets: Record<string, string>[] = [
+    {},
+    { "mcp-protocol-version": MODERN, "mcp-method": "tools/list" },
+    { "mcp-protocol-version": "2025-11-25" },
+    { "mcp-protocol-version": "2099-01-01", "mcp-method": "other" },
+  ];
+
+  it.each(bodies)(
+    "%s: what is taken as 2026-07-28 without asking, the SDK routes there too",
+    async (_, body, taken) => {
+      expect(claimsModernEra(body)).toBe(taken);
+      for (const headers of headerSets) {
+        const request = new Request("http://localhost/mcp", {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+        });
+        const legacy = await isLegacyRequest(request, body);
+        if (taken) expect(legacy, JSON.stringify(headers)).toBe(false);
+      }
+    },
+  );
+});
+
+describe("a client that goes away mid-call", () => {
+  it.each(["2025-11-25", MODERN])("in %s, ends the call's WorkOS request at once", async (era) => {
+    // WorkOS is a stand-in that never answers and notes when the socket of the hanging request closes; with no
+    // retries and a long timeout, only the call's own end can close it.
+    let arrived!: () => void;
+    let closed!: (at: number) => void;
+    const arrival = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const closing = new Promise<number>((resolve) => {
+      closed = resolve;
+    });
+    const upstream = createHttpServer((_req, res) => {
+      res.on("close", () => closed(performance.now()));
+      arrived();
+    });
+    upstream.listen(0, "127.0.0.1");
+    await once(upstream, "listening");
+    const baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    const workos = new WorkOSClient({ apiKey: emulator.apiKey, baseUrl, timeoutMs: 60_000, maxRetries: 0 });
+    const config = {
+      ...loadConfig({ WORKOS_API_KEY: emulator.apiKey, WORKOS_MCP_HTTP_TOKEN: TOKEN }, [
+        "--http",
+        "--port",
+        "0",
+      ]),
+      baseUrl,
+    };
+    const http = await startHttpServer(config, { client: workos });
+    try {
+      const params = {
+        name: "get_organization",
+        arguments: { organization_id: DEMO_IDS.organizations.acme },
+      };
+      const leaving = new AbortController();
+      const call = fetch(http.url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...(era === MODERN ? modernHeaders("tools/call", params) : { "mcp-protocol-version": era }),
+        },
+        body: JSON.stringify({
+          jsonrpc: "2.0",
+          id: nextId++,
+          method: "tools/call",
+          params: era === MODERN ? { ...params, _meta: envelope() } : params,
+        }),
+        signal: leaving.signal,
+      });
+      await arrival;
+      const leftAt = performance.now();
+      leaving.abort();
+      await expect(call).rejects.toThrow();
+      const closedAt = await Promise.race([closing, delay(3_000).then(() => undefined)]);
+      expect(closedAt, "the WorkOS request was still open 3 s after the client left").toBeDefined();
+      expect((closedAt as number) - leftAt).toBeLessThan(3_000);
+    } finally {
+      upstream.closeAllConnections();
+      upstream.close();
+      await http.close();
+      await workos.close();
+    }
   });
 });
 
