@@ -51,6 +51,13 @@ describe("the operations the emulator serves", () => {
     }
   });
 
+  it("are counted as the README and docs/emulator.md count them", () => {
+    const count = `${report.served} of the`;
+    expect(readFileSync(DOCS, "utf8")).toContain(`${count} spec's ${report.spec_total} operations`);
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    expect(readme).toContain(`${count} ${report.spec_total} operations of WorkOS's OpenAPI spec`);
+  });
+
   it("go beyond the spec only where docs/emulator.md says why", () => {
     const beyond = documented("### Beyond the spec");
     expect(report.beyond_spec.map(key).sort()).toEqual([...beyond.keys()].sort());
