@@ -313,9 +313,19 @@ function webRequest(req: IncomingMessage, res: ServerResponse): Request {
   });
 }
 
-/** Writes the SDK's Response to Node's, streaming an SSE body as it comes. */
+/**
+ * Writes the SDK's Response to Node's: a JSON answer whole, in one write with its Content-Length (written
+ * piecewise it would go chunked, its end a second write on the socket), an SSE body as it comes.
+ */
 async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
+  const headers = Object.fromEntries(response.headers);
+  if (response.body !== null && headers["content-type"]?.startsWith("application/json") === true) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
+    res.end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
   if (response.body === null) {
     res.end();
     return;

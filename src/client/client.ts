@@ -337,7 +337,8 @@ export class WorkOSClient {
   }
 
   #interpret(status: number, rawHeaders: Dispatcher.ResponseData["headers"], text: string): Attempt {
-    const safeText = this.#redact(text);
+    // The body goes into errors only, redacted; a good answer is parsed raw (the tools redact what they show).
+    const safeText = () => this.#redact(text);
     // A request id is a header the upstream chose: it can echo the key like any body.
     const echoed = rawHeaders["x-request-id"];
     const headers =
@@ -354,7 +355,7 @@ export class WorkOSClient {
         const requestId = headers["x-request-id"];
         return {
           ok: false,
-          error: new WorkOSParseError(status, safeText, {
+          error: new WorkOSParseError(status, safeText(), {
             requestId: Array.isArray(requestId) ? requestId[0] : requestId,
             cause: this.#sanitize(cause),
           }),
@@ -364,7 +365,7 @@ export class WorkOSClient {
     const retryAfter = headers["retry-after"];
     return {
       ok: false,
-      error: errorFromResponse(status, headers, safeText),
+      error: errorFromResponse(status, headers, safeText()),
       retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
     };
   }

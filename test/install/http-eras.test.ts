@@ -255,6 +255,34 @@ describe("results of the 2026-07-28 era", () => {
     expect(answer.result?.resultType).toBe("complete");
   });
 
+  it("a JSON answer is sent whole with its Content-Length, not chunked, in both eras", async () => {
+    const call = { name: "get_organization", arguments: { organization_id: DEMO_IDS.organizations.acme } };
+    for (const [era, body, headers] of [
+      [
+        MODERN,
+        { method: "tools/call", params: { ...call, _meta: envelope() } },
+        modernHeaders("tools/call", call),
+      ],
+      ["2025-11-25", { method: "tools/call", params: call }, { "mcp-protocol-version": "2025-11-25" }],
+    ] as const) {
+      const response = await fetch(server.http.url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          ...headers,
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", id: nextId++, ...body }),
+      });
+      const text = await response.text();
+      expect(response.headers.get("content-type"), era).toMatch(/^application\/json/);
+      expect(response.headers.get("transfer-encoding"), era).toBeNull();
+      expect(response.headers.get("content-length"), era).toBe(String(Buffer.byteLength(text)));
+      expect(JSON.parse(text).result.structuredContent, era).toBeDefined();
+    }
+  });
+
   it("a notification is accepted with 202 and no body, in both eras", async () => {
     const send = (body: Record<string, unknown>, headers: Record<string, string>) =>
       fetch(server.http.url, {
