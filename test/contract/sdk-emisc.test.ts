@@ -1,35 +1,21 @@
-import { BadRequestException, WorkOS } from "@workos-inc/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { BadRequestException } from "@workos-inc/node";
+import { describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/emulator/index.js";
 import { totpCode } from "../../src/emulator/totp.js";
+import { emulatorControl, officialSdkPerFile } from "../support/official-sdk.js";
 
 // The official SDK drives the Audit Logs, API keys, feature flags, webhook endpoints, MFA, SSO and Radar
 // operations it has methods for: what it sends must be understood, what it gets back must deserialize.
 
 const GLOBEX = DEMO_IDS.organizations.globex;
 
-let emulator: RunningEmulator;
-let workos: WorkOS;
+const sdk = officialSdkPerFile();
 
-async function control(path: string): Promise<void> {
-  const res = await fetch(new URL(path, emulator.url), {
-    method: "POST",
-    headers: { authorization: `Bearer ${emulator.apiKey}` },
-  });
-  if (res.status >= 300) throw new Error(`${path} -> ${res.status}`);
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  const base = new URL(emulator.url);
-  workos = new WorkOS(emulator.apiKey, { apiHostname: base.hostname, port: Number(base.port), https: false });
-});
-afterAll(() => emulator.close());
-beforeEach(() => control("/_emulator/reset"));
+const _control = (path: string, body?: unknown) => emulatorControl(sdk.emulator, path, body);
 
 describe("the official SDK against the emulator: audit logs", () => {
   it("auditLogs.createSchema, createEvent (validated), createExport and getExport", async () => {
-    const schema = await workos.auditLogs.createSchema({
+    const schema = await sdk.workos.auditLogs.createSchema({
       action: "document.shared",
       targets: [{ type: "document", metadata: { pages: "number" } }],
       actor: { metadata: { role: "string" } },
@@ -44,20 +30,20 @@ describe("the official SDK against the emulator: audit logs", () => {
       targets: [{ id: "doc_1", type: "document", metadata: { pages: 12 } }],
       context: { location: "192.0.2.5", userAgent: "sdk-test" },
     };
-    await workos.auditLogs.createEvent(GLOBEX, event);
+    await sdk.workos.auditLogs.createEvent(GLOBEX, event);
     await expect(
-      workos.auditLogs.createEvent(GLOBEX, {
+      sdk.workos.auditLogs.createEvent(GLOBEX, {
         ...event,
         targets: [{ id: "d", type: "document", metadata: { pages: "x" } }],
       }),
     ).rejects.toBeInstanceOf(BadRequestException);
-    const created = await workos.auditLogs.createExport({
+    const created = await sdk.workos.auditLogs.createExport({
       organizationId: GLOBEX,
       rangeStart: new Date("2024-03-01T00:00:00.000Z"),
       rangeEnd: new Date("2024-03-02T00:00:00.000Z"),
     });
     expect(created).toMatchObject({ object: "audit_log_export", state: "pending" });
-    const ready = await workos.auditLogs.getExport(created.id);
+    const ready = await sdk.workos.auditLogs.getExport(created.id);
     expect(ready.state).toBe("ready");
     const csv = await (await fetch(ready.url as string)).text();
     expect(csv.trim().split("\n")).toHaveLength(2);
@@ -67,7 +53,7 @@ describe("the official SDK against the emulator: audit logs", () => {
 
 describe("the official SDK against the emulator: API keys", () => {
   it("organizations.createOrganizationApiKey and listOrganizationApiKeys, apiKeys.validateApiKey and deleteApiKey", async () => {
-    const created = await workos.organizations.createOrganizationApiKey({
+    const created = await sdk.workos.organizations.createOrganizationApiKey({
       organizationId: GLOBEX,
       name: "SDK key",
       permissions: ["reports:read"],
@@ -78,90 +64,97 @@ describe("the official SDK against the emulator: API keys", () => {
       owner: { type: "organization", id: GLOBEX },
     });
     expect(created.value).toMatch(/^sk_/);
-    const listed = await workos.organizations.listOrganizationApiKeys({ organizationId: GLOBEX });
+    const listed = await sdk.workos.organizations.listOrganizationApiKeys({ organizationId: GLOBEX });
     expect(listed.data.map((key) => key.id)).toEqual([created.id]);
     expect(listed.data[0]?.obfuscatedValue).toBe(`sk_...${created.value.slice(-4)}`);
-    const valid = await workos.apiKeys.validateApiKey({ value: created.value });
+    const valid = await sdk.workos.apiKeys.validateApiKey({ value: created.value });
     expect(valid.apiKey?.id).toBe(created.id);
     expect(valid.apiKey?.lastUsedAt).not.toBeNull();
-    await workos.apiKeys.deleteApiKey(created.id);
-    expect((await workos.apiKeys.validateApiKey({ value: created.value })).apiKey).toBeNull();
+    await sdk.workos.apiKeys.deleteApiKey(created.id);
+    expect((await sdk.workos.apiKeys.validateApiKey({ value: created.value })).apiKey).toBeNull();
   });
 });
 
 describe("the official SDK against the emulator: feature flags", () => {
   it("featureFlags.list/get/enable/disable/addFlagTarget/removeFlagTarget and the organization and user lists", async () => {
-    const all = await workos.featureFlags.listFeatureFlags({ limit: 100 });
+    const all = await sdk.workos.featureFlags.listFeatureFlags({ limit: 100 });
     expect(all.data.map((flag) => flag.slug).sort()).toEqual([
       "advanced-analytics",
       "dark-mode",
       "legacy-export",
       "new-onboarding",
     ]);
-    const flag = await workos.featureFlags.getFeatureFlag("advanced-analytics");
+    const flag = await sdk.workos.featureFlags.getFeatureFlag("advanced-analytics");
     expect(flag).toMatchObject({ slug: "advanced-analytics", enabled: true, defaultValue: false });
-    expect((await workos.featureFlags.disableFeatureFlag("dark-mode")).enabled).toBe(false);
-    await workos.featureFlags.addFlagTarget({ slug: "new-onboarding", targetId: GLOBEX });
-    const globex = await workos.organizations.listOrganizationFeatureFlags({ organizationId: GLOBEX });
+    expect((await sdk.workos.featureFlags.disableFeatureFlag("dark-mode")).enabled).toBe(false);
+    await sdk.workos.featureFlags.addFlagTarget({ slug: "new-onboarding", targetId: GLOBEX });
+    const globex = await sdk.workos.organizations.listOrganizationFeatureFlags({ organizationId: GLOBEX });
     expect(globex.data.map((f) => f.slug)).toEqual(["new-onboarding"]);
-    await workos.featureFlags.removeFlagTarget({ slug: "new-onboarding", targetId: GLOBEX });
+    await sdk.workos.featureFlags.removeFlagTarget({ slug: "new-onboarding", targetId: GLOBEX });
     expect(
-      (await workos.organizations.listOrganizationFeatureFlags({ organizationId: GLOBEX })).data,
+      (await sdk.workos.organizations.listOrganizationFeatureFlags({ organizationId: GLOBEX })).data,
     ).toEqual([]);
-    expect((await workos.featureFlags.enableFeatureFlag("dark-mode")).enabled).toBe(true);
-    const jane = await workos.userManagement.listUserFeatureFlags({ userId: DEMO_IDS.users.janeDoe });
+    expect((await sdk.workos.featureFlags.enableFeatureFlag("dark-mode")).enabled).toBe(true);
+    const jane = await sdk.workos.userManagement.listUserFeatureFlags({ userId: DEMO_IDS.users.janeDoe });
     expect(jane.data.map((f) => f.slug).sort()).toEqual(["advanced-analytics", "dark-mode"]);
   });
 });
 
 describe("the official SDK against the emulator: MFA", () => {
   it("mfa.enrollFactor (totp, sms), getFactor, challengeFactor, verifyChallenge and deleteFactor", async () => {
-    const totp = await workos.mfa.enrollFactor({ type: "totp", issuer: "Globex", user: "hank@globex.com" });
+    const totp = await sdk.workos.mfa.enrollFactor({
+      type: "totp",
+      issuer: "Globex",
+      user: "hank@globex.com",
+    });
     expect(totp.type).toBe("totp");
     const secret = totp.totp?.secret as string;
-    expect((await workos.mfa.getFactor(totp.id)).totp).toEqual({ issuer: "Globex", user: "hank@globex.com" });
-    const challenge = await workos.mfa.challengeFactor({ authenticationFactorId: totp.id });
-    const verified = await workos.mfa.verifyChallenge({
+    expect((await sdk.workos.mfa.getFactor(totp.id)).totp).toEqual({
+      issuer: "Globex",
+      user: "hank@globex.com",
+    });
+    const challenge = await sdk.workos.mfa.challengeFactor({ authenticationFactorId: totp.id });
+    const verified = await sdk.workos.mfa.verifyChallenge({
       authenticationChallengeId: challenge.id,
       code: totpCode(secret, Date.now()),
     });
     expect(verified.valid).toBe(true);
 
-    const sms = await workos.mfa.enrollFactor({ type: "sms", phoneNumber: "+15555550142" });
+    const sms = await sdk.workos.mfa.enrollFactor({ type: "sms", phoneNumber: "+15555550142" });
     expect(sms.sms?.phoneNumber).toBe("+15555550142");
-    const smsChallenge = await workos.mfa.challengeFactor({
+    const smsChallenge = await sdk.workos.mfa.challengeFactor({
       authenticationFactorId: sms.id,
       smsTemplate: "Globex: {{code}}",
     });
-    const outbox = await fetch(new URL("/_emulator/sms", emulator.url), {
-      headers: { authorization: `Bearer ${emulator.apiKey}` },
+    const outbox = await fetch(new URL("/_emulator/sms", sdk.emulator.url), {
+      headers: { authorization: `Bearer ${sdk.emulator.apiKey}` },
     });
     const { data } = (await outbox.json()) as {
       data: { authentication_challenge_id: string; code: string }[];
     };
     const code = data.find((m) => m.authentication_challenge_id === smsChallenge.id)?.code as string;
     expect(
-      (await workos.mfa.verifyChallenge({ authenticationChallengeId: smsChallenge.id, code })).valid,
+      (await sdk.workos.mfa.verifyChallenge({ authenticationChallengeId: smsChallenge.id, code })).valid,
     ).toBe(true);
-    await workos.mfa.deleteFactor(sms.id);
-    await expect(workos.mfa.getFactor(sms.id)).rejects.toThrow();
+    await sdk.workos.mfa.deleteFactor(sms.id);
+    await expect(sdk.workos.mfa.getFactor(sms.id)).rejects.toThrow();
   });
 });
 
 describe("the official SDK against the emulator: SSO", () => {
   it("sso.getAuthorizationUrl (followed), getProfileAndToken and getProfile", async () => {
-    const url = workos.sso.getAuthorizationUrl({
+    const url = sdk.workos.sso.getAuthorizationUrl({
       organization: DEMO_IDS.organizations.acme,
       clientId: "client_sdk",
       redirectUri: "https://app.example.com/callback",
       state: "sdk-state",
     });
-    expect(url.startsWith(emulator.url)).toBe(true);
+    expect(url.startsWith(sdk.emulator.url)).toBe(true);
     const res = await fetch(url, { redirect: "manual" });
     expect(res.status).toBe(302);
     const back = new URL(res.headers.get("location") ?? "");
     expect(back.searchParams.get("state")).toBe("sdk-state");
-    const { profile, accessToken } = await workos.sso.getProfileAndToken({
+    const { profile, accessToken } = await sdk.workos.sso.getProfileAndToken({
       code: back.searchParams.get("code") ?? "",
       clientId: "client_sdk",
     });
@@ -170,13 +163,13 @@ describe("the official SDK against the emulator: SSO", () => {
       connectionId: DEMO_IDS.connections.acmeAzureSaml,
       connectionType: "AzureSAML",
     });
-    expect((await workos.sso.getProfile({ accessToken })).id).toBe(profile.id);
+    expect((await sdk.workos.sso.getProfile({ accessToken })).id).toBe(profile.id);
   });
 });
 
 describe("the official SDK against the emulator: widgets", () => {
   it("widgets.getToken", async () => {
-    const token = await workos.widgets.getToken({
+    const token = await sdk.workos.widgets.getToken({
       userId: DEMO_IDS.users.janeDoe,
       organizationId: DEMO_IDS.organizations.acme,
       scopes: ["widgets:users-table:manage"],

@@ -1,55 +1,40 @@
-import { NotFoundException, WorkOS } from "@workos-inc/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { NotFoundException } from "@workos-inc/node";
+import { describe, expect, it } from "vitest";
+import { DEMO_IDS } from "../../src/emulator/index.js";
+import { emulatorControl, officialSdkPerFile } from "../support/official-sdk.js";
 
 // The official SDK (@workos-inc/node, as WorkOS's users call the API) drives each new operation against the
 // emulator: what it sends must be understood, and what it gets back must deserialize into the fields it reads.
 
 const ACME = DEMO_IDS.organizations.acme;
 
-let emulator: RunningEmulator;
-let workos: WorkOS;
+const sdk = officialSdkPerFile();
 
-async function control(path: string, body?: unknown): Promise<void> {
-  const res = await fetch(new URL(path, emulator.url), {
-    method: "POST",
-    headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (res.status >= 300) throw new Error(`${path} -> ${res.status}`);
-}
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  const base = new URL(emulator.url);
-  workos = new WorkOS(emulator.apiKey, { apiHostname: base.hostname, port: Number(base.port), https: false });
-});
-afterAll(() => emulator.close());
-beforeEach(() => control("/_emulator/reset"));
+const control = (path: string, body?: unknown) => emulatorControl(sdk.emulator, path, body);
 
 describe("the official SDK against the emulator: roles", () => {
   it("authorization.listEnvironmentRoles and getEnvironmentRole", async () => {
-    const list = await workos.authorization.listEnvironmentRoles();
+    const list = await sdk.workos.authorization.listEnvironmentRoles();
     expect(list.data.map((role) => role.slug)).toEqual(["admin", "member"]);
-    const admin = await workos.authorization.getEnvironmentRole("admin");
+    const admin = await sdk.workos.authorization.getEnvironmentRole("admin");
     expect(admin).toMatchObject({ slug: "admin", type: "EnvironmentRole", resourceTypeSlug: "organization" });
     expect(admin.permissions).toContain("members:manage");
     expect(admin.createdAt).toMatch(/^\d{4}-/);
   });
 
   it("authorization.listOrganizationRoles and getOrganizationRole", async () => {
-    const list = await workos.authorization.listOrganizationRoles(ACME);
+    const list = await sdk.workos.authorization.listOrganizationRoles(ACME);
     expect(list.data.map((role) => [role.slug, role.type])).toEqual([
       ["admin", "EnvironmentRole"],
       ["member", "EnvironmentRole"],
       ["org-billing-admin", "OrganizationRole"],
     ]);
-    const custom = await workos.authorization.getOrganizationRole(ACME, "org-billing-admin");
+    const custom = await sdk.workos.authorization.getOrganizationRole(ACME, "org-billing-admin");
     expect(custom).toMatchObject({ name: "Billing Admin", type: "OrganizationRole" });
   });
 
   it("organizations.listOrganizationRoles (GET /organizations/{id}/roles) gets the same roles", async () => {
-    const list = await workos.organizations.listOrganizationRoles({ organizationId: ACME });
+    const list = await sdk.workos.organizations.listOrganizationRoles({ organizationId: ACME });
     expect(list.data.map((role) => [role.slug, role.type])).toEqual([
       ["admin", "EnvironmentRole"],
       ["member", "EnvironmentRole"],
@@ -60,12 +45,12 @@ describe("the official SDK against the emulator: roles", () => {
       permissions: ["billing:manage", "reports:read"],
     });
     await expect(
-      workos.organizations.listOrganizationRoles({ organizationId: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ" }),
+      sdk.workos.organizations.listOrganizationRoles({ organizationId: "org_01JZZZZZZZZZZZZZZZZZZZZZZZ" }),
     ).rejects.toBeInstanceOf(NotFoundException);
   });
 
   it("an unknown role reaches the SDK as its NotFoundException", async () => {
-    await expect(workos.authorization.getEnvironmentRole("no-such-role")).rejects.toBeInstanceOf(
+    await expect(sdk.workos.authorization.getEnvironmentRole("no-such-role")).rejects.toBeInstanceOf(
       NotFoundException,
     );
   });
@@ -73,7 +58,10 @@ describe("the official SDK against the emulator: roles", () => {
 
 describe("the official SDK against the emulator: organization domains", () => {
   it("organizationDomains.create, get, verify and delete", async () => {
-    const created = await workos.organizationDomains.create({ organizationId: ACME, domain: "sdk.example" });
+    const created = await sdk.workos.organizationDomains.create({
+      organizationId: ACME,
+      domain: "sdk.example",
+    });
     expect(created).toMatchObject({
       object: "organization_domain",
       organizationId: ACME,
@@ -82,25 +70,25 @@ describe("the official SDK against the emulator: organization domains", () => {
       verificationStrategy: "dns",
       verificationPrefix: "workos-domain-verification",
     });
-    const fetched = await workos.organizationDomains.get(created.id);
+    const fetched = await sdk.workos.organizationDomains.get(created.id);
     expect(fetched).toEqual(created);
 
-    const stillPending = await workos.organizationDomains.verify(created.id);
+    const stillPending = await sdk.workos.organizationDomains.verify(created.id);
     expect(stillPending.state).toBe("pending");
     await control("/_emulator/dns_records", { domain: "sdk.example", value: created.verificationToken });
-    const verified = await workos.organizationDomains.verify(created.id);
+    const verified = await sdk.workos.organizationDomains.verify(created.id);
     expect(verified.state).toBe("verified");
 
-    const org = await workos.organizations.getOrganization(ACME);
+    const org = await sdk.workos.organizations.getOrganization(ACME);
     expect(org.domains.find((d) => d.id === created.id)?.state).toBe("verified");
 
-    await workos.organizationDomains.delete(created.id);
-    await expect(workos.organizationDomains.get(created.id)).rejects.toBeInstanceOf(NotFoundException);
+    await sdk.workos.organizationDomains.delete(created.id);
+    await expect(sdk.workos.organizationDomains.get(created.id)).rejects.toBeInstanceOf(NotFoundException);
   });
 
   it("a domain another organization has is refused, with WorkOS's code", async () => {
     await expect(
-      workos.organizationDomains.create({
+      sdk.workos.organizationDomains.create({
         organizationId: DEMO_IDS.organizations.globex,
         domain: "acme.com",
       }),
@@ -111,7 +99,7 @@ describe("the official SDK against the emulator: organization domains", () => {
 describe("the official SDK against the emulator: events", () => {
   it("events.listEvents with types, organization, range and cursor", async () => {
     const since = new Date(Date.now() - 2 * 86_400_000).toISOString();
-    const first = await workos.events.listEvents({
+    const first = await sdk.workos.events.listEvents({
       events: ["dsync.user.created", "dsync.user.updated"],
       organizationId: ACME,
       rangeStart: since,
@@ -123,7 +111,7 @@ describe("the official SDK against the emulator: events", () => {
     expect(first.data[0]?.createdAt).toMatch(/^\d{4}-/);
     const after = first.listMetadata.after;
     expect(after).toBe(first.data[1]?.id);
-    const next = await workos.events.listEvents({
+    const next = await sdk.workos.events.listEvents({
       events: ["dsync.user.created", "dsync.user.updated"],
       organizationId: ACME,
       rangeStart: since,

@@ -1,6 +1,7 @@
-import { WorkOS } from "@workos-inc/node";
+import type { WorkOS } from "@workos-inc/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT_ID, DEMO_IDS, DEMO_PASSWORD } from "../../src/emulator/index.js";
+import { officialSdk } from "../support/official-sdk.js";
 import { start, type TestEmulator } from "./helpers.js";
 
 // The official SDK signs users in against the emulator as a WorkOS customer's app would, and its own session
@@ -13,13 +14,7 @@ let e: TestEmulator;
 let workos: WorkOS;
 beforeAll(async () => {
   e = await start();
-  const base = new URL(e.url);
-  workos = new WorkOS(e.apiKey, {
-    apiHostname: base.hostname,
-    https: false,
-    port: Number(base.port),
-    clientId: DEFAULT_CLIENT_ID,
-  });
+  workos = officialSdk(e, DEFAULT_CLIENT_ID);
 });
 afterAll(() => e.close());
 beforeEach(() => e.api("POST", "/_emulator/reset"));

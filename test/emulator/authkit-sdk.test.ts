@@ -1,6 +1,7 @@
-import { NotFoundException, WorkOS } from "@workos-inc/node";
+import { NotFoundException, type WorkOS } from "@workos-inc/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_IDS } from "../../src/emulator/index.js";
+import { officialSdk } from "../support/official-sdk.js";
 import { start, type TestEmulator } from "./helpers.js";
 
 // The official SDK drives every AuthKit operation the emulator serves, as a WorkOS customer's code would.
@@ -11,8 +12,7 @@ let e: TestEmulator;
 let workos: WorkOS;
 beforeAll(async () => {
   e = await start();
-  const base = new URL(e.url);
-  workos = new WorkOS(e.apiKey, { apiHostname: base.hostname, https: false, port: Number(base.port) });
+  workos = officialSdk(e);
 });
 afterAll(() => e.close());
 beforeEach(() => e.api("POST", "/_emulator/reset"));
