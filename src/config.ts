@@ -13,6 +13,7 @@ export const TOOLSETS = [
   "users",
   "roles",
   "events",
+  "audit_logs",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 

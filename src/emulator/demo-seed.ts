@@ -103,6 +103,9 @@ export const DEMO_API_KEY_VALUES = {
   priyaCli: "sk_demo_priya_cli_2h5n8r3v",
 } as const;
 
+/** A finished export of Acme's audit log for January 2024, ready to download. */
+export const DEMO_AUDIT_LOG_EXPORT_ID = "audit_log_export_01HM6YKR00ACMEJAN2024000001";
+
 /** A pending Standalone Connect sign-in, for POST /authkit/oauth2/complete. */
 export const DEMO_EXTERNAL_AUTH_ID = "external_auth_01HM6YJX00DEMOCONNECT0000001";
 
@@ -950,6 +953,14 @@ export const demoSeed: Seed = {
       targets: [{ id: "inv_2024_0042", type: "invoice", metadata: { cost: 1250 } }],
       context: { location: "198.51.100.23" },
       metadata: { transactionId: "txn_8842" },
+    },
+  ],
+  audit_log_exports: [
+    {
+      id: DEMO_AUDIT_LOG_EXPORT_ID,
+      organization_id: DEMO_IDS.organizations.acme,
+      range_start: "2024-01-01T00:00:00.000Z",
+      range_end: "2024-02-01T00:00:00.000Z",
     },
   ],
   api_keys: [

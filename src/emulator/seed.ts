@@ -12,6 +12,7 @@ export type { SeedAgentRegistration } from "./resources/agent-registrations.js";
 export type { SeedApiKey } from "./resources/api-keys.js";
 export type { SeedAuditLogAction } from "./resources/audit-log-actions.js";
 export type { SeedAuditLogEvent } from "./resources/audit-log-events.js";
+export type { SeedAuditLogExport } from "./resources/audit-log-exports.js";
 export type { SeedAuditLogsRetention } from "./resources/audit-logs-retention.js";
 export type { SeedAuthenticationFactor } from "./resources/authentication-factors.js";
 export type { SeedAuthorizationResource } from "./resources/authorization-resources.js";

@@ -1,4 +1,9 @@
 import generatePortalLink from "./admin-portal/generate-portal-link.js";
+import createAuditLogExport from "./audit-logs/create-audit-log-export.js";
+import getAuditLogExport from "./audit-logs/get-audit-log-export.js";
+import getAuditLogRetention from "./audit-logs/get-audit-log-retention.js";
+import listAuditLogActions from "./audit-logs/list-audit-log-actions.js";
+import setAuditLogRetention from "./audit-logs/set-audit-log-retention.js";
 import type { AnyTool } from "./define.js";
 import deleteDirectory from "./directory-sync/delete-directory.js";
 import getDirectory from "./directory-sync/get-directory.js";
@@ -86,4 +91,9 @@ export const tools: readonly AnyTool[] = [
   listRoles,
   getRole,
   listEvents,
+  listAuditLogActions,
+  createAuditLogExport,
+  getAuditLogExport,
+  getAuditLogRetention,
+  setAuditLogRetention,
 ] as AnyTool[];

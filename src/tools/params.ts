@@ -63,6 +63,16 @@ export const domainNameUnlisted = z
   .string()
   .refine((value) => DOMAIN.test(value), "must be a bare domain such as example.com");
 
+// Checked here: zod's ISO pattern would add some 150 tokens to each listed field.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** A point in time as WorkOS takes it: ISO 8601, a date alone meaning its midnight UTC. */
+export const timestamp = z
+  .string()
+  .refine((value) => ISO_TIME.test(value) && !Number.isNaN(Date.parse(value)), {
+    error: "must be an ISO-8601 time, e.g. 2025-01-31T00:00:00Z",
+  });
+
 /** The pagination parameters every list tool takes. */
 export const listParams = {
   limit: z.number().int().min(1).max(100).optional().describe("Page size, 1 to 100 (default 10)."),

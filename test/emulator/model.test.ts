@@ -55,7 +55,6 @@ const MADE_BY_API: Readonly<Record<string, string>> = {
   magic_auths: "a Magic Auth code is sent by POST /user_management/magic_auth",
   email_verifications: "an email verification code is sent by sign-in or POST …/email_verification/send",
   password_resets: "a reset token is made by POST /user_management/password_reset",
-  audit_log_exports: "an export is made by POST /audit_logs/exports",
   authentication_challenges: "a challenge is made by POST /auth/factors/{id}/challenge",
 };
 

@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import type { ModelView } from "../../src/mcp/view.js";
 import { tools } from "../../src/tools/index.js";
 import { clientViews } from "../support/client-views.js";
@@ -82,6 +82,19 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   list_roles: () => ({ organization_id: DEMO_IDS.organizations.acme }),
   get_role: () => ({ slug: "org-billing-admin", organization_id: DEMO_IDS.organizations.acme }),
   list_events: () => ({ organization_id: DEMO_IDS.organizations.acme, limit: 5 }),
+  list_audit_log_actions: () => ({}),
+  create_audit_log_export: () => ({
+    organization_id: DEMO_IDS.organizations.acme,
+    range_start: "2024-01-01",
+    range_end: "2024-02-01",
+    actions: ["invoice.paid"],
+  }),
+  get_audit_log_export: () => ({ audit_log_export_id: DEMO_AUDIT_LOG_EXPORT_ID }),
+  get_audit_log_retention: () => ({ organization_id: DEMO_IDS.organizations.acme }),
+  set_audit_log_retention: () => ({
+    organization_id: DEMO_IDS.organizations.acme,
+    retention_period_in_days: 30,
+  }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */

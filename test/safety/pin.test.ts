@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import { demoSeed, type Seed } from "../../src/emulator/seed.js";
 import { pinnedParam } from "../../src/mcp/pin.js";
 import type { AnyTool } from "../../src/tools/define.js";
@@ -321,6 +321,26 @@ const CASES: Record<string, Case[]> = {
         expect(result.isError).toBe(true);
         expect(textOf(result)).toContain(`has no active session ${S.zoeLaptop}`);
         expect((await h.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+      },
+    },
+  ],
+  get_audit_log_export: [
+    // WorkOS's export names no organization: only what this server created for the pin is provably Acme's.
+    refuse(
+      "an export this server did not make (even one of Acme's: WorkOS does not say whose it is)",
+      () => ({ audit_log_export_id: DEMO_AUDIT_LOG_EXPORT_ID }),
+      only(),
+      "create the export again with create_audit_log_export",
+    ),
+    {
+      about: "an export this server made for Acme",
+      async check(h) {
+        const range = { range_start: "2024-01-01", range_end: "2024-02-01" };
+        const created = dataOf<{ id: string }>(await h.call("create_audit_log_export", range));
+        const read = await h.call("get_audit_log_export", { audit_log_export_id: created.id });
+        expect(read.isError, textOf(read)).toBeFalsy();
+        const sent = (await h.requests()).find((r) => r.method === "POST");
+        expect(sent?.body).toMatchObject({ organization_id: acme });
       },
     },
   ],

@@ -1,4 +1,4 @@
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
 
 // Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
 export const VALID: Record<string, Record<string, unknown>> = {
@@ -53,4 +53,13 @@ export const VALID: Record<string, Record<string, unknown>> = {
   revoke_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
   list_user_sessions: { user_id: DEMO_IDS.users.janeDoe },
   revoke_session: { session_id: DEMO_IDS.sessions.janeLaptop, user_id: DEMO_IDS.users.janeDoe },
+  list_audit_log_actions: {},
+  create_audit_log_export: {
+    organization_id: DEMO_IDS.organizations.acme,
+    range_start: "2024-01-01T00:00:00Z",
+    range_end: "2024-02-01T00:00:00Z",
+  },
+  get_audit_log_export: { audit_log_export_id: DEMO_AUDIT_LOG_EXPORT_ID },
+  get_audit_log_retention: { organization_id: DEMO_IDS.organizations.acme },
+  set_audit_log_retention: { organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 30 },
 };

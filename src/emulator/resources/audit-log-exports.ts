@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   AUDIT_LOG_EXPORT_ID_PREFIX,
   type AuditLogExport,
@@ -5,7 +6,7 @@ import {
 } from "../../workos/audit-log-export.js";
 import { ApiError, notFound } from "../errors.js";
 import { isoTime, newId } from "../ids.js";
-import type { Resource } from "../resource.js";
+import { type Resource, requiredString, type SeedLoader, seedId } from "../resource.js";
 import type { EmulatorContext } from "../router.js";
 import { requireObjectBody } from "../validate.js";
 import { auditLogEvents, type StoredAuditLogEvent } from "./audit-log-events.js";
@@ -128,28 +129,87 @@ function toCsv(events: StoredAuditLogEvent[]): string {
   return `${[EXPORT_COLUMNS.join(","), ...rows].join("\n")}\n`;
 }
 
+/** The events an export with these filters holds, oldest first. */
+function exportedEvents(store: EmulatorContext["store"], filters: Filters): StoredAuditLogEvent[] {
+  return store
+    .of(auditLogEvents)
+    .values()
+    .filter((e) => matches(e, filters))
+    .sort((a, b) => a.occurred_at.localeCompare(b.occurred_at));
+}
+
+const seedTime = z
+  .string({ error: "must be an ISO-8601 string" })
+  .refine((value) => !Number.isNaN(Date.parse(value)), { error: "must be an ISO-8601 string" });
+const seedNames = z.array(z.string(), { error: "must be an array of strings" }).optional();
+
+/** A finished export of the seeded events: ready to read and download. */
+const seedEntry = z.object({
+  id: seedId,
+  organization_id: requiredString(),
+  range_start: seedTime,
+  range_end: seedTime,
+  actions: seedNames,
+  actor_names: seedNames,
+  actor_ids: seedNames,
+  targets: seedNames,
+});
+
+export type SeedAuditLogExport = z.input<typeof seedEntry>;
+
+function loadSeed(entries: readonly SeedAuditLogExport[], loader: SeedLoader): void {
+  for (const entry of entries) {
+    const at = loader.stamp();
+    const filters: Filters = {
+      organization_id: entry.organization_id,
+      range_start: Date.parse(entry.range_start),
+      range_end: Date.parse(entry.range_end),
+    };
+    for (const field of ["actions", "actor_names", "actor_ids", "targets"] as const) {
+      const names = entry[field];
+      if (names !== undefined) filters[field] = names;
+    }
+    loader.store.of(auditLogExports).insert({
+      id: entry.id ?? loader.fixedId(AUDIT_LOG_EXPORT_ID_PREFIX, at),
+      organization_id: entry.organization_id,
+      state: "ready",
+      csv: toCsv(exportedEvents(loader.store, filters)),
+      created_at: at,
+      updated_at: at,
+    });
+  }
+}
+
 function exportOr404(ctx: EmulatorContext, id: string): StoredAuditLogExport {
   const found = ctx.store.of(auditLogExports).get(id);
   if (!found) throw notFound(`Audit Log export not found: '${id}'.`);
   return found;
 }
 
-function wire(ctx: EmulatorContext, value: StoredAuditLogExport): AuditLogExport {
+/** The export on the wire, its `url` (when ready) relative to the emulator: `wire` makes it absolute. */
+function serialize(value: StoredAuditLogExport): AuditLogExport {
   return {
     object: "audit_log_export",
     id: value.id,
     state: value.state,
-    url: value.state === "ready" ? `${ctx.baseUrl()}/audit_logs/exports/${value.id}/download` : null,
+    url: value.state === "ready" ? `/audit_logs/exports/${value.id}/download` : null,
     created_at: value.created_at,
     updated_at: value.updated_at,
   };
 }
 
-export const auditLogExports: Resource<StoredAuditLogExport, never, "audit_log_exports"> = {
+function wire(ctx: EmulatorContext, value: StoredAuditLogExport): AuditLogExport {
+  const body = serialize(value);
+  return body.url ? { ...body, url: `${ctx.baseUrl()}${body.url}` } : body;
+}
+
+export const auditLogExports: Resource<StoredAuditLogExport, SeedAuditLogExport, "audit_log_exports"> = {
   name: "audit_log_exports",
   model: auditLogExport,
   label: "Audit Log export",
   parents: { organization_id: "organizations" },
+  seed: { entry: seedEntry, load: loadSeed },
+  serialize,
   routes: () => [
     {
       method: "POST",
@@ -159,11 +219,7 @@ export const auditLogExports: Resource<StoredAuditLogExport, never, "audit_log_e
         if (!ctx.store.of(organizations).has(filters.organization_id)) {
           throw new ApiError(400, { message: `Organization not found: '${filters.organization_id}'.` });
         }
-        const events = ctx.store
-          .of(auditLogEvents)
-          .values()
-          .filter((e) => matches(e, filters))
-          .sort((a, b) => a.occurred_at.localeCompare(b.occurred_at));
+        const events = exportedEvents(ctx.store, filters);
         const at = isoTime(ctx.now());
         const created = ctx.store.of(auditLogExports).insert({
           id: newId(AUDIT_LOG_EXPORT_ID_PREFIX, ctx.now()),
