@@ -18,8 +18,8 @@ import getOrganizationOverview from "./organizations/get-organization-overview.j
 import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
 import verifyOrganizationDomain from "./organizations/verify-organization-domain.js";
-import getRole from "./roles/get-role.js";
-import listRoles from "./roles/list-roles.js";
+import getRole from "./authorization/get-role.js";
+import listRoles from "./authorization/list-roles.js";
 import getConnection from "./sso/get-connection.js";
 import listConnections from "./sso/list-connections.js";
 import createOrganizationMembership from "./users/create-organization-membership.js";
