@@ -1,4 +1,14 @@
 import generatePortalLink from "./admin-portal/generate-portal-link.js";
+import assignRole from "./authorization/assign-role.js";
+import checkAccess from "./authorization/check-access.js";
+import createRole from "./authorization/create-role.js";
+import deleteRole from "./authorization/delete-role.js";
+import getRole from "./authorization/get-role.js";
+import listPermissions from "./authorization/list-permissions.js";
+import listRoleAssignments from "./authorization/list-role-assignments.js";
+import listRoles from "./authorization/list-roles.js";
+import removeRoleAssignment from "./authorization/remove-role-assignment.js";
+import updateRole from "./authorization/update-role.js";
 import type { AnyTool } from "./define.js";
 import deleteDirectory from "./directory-sync/delete-directory.js";
 import getDirectory from "./directory-sync/get-directory.js";
@@ -18,8 +28,6 @@ import getOrganizationOverview from "./organizations/get-organization-overview.j
 import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
 import verifyOrganizationDomain from "./organizations/verify-organization-domain.js";
-import getRole from "./authorization/get-role.js";
-import listRoles from "./authorization/list-roles.js";
 import getConnection from "./sso/get-connection.js";
 import listConnections from "./sso/list-connections.js";
 import createOrganizationMembership from "./users/create-organization-membership.js";
@@ -85,5 +93,13 @@ export const tools: readonly AnyTool[] = [
   revokeSession,
   listRoles,
   getRole,
+  createRole,
+  updateRole,
+  deleteRole,
+  listPermissions,
+  listRoleAssignments,
+  assignRole,
+  removeRoleAssignment,
+  checkAccess,
   listEvents,
 ] as AnyTool[];
