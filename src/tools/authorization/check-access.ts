@@ -18,7 +18,7 @@ export default defineTool({
       ...resourceParams,
     })
     .superRefine(oneResource),
-  output: z.object({ authorized: z.boolean() }),
+  output: z.looseObject({ authorized: z.boolean() }),
   annotations: READ,
   summary: ({ authorized }, { permission_slug }) =>
     `${authorized ? "Yes" : "No"}: the member ${authorized ? "has" : "does not have"} ` +

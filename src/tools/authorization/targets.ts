@@ -32,7 +32,7 @@ export async function roleTarget(
     await client.get(path`/authorization/organizations/${organizationId}/roles/${slug}`, { signal }),
     "a role",
   );
-  if (role.type !== "OrganizationRole") {
+  if (role.type === "EnvironmentRole") {
     throw new ToolRefusal(
       `${JSON.stringify(slug)} is an environment role, which every organization has; WorkOS deletes only an ` +
         "organization's custom roles (their slugs begin with org-). Nothing was changed.",
