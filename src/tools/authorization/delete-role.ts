@@ -18,6 +18,9 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
+  notFound: ({ organization_id }) =>
+    `Organization ${organization_id} has no role with this slug, or no such organization exists: ` +
+    `list_roles with organization_id ${organization_id} lists its roles.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   target: ({ organization_id, slug }, { client, signal }) =>
     roleTarget(client, organization_id, slug, signal),

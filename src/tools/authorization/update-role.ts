@@ -22,6 +22,12 @@ export default defineTool({
     permissions: z.array(permissionSlug).optional().describe("All its permission slugs from now on."),
   }),
   output: readable(role),
+  notFound: ({ organization_id }) =>
+    organization_id === undefined
+      ? "No environment role has this slug, or a permission named is not one of the environment's (list_permissions). " +
+        "An organization's custom role is changed with its organization_id."
+      : `Organization ${organization_id} has no custom role with this slug (environment roles are changed without ` +
+        "organization_id, which a pinned server does not allow), or a permission named does not exist (list_permissions).",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   summary: (r) => `Role ${quote.word(r.slug, "as data says")} now grants ${permissionCount(r.permissions)}.`,
   handler: async ({ slug, organization_id, permissions, ...body }, { client, signal }) => {
