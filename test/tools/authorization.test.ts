@@ -130,6 +130,25 @@ describe("roles", () => {
     const roles = dataOf<Item[]>(await h.call("list_roles", { organization_id: ACME }));
     expect(roles.map((role) => role.slug)).not.toContain(slug);
   });
+  it("delete_role asks a client that can show forms for the role's exact name, saying what goes with it", async () => {
+    let asked = "";
+    const withForms = await startHarness({
+      argv: ["--toolsets", "authorization"],
+      elicit: (request) => {
+        asked = request.message;
+        return { action: "accept", content: { confirm_name: "Billing Admin" } };
+      },
+    });
+    try {
+      const done = await withForms.call("delete_role", { organization_id: ACME, slug: "org-billing-admin" });
+      expect(dataOf(done)).toEqual({ deleted: true, object: "role", id: "org-billing-admin" });
+      expect(asked).toMatch(
+        /^Permanently delete role "Billing Admin" \(org-billing-admin\) in .*\? This also removes its 2 permissions \(billing:manage, reports:read\); 0 organization memberships hold it as their role, and cannot be undone\. Type the role's exact name to confirm\.$/,
+      );
+    } finally {
+      await withForms.close();
+    }
+  });
 
   it("delete_role refuses an environment role without asking, and a missing role is WorkOS's 404", async () => {
     const environment = await h.call("delete_role", { organization_id: ACME, slug: "admin" });
