@@ -11,11 +11,14 @@ export const TOOLSETS = [
   "admin_portal",
   "webhooks",
   "users",
-  "roles",
+  "authorization",
   "events",
   "audit_logs",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
+
+/** Old toolset names still accepted, and what they mean now. */
+const TOOLSET_ALIASES: Readonly<Record<string, Toolset>> = { roles: "authorization" };
 
 /** The toolsets on when none are named; `--toolsets all` (or naming them) turns on the rest. */
 export const DEFAULT_TOOLSETS: readonly Toolset[] = [
@@ -320,14 +323,17 @@ function parseToolsets(value: string | undefined): ReadonlySet<Toolset> {
   const names = splitList(value);
   if (names.length === 0) return new Set(DEFAULT_TOOLSETS);
   if (names.includes("all")) return new Set(TOOLSETS);
-  const unknown = names.filter((name) => !(TOOLSETS as readonly string[]).includes(name));
+  const renamed = names.map((name) => TOOLSET_ALIASES[name] ?? name);
+  const unknown = renamed.filter((name) => !(TOOLSETS as readonly string[]).includes(name));
   if (unknown.length > 0) {
-    const hints = unknown.map((name) => `"${name}"${didYouMean(name, [...TOOLSETS, "all"])}`);
+    const hints = unknown.map(
+      (name) => `"${name}"${didYouMean(name, [...TOOLSETS, ...Object.keys(TOOLSET_ALIASES), "all"])}`,
+    );
     throw new ConfigError(
       `Unknown toolset ${hints.join(", ")}. Choose from: ${TOOLSETS.join(", ")}, or all.`,
     );
   }
-  return new Set(names as Toolset[]);
+  return new Set(renamed as Toolset[]);
 }
 
 function parseDestructive(value: string | undefined): DestructiveMode {

@@ -23,6 +23,8 @@ export const CONFIRM_FIELD = {
   user: { noun: "user", field: "email", title: "User's email" },
   organization_membership: { noun: "membership", field: "member's email", title: "Member's email" },
   organization_domain: { noun: "organization domain", field: "name", title: "Domain" },
+  role: { noun: "role", field: "name", title: "Role name" },
+  role_assignment: { noun: "role assignment", field: "role slug", title: "Role slug" },
 } as const;
 
 /** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */

@@ -50,15 +50,21 @@ describe("loadConfig", () => {
     expect([...loadConfig(KEY, ["--toolsets", "organizations"]).toolsets]).toEqual(["organizations"]);
   });
 
-  it("turns on every toolset with all, and leaves roles and events off by default", () => {
+  it("turns on every toolset with all, and leaves authorization and events off by default", () => {
     expect([...loadConfig(KEY, ["--toolsets", "all"]).toolsets]).toEqual([...TOOLSETS]);
     expect([...loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "all" }, []).toolsets]).toEqual([...TOOLSETS]);
-    expect(DEFAULT_TOOLSETS).not.toContain("roles");
+    expect(DEFAULT_TOOLSETS).not.toContain("authorization");
     expect(DEFAULT_TOOLSETS).not.toContain("events");
     expect(DEFAULT_TOOLSETS).not.toContain("audit_logs");
     expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(
       /Choose from: .*events, audit_logs, or all/,
     );
+  });
+
+  it("still accepts roles, the authorization toolset's old name, in --toolsets and WORKOS_MCP_TOOLSETS", () => {
+    expect([...loadConfig(KEY, ["--toolsets", "sso,roles"]).toolsets]).toEqual(["sso", "authorization"]);
+    expect([...loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "roles" }, []).toolsets]).toEqual(["authorization"]);
+    expect([...loadConfig(KEY, ["--toolsets", "roles,authorization"]).toolsets]).toEqual(["authorization"]);
   });
 
   it.each([

@@ -4,6 +4,16 @@ import getAuditLogExport from "./audit-logs/get-audit-log-export.js";
 import getAuditLogRetention from "./audit-logs/get-audit-log-retention.js";
 import listAuditLogActions from "./audit-logs/list-audit-log-actions.js";
 import setAuditLogRetention from "./audit-logs/set-audit-log-retention.js";
+import assignRole from "./authorization/assign-role.js";
+import checkAccess from "./authorization/check-access.js";
+import createRole from "./authorization/create-role.js";
+import deleteRole from "./authorization/delete-role.js";
+import getRole from "./authorization/get-role.js";
+import listPermissions from "./authorization/list-permissions.js";
+import listRoleAssignments from "./authorization/list-role-assignments.js";
+import listRoles from "./authorization/list-roles.js";
+import removeRoleAssignment from "./authorization/remove-role-assignment.js";
+import updateRole from "./authorization/update-role.js";
 import type { AnyTool } from "./define.js";
 import deleteDirectory from "./directory-sync/delete-directory.js";
 import getDirectory from "./directory-sync/get-directory.js";
@@ -23,8 +33,6 @@ import getOrganizationOverview from "./organizations/get-organization-overview.j
 import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
 import verifyOrganizationDomain from "./organizations/verify-organization-domain.js";
-import getRole from "./roles/get-role.js";
-import listRoles from "./roles/list-roles.js";
 import getConnection from "./sso/get-connection.js";
 import listConnections from "./sso/list-connections.js";
 import createOrganizationMembership from "./users/create-organization-membership.js";
@@ -90,6 +98,14 @@ export const tools: readonly AnyTool[] = [
   revokeSession,
   listRoles,
   getRole,
+  createRole,
+  updateRole,
+  deleteRole,
+  listPermissions,
+  listRoleAssignments,
+  assignRole,
+  removeRoleAssignment,
+  checkAccess,
   listEvents,
   listAuditLogActions,
   createAuditLogExport,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timestamps } from "./id.js";
+import { defineSummary, optional } from "./summary.js";
 
 /** A permission of the environment (RBAC): what a role grants, named by its slug. */
 export const PERMISSION_ID_PREFIX = "perm";
@@ -16,3 +17,12 @@ export const permission = z.looseObject({
 });
 
 export type Permission = z.infer<typeof permission>;
+
+export const permissionSummary = defineSummary<Permission>({
+  slug: [z.string(), (item) => item.slug],
+  name: [optional.string(), (item) => item.name],
+  resource_type: [
+    optional.string("Set when it applies to a resource type other than the organization."),
+    (item) => (item.resource_type_slug === "organization" ? undefined : item.resource_type_slug),
+  ],
+});

@@ -52,7 +52,7 @@ describe("lean definitions", () => {
 
   it("the instructions say which toolsets are off and how to turn them on", () => {
     expect(h.mcp.getInstructions()).toContain(
-      "More tools exist (toolsets users, roles, events, audit_logs): the operator turns them on with --toolsets or WORKOS_MCP_TOOLSETS",
+      "More tools exist (toolsets users, authorization, events, audit_logs): the operator turns them on with --toolsets or WORKOS_MCP_TOOLSETS",
     );
   });
 

@@ -81,6 +81,26 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   revoke_session: () => ({ session_id: DEMO_IDS.sessions.janePhone, user_id: DEMO_IDS.users.janeDoe }),
   list_roles: () => ({ organization_id: DEMO_IDS.organizations.acme }),
   get_role: () => ({ slug: "org-billing-admin", organization_id: DEMO_IDS.organizations.acme }),
+  create_role: () => ({ organization_id: DEMO_IDS.organizations.acme, slug: "org-views", name: "Views" }),
+  update_role: () => ({ slug: "member", permissions: ["reports:read"] }),
+  delete_role: () => ({ organization_id: DEMO_IDS.organizations.acme, slug: "org-billing-admin" }),
+  list_permissions: () => ({}),
+  list_role_assignments: () => ({ organization_membership_id: DEMO_IDS.organizationMemberships.joseFooCorp }),
+  assign_role: () => ({
+    organization_membership_id: DEMO_IDS.organizationMemberships.bjornFooCorp,
+    role_slug: "org-project-lead",
+    resource_type_slug: "project",
+    resource_external_id: "proj-mobile",
+  }),
+  remove_role_assignment: () => ({
+    organization_membership_id: DEMO_IDS.organizationMemberships.joseFooCorp,
+    role_assignment_id: DEMO_IDS.roleAssignments.joseWebsiteLead,
+  }),
+  check_access: () => ({
+    organization_membership_id: DEMO_IDS.organizationMemberships.joseFooCorp,
+    permission_slug: "project:delete",
+    resource_id: DEMO_IDS.authorizationResources.fooCorpMobile,
+  }),
   list_events: () => ({ organization_id: DEMO_IDS.organizations.acme, limit: 5 }),
   list_audit_log_actions: () => ({}),
   create_audit_log_export: () => ({

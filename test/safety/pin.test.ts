@@ -97,6 +97,7 @@ const refuse = (
 ): Refusal => ({ about, args, lookups, ...(says === undefined ? {} : { says }) });
 
 const domain = DEMO_IDS.domains.globexCom;
+const AUTHZ = DEMO_IDS.authorizationResources;
 const connection = DEMO_IDS.connections.globexGoogleSaml;
 // Shared by the tools that address the same object.
 const globexDomain = refuse(
@@ -344,8 +345,46 @@ const CASES: Record<string, Case[]> = {
       },
     },
   ],
+  list_role_assignments: [
+    refuse(
+      "a Globex member's",
+      () => ({ organization_membership_id: M.meiGlobex }),
+      only(`${MEMBERSHIPS}/${M.meiGlobex}`),
+    ),
+  ],
+  assign_role: [
+    refuse(
+      "a Foo Corp member",
+      () => ({
+        organization_membership_id: M.joseFooCorp,
+        role_slug: "member",
+        resource_id: AUTHZ.fooCorpMobile,
+      }),
+      only(`${MEMBERSHIPS}/${M.joseFooCorp}`),
+    ),
+  ],
+  remove_role_assignment: [
+    refuse(
+      "a Foo Corp member's",
+      () => ({
+        organization_membership_id: M.joseFooCorp,
+        role_assignment_id: DEMO_IDS.roleAssignments.joseWebsiteLead,
+      }),
+      only(`${MEMBERSHIPS}/${M.joseFooCorp}`),
+    ),
+  ],
+  check_access: [
+    refuse(
+      "a Foo Corp member's",
+      () => ({
+        organization_membership_id: M.joseFooCorp,
+        permission_slug: "project:view",
+        resource_id: AUTHZ.fooCorpWebsite,
+      }),
+      only(`${MEMBERSHIPS}/${M.joseFooCorp}`),
+    ),
+  ],
 };
-
 function invitationCases(): Refusal[] {
   return [
     refuse(

@@ -12,7 +12,7 @@ export default defineTool({
   description:
     "List the roles users can be given, with their permissions: the environment's roles, or with organization_id " +
     "also that organization's custom roles. Use it to find a role slug.",
-  toolset: "roles",
+  toolset: "authorization",
   organization: { param: "organization_id" },
   input: z.strictObject({
     organization_id: organizationId.optional().describe("Include this organization's custom roles (org_…)."),

@@ -10,7 +10,7 @@ export default defineTool({
   title: "Get A Role",
   description:
     "Fetch one role by slug, with its permissions. An organization's custom role needs organization_id.",
-  toolset: "roles",
+  toolset: "authorization",
   organization: { param: "organization_id" },
   input: z.strictObject({
     slug: roleSlug.describe("The role's slug, e.g. admin."),
