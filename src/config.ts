@@ -13,6 +13,9 @@ export const TOOLSETS = [
   "users",
   "roles",
   "events",
+  "feature_flags",
+  "api_keys",
+  "radar",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 

@@ -23,6 +23,7 @@ export const CONFIRM_FIELD = {
   user: { noun: "user", field: "email", title: "User's email" },
   organization_membership: { noun: "membership", field: "member's email", title: "Member's email" },
   organization_domain: { noun: "organization domain", field: "name", title: "Domain" },
+  api_key: { noun: "API key", field: "name", title: "API key name" },
 } as const;
 
 /** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */

@@ -1,4 +1,8 @@
 import generatePortalLink from "./admin-portal/generate-portal-link.js";
+import createApiKey from "./api-keys/create-api-key.js";
+import listApiKeys from "./api-keys/list-api-keys.js";
+import revokeApiKey from "./api-keys/revoke-api-key.js";
+import validateApiKey from "./api-keys/validate-api-key.js";
 import type { AnyTool } from "./define.js";
 import deleteDirectory from "./directory-sync/delete-directory.js";
 import getDirectory from "./directory-sync/get-directory.js";
@@ -8,6 +12,9 @@ import listDirectories from "./directory-sync/list-directories.js";
 import listDirectoryGroups from "./directory-sync/list-directory-groups.js";
 import listDirectoryUsers from "./directory-sync/list-directory-users.js";
 import listEvents from "./events/list-events.js";
+import getFeatureFlag from "./feature-flags/get-feature-flag.js";
+import listFeatureFlags from "./feature-flags/list-feature-flags.js";
+import setFeatureFlagTarget from "./feature-flags/set-feature-flag-target.js";
 import addOrganizationDomain from "./organizations/add-organization-domain.js";
 import createOrganization from "./organizations/create-organization.js";
 import deleteOrganization from "./organizations/delete-organization.js";
@@ -18,6 +25,8 @@ import getOrganizationOverview from "./organizations/get-organization-overview.j
 import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
 import verifyOrganizationDomain from "./organizations/verify-organization-domain.js";
+import addRadarListEntry from "./radar/add-radar-list-entry.js";
+import removeRadarListEntry from "./radar/remove-radar-list-entry.js";
 import getRole from "./roles/get-role.js";
 import listRoles from "./roles/list-roles.js";
 import getConnection from "./sso/get-connection.js";
@@ -86,4 +95,13 @@ export const tools: readonly AnyTool[] = [
   listRoles,
   getRole,
   listEvents,
+  listFeatureFlags,
+  getFeatureFlag,
+  setFeatureFlagTarget,
+  listApiKeys,
+  createApiKey,
+  revokeApiKey,
+  validateApiKey,
+  addRadarListEntry,
+  removeRadarListEntry,
 ] as AnyTool[];

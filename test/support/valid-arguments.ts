@@ -1,4 +1,4 @@
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_API_KEY_IDS, DEMO_API_KEY_VALUES, DEMO_IDS } from "../../src/emulator/demo-seed.js";
 
 // Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
 export const VALID: Record<string, Record<string, unknown>> = {
@@ -53,4 +53,20 @@ export const VALID: Record<string, Record<string, unknown>> = {
   revoke_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
   list_user_sessions: { user_id: DEMO_IDS.users.janeDoe },
   revoke_session: { session_id: DEMO_IDS.sessions.janeLaptop, user_id: DEMO_IDS.users.janeDoe },
+  list_feature_flags: {},
+  get_feature_flag: { slug: "advanced-analytics" },
+  set_feature_flag_target: {
+    slug: "advanced-analytics",
+    organization_id: DEMO_IDS.organizations.globex,
+    enabled: true,
+  },
+  list_api_keys: { organization_id: DEMO_IDS.organizations.acme },
+  create_api_key: { organization_id: DEMO_IDS.organizations.acme, name: "Every tool" },
+  revoke_api_key: {
+    api_key_id: DEMO_API_KEY_IDS.acmeReporting,
+    organization_id: DEMO_IDS.organizations.acme,
+  },
+  validate_api_key: { value: DEMO_API_KEY_VALUES.acmeReporting },
+  add_radar_list_entry: { type: "ip_address", action: "block", entry: "198.51.100.42" },
+  remove_radar_list_entry: { type: "ip_address", action: "block", entry: "203.0.113.66" },
 };
