@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
-import { API_KEY_ID_PREFIX, apiKeyWithValue } from "../../workos/api-key.js";
+import { API_KEY_ID_PREFIX } from "../../workos/api-key.js";
 import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { defineTool } from "../define.js";
 import { organizationId } from "../params.js";
-import { readable } from "../readable.js";
+import { readApiKeyWithValue } from "./read-api-key.js";
 
 export default defineTool({
   name: "create_api_key",
@@ -23,7 +23,7 @@ export default defineTool({
       .optional()
       .describe("When it stops working (ISO 8601; default never)."),
   }),
-  output: readable(apiKeyWithValue),
+  output: readApiKeyWithValue,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   // The summary never holds the value: it is in data alone, once.
   summary: (created) =>

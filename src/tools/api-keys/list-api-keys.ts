@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { path } from "../../client/path.js";
-import { type ApiKey, apiKey, apiKeySummary } from "../../workos/api-key.js";
+import { type ApiKey, apiKeySummary } from "../../workos/api-key.js";
 import { defineTool, READ } from "../define.js";
 import { listOf, page } from "../page.js";
 import { listParams, organizationId } from "../params.js";
+import { readApiKey } from "./read-api-key.js";
 
 export default defineTool({
   name: "list_api_keys",
@@ -21,7 +22,7 @@ export default defineTool({
     after: listParams.after,
     detail: listParams.detail,
   }),
-  output: listOf(apiKey),
+  output: listOf(readApiKey),
   list: { noun: "API key", ...apiKeySummary },
   finds: "api_key_id",
   annotations: READ,

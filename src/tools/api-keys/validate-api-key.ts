@@ -2,13 +2,16 @@ import { z } from "zod";
 import { WorkOSError } from "../../client/errors.js";
 import { quote } from "../../mcp/quote.js";
 import { REDACTED, Redactor } from "../../redact.js";
-import { API_KEY_ID_PREFIX, type ApiKey, apiKey } from "../../workos/api-key.js";
+import { API_KEY_ID_PREFIX, type ApiKey } from "../../workos/api-key.js";
 import { defineTool } from "../define.js";
-import { readable } from "../readable.js";
+import { readApiKey } from "./read-api-key.js";
 
 /** Whose key it is: the organization it belongs to, directly or through its user. */
-const organizationOf = (key: ApiKey) =>
-  key.owner.type === "user" ? key.owner.organization_id : key.owner.id;
+const organizationOf = ({
+  owner,
+}: {
+  owner: { type: string; id: string; organization_id?: string | undefined };
+}) => (owner.type === "user" ? owner.organization_id : owner.id);
 
 /**
  * The value is a secret the user handed over, not one of the server's (registerSecrets lasts for the process):
@@ -51,7 +54,7 @@ export default defineTool({
     valid: z
       .boolean()
       .describe("Whether WorkOS accepts the key (on a pinned server: as a key of the pinned organization)."),
-    api_key: readable(apiKey).nullable().describe("The key, without its secret; null when not valid."),
+    api_key: readApiKey.nullable().describe("The key, without its secret; null when not valid."),
   }),
   // WorkOS records the use (last_used_at), nothing more: checking a key changes nothing anyone relies on.
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
