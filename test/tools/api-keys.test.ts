@@ -68,6 +68,7 @@ describe("list_api_keys", () => {
         permissions: ["reports:read"],
       },
     ]);
+    expect(viewOf(result).summary).toBe("2 API keys; this is the last page.");
     const full = await h.call("list_api_keys", { organization_id: acme, detail: "full" });
     for (const key of dataOf<Item[]>(full)) expect(key).not.toHaveProperty("value");
   });

@@ -52,7 +52,15 @@ describe("list_feature_flags and get_feature_flag", () => {
   });
 
   it("get_feature_flag fetches the whole flag; an unknown slug is a 404 pointing to list_feature_flags", async () => {
-    const flag = dataOf(await h.call("get_feature_flag", { slug: "advanced-analytics" }));
+    const result = await h.call("get_feature_flag", { slug: "advanced-analytics" });
+    expect(viewOf(result).summary).toBe(
+      'Feature flag "advanced-analytics" is enabled, on for its targets only.',
+    );
+    const disabled = await h.call("get_feature_flag", { slug: "legacy-export" });
+    expect(viewOf(disabled).summary).toBe(
+      'Feature flag "legacy-export" is disabled in the environment: on for no one.',
+    );
+    const flag = dataOf(result);
     expect(flag).toMatchObject({
       slug: "advanced-analytics",
       enabled: true,
@@ -86,10 +94,11 @@ describe("set_feature_flag_target", () => {
     expect(viewOf(on).summary).toBe(
       `Feature flag "advanced-analytics" now targets organization "${globex}".`,
     );
-    expect(dataOf(on)).toMatchObject({
+    // The flag's state that decides whether the target takes effect, not its whole record.
+    expect(dataOf(on)).toEqual({
       targeted: true,
       organization_id: globex,
-      flag: { slug: "advanced-analytics" },
+      flag: { slug: "advanced-analytics", name: "Advanced Analytics", enabled: true, default_value: false },
     });
     expect(viewOf(on).notes).toEqual(["Environment: the staging (test) environment."]);
     const listed = async () =>

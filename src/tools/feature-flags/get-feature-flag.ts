@@ -3,7 +3,7 @@ import { path } from "../../client/path.js";
 import { featureFlag } from "../../workos/feature-flag.js";
 import { defineTool, READ } from "../define.js";
 import { readable } from "../readable.js";
-import { flagNotFound, flagSlug } from "./flag-slug.js";
+import { flagNotFound, flagSlug, flagState } from "./flag-slug.js";
 
 export default defineTool({
   name: "get_feature_flag",
@@ -16,5 +16,6 @@ export default defineTool({
   output: readable(featureFlag),
   annotations: READ,
   notFound: flagNotFound,
+  summary: flagState,
   handler: ({ slug }, { client, signal }) => client.get(path`/feature-flags/${slug}`, { signal }),
 });

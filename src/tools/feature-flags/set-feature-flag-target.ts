@@ -10,7 +10,8 @@ import { organizationId, userId } from "../params.js";
 import { readable } from "../readable.js";
 import { flagNotFound, flagSlug } from "./flag-slug.js";
 
-const readFlag = readable(featureFlag);
+// The flag as the result shows it: what decides whether the target takes effect, not its whole record.
+const readFlag = readable(featureFlag).pick({ slug: true, name: true, enabled: true, default_value: true });
 
 export default defineTool({
   name: "set_feature_flag_target",
@@ -77,10 +78,11 @@ export default defineTool({
     const route = path`/feature-flags/${slug}/targets/${(organization_id ?? user_id) as string}`;
     if (enabled) await client.post(route, { signal });
     else await client.delete(route, { signal });
+    const { name, enabled: on, default_value } = flag;
     return {
       targeted: enabled,
       ...(organization_id === undefined ? { user_id } : { organization_id }),
-      flag,
+      flag: { slug: flag.slug, name, enabled: on, default_value },
     };
   },
 });
