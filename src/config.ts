@@ -14,6 +14,9 @@ export const TOOLSETS = [
   "authorization",
   "events",
   "audit_logs",
+  "feature_flags",
+  "api_keys",
+  "radar",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 

@@ -25,6 +25,7 @@ export const CONFIRM_FIELD = {
   organization_domain: { noun: "organization domain", field: "name", title: "Domain" },
   role: { noun: "role", field: "name", title: "Role name" },
   role_assignment: { noun: "role assignment", field: "role slug", title: "Role slug" },
+  api_key: { noun: "API key", field: "name", title: "API key name" },
 } as const;
 
 /** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */

@@ -105,6 +105,11 @@ export const DEMO_API_KEY_VALUES = {
 
 /** A finished export of Acme's audit log for January 2024, ready to download. */
 export const DEMO_AUDIT_LOG_EXPORT_ID = "audit_log_export_01HM6YKR00ACMEJAN2024000001";
+/** The ids of the demo seed's organization API keys, for tools that revoke one. */
+export const DEMO_API_KEY_IDS = {
+  acmeReporting: "api_key_01HM6ZBK80R3P0RTS8EXP0RT01",
+  acmeExpired: "api_key_01HM6ZBK80XP1REDXNTEGRAT01",
+} as const;
 
 /** A pending Standalone Connect sign-in, for POST /authkit/oauth2/complete. */
 export const DEMO_EXTERNAL_AUTH_ID = "external_auth_01HM6YJX00DEMOCONNECT0000001";
@@ -965,12 +970,14 @@ export const demoSeed: Seed = {
   ],
   api_keys: [
     {
+      id: DEMO_API_KEY_IDS.acmeReporting,
       name: "Acme reporting export",
       organization_id: DEMO_IDS.organizations.acme,
       value: DEMO_API_KEY_VALUES.acmeReporting,
       permissions: ["reports:read"],
     },
     {
+      id: DEMO_API_KEY_IDS.acmeExpired,
       name: "Acme old integration",
       organization_id: DEMO_IDS.organizations.acme,
       value: DEMO_API_KEY_VALUES.acmeExpired,

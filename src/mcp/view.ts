@@ -65,7 +65,8 @@ function withNotes(view: ModelView): ModelView {
 
 function plural(noun: string, count: number): string {
   if (count === 1) return noun;
-  return noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  // directory → directories, but key → keys: a vowel before the y keeps it.
+  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 }
 
 /** Drops what says nothing: empty values, and fields that only repeat the filter the call gave. */

@@ -14,6 +14,10 @@ import listRoleAssignments from "./authorization/list-role-assignments.js";
 import listRoles from "./authorization/list-roles.js";
 import removeRoleAssignment from "./authorization/remove-role-assignment.js";
 import updateRole from "./authorization/update-role.js";
+import createApiKey from "./api-keys/create-api-key.js";
+import listApiKeys from "./api-keys/list-api-keys.js";
+import revokeApiKey from "./api-keys/revoke-api-key.js";
+import validateApiKey from "./api-keys/validate-api-key.js";
 import type { AnyTool } from "./define.js";
 import deleteDirectory from "./directory-sync/delete-directory.js";
 import getDirectory from "./directory-sync/get-directory.js";
@@ -23,6 +27,9 @@ import listDirectories from "./directory-sync/list-directories.js";
 import listDirectoryGroups from "./directory-sync/list-directory-groups.js";
 import listDirectoryUsers from "./directory-sync/list-directory-users.js";
 import listEvents from "./events/list-events.js";
+import getFeatureFlag from "./feature-flags/get-feature-flag.js";
+import listFeatureFlags from "./feature-flags/list-feature-flags.js";
+import setFeatureFlagTarget from "./feature-flags/set-feature-flag-target.js";
 import addOrganizationDomain from "./organizations/add-organization-domain.js";
 import createOrganization from "./organizations/create-organization.js";
 import deleteOrganization from "./organizations/delete-organization.js";
@@ -33,6 +40,8 @@ import getOrganizationOverview from "./organizations/get-organization-overview.j
 import listOrganizations from "./organizations/list-organizations.js";
 import updateOrganization from "./organizations/update-organization.js";
 import verifyOrganizationDomain from "./organizations/verify-organization-domain.js";
+import addRadarListEntry from "./radar/add-radar-list-entry.js";
+import removeRadarListEntry from "./radar/remove-radar-list-entry.js";
 import getConnection from "./sso/get-connection.js";
 import listConnections from "./sso/list-connections.js";
 import createOrganizationMembership from "./users/create-organization-membership.js";
@@ -112,4 +121,13 @@ export const tools: readonly AnyTool[] = [
   getAuditLogExport,
   getAuditLogRetention,
   setAuditLogRetention,
+  listFeatureFlags,
+  getFeatureFlag,
+  setFeatureFlagTarget,
+  listApiKeys,
+  createApiKey,
+  revokeApiKey,
+  validateApiKey,
+  addRadarListEntry,
+  removeRadarListEntry,
 ] as AnyTool[];

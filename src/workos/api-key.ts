@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineSummary, optional } from "./summary.js";
 
 export const API_KEY_ID_PREFIX = "api_key";
 
@@ -27,3 +28,16 @@ export type ApiKey = z.infer<typeof apiKey>;
 /** The created key, with its secret `value` (never returned again). */
 export const apiKeyWithValue = apiKey.extend({ value: z.string() });
 export type ApiKeyWithValue = z.infer<typeof apiKeyWithValue>;
+
+/** A key in a list: which one it is (its name and last characters), what it may do, and when it was used. */
+export const apiKeySummary = defineSummary<ApiKey>({
+  id: [z.string(), (key) => key.id],
+  name: [z.string(), (key) => key.name],
+  obfuscated_value: [z.string(), (key) => key.obfuscated_value],
+  permissions: [
+    z.array(z.string()).optional(),
+    (key) => (key.permissions.length > 0 ? key.permissions : undefined),
+  ],
+  last_used_at: [optional.string("Never used when absent."), (key) => key.last_used_at ?? undefined],
+  expires_at: [optional.string(), (key) => key.expires_at ?? undefined],
+});

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_TOOLSETS, TOOLSETS } from "../../src/config.js";
 import { tokens } from "../support/client-views.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
@@ -51,8 +52,10 @@ describe("lean definitions", () => {
   });
 
   it("the instructions say which toolsets are off and how to turn them on", () => {
+    const off = TOOLSETS.filter((toolset) => !DEFAULT_TOOLSETS.includes(toolset));
+    expect(off).toEqual(expect.arrayContaining(["users", "events"]));
     expect(h.mcp.getInstructions()).toContain(
-      "More tools exist (toolsets users, authorization, events, audit_logs): the operator turns them on with --toolsets or WORKOS_MCP_TOOLSETS",
+      `More tools exist (toolsets ${off.join(", ")}): the operator turns them on with --toolsets or WORKOS_MCP_TOOLSETS`,
     );
   });
 

@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_API_KEY_IDS, DEMO_API_KEY_VALUES, DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
 import type { ModelView } from "../../src/mcp/view.js";
 import { tools } from "../../src/tools/index.js";
 import { clientViews } from "../support/client-views.js";
@@ -115,6 +115,22 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
     organization_id: DEMO_IDS.organizations.acme,
     retention_period_in_days: 30,
   }),
+  list_feature_flags: () => ({ limit: 3 }),
+  get_feature_flag: () => ({ slug: "advanced-analytics" }),
+  set_feature_flag_target: () => ({ slug: "legacy-export", user_id: DEMO_IDS.users.janeDoe, enabled: true }),
+  list_api_keys: () => ({ organization_id: DEMO_IDS.organizations.acme }),
+  create_api_key: () => ({
+    organization_id: DEMO_IDS.organizations.globex,
+    name: "Views CI",
+    permissions: ["reports:read"],
+  }),
+  revoke_api_key: () => ({
+    api_key_id: DEMO_API_KEY_IDS.acmeExpired,
+    organization_id: DEMO_IDS.organizations.acme,
+  }),
+  validate_api_key: () => ({ value: DEMO_API_KEY_VALUES.acmeReporting }),
+  add_radar_list_entry: () => ({ type: "email", action: "allow", entry: "ops@acme.com" }),
+  remove_radar_list_entry: () => ({ type: "domain", action: "block", entry: "mailinator.com" }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */
@@ -202,6 +218,8 @@ describe("one model view, the same in every client", () => {
   });
 
   it("a delete preview tells the model, in both views, to show the user what would be lost and ask first", async () => {
+    // The calls above leave their requests (a tool that deletes among them): only this call's count.
+    await h.control("DELETE", "/_emulator/requests");
     const result = await h.call("delete_organization", { organization_id: DEMO_IDS.organizations.fooCorp });
     const token = (viewOf(result).data as { confirmation_token: string }).confirmation_token;
     expect(token).toMatch(/^ct_/);

@@ -125,6 +125,8 @@ const ARGUMENTS: Record<string, () => Record<string, unknown>> = {
   validate_webhook: webhookArguments,
 };
 const PASSES: Pass[] = ["every string", "every string but ids"];
+/** WorkOS answers these with no body (201, 204): no upstream string reaches their data, only their words are checked. */
+const NO_UPSTREAM_DATA = new Set(["add_radar_list_entry", "remove_radar_list_entry"]);
 
 describe("a hostile upstream never speaks in the server's words", () => {
   it("has arguments for every tool", () => {
@@ -150,7 +152,7 @@ describe("a hostile upstream never speaks in the server's words", () => {
         const { summary, notes, next, data } = result.structuredContent as unknown as ModelView;
         expect(JSON.stringify({ summary, notes, next }), poisoning).not.toContain(MARKER);
         // The poison did arrive: it is in the data, where it belongs.
-        expect(JSON.stringify(data), poisoning).toContain(MARKER);
+        if (!NO_UPSTREAM_DATA.has(name)) expect(JSON.stringify(data), poisoning).toContain(MARKER);
       }
       expect(read, `${name} failed in every pass, so its summary was never read with poison in it`).toBe(
         true,

@@ -6,6 +6,7 @@ import { pinnedParam } from "../../src/mcp/pin.js";
 import type { AnyTool } from "../../src/tools/define.js";
 import { tools } from "../../src/tools/index.js";
 import { type Harness, startHarness, textOf } from "../support/harness.js";
+import { registerSecret } from "../support/secret-scan.js";
 import { dataOf } from "../support/view.js";
 
 // The pin holds for every tool: each one that names an object is called, on a server pinned to Acme with every
@@ -383,6 +384,53 @@ const CASES: Record<string, Case[]> = {
       }),
       only(`${MEMBERSHIPS}/${M.joseFooCorp}`),
     ),
+  ],
+  set_feature_flag_target: [
+    refuse(
+      "Globex as the target",
+      () => ({ slug: "advanced-analytics", organization_id: globex, enabled: true }),
+      only(),
+    ),
+    refuse(
+      "an Acme member who is also in Globex as the target",
+      () => ({ slug: "advanced-analytics", user_id: U.carlosGarcia, enabled: true }),
+      only(MEMBERSHIPS),
+      "belong to no other organization",
+    ),
+  ],
+  revoke_api_key: [
+    {
+      about: "a Globex key is not found among Acme's, and nothing is revoked",
+      async check(h) {
+        const other = (await h.control("POST", `/organizations/${globex}/api_keys`, {
+          name: "Globex CI",
+        })) as {
+          id: string;
+        };
+        await h.control("DELETE", "/_emulator/requests");
+        const result = await h.call("revoke_api_key", { api_key_id: other.id });
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toContain(`Organization ${acme} has no API key ${other.id}.`);
+        expect((await h.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+      },
+    },
+  ],
+  validate_api_key: [
+    {
+      about: "a Globex key reads as not valid, with nothing of it shown",
+      async check(h) {
+        const other = (await h.control("POST", `/organizations/${globex}/api_keys`, {
+          name: "Globex CI",
+        })) as {
+          id: string;
+          value: string;
+        };
+        registerSecret(other.value);
+        const result = await h.call("validate_api_key", { value: other.value });
+        expect(dataOf(result)).toEqual({ valid: false });
+        expect(textOf(result)).not.toContain(other.id);
+      },
+    },
   ],
 };
 function invitationCases(): Refusal[] {

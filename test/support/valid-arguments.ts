@@ -1,4 +1,4 @@
-import { DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_API_KEY_IDS, DEMO_API_KEY_VALUES, DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
 
 // Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
 export const VALID: Record<string, Record<string, unknown>> = {
@@ -81,4 +81,20 @@ export const VALID: Record<string, Record<string, unknown>> = {
   get_audit_log_export: { audit_log_export_id: DEMO_AUDIT_LOG_EXPORT_ID },
   get_audit_log_retention: { organization_id: DEMO_IDS.organizations.acme },
   set_audit_log_retention: { organization_id: DEMO_IDS.organizations.acme, retention_period_in_days: 30 },
+  list_feature_flags: {},
+  get_feature_flag: { slug: "advanced-analytics" },
+  set_feature_flag_target: {
+    slug: "advanced-analytics",
+    organization_id: DEMO_IDS.organizations.globex,
+    enabled: true,
+  },
+  list_api_keys: { organization_id: DEMO_IDS.organizations.acme },
+  create_api_key: { organization_id: DEMO_IDS.organizations.acme, name: "Every tool" },
+  revoke_api_key: {
+    api_key_id: DEMO_API_KEY_IDS.acmeReporting,
+    organization_id: DEMO_IDS.organizations.acme,
+  },
+  validate_api_key: { value: DEMO_API_KEY_VALUES.acmeReporting },
+  add_radar_list_entry: { type: "ip_address", action: "block", entry: "198.51.100.42" },
+  remove_radar_list_entry: { type: "ip_address", action: "block", entry: "203.0.113.66" },
 };
