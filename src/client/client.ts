@@ -60,7 +60,7 @@ export interface PaginateOptions {
   signal?: AbortSignal;
 }
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export const DEFAULT_BASE_URL = "https://api.workos.com";
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -198,6 +198,11 @@ export class WorkOSClient {
 
   put<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>("PUT", path, options);
+  }
+
+  /** Not retried (PATCH is not idempotent by definition) unless it carries an Idempotency-Key. */
+  patch<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>("PATCH", path, options);
   }
 
   delete<T = void>(path: string, options?: RequestOptions): Promise<T> {
