@@ -13,6 +13,7 @@ export const TOOLSETS = [
   "users",
   "roles",
   "events",
+  "webhook_endpoints",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 

@@ -23,6 +23,8 @@ export const CONFIRM_FIELD = {
   user: { noun: "user", field: "email", title: "User's email" },
   organization_membership: { noun: "membership", field: "member's email", title: "Member's email" },
   organization_domain: { noun: "organization domain", field: "name", title: "Domain" },
+  webhook_endpoint: { noun: "webhook endpoint", field: "URL", title: "Endpoint URL" },
+  authentication_factor: { noun: "MFA factor", field: "owner's email", title: "Owner's email" },
 } as const;
 
 /** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */

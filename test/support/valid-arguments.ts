@@ -1,4 +1,4 @@
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_IDS, DEMO_MFA } from "../../src/emulator/demo-seed.js";
 
 // Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
 export const VALID: Record<string, Record<string, unknown>> = {
@@ -53,4 +53,12 @@ export const VALID: Record<string, Record<string, unknown>> = {
   revoke_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
   list_user_sessions: { user_id: DEMO_IDS.users.janeDoe },
   revoke_session: { session_id: DEMO_IDS.sessions.janeLaptop, user_id: DEMO_IDS.users.janeDoe },
+  list_groups: { organization_id: DEMO_IDS.organizations.acme },
+  get_group: { organization_id: DEMO_IDS.organizations.acme, group_id: DEMO_IDS.groups.acmeEngineering },
+  list_user_auth_factors: { user_id: DEMO_IDS.users.janeDoe },
+  delete_user_auth_factor: { authentication_factor_id: DEMO_MFA.janeTotp },
+  list_webhook_endpoints: {},
+  create_webhook_endpoint: { endpoint_url: "https://every.example.com/hooks", events: ["user.created"] },
+  update_webhook_endpoint: { webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example, status: "enabled" },
+  delete_webhook_endpoint: { webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example },
 };
