@@ -72,6 +72,7 @@ describe("get_group", () => {
     expect(result.isError, textOf(result)).toBeFalsy();
     const group = dataOf<{ members: Record<string, unknown>[] }>(result);
     expect(group).toMatchObject({ id: engineering.id, name: "Engineering", organization_id: acme });
+    expect(viewOf(result).summary).toBe(`Group "${engineering.id}" with 2 members.`);
     expect(group.members.map((m) => m.email).sort()).toEqual(["jane.doe@acme.com", "priya.patel@acme.com"]);
     expect(group.members.find((m) => m.id === M.janeAcme)).toEqual({
       id: M.janeAcme,

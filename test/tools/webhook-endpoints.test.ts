@@ -140,7 +140,7 @@ describe("update_webhook_endpoint", () => {
     });
     expect(result.isError, textOf(result)).toBeFalsy();
     expect(dataOf(result)).toMatchObject({ id, status: "enabled", events: ["user.created"] });
-    expect(viewOf(result).summary).toBe(`Webhook endpoint "${id}" is "enabled", for 1 event types.`);
+    expect(viewOf(result).summary).toBe(`Webhook endpoint "${id}" is "enabled", for 1 event type.`);
     expect(JSON.stringify(result)).not.toContain(DEMO_SECRET);
     const patch = (await h.requests()).find((r) => r.method === "PATCH");
     expect(patch).toMatchObject({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { List } from "../../client/client.js";
 import { path } from "../../client/path.js";
+import { quote } from "../../mcp/quote.js";
 import { GROUP_ID_PREFIX, group } from "../../workos/group.js";
 import {
   type OrganizationMembership,
@@ -34,6 +35,9 @@ export default defineTool({
     members: z.array(member).describe("Its members' organization memberships."),
     more_members: z.boolean().optional().describe(`Set when it has more than the ${SHOWN} shown.`),
   }),
+  summary: (found) =>
+    `Group ${quote.id(found.id, GROUP_ID_PREFIX)} with ${found.members.length}${found.more_members ? "+" : ""} ` +
+    `member${found.members.length === 1 ? "" : "s"}.`,
   annotations: READ,
   notFound: ({ organization_id }) =>
     `Organization ${organization_id} has no such group, or no such organization exists. list_groups lists its groups.`,

@@ -3,7 +3,7 @@ import { quote } from "../../mcp/quote.js";
 import { WEBHOOK_ENDPOINT_ID_PREFIX, webhookEndpoint } from "../../workos/webhook-endpoint.js";
 import { defineTool } from "../define.js";
 import { readable } from "../readable.js";
-import { endpointUrl, eventTypes } from "./fields.js";
+import { endpointUrl, eventCount, eventTypes } from "./fields.js";
 
 export default defineTool({
   name: "create_webhook_endpoint",
@@ -18,9 +18,9 @@ export default defineTool({
   }),
   output: readable(webhookEndpoint),
   summary: (created) =>
-    `Created webhook endpoint ${quote.id(created.id, WEBHOOK_ENDPOINT_ID_PREFIX)} for ${created.events.length} event types.`,
+    `Created webhook endpoint ${quote.id(created.id, WEBHOOK_ENDPOINT_ID_PREFIX)} for ${eventCount(created.events)}.`,
   notes: () => [
-    "secret signs every delivery to this endpoint. Give it to the user to store now (their receiver verifies " +
+    "Its secret (in data) signs every delivery to this endpoint. Give it to the user to store now (their receiver verifies " +
       "with it; WORKOS_WEBHOOK_SECRET for validate_webhook): no tool shows it again.",
   ],
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },

@@ -5,7 +5,7 @@ import { type DeletionTarget, deletion, deletionNotes, deletionSummary } from ".
 import type { WebhookEndpoint } from "../../workos/webhook-endpoint.js";
 import { defineTool, type ToolContext } from "../define.js";
 import { confirmationToken } from "../params.js";
-import { webhookEndpointId } from "./fields.js";
+import { eventCount, webhookEndpointId } from "./fields.js";
 
 /** Events named in the preview's sentence; the impact lists them all. */
 const NAMED = 5;
@@ -32,8 +32,8 @@ async function endpointTarget(id: string, { client, signal }: ToolContext): Prom
     name: found.endpoint_url,
     summary:
       found.status === "enabled"
-        ? `the delivery of ${events.length} event types (${named}) to ${found.endpoint_url}`
-        : `its subscription to ${events.length} event types (disabled: nothing is delivered now)`,
+        ? `the delivery of ${eventCount(events)} (${named}) to ${found.endpoint_url}`
+        : `its subscription to ${eventCount(events)} (disabled: nothing is delivered now)`,
     impact: { endpoint_url: found.endpoint_url, status: found.status, events_no_longer_delivered: events },
   };
 }

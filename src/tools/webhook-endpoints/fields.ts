@@ -35,3 +35,7 @@ export const publicEndpoint = webhookEndpoint.omit({ secret: true });
 export function withoutSecret({ secret: _, ...rest }: WebhookEndpoint): z.infer<typeof publicEndpoint> {
   return rest as z.infer<typeof publicEndpoint>;
 }
+
+/** "3 event types", "1 event type". */
+export const eventCount = (events: readonly unknown[]) =>
+  `${events.length} event type${events.length === 1 ? "" : "s"}`;

@@ -5,7 +5,14 @@ import { WEBHOOK_ENDPOINT_ID_PREFIX, type WebhookEndpoint } from "../../workos/w
 import { WEBHOOK_ENDPOINT_STATUSES } from "../../workos-vocabulary.js";
 import { defineTool } from "../define.js";
 import { readable } from "../readable.js";
-import { endpointUrl, eventTypes, publicEndpoint, webhookEndpointId, withoutSecret } from "./fields.js";
+import {
+  endpointUrl,
+  eventCount,
+  eventTypes,
+  publicEndpoint,
+  webhookEndpointId,
+  withoutSecret,
+} from "./fields.js";
 
 export default defineTool({
   name: "update_webhook_endpoint",
@@ -28,7 +35,7 @@ export default defineTool({
   output: readable(publicEndpoint),
   summary: (updated) =>
     `Webhook endpoint ${quote.id(updated.id, WEBHOOK_ENDPOINT_ID_PREFIX)} is ${quote.word(updated.status, "as data says")}, ` +
-    `for ${updated.events.length} event types.`,
+    `for ${eventCount(updated.events)}.`,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   handler: async ({ webhook_endpoint_id, ...body }, { client, signal }) =>
     withoutSecret(
