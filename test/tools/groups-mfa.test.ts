@@ -38,6 +38,18 @@ describe("list_groups", () => {
     expect((await h.requests()).map((r) => r.path)).toEqual([`/organizations/${acme}/groups`]);
   });
 
+  it("pages on past WorkOS's largest page with the next call it offers", async () => {
+    for (let i = 0; i < 100; i++) {
+      await h.control("POST", `/organizations/${acme}/groups`, { name: `Team ${i}` });
+    }
+    const first = viewOf<Group[]>(await h.call("list_groups", { organization_id: acme }));
+    expect(first.data).toHaveLength(100);
+    expect(first.next?.arguments).toEqual({ organization_id: acme, after: first.data.at(-1)?.id });
+    const second = viewOf<Group[]>(await h.call("list_groups", first.next?.arguments));
+    expect(second.data.map((g) => g.name)).toEqual(["Finance", "Engineering"]);
+    expect(second.next).toBeUndefined();
+  });
+
   it("lists the groups one member is in", async () => {
     const result = await h.call("list_groups", { organization_membership_id: M.janeAcme });
     expect(dataOf<Group[]>(result).map((g) => g.name)).toEqual(["Engineering"]);

@@ -24,7 +24,7 @@ const SHOWN = 100;
 export default defineTool({
   name: "get_group",
   title: "Get A Group",
-  description: "Fetch one group of an organization with its members (their emails and roles).",
+  description: "Fetch a group of an organization with its members' emails and roles.",
   toolset: "users",
   organization: { param: "organization_id" },
   input: z.strictObject({

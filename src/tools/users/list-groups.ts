@@ -7,14 +7,14 @@ import { ownerOfOrganizationMembership } from "../owners.js";
 import { listOf } from "../page.js";
 import { listParams, organizationId, organizationMembershipId } from "../params.js";
 
-/** One page, WorkOS's largest: a note says when an organization has more. */
+/** WorkOS's largest page: few organizations have more groups, and next pages on. */
 const PAGE = 100;
 
 export default defineTool({
   name: "list_groups",
   title: "List Groups",
   description:
-    "List an organization's groups of members, or the groups one member is in (AuthKit groups, not directory groups).",
+    "List an organization's groups, or the groups one member is in (AuthKit groups, not directory groups).",
   toolset: "users",
   organization: {
     param: "organization_id",
@@ -30,6 +30,7 @@ export default defineTool({
       organization_membership_id: organizationMembershipId
         .optional()
         .describe("Only this member's groups (om_…)."),
+      after: listParams.after.describe("The page after this id, as next gives."),
       detail: listParams.detail,
     })
     .refine(
@@ -38,16 +39,17 @@ export default defineTool({
     ),
   output: listOf(group),
   list: { noun: "group", ...groupSummary },
-  notes: ({ list_metadata }) =>
-    list_metadata.after === null ? [] : [`Only the first ${PAGE} groups are shown.`],
   finds: "group_id",
   annotations: READ,
-  handler: async ({ organization_id, organization_membership_id }, { client, signal }) => {
-    const route =
-      organization_membership_id === undefined
-        ? path`/organizations/${organization_id as string}/groups`
-        : path`/user_management/organization_memberships/${organization_membership_id}/groups`;
-    const { data, list_metadata } = await client.get<List<Group>>(route, { query: { limit: PAGE }, signal });
+  handler: async ({ organization_id, organization_membership_id, after }, { client, signal }) => {
+    const query = { limit: PAGE, after };
+    if (organization_membership_id === undefined) {
+      const route = path`/organizations/${organization_id as string}/groups`;
+      const { data, list_metadata } = await client.get<List<Group>>(route, { query, signal });
+      return { data, list_metadata: { before: null, after: list_metadata.after } };
+    }
+    const route = path`/user_management/organization_memberships/${organization_membership_id}/groups`;
+    const { data, list_metadata } = await client.get<List<Group>>(route, { query, signal });
     // A member's groups are all of its own organization: another organization named beside it has none of them.
     const kept =
       organization_id === undefined ? data : data.filter((g) => g.organization_id === organization_id);

@@ -14,8 +14,7 @@ import { listParams, userId } from "../params.js";
 export default defineTool({
   name: "list_user_auth_factors",
   title: "List A User's MFA Factors",
-  description:
-    "List a user's MFA factors (authenticator apps for a second sign-in step) and when each was enrolled.",
+  description: "List a user's MFA factors (e.g. authenticator apps) and when each was enrolled.",
   toolset: "users",
   organization: { owner: ownerOf({ user_id: ownerOfUser }), hint: USER_HINT },
   input: z.strictObject({ user_id: userId.describe("The user (user_…)."), detail: listParams.detail }),

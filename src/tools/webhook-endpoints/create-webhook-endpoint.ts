@@ -9,7 +9,7 @@ export default defineTool({
   name: "create_webhook_endpoint",
   title: "Add A Webhook Endpoint",
   description:
-    "Add a URL that WorkOS sends the chosen events to, e.g. for staging. Returns its signing secret, shown only here.",
+    "Add a URL WorkOS sends the chosen events to, e.g. for staging; returns its signing secret, shown only here.",
   toolset: "webhook_endpoints",
   organization: "environment",
   input: z.strictObject({

@@ -42,8 +42,7 @@ export default defineTool({
   name: "delete_webhook_endpoint",
   title: "Delete A Webhook Endpoint",
   description:
-    "Permanently stop WorkOS sending webhooks to an endpoint. Only on the user's explicit request; they " +
-    "confirm first. To pause deliveries, update_webhook_endpoint with status disabled.",
+    "Delete a webhook endpoint so WorkOS stops sending it events. Only on the user's explicit request; they confirm first.",
   toolset: "webhook_endpoints",
   organization: "environment",
   input: z.strictObject({ webhook_endpoint_id: webhookEndpointId, confirmation_token: confirmationToken }),

@@ -17,8 +17,7 @@ import {
 export default defineTool({
   name: "update_webhook_endpoint",
   title: "Change A Webhook Endpoint",
-  description:
-    "Change a webhook endpoint's URL or events, or disable it (no deliveries) and enable it again.",
+  description: "Change a webhook endpoint's URL or events, or disable or re-enable its deliveries.",
   toolset: "webhook_endpoints",
   organization: "environment",
   input: z
