@@ -50,12 +50,15 @@ describe("loadConfig", () => {
     expect([...loadConfig(KEY, ["--toolsets", "organizations"]).toolsets]).toEqual(["organizations"]);
   });
 
-  it("turns on every toolset with all, and leaves roles and events off by default", () => {
+  it("turns on every toolset with all, and leaves roles, events and webhook_endpoints off by default", () => {
     expect([...loadConfig(KEY, ["--toolsets", "all"]).toolsets]).toEqual([...TOOLSETS]);
     expect([...loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "all" }, []).toolsets]).toEqual([...TOOLSETS]);
     expect(DEFAULT_TOOLSETS).not.toContain("roles");
     expect(DEFAULT_TOOLSETS).not.toContain("events");
-    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(/Choose from: .*events, or all/);
+    expect(DEFAULT_TOOLSETS).not.toContain("webhook_endpoints");
+    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(
+      /Choose from: .*webhook_endpoints, or all/,
+    );
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import { DEMO_IDS, DEMO_MFA } from "../../src/emulator/demo-seed.js";
 import type { ModelView } from "../../src/mcp/view.js";
 import { tools } from "../../src/tools/index.js";
 import { clientViews } from "../support/client-views.js";
@@ -82,6 +82,23 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   list_roles: () => ({ organization_id: DEMO_IDS.organizations.acme }),
   get_role: () => ({ slug: "org-billing-admin", organization_id: DEMO_IDS.organizations.acme }),
   list_events: () => ({ organization_id: DEMO_IDS.organizations.acme, limit: 5 }),
+  list_groups: () => ({ organization_id: DEMO_IDS.organizations.acme }),
+  get_group: () => ({
+    organization_id: DEMO_IDS.organizations.acme,
+    group_id: DEMO_IDS.groups.acmeEngineering,
+  }),
+  list_user_auth_factors: () => ({ user_id: DEMO_IDS.users.janeDoe }),
+  delete_user_auth_factor: () => ({ authentication_factor_id: DEMO_MFA.janeTotp }),
+  list_webhook_endpoints: () => ({}),
+  create_webhook_endpoint: () => ({
+    endpoint_url: "https://views.example.com/hooks",
+    events: ["user.created"],
+  }),
+  update_webhook_endpoint: () => ({
+    webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example,
+    status: "enabled",
+  }),
+  delete_webhook_endpoint: () => ({ webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */
