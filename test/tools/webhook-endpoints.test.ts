@@ -80,6 +80,24 @@ describe("list_webhook_endpoints", () => {
   });
 });
 
+describe("list_webhook_endpoints beyond 100", () => {
+  it("shows the first 100 and says there may be more", async () => {
+    for (let i = 0; i < 100; i++) {
+      await h.control("POST", "/webhook_endpoints", {
+        endpoint_url: `https://hooks${i}.example.com/workos`,
+        events: ["user.created"],
+      });
+    }
+    const view = viewOf<Endpoint[]>(await h.call("list_webhook_endpoints"));
+    expect(view.data).toHaveLength(100);
+    expect(view.notes).toContain("Only the first 100 endpoints are shown.");
+    const one = viewOf(
+      await h.call("update_webhook_endpoint", { webhook_endpoint_id: view.data[0]?.id, status: "disabled" }),
+    );
+    expect(one.data).toMatchObject({ status: "disabled" });
+  });
+});
+
 describe("create_webhook_endpoint", () => {
   it("creates an endpoint and shows its signing secret once, with a note to store it", async () => {
     const result = await h.call("create_webhook_endpoint", {

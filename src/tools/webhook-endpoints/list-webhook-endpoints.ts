@@ -7,7 +7,7 @@ import { listOf } from "../page.js";
 import { listParams } from "../params.js";
 import { publicEndpoint, withoutSecret } from "./fields.js";
 
-/** More than any environment configures; what lies beyond is not shown. */
+/** More than any environment configures; a note says when there may be more. */
 const MAX_ENDPOINTS = 100;
 
 export default defineTool({
@@ -20,6 +20,8 @@ export default defineTool({
   input: z.strictObject({ detail: listParams.detail }),
   output: listOf(publicEndpoint),
   list: { noun: "webhook endpoint", ...webhookEndpointSummary },
+  notes: ({ data }) =>
+    data.length < MAX_ENDPOINTS ? [] : [`Only the first ${MAX_ENDPOINTS} endpoints are shown.`],
   finds: "webhook_endpoint_id",
   annotations: READ,
   handler: async (_, { client, signal }) => {
