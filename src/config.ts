@@ -17,6 +17,7 @@ export const TOOLSETS = [
   "feature_flags",
   "api_keys",
   "radar",
+  "webhook_endpoints",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 

@@ -26,6 +26,8 @@ export const CONFIRM_FIELD = {
   role: { noun: "role", field: "name", title: "Role name" },
   role_assignment: { noun: "role assignment", field: "role slug", title: "Role slug" },
   api_key: { noun: "API key", field: "name", title: "API key name" },
+  webhook_endpoint: { noun: "webhook endpoint", field: "URL", title: "Endpoint URL" },
+  authentication_factor: { noun: "MFA factor", field: "owner's email", title: "Owner's email" },
 } as const;
 
 /** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */

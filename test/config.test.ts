@@ -56,6 +56,7 @@ describe("loadConfig", () => {
     expect(DEFAULT_TOOLSETS).not.toContain("authorization");
     expect(DEFAULT_TOOLSETS).not.toContain("events");
     expect(DEFAULT_TOOLSETS).not.toContain("audit_logs");
+    expect(DEFAULT_TOOLSETS).not.toContain("webhook_endpoints");
     expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(
       /Choose from: .*events.*, or all/,
     );

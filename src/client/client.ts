@@ -200,6 +200,11 @@ export class WorkOSClient {
     return this.request<T>("PUT", path, options);
   }
 
+  /** Not retried (PATCH is not idempotent by definition) unless it carries an Idempotency-Key. */
+  patch<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>("PATCH", path, options);
+  }
+
   delete<T = void>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>("DELETE", path, options);
   }

@@ -94,6 +94,12 @@ export const DEMO_IDS = {
   roleAssignments: {
     joseWebsiteLead: "role_assignment_01HM6Z7430NF8DKV2QWB6XHJ9M",
   },
+  groups: {
+    acmeEngineering: "group_01HM6Z9ACME0ENGINEERING0001",
+    acmeFinance: "group_01HM6Z9ACME0FINANCE000000001",
+    globexSales: "group_01HM6Z9GLOBEX0SALES0000000001",
+  },
+  webhookEndpoints: { example: "we_01HM6Z9EXAMPLE0ENDPOINT000001" },
 } as const;
 
 /** The secrets of the demo seed's API keys (an active organization key, an expired one, Priya Patel's key). */
@@ -775,6 +781,7 @@ export const demoSeed: Seed = {
   ],
   groups: [
     {
+      id: DEMO_IDS.groups.acmeEngineering,
       organization_id: DEMO_IDS.organizations.acme,
       name: "Engineering",
       description: "Everyone who ships Acme's product.",
@@ -783,12 +790,14 @@ export const demoSeed: Seed = {
       role_assignments: [{ role_slug: "admin" }],
     },
     {
+      id: DEMO_IDS.groups.acmeFinance,
       organization_id: DEMO_IDS.organizations.acme,
       name: "Finance",
       description: null,
       members: [DEMO_IDS.organizationMemberships.bobAcme],
     },
     {
+      id: DEMO_IDS.groups.globexSales,
       organization_id: DEMO_IDS.organizations.globex,
       name: "Sales",
       members: [DEMO_IDS.organizationMemberships.hankGlobex, DEMO_IDS.organizationMemberships.meiGlobex],
@@ -919,6 +928,7 @@ export const demoSeed: Seed = {
   // Disabled, so the demo sends nothing over the network; enable it (PATCH) to see deliveries fail and retry.
   webhook_endpoints: [
     {
+      id: DEMO_IDS.webhookEndpoints.example,
       url: "https://example.com/workos/webhooks",
       secret: "whsec_demo_example_endpoint",
       events: ["organization.created", "organization.updated", "organization.deleted"],

@@ -50,6 +50,9 @@ export function whyOff(config: Config, tool: AnyTool): string | undefined {
   if (config.organizationId !== undefined && tool.organization === "creates") {
     return `${tool.name} is not available: this server is pinned to organization ${config.organizationId} (--organization), so it creates nothing that lives outside it (organizations, users).`;
   }
+  if (config.organizationId !== undefined && tool.organization === "environment") {
+    return `${tool.name} is not available: this server is pinned to organization ${config.organizationId} (--organization), and ${tool.name} reaches what every organization of the environment shares.`;
+  }
   return undefined;
 }
 

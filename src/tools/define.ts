@@ -41,6 +41,7 @@ export type OwnerLookup = (
  *   `hint` says what the model may do instead when it is refused;
  * - "filters": the handler itself keeps to `context.organization`;
  * - "creates": it makes what lives outside any one organization (organizations, users), which a pinned server does not;
+ * - "environment": it reads or changes what every organization shares (webhook endpoints, Radar lists), which a pinned server does not;
  * - "none": it touches nothing of an organization's.
  */
 export type OrganizationScope =
@@ -48,6 +49,7 @@ export type OrganizationScope =
   | { owner: OwnerLookup; hint?: string }
   | "filters"
   | "creates"
+  | "environment"
   | "none";
 
 /** One page of a list tool, as its handler returns it. */

@@ -49,10 +49,14 @@ import createUser from "./users/create-user.js";
 import deactivateOrganizationMembership from "./users/deactivate-organization-membership.js";
 import deleteOrganizationMembership from "./users/delete-organization-membership.js";
 import deleteUser from "./users/delete-user.js";
+import deleteUserAuthFactor from "./users/delete-user-auth-factor.js";
+import getGroup from "./users/get-group.js";
 import getInvitation from "./users/get-invitation.js";
 import getUser from "./users/get-user.js";
+import listGroups from "./users/list-groups.js";
 import listInvitations from "./users/list-invitations.js";
 import listOrganizationMemberships from "./users/list-organization-memberships.js";
+import listUserAuthFactors from "./users/list-user-auth-factors.js";
 import listUserSessions from "./users/list-user-sessions.js";
 import listUsers from "./users/list-users.js";
 import reactivateOrganizationMembership from "./users/reactivate-organization-membership.js";
@@ -62,6 +66,10 @@ import revokeSession from "./users/revoke-session.js";
 import sendInvitation from "./users/send-invitation.js";
 import updateOrganizationMembership from "./users/update-organization-membership.js";
 import updateUser from "./users/update-user.js";
+import createWebhookEndpoint from "./webhook-endpoints/create-webhook-endpoint.js";
+import deleteWebhookEndpoint from "./webhook-endpoints/delete-webhook-endpoint.js";
+import listWebhookEndpoints from "./webhook-endpoints/list-webhook-endpoints.js";
+import updateWebhookEndpoint from "./webhook-endpoints/update-webhook-endpoint.js";
 import validateWebhook from "./webhooks/validate-webhook.js";
 
 /** Every tool, in the order clients list them. Adding a tool means adding it here. */
@@ -105,6 +113,14 @@ export const tools: readonly AnyTool[] = [
   revokeInvitation,
   listUserSessions,
   revokeSession,
+  listGroups,
+  getGroup,
+  listUserAuthFactors,
+  deleteUserAuthFactor,
+  listWebhookEndpoints,
+  createWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
   listRoles,
   getRole,
   createRole,

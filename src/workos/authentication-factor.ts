@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AUTHENTICATION_FACTOR_TYPES } from "../workos-vocabulary.js";
 import { timestamps } from "./id.js";
+import { defineSummary, optional } from "./summary.js";
 
 export const AUTHENTICATION_FACTOR_ID_PREFIX = "auth_factor";
 
@@ -29,3 +30,12 @@ export const authenticationFactorEnrolled = authenticationFactor.extend({
     .optional(),
 });
 export type AuthenticationFactorEnrolled = z.infer<typeof authenticationFactorEnrolled>;
+
+/** A factor as a person names it: its kind, and the app or phone it lives on. */
+export const authenticationFactorSummary = defineSummary<AuthenticationFactor>({
+  id: [z.string(), (value) => value.id],
+  type: [z.string(), (value) => value.type],
+  issuer: [optional.string("The authenticator app's account issuer (totp)."), (value) => value.totp?.issuer],
+  phone_number: [optional.string(), (value) => value.sms?.phone_number],
+  enrolled_at: [z.string(), (value) => value.created_at],
+});

@@ -501,6 +501,21 @@ describe("retries", () => {
     expect(log[0] && header(log[0], "idempotency-key")).toBeUndefined();
   });
 
+  it("sends patch() as PATCH, and does not retry it (not idempotent by definition)", async () => {
+    const endpoint = "/webhook_endpoints/we_01JZZZZZZZZZZZZZZZZZZZZZZZ";
+    await control.addFault({
+      method: "PATCH",
+      path: endpoint,
+      status: 503,
+      body: { message: "x" },
+      times: 1,
+    });
+    await expect(client.patch(endpoint, { body: { status: "enabled" } })).rejects.toBeInstanceOf(ServerError);
+    const log = await control.requests();
+    expect(log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([`PATCH ${endpoint}`]);
+    expect(log[0]?.body).toEqual({ status: "enabled" });
+  });
+
   it("retries post() with the SAME Idempotency-Key", async () => {
     await control.addFault({
       method: "POST",

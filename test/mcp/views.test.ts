@@ -1,6 +1,12 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_API_KEY_IDS, DEMO_API_KEY_VALUES, DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import {
+  DEMO_API_KEY_IDS,
+  DEMO_API_KEY_VALUES,
+  DEMO_AUDIT_LOG_EXPORT_ID,
+  DEMO_IDS,
+  DEMO_MFA,
+} from "../../src/emulator/demo-seed.js";
 import type { ModelView } from "../../src/mcp/view.js";
 import { tools } from "../../src/tools/index.js";
 import { clientViews } from "../support/client-views.js";
@@ -131,6 +137,23 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   validate_api_key: () => ({ value: DEMO_API_KEY_VALUES.acmeReporting }),
   add_radar_list_entry: () => ({ type: "email", action: "allow", entry: "ops@acme.com" }),
   remove_radar_list_entry: () => ({ type: "domain", action: "block", entry: "mailinator.com" }),
+  list_groups: () => ({ organization_id: DEMO_IDS.organizations.acme }),
+  get_group: () => ({
+    organization_id: DEMO_IDS.organizations.acme,
+    group_id: DEMO_IDS.groups.acmeEngineering,
+  }),
+  list_user_auth_factors: () => ({ user_id: DEMO_IDS.users.janeDoe }),
+  delete_user_auth_factor: () => ({ authentication_factor_id: DEMO_MFA.janeTotp }),
+  list_webhook_endpoints: () => ({}),
+  create_webhook_endpoint: () => ({
+    endpoint_url: "https://views.example.com/hooks",
+    events: ["user.created"],
+  }),
+  update_webhook_endpoint: () => ({
+    webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example,
+    status: "enabled",
+  }),
+  delete_webhook_endpoint: () => ({ webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */

@@ -26,6 +26,8 @@ const EXTRA = {
   janeGlobex: "session_01HM6YPIN0GLOBEX00000000001",
   janeNowhere: "session_01HM6YPIN0NOWHERE0000000001",
   joseAcmePending: "om_01HM6XPIN0JOSEACMEPENDING01",
+  meiTotp: "auth_factor_01HM6YPIN0MEITOTP00000000001",
+  carlosTotp: "auth_factor_01HM6YPIN0CARLOSTOTP000000001",
 };
 const LATER = "2099-01-01T00:00:00.000Z";
 const seed: Seed = {
@@ -52,6 +54,11 @@ const seed: Seed = {
     ...(demoSeed.organization_memberships ?? []),
     { id: EXTRA.joseAcmePending, user_id: U.joseNunez, organization_id: acme, status: "pending" },
   ],
+  authentication_factors: [
+    ...(demoSeed.authentication_factors ?? []),
+    { id: EXTRA.meiTotp, type: "totp", user_id: U.meiChen },
+    { id: EXTRA.carlosTotp, type: "totp", user_id: U.carlosGarcia },
+  ],
 };
 
 const PINNED = {
@@ -67,6 +74,7 @@ interface Fixture {
   globexDirectoryGroup: string;
   /** An invitation to no organization (to the application). */
   nowhereInvitation: string;
+  globexGroup: string;
 }
 
 /** A call that must be refused, having made exactly these requests (GETs: the ownership lookups). */
@@ -432,6 +440,43 @@ const CASES: Record<string, Case[]> = {
       },
     },
   ],
+  // Groups and MFA factors (users toolset).
+  list_groups: [
+    refuse(
+      "a Globex membership's groups",
+      () => ({ organization_membership_id: M.hankGlobex }),
+      only(`${MEMBERSHIPS}/${M.hankGlobex}`),
+    ),
+  ],
+  get_group: [
+    {
+      about: "a Globex group is looked for only among Acme's, and not found",
+      async check(h, f) {
+        const result = await h.call("get_group", { group_id: f.globexGroup });
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toMatch(/HTTP 404/);
+        const paths = (await h.requests()).map((r) => r.path);
+        expect(paths.every((p) => p.startsWith(`/organizations/${acme}/groups/`))).toBe(true);
+      },
+    },
+  ],
+  list_user_auth_factors: [
+    refuse("a Globex user's", () => ({ user_id: U.meiChen }), only(MEMBERSHIPS)),
+    refuse("a user of no organization's", () => ({ user_id: U.oliviaBrown }), only(MEMBERSHIPS)),
+  ],
+  delete_user_auth_factor: [
+    refuse(
+      "a Globex user's factor",
+      () => ({ authentication_factor_id: EXTRA.meiTotp }),
+      only(`/auth/factors/${EXTRA.meiTotp}`, MEMBERSHIPS),
+    ),
+    refuse(
+      "the factor of an Acme member who is also in Globex",
+      () => ({ authentication_factor_id: EXTRA.carlosTotp }),
+      only(`/auth/factors/${EXTRA.carlosTotp}`, MEMBERSHIPS),
+      "belong to no other organization",
+    ),
+  ],
 };
 function invitationCases(): Refusal[] {
   return [
@@ -455,6 +500,8 @@ const NOT_WORKOS_IDS = new Set(["external_id", "stripe_customer_id", "idp_id"]);
 function needsCase(tool: AnyTool): boolean {
   const scope = tool.organization;
   if (scope === "filters") return true;
+  // Off on a pinned server: nothing to refuse.
+  if (scope === "environment") return false;
   if (typeof scope === "object" && scope.owner !== undefined) return true;
   const pinned = pinnedParam(tool);
   return Object.keys(tool.input.shape).some(
@@ -484,6 +531,7 @@ beforeAll(async () => {
     globexDirectoryUser: await first(`/directory_users?directory=${globexAzure}&limit=1`),
     globexDirectoryGroup: await first(`/directory_groups?directory=${globexAzure}&limit=1`),
     nowhereInvitation: invited.id,
+    globexGroup: await first(`/organizations/${globex}/groups?limit=1`),
   };
 });
 afterAll(() => h.close());
@@ -516,9 +564,11 @@ describe("a server pinned to Acme, every toolset on", () => {
     expect(neverRefused.map((tool) => tool.name)).toEqual([]);
   });
 
-  it("offers every tool but those that create beyond an organization, and the fixture objects exist", async () => {
+  it("offers every tool but those that create or reach beyond an organization, and the fixture objects exist", async () => {
     const listed = (await h.mcp.listTools()).tools.map((tool) => tool.name);
-    const expected = tools.filter((tool) => tool.organization !== "creates").map((tool) => tool.name);
+    const expected = tools
+      .filter((tool) => tool.organization !== "creates" && tool.organization !== "environment")
+      .map((tool) => tool.name);
     expect(listed).toEqual(expected);
     expect(Object.values(f).every((id) => typeof id === "string" && id !== "")).toBe(true);
   });

@@ -1,4 +1,10 @@
-import { DEMO_API_KEY_IDS, DEMO_API_KEY_VALUES, DEMO_AUDIT_LOG_EXPORT_ID, DEMO_IDS } from "../../src/emulator/demo-seed.js";
+import {
+  DEMO_API_KEY_IDS,
+  DEMO_API_KEY_VALUES,
+  DEMO_AUDIT_LOG_EXPORT_ID,
+  DEMO_IDS,
+  DEMO_MFA,
+} from "../../src/emulator/demo-seed.js";
 
 // Valid arguments for every tool that calls WorkOS; validate_webhook makes no call and has its own tests.
 export const VALID: Record<string, Record<string, unknown>> = {
@@ -97,4 +103,12 @@ export const VALID: Record<string, Record<string, unknown>> = {
   validate_api_key: { value: DEMO_API_KEY_VALUES.acmeReporting },
   add_radar_list_entry: { type: "ip_address", action: "block", entry: "198.51.100.42" },
   remove_radar_list_entry: { type: "ip_address", action: "block", entry: "203.0.113.66" },
+  list_groups: { organization_id: DEMO_IDS.organizations.acme },
+  get_group: { organization_id: DEMO_IDS.organizations.acme, group_id: DEMO_IDS.groups.acmeEngineering },
+  list_user_auth_factors: { user_id: DEMO_IDS.users.janeDoe },
+  delete_user_auth_factor: { authentication_factor_id: DEMO_MFA.janeTotp },
+  list_webhook_endpoints: {},
+  create_webhook_endpoint: { endpoint_url: "https://every.example.com/hooks", events: ["user.created"] },
+  update_webhook_endpoint: { webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example, status: "enabled" },
+  delete_webhook_endpoint: { webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example },
 };

@@ -22,7 +22,7 @@ describe("users toolset", () => {
     try {
       expect((await off.mcp.listTools()).tools.map((tool) => tool.name)).not.toContain("list_users");
       const names = (await on.mcp.listTools()).tools.map((tool) => tool.name);
-      expect(names).toHaveLength(18);
+      expect(names).toHaveLength(22);
       expect(names).toContain("revoke_session");
     } finally {
       await off.close();

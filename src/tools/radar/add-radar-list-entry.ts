@@ -10,7 +10,7 @@ export default defineTool({
     "are blocked) or allow list (they skip Radar's checks).",
   toolset: "radar",
   // Radar's lists apply to every organization's sign-ins: a server pinned to one does not change them.
-  organization: "creates",
+  organization: "environment",
   input: z.strictObject(radarListInput),
   output: radarListResult.extend({
     already_listed: z.boolean().describe("Whether the entry was on the list before this call."),

@@ -9,7 +9,7 @@ export default defineTool({
     "Remove an entry from Radar's block or allow list. Removing a block lets what it matched sign in again.",
   toolset: "radar",
   // Radar's lists apply to every organization's sign-ins: a server pinned to one does not change them.
-  organization: "creates",
+  organization: "environment",
   input: z.strictObject(radarListInput),
   output: radarListResult.extend({ removed: z.literal(true) }),
   // Destructive: it takes a rule away, and a removed block loosens protection. Not confirmed like a delete:
