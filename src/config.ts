@@ -13,6 +13,7 @@ export const TOOLSETS = [
   "users",
   "roles",
   "events",
+  "catalog",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 

@@ -23,6 +23,8 @@ export const CONFIRM_FIELD = {
   user: { noun: "user", field: "email", title: "User's email" },
   organization_membership: { noun: "membership", field: "member's email", title: "Member's email" },
   organization_domain: { noun: "organization domain", field: "name", title: "Domain" },
+  /** What workos_write deletes or revokes: any WorkOS object, by the name (or email, slug, id) its preview shows. */
+  workos_object: { noun: "object", field: "name as shown", title: "Name" },
 } as const;
 
 /** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */
@@ -146,7 +148,8 @@ interface GateRequest {
   form: ConfirmForm | undefined;
   toolName: string;
   input: Record<string, unknown>;
-  target: () => Promise<DeletionTarget>;
+  /** What the call would destroy; undefined when it destroys nothing, and goes ahead unasked. */
+  target: () => Promise<DeletionTarget | undefined>;
   environment: string;
   signal: AbortSignal;
   /**
@@ -174,6 +177,7 @@ export class DeletionGate {
 
   async check(request: GateRequest): Promise<Deletion | undefined> {
     const target = await request.target();
+    if (target === undefined) return undefined;
     const base = { deleted: false, object: target.object, id: target.id, name: target.name };
     if (request.form !== undefined) {
       const binding = bindingOf(request.toolName, request.input);

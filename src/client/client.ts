@@ -60,7 +60,7 @@ export interface PaginateOptions {
   signal?: AbortSignal;
 }
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export const DEFAULT_BASE_URL = "https://api.workos.com";
 const DEFAULT_TIMEOUT_MS = 30_000;

@@ -1,4 +1,7 @@
 import generatePortalLink from "./admin-portal/generate-portal-link.js";
+import findWorkosOperations from "./catalog/find-workos-operations.js";
+import workosRead from "./catalog/workos-read.js";
+import workosWrite from "./catalog/workos-write.js";
 import type { AnyTool } from "./define.js";
 import deleteDirectory from "./directory-sync/delete-directory.js";
 import getDirectory from "./directory-sync/get-directory.js";
@@ -86,4 +89,7 @@ export const tools: readonly AnyTool[] = [
   listRoles,
   getRole,
   listEvents,
+  findWorkosOperations,
+  workosRead,
+  workosWrite,
 ] as AnyTool[];
