@@ -55,7 +55,8 @@ describe("loadConfig", () => {
     expect([...loadConfig({ ...KEY, WORKOS_MCP_TOOLSETS: "all" }, []).toolsets]).toEqual([...TOOLSETS]);
     expect(DEFAULT_TOOLSETS).not.toContain("roles");
     expect(DEFAULT_TOOLSETS).not.toContain("events");
-    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(/Choose from: .*events, or all/);
+    expect(DEFAULT_TOOLSETS).not.toContain("catalog");
+    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(/Choose from: .*events, .*or all/);
   });
 
   it.each([

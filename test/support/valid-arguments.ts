@@ -53,4 +53,6 @@ export const VALID: Record<string, Record<string, unknown>> = {
   revoke_invitation: { invitation_id: DEMO_IDS.invitations.acmeNewHire },
   list_user_sessions: { user_id: DEMO_IDS.users.janeDoe },
   revoke_session: { session_id: DEMO_IDS.sessions.janeLaptop, user_id: DEMO_IDS.users.janeDoe },
+  workos_read: { operation: "OrganizationsController_find", path: { id: DEMO_IDS.organizations.acme } },
+  workos_write: { operation: "OrganizationsController_create", body: { name: "Every Tool Co" } },
 };

@@ -499,3 +499,18 @@ describe("catalog deletes with a client that cannot show a form", () => {
     expect(await sentExcept(hh, "POST")).toEqual([]);
   });
 });
+
+describe("the server instructions", () => {
+  it("say when to reach for the catalog, only when it is on", async () => {
+    const line =
+      "Only when no other tool covers a request, find its WorkOS operation with find_workos_operations and call it with workos_read or workos_write.";
+    expect(h.mcp.getInstructions()).toContain(line);
+    const without = await harness({
+      argv: ["--toolsets", "all"],
+      env: { WORKOS_MCP_EXCLUDE_TOOLS: "find_workos_operations" },
+    });
+    expect(without.mcp.getInstructions()).not.toContain("find_workos_operations");
+    const off = await harness();
+    expect(off.mcp.getInstructions()).not.toContain("find_workos_operations");
+  });
+});

@@ -126,7 +126,8 @@ export function ownerOfCall(kind: Kind): OwnerLookup {
       const reader = found.readerOf(operation);
       if (reader !== undefined) owner = (await read(reader, args, context)).organization_id;
     }
-    if (typeof owner !== "string" || [...fromPath, ...named].some((value) => value !== owner)) return undefined;
+    if (typeof owner !== "string" || [...fromPath, ...named].some((value) => value !== owner))
+      return undefined;
     return owner;
   };
 }

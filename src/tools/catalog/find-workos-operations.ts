@@ -28,7 +28,7 @@ export default defineTool({
   }),
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   instruction:
-    "When no other tool covers a request, find the WorkOS operation with find_workos_operations and call it with workos_read or workos_write.",
+    "Only when no other tool covers a request, find its WorkOS operation with find_workos_operations and call it with workos_read or workos_write.",
   summary: (output, { query }) =>
     output.operations.length === 0
       ? `No WorkOS operation matches "${query.slice(0, 100)}"; try other words.`
