@@ -8,6 +8,8 @@ import { SPEC_OPERATIONS } from "../../src/emulator/spec-operations.js";
 import { words } from "../../src/tools/catalog/catalog.js";
 import { OPERATIONS } from "../../src/tools/catalog/operations.js";
 import type { CatalogOperation, CatalogType } from "../../src/tools/catalog/types.js";
+import { discoverEdataIds, edataRows } from "../contract/cases-edata.js";
+import { EMISC_CASES, type Must } from "../contract/emisc-cases.js";
 import { type Harness, harnessPerTest, startHarness, textOf } from "../support/harness.js";
 import { dataOf, viewOf } from "../support/view.js";
 
@@ -318,6 +320,112 @@ describe("the catalog calls every operation the emulator serves", () => {
         if (needsNothing && result.isError) problems.push(`${id}: ${textOf(result).slice(0, 300)}`);
       }
       expect(problems).toEqual([]);
+    } finally {
+      await all.close();
+    }
+  }, 60_000);
+});
+
+/** One successful request of the contract suite: made after a reset, by preparing state through the API first. */
+interface ValidCall {
+  method: string;
+  template: string;
+  note: string;
+  make(): Promise<{ path: string; query: Record<string, string>; body: unknown }>;
+}
+
+/** The successful cases of test/contract/emisc-cases.ts and cases-edata.ts, the first for each operation. */
+function validCalls(target: { url: string; apiKey: string }, reset: () => Promise<unknown>): ValidCall[] {
+  const send = async (method: string, path: string, body?: unknown, query: Record<string, string> = {}) => {
+    const url = new URL(path, target.url);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    const response = await fetch(url, {
+      method,
+      redirect: "manual",
+      headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const bodyText = await response.text();
+    if (response.status >= 400) throw new Error(`setup ${method} ${path}: ${response.status} ${bodyText}`);
+    return { status: response.status, bodyText, location: response.headers.get("location") };
+  };
+  const must: Must = async (method, path, body) => {
+    const { bodyText, location } = await send(method, path, body);
+    if (location !== null) return { location, apiKey: target.apiKey };
+    return { ...(bodyText === "" ? {} : JSON.parse(bodyText)), apiKey: target.apiKey };
+  };
+  const succeeds = (status: number | readonly number[]) => [status].flat().every((code) => code < 300);
+  const emisc = EMISC_CASES.filter((c) => succeeds(c.status) && c.headers === undefined).map(
+    (c): ValidCall => ({
+      ...c,
+      async make() {
+        await reset();
+        const prepared = (await c.prepare?.(must)) ?? {};
+        return { path: c.path(prepared), query: c.query ?? {}, body: c.body?.(prepared) };
+      },
+    }),
+  );
+  const rows = edataRows({
+    must: (method, path, options) => send(method, path, options?.body, options?.query),
+  });
+  const edata = rows
+    .filter((row) => succeeds(row.status))
+    .map(
+      (row): ValidCall => ({
+        ...row,
+        async make() {
+          await reset();
+          const getJson = async <T>(path: string, query?: Record<string, string>) =>
+            JSON.parse((await send("GET", path, undefined, query)).bodyText) as T;
+          const found = await discoverEdataIds(getJson);
+          const ids = { ...found, ...(await row.setup?.(found)) };
+          return { path: row.path(ids), query: row.query?.(ids) ?? {}, body: row.body?.(ids) };
+        },
+      }),
+    );
+  const seen = new Set<string>();
+  return [...emisc, ...edata].filter((call) => {
+    const key = `${call.method} ${call.template}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+describe("the catalog, given the contract suite's arguments (test/contract/)", () => {
+  it("succeeds wherever the contract expects success, one case per operation", async () => {
+    const all = await startHarness({ argv: ["--toolsets", "catalog", "--destructive", "allow"] });
+    try {
+      const calls = validCalls(all.emulator, () => all.control("POST", "/_emulator/reset"));
+      const failed: string[] = [];
+      for (const call of calls) {
+        const operation = OPERATIONS.find(
+          (o) => o.method === call.method && o.path === call.template,
+        ) as CatalogOperation;
+        const made = await call.make();
+        const [concrete = "", search = ""] = made.path.split("?");
+        const values = concrete.split("/");
+        const path = Object.fromEntries(
+          call.template
+            .split("/")
+            .flatMap((segment, i) =>
+              segment.startsWith("{")
+                ? [[segment.slice(1, -1), decodeURIComponent(values[i] as string)]]
+                : [],
+            ),
+        );
+        const query = { ...Object.fromEntries(new URLSearchParams(search)), ...made.query };
+        const body = made.body as Record<string, unknown> | undefined;
+        const result = await all.call(operation.method === "GET" ? "workos_read" : "workos_write", {
+          operation: operation.id,
+          ...(Object.keys(path).length > 0 ? { path } : {}),
+          ...(Object.keys(query).length > 0 ? { query } : {}),
+          ...(body === undefined ? {} : { body }),
+        });
+        if (result.isError) failed.push(`${operation.id} (${call.note}): ${textOf(result).slice(0, 300)}`);
+      }
+      expect(calls.length).toBeGreaterThan(60);
+      expect(failed).toEqual([]);
     } finally {
       await all.close();
     }

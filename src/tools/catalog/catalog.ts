@@ -291,6 +291,8 @@ export function checkArguments(operation: CatalogOperation, args: CallArguments,
     } else path = path.replace(`{${param.name}}`, encodeURIComponent(value));
   }
 
+  const { body } = args;
+  const spec = operation.body;
   const query: Query = {};
   const queryParams = operation.params.filter((param) => param.in === "query");
   for (const [name, value] of Object.entries(args.query ?? {})) {
@@ -304,18 +306,15 @@ export function checkArguments(operation: CatalogOperation, args: CallArguments,
     if ("problem" in checked) problems.push(`query.${name}: ${checked.problem}`);
     else query[name] = checked.value;
   }
+  // Where the spec asks for a value both in the query and in the body (POST /sso/token), the body's will do.
+  const inBody = (name: string) =>
+    args.body?.[name] !== undefined && spec?.fields.some((f) => f.name === name);
   for (const param of queryParams) {
-    if (
-      param.required &&
-      query[param.name] === undefined &&
-      !problems.some((p) => p.startsWith(`query.${param.name}:`))
-    ) {
-      problems.push(`query.${param.name}: required`);
-    }
+    const given =
+      query[param.name] !== undefined || problems.some((p) => p.startsWith(`query.${param.name}:`));
+    if (param.required && !given && !inBody(param.name)) problems.push(`query.${param.name}: required`);
   }
 
-  const { body } = args;
-  const spec = operation.body;
   if (spec === undefined && body !== undefined) {
     problems.push(`body: ${operation.id} takes no body`);
   } else if (spec !== undefined && body === undefined && spec.required) {
