@@ -82,6 +82,12 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
   list_roles: () => ({ organization_id: DEMO_IDS.organizations.acme }),
   get_role: () => ({ slug: "org-billing-admin", organization_id: DEMO_IDS.organizations.acme }),
   list_events: () => ({ organization_id: DEMO_IDS.organizations.acme, limit: 5 }),
+  find_workos_operations: () => ({ query: "organization domain" }),
+  workos_read: () => ({ operation: "OrganizationsController_list", query: { limit: 2 } }),
+  workos_write: () => ({
+    operation: "OrganizationDomainsController_delete",
+    path: { id: DEMO_IDS.domains.acmeIo },
+  }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DeletionTarget } from "../../confirm.js";
+import { isWorkOSId } from "../../mcp/quote.js";
 import type { OwnerLookup, ToolContext } from "../define.js";
 import {
   type CallArguments,
@@ -73,9 +74,11 @@ export function answerSummary(operationId: string, output: Record<string, unknow
     operation === undefined ? operationId : `${operation.method} ${operation.path} (${operation.id})`;
   const { data, list_metadata: meta } = output as { data?: unknown; list_metadata?: { after?: unknown } };
   if (Array.isArray(data) && typeof meta === "object" && meta !== null) {
-    const more =
-      typeof meta.after === "string"
-        ? `more follow: call again with query.after="${meta.after.slice(0, 100)}"`
+    // A cursor is an object id; anything else is upstream text, which stays in data, outside our words.
+    const more = isWorkOSId(meta.after)
+      ? `more follow: call again with query.after="${meta.after}"`
+      : typeof meta.after === "string"
+        ? "more follow: pass data.list_metadata.after as query.after"
         : "this is the last page";
     return `${call}: ${data.length} items; ${more}.`;
   }
