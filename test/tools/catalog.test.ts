@@ -147,6 +147,15 @@ describe("workos_read and workos_write", () => {
     expect(viewOf(result).notes).toContain("Environment: the staging (test) environment.");
   });
 
+  it("write: a body the spec requires with no required field may be left out", async () => {
+    const result = await h.call("workos_write", {
+      operation: "UserlandUserInvitesController_resend",
+      path: { id: DEMO_IDS.invitations.acmeNewHire },
+    });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect((await h.requests()).at(-1)).toMatchObject({ method: "POST", body: {} });
+  });
+
   it("refuse an unknown operation with the likeliest ones, sending nothing", async () => {
     await h.control("DELETE", "/_emulator/requests");
     const result = await h.call("workos_read", { operation: "OrganizationsController_lis" });
@@ -187,6 +196,12 @@ describe("workos_read and workos_write", () => {
       "workos_read",
       { operation: "OrganizationsController_list", query: { order: "sideways" } },
       "- query.order: must be one of",
+    ],
+    [
+      "a missing body",
+      "workos_write",
+      { operation: "OrganizationsController_create" },
+      "- body: required, with name",
     ],
     [
       "a missing body field",

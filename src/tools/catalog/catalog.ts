@@ -317,15 +317,9 @@ export function checkArguments(operation: CatalogOperation, args: CallArguments,
 
   if (spec === undefined && body !== undefined) {
     problems.push(`body: ${operation.id} takes no body`);
-  } else if (spec !== undefined && body === undefined && spec.required) {
-    problems.push(
-      `body: required (${
-        spec.fields
-          .filter((f) => f.required)
-          .map((f) => f.name)
-          .join(", ") || "an object"
-      })`,
-    );
+  } else if (spec !== undefined && body === undefined && spec.fields.some((f) => f.required)) {
+    const required = spec.fields.filter((f) => f.required).map((f) => f.name);
+    problems.push(`body: required, with ${required.join(", ")}`);
   } else if (spec !== undefined && body !== undefined) {
     for (const field of spec.fields) {
       if (field.required && body[field.name] === undefined) problems.push(`body.${field.name}: required`);
@@ -350,5 +344,6 @@ export function checkArguments(operation: CatalogOperation, args: CallArguments,
         `${listed.join("\n")}\nIts parameters (* required): ${parametersLine(operation) || "none"}.`,
     );
   }
+  // A body the spec requires but whose fields are all optional (resend an invitation: locale) may be left out.
   return { path, query, body: spec === undefined ? undefined : (body ?? (spec.required ? {} : undefined)) };
 }
