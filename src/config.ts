@@ -18,6 +18,7 @@ export const TOOLSETS = [
   "api_keys",
   "radar",
   "webhook_endpoints",
+  "catalog",
 ] as const;
 export type Toolset = (typeof TOOLSETS)[number];
 

@@ -28,6 +28,8 @@ export const CONFIRM_FIELD = {
   api_key: { noun: "API key", field: "name", title: "API key name" },
   webhook_endpoint: { noun: "webhook endpoint", field: "URL", title: "Endpoint URL" },
   authentication_factor: { noun: "MFA factor", field: "owner's email", title: "Owner's email" },
+  /** What workos_write deletes or revokes: any WorkOS object, by the name (or email, slug, id) its preview shows. */
+  workos_object: { noun: "object", field: "name as shown", title: "Name" },
 } as const;
 
 /** What a delete tool returns: the outcome, or why nothing was deleted and how to confirm. */
@@ -151,7 +153,8 @@ interface GateRequest {
   form: ConfirmForm | undefined;
   toolName: string;
   input: Record<string, unknown>;
-  target: () => Promise<DeletionTarget>;
+  /** What the call would destroy; undefined when it destroys nothing, and goes ahead unasked. */
+  target: () => Promise<DeletionTarget | undefined>;
   environment: string;
   signal: AbortSignal;
   /**
@@ -179,6 +182,7 @@ export class DeletionGate {
 
   async check(request: GateRequest): Promise<Deletion | undefined> {
     const target = await request.target();
+    if (target === undefined) return undefined;
     const base = { deleted: false, object: target.object, id: target.id, name: target.name };
     if (request.form !== undefined) {
       const binding = bindingOf(request.toolName, request.input);

@@ -5,7 +5,7 @@ export function didYouMean(name: string, known: readonly string[]): string {
 }
 
 /** The known names a typo most likely meant: within a few edits, or containing it. */
-function closest(name: string, known: readonly string[]): string[] {
+export function closest(name: string, known: readonly string[]): string[] {
   const scored = known
     .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate) }))
     .filter(({ candidate, distance }) => distance <= 3 || candidate.includes(name.toLowerCase()))

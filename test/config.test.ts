@@ -57,6 +57,7 @@ describe("loadConfig", () => {
     expect(DEFAULT_TOOLSETS).not.toContain("events");
     expect(DEFAULT_TOOLSETS).not.toContain("audit_logs");
     expect(DEFAULT_TOOLSETS).not.toContain("webhook_endpoints");
+    expect(DEFAULT_TOOLSETS).not.toContain("catalog");
     expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(
       /Choose from: .*events.*, or all/,
     );

@@ -103,9 +103,9 @@ export interface ToolDefinition<
   instruction?: string;
   /**
    * Set on tools that destroy: looks up what the call would destroy, so the server can have the user
-   * confirm it first (see --destructive).
+   * confirm it first (see --destructive); undefined when this call destroys nothing (workos_write's creates).
    */
-  target?(input: z.output<Input>, context: ToolContext): Promise<DeletionTarget>;
+  target?(input: z.output<Input>, context: ToolContext): Promise<DeletionTarget | undefined>;
   /** The result in one line of our own words (no WorkOS text: it stands outside the data fence). */
   summary?(output: z.input<Output>, input: z.output<Input>): string;
   /** Guidance the model must read with this result: warnings, what to do next. */

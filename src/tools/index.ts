@@ -18,6 +18,9 @@ import createApiKey from "./api-keys/create-api-key.js";
 import listApiKeys from "./api-keys/list-api-keys.js";
 import revokeApiKey from "./api-keys/revoke-api-key.js";
 import validateApiKey from "./api-keys/validate-api-key.js";
+import findWorkosOperations from "./catalog/find-workos-operations.js";
+import workosRead from "./catalog/workos-read.js";
+import workosWrite from "./catalog/workos-write.js";
 import type { AnyTool } from "./define.js";
 import deleteDirectory from "./directory-sync/delete-directory.js";
 import getDirectory from "./directory-sync/get-directory.js";
@@ -146,4 +149,7 @@ export const tools: readonly AnyTool[] = [
   validateApiKey,
   addRadarListEntry,
   removeRadarListEntry,
+  findWorkosOperations,
+  workosRead,
+  workosWrite,
 ] as AnyTool[];

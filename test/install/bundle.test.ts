@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
@@ -56,6 +56,49 @@ describe("the bundled CLI (dist/cli.js)", () => {
       const { tools } = await client.listTools();
       expect(tools.length).toBeGreaterThan(30);
       expect(tools).toEqual(await listedBySource(env, emulator.url));
+    } finally {
+      await client.close();
+    }
+  });
+
+  // The catalog's index of the spec (100 KB) is for the first catalog call, not for every start.
+  it("loads the catalog's index only on the first catalog call, which then works", async () => {
+    const loadedAtStart = new Set<string>();
+    const visit = (file: string) => {
+      if (loadedAtStart.has(file)) return;
+      loadedAtStart.add(file);
+      // Static imports only (`import{a}from"./x.js"`); `import("./x.js")` is loaded when first called.
+      for (const [, target] of readFileSync(file, "utf8").matchAll(
+        /\bimport\s*(?:[^"'();]*?from\s*)?"(\.[^"]+)"/g,
+      )) {
+        visit(resolve(dirname(file), target as string));
+      }
+    };
+    visit(CLI);
+    const index = [...loadedAtStart].filter((file) =>
+      readFileSync(file, "utf8").includes("OrganizationsController_find"),
+    );
+    expect(loadedAtStart.size).toBeGreaterThan(1);
+    expect(index).toEqual([]);
+    // …while the bundle does hold it, in a chunk of its own.
+    const chunks = readdirSync(join(ROOT, "dist", "chunks")).map((name) =>
+      join(ROOT, "dist", "chunks", name),
+    );
+    expect(chunks.some((file) => readFileSync(file, "utf8").includes("OrganizationsController_find"))).toBe(
+      true,
+    );
+    const env = {
+      WORKOS_API_KEY: emulator.apiKey,
+      WORKOS_API_BASE_URL: emulator.url,
+      WORKOS_MCP_TOOLSETS: "catalog",
+    };
+    const { client } = await connectStdio({ command: "node", args: [CLI], env });
+    try {
+      const result = await client.callTool({
+        name: "find_workos_operations",
+        arguments: { query: "get organization" },
+      });
+      expect(JSON.stringify(result.structuredContent)).toContain("OrganizationsController_find");
     } finally {
       await client.close();
     }

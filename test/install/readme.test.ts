@@ -5,6 +5,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/client/client.js";
 import { MAX_BODY_BYTES as EMULATOR_MAX_BODY_BYTES } from "../../src/emulator/server.js";
 import { MAX_BODY_BYTES } from "../../src/http.js";
 import { MAX_MESSAGE_BYTES } from "../../src/mcp/limits.js";
+import { tools } from "../../src/tools/index.js";
 import { MAX_PAYLOAD_BYTES } from "../../src/webhooks/verify.js";
 import { ROOT } from "./support.js";
 
@@ -68,5 +69,23 @@ describe("README and docs/", () => {
       DEFAULT_MAX_RESPONSE_BYTES,
     ].map(mib);
     expect(stated.filter((figure) => !limits.includes(figure))).toEqual([]);
+  });
+
+  it("give every tool one row of the tools table, with its toolset, what it does to WorkOS, and a request to try", () => {
+    const rows = [...read("README.md").matchAll(/^\| `(\w+)` \| (\w+) \| ([a-z, ]+) \| .+ \| "[^"]+" \|$/gm)];
+    const kind = (tool: (typeof tools)[number]) =>
+      tool.annotations.readOnlyHint ? ["read"] : tool.target === undefined ? ["write"] : ["write", "delete"];
+    const byName = new Map(rows.map(([, name, toolset, kinds]) => [name, { toolset, kinds }]));
+    expect(rows.map(([, name]) => name)).toEqual(tools.map((tool) => tool.name));
+    for (const tool of tools) {
+      const row = byName.get(tool.name);
+      expect(row?.toolset, tool.name).toBe(tool.toolset);
+      // A delete tool is marked delete (workos_write, which also writes, "write, delete"); no other tool is.
+      const marked = row?.kinds?.split(", ") ?? [];
+      expect(
+        marked.every((word) => kind(tool).includes(word)) && marked.includes(kind(tool).at(-1) as string),
+        tool.name,
+      ).toBe(true);
+    }
   });
 });

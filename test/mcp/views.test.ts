@@ -154,6 +154,12 @@ const CALLS: Record<string, () => Record<string, unknown>> = {
     status: "enabled",
   }),
   delete_webhook_endpoint: () => ({ webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example }),
+  find_workos_operations: () => ({ query: "organization domain" }),
+  workos_read: () => ({ operation: "OrganizationsController_list", query: { limit: 2 } }),
+  workos_write: () => ({
+    operation: "OrganizationDomainsController_delete",
+    path: { id: DEMO_IDS.domains.acmeIo },
+  }),
 };
 
 /** Every string in the view's data and next call: the facts both channels must carry, JSON-encoded alike. */

@@ -477,6 +477,39 @@ const CASES: Record<string, Case[]> = {
       "belong to no other organization",
     ),
   ],
+  // The catalog: the path names the organization, or the object it addresses is read first.
+  workos_read: [
+    refuse(
+      "Globex by its path",
+      () => ({ operation: "OrganizationsController_find", path: { id: globex } }),
+      only(),
+    ),
+    refuse(
+      "Globex's domain, read first",
+      () => ({ operation: "OrganizationDomainsController_get", path: { id: domain } }),
+      only(`/organization_domains/${domain}`),
+    ),
+    refuse(
+      "a list that no organization filters",
+      () => ({ operation: "UserlandUsersController_list[0]" }),
+      only(),
+    ),
+  ],
+  workos_write: [
+    refuse(
+      "deleting Globex's domain, read first",
+      () => ({ operation: "OrganizationDomainsController_delete", path: { id: domain } }),
+      only(`/organization_domains/${domain}`),
+    ),
+    refuse(
+      "a domain created in Globex",
+      () => ({
+        operation: "OrganizationDomainsController_create",
+        body: { organization_id: globex, domain: "pin.example" },
+      }),
+      only(),
+    ),
+  ],
 };
 function invitationCases(): Refusal[] {
   return [

@@ -111,4 +111,6 @@ export const VALID: Record<string, Record<string, unknown>> = {
   create_webhook_endpoint: { endpoint_url: "https://every.example.com/hooks", events: ["user.created"] },
   update_webhook_endpoint: { webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example, status: "enabled" },
   delete_webhook_endpoint: { webhook_endpoint_id: DEMO_IDS.webhookEndpoints.example },
+  workos_read: { operation: "OrganizationsController_find", path: { id: DEMO_IDS.organizations.acme } },
+  workos_write: { operation: "OrganizationsController_create", body: { name: "Every Tool Co" } },
 };
