@@ -11,6 +11,7 @@ import { z } from "zod";
 import { VERSION } from "./client/version.js";
 import type { Config } from "./config.js";
 import { confirmationSecret } from "./confirm.js";
+import { HttpCallShortcut } from "./http-shortcut.js";
 import { legacyConfirmForm, modernConfirmForm, showsForms } from "./mcp/confirm-form.js";
 import { instructionsFor } from "./mcp/instructions.js";
 import { type CallExtra, createPipeline, type PipelineDeps } from "./mcp/pipeline.js";
@@ -91,6 +92,21 @@ export function stdioServing(
       return server;
     },
     shortcut: new ToolCallShortcut(shared.pipeline, serverInfoOf(config), () => current),
+  };
+}
+
+/**
+ * For HTTP: the factory that builds a Server per request, and the shortcut that answers plain 2026-07-28 tool
+ * calls around it.
+ */
+export function httpServing(
+  config: Config,
+  deps: ServerDeps,
+): { factory: () => Server; shortcut: HttpCallShortcut } {
+  const shared = sharedOf(config, deps);
+  return {
+    factory: () => buildServer(config, deps, shared),
+    shortcut: new HttpCallShortcut(shared.pipeline, serverInfoOf(config)),
   };
 }
 

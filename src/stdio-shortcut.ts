@@ -30,7 +30,7 @@ interface Asked {
   envelope: string | undefined;
 }
 
-type Params = { name?: unknown; arguments?: unknown; _meta?: unknown };
+export type Params = { name?: unknown; arguments?: unknown; _meta?: unknown };
 
 /**
  * Plain tool calls over stdio, answered without the SDK's per-message work (in 2026-07-28 a good third of a
@@ -66,9 +66,7 @@ export class ToolCallShortcut {
     this.#pipeline = pipeline;
     this.#serverInfo = serverInfo;
     this.#current = current;
-    this.#reads = new Set(
-      pipeline.enabled.filter((tool) => tool.target === undefined).map((tool) => tool.name),
-    );
+    this.#reads = readToolNames(pipeline);
   }
 
   /** Calls answered here rather than by the SDK. */
@@ -148,10 +146,7 @@ export class ToolCallShortcut {
         (params.arguments ?? {}) as Record<string, unknown>,
         { signal: controller.signal, progress: () => {}, clientName, confirmForm: undefined },
       );
-      const wire =
-        era === "modern"
-          ? { ...result, resultType: "complete", _meta: { [SERVER_INFO_KEY]: this.#serverInfo } }
-          : result;
+      const wire = era === "modern" ? modernResult(result, this.#serverInfo) : result;
       answer = { result: wire, jsonrpc: "2.0", id } as JSONRPCMessage;
     } catch (error) {
       answer = errorAnswer(id, error);
@@ -162,18 +157,28 @@ export class ToolCallShortcut {
   }
 }
 
+/** The tool names a shortcut may call: the enabled tools that never ask the user (no delete target). */
+export function readToolNames(pipeline: Pipeline): ReadonlySet<string> {
+  return new Set(pipeline.enabled.filter((tool) => tool.target === undefined).map((tool) => tool.name));
+}
+
+/** A tools/call result as the SDK's 2026-07-28 codec writes it: resultType, and who answered in _meta. */
+export function modernResult(result: object, serverInfo: Implementation): object {
+  return { ...result, resultType: "complete", _meta: { [SERVER_INFO_KEY]: serverInfo } };
+}
+
 /**
  * The envelope as one string, when _meta holds its keys and nothing else: as sent, so that only the very same
  * envelope matches (a client sends the same one every time).
  */
-function envelopeKey(meta: unknown): string | undefined {
+export function envelopeKey(meta: unknown): string | undefined {
   if (typeof meta !== "object" || meta === null || Array.isArray(meta)) return undefined;
   const keys = Object.keys(meta);
   if (keys.length === 0 || keys.some((key) => !ENVELOPE_KEYS.includes(key))) return undefined;
   return JSON.stringify(meta);
 }
 
-function isPlainCall(params: Params | undefined, reads: ReadonlySet<string>): boolean {
+export function isPlainCall(params: Params | undefined, reads: ReadonlySet<string>): boolean {
   if (typeof params !== "object" || params === null) return false;
   if (Object.keys(params).some((key) => !CALL_PARAMS.includes(key))) return false;
   const args = params.arguments;
