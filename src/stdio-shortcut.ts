@@ -34,8 +34,9 @@ export type Params = { name?: unknown; arguments?: unknown; _meta?: unknown };
 
 /**
  * Plain tool calls over stdio, answered without the SDK's per-message work (in 2026-07-28 a good third of a
- * call's CPU: the same message is schema-checked some eight times on its way in and out, and each check that
- * fails builds an error). Only calls whose answer is certain to be the one the SDK would send are taken:
+ * call's CPU: past this transport's own parse, the message is schema-checked a dozen times on its way in and
+ * out, and each check that fails builds an error). Only calls whose answer is certain to be the one the SDK
+ * would send are taken:
  *
  * - the connection is pinned: the SDK has answered a request other than server/discover on the server it
  *   made last, so its era is settled;
