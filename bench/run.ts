@@ -106,6 +106,11 @@ and cold start speaks raw JSON-RPC to one process. The references are on the SDK
 served in both eras by \`serveStdio\`), in bench/reference/: a one-tool server for cold start (its v1 twin is
 reported beside it), the floor (one raw undici GET in a tool), the official WorkOS SDK in a tool, and for HTTP
 the SDK's own stateless \`createMcpHandler\` with a one-tool low-level Server making the floor's GET.
+Ours answers a plain read-tool call itself once the SDK has accepted its kind on the connection (stdio) or
+answered one like it (HTTP), as the SDK would answer it (src/stdio-shortcut.ts, src/http-shortcut.ts); the
+first of each kind, and everything else, goes through the SDK. The references run the SDK's path on every call.
+A row measured in paired rounds also gives each round's ratio (median and range): a range wider than the goal's
+margin means the machine was too loaded for that row to decide.
 
 Cold start measures dist/cli.js, the esbuild-bundled entry that \`npm run build\` writes after tsc (the .mcpb
 ships the same bundle). \`npm run bench -- --quick\` is a smoke run (fewer rounds, 2,000 users) that prints without writing this file.

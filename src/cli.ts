@@ -118,7 +118,7 @@ async function checkConfiguration(initial: Config): Promise<number> {
 async function serveStdio(initial: Config): Promise<void> {
   const { config, close: closeEmulator } = await withEmulator(initial);
 
-  const [{ WorkOSClient }, { serverFactory }, { StdioTransport }, sdkStdio] = await Promise.all([
+  const [{ WorkOSClient }, { stdioServing }, { StdioTransport }, sdkStdio] = await Promise.all([
     import("./client/client.js"),
     import("./server.js"),
     import("./stdio.js"),
@@ -128,8 +128,11 @@ async function serveStdio(initial: Config): Promise<void> {
   await checkPin(config, client);
   const transport = new StdioTransport();
   // The SDK's serveStdio pins the era from the client's first message: initialize for 2025-11-25, a request
-  // carrying the 2026-07-28 envelope for that revision. One server serves the connection either way.
-  const serving = sdkStdio.serveStdio(serverFactory(config, { client }), { transport });
+  // carrying the 2026-07-28 envelope for that revision. One server serves the connection either way; plain
+  // tool calls on it are answered by the shortcut, as the SDK would answer them (src/stdio-shortcut.ts).
+  const { factory, shortcut } = stdioServing(config, { client });
+  transport.shortcut = shortcut;
+  const serving = sdkStdio.serveStdio(factory, { transport });
 
   const shutdown = exitAfter(
     () => serving.close(),

@@ -14,7 +14,7 @@ import type { Config, HttpConfig } from "./config.js";
 import { hostAllowed, LOOPBACK_NAMES, loopbackHosts, quoted } from "./host-check.js";
 import { log } from "./log.js";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
-import { serverFactory } from "./server.js";
+import { httpServing } from "./server.js";
 
 export const MCP_PATH = "/mcp";
 export const HEALTH_PATH = "/healthz";
@@ -27,6 +27,11 @@ export interface HttpServerDeps {
   client: WorkOSClient;
   /** The clock for confirmations (tokens and input_required states); tests move it. */
   now?: () => number;
+  /**
+   * Whether plain 2026-07-28 tool calls may skip the SDK's handler (src/http-shortcut.ts); on unless a test
+   * compares its answers with the SDK's.
+   */
+  shortcut?: boolean;
 }
 
 export interface RunningHttpServer {
@@ -35,6 +40,8 @@ export interface RunningHttpServer {
   port: number;
   /** Stops accepting connections, lets requests in flight finish (up to a grace period), then resolves. */
   close(): Promise<void>;
+  /** Tool calls answered by the shortcut rather than the SDK's handler. */
+  shortcutCalls(): number;
 }
 
 /**
@@ -47,10 +54,11 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   if (http === undefined) throw new Error("startHttpServer needs config.http (--http)");
   const expectedToken = digest(http.token);
   // Every request gets a fresh Server; what no request changes is made once, here.
-  const newServer = serverFactory(config, {
+  const { factory: newServer, shortcut } = httpServing(config, {
     client: deps.client,
     ...(deps.now === undefined ? {} : { now: deps.now }),
   });
+  const useShortcut = deps.shortcut ?? true;
   let allow: Allowlist | undefined;
 
   const server = createHttpServer((req, res) => {
@@ -116,13 +124,23 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
       );
     }
 
+    // A plain 2026-07-28 call of a kind the SDK has answered before is answered as it was (src/http-shortcut.ts).
+    const candidate = useShortcut ? shortcut.candidate(req, message) : undefined;
+    if (candidate?.headers !== undefined) return shortcut.answer(candidate, message, res);
+
     const request = webRequest(req, res);
     // The SDK classifies each request once: what surely is 2026-07-28 goes to its handler, which classifies it.
     const legacy = !claimsModernEra(message) && (await isLegacyRequest(request, message));
     const response = legacy
       ? await serveLegacy(request, message)
       : await modern.fetch(request, { parsedBody: message });
-    await sendResponse(response, res);
+    await sendResponse(
+      response,
+      res,
+      candidate === undefined || legacy
+        ? undefined
+        : (status, headers, body) => shortcut.learn(candidate, status, headers, body),
+    );
   }
 
   /**
@@ -186,6 +204,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   return {
     url,
     port,
+    shortcutCalls: () => shortcut.served,
     close() {
       closed ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -317,12 +336,17 @@ function webRequest(req: IncomingMessage, res: ServerResponse): Request {
  * Writes the SDK's Response to Node's: a JSON answer whole, in one write with its Content-Length (written
  * piecewise it would go chunked, its end a second write on the socket), an SSE body as it comes.
  */
-async function sendResponse(response: Response, res: ServerResponse): Promise<void> {
+async function sendResponse(
+  response: Response,
+  res: ServerResponse,
+  sentJson?: (status: number, headers: Record<string, string>, body: Buffer) => void,
+): Promise<void> {
   const headers = Object.fromEntries(response.headers);
   if (response.body !== null && headers["content-type"]?.startsWith("application/json") === true) {
     const body = Buffer.from(await response.arrayBuffer());
     res.writeHead(response.status, { ...headers, "content-length": String(body.length) });
     res.end(body);
+    sentJson?.(response.status, headers, body);
     return;
   }
   res.writeHead(response.status, headers);

@@ -11,9 +11,11 @@ import { z } from "zod";
 import { VERSION } from "./client/version.js";
 import type { Config } from "./config.js";
 import { confirmationSecret } from "./confirm.js";
+import { HttpCallShortcut } from "./http-shortcut.js";
 import { legacyConfirmForm, modernConfirmForm, showsForms } from "./mcp/confirm-form.js";
 import { instructionsFor } from "./mcp/instructions.js";
 import { type CallExtra, createPipeline, type PipelineDeps } from "./mcp/pipeline.js";
+import { type Era, type Serving, ToolCallShortcut } from "./stdio-shortcut.js";
 
 export interface ServerDeps extends Pick<PipelineDeps, "client" | "tools" | "now"> {
   /** How long a 2025-era confirmation form waits for the user; tests of a client that never answers shorten it. */
@@ -69,15 +71,43 @@ export function createServer(config: Config, deps: ServerDeps): Server {
  * it. The pipeline keeps nothing per request: what a call needs from its request comes with the call.
  */
 export function serverFactory(config: Config, deps: ServerDeps): () => Server {
-  const now = deps.now ?? Date.now;
-  const secret = confirmationSecret(config);
-  const pipeline = createPipeline(config, {
-    client: deps.client,
-    ...(deps.tools === undefined ? {} : { tools: deps.tools }),
-    now,
-  });
-  const instructions = instructionsFor(config, pipeline.enabled, pipeline.environment);
-  return () => buildServer(config, deps, { pipeline, instructions, secret, now });
+  const shared = sharedOf(config, deps);
+  return () => buildServer(config, deps, shared);
+}
+
+/**
+ * For stdio: the factory serveStdio calls once per connection (twice when a 2026-07-28 probe is dropped for
+ * a 2025-11-25 client), and the shortcut that answers plain tool calls on the server it made last.
+ */
+export function stdioServing(
+  config: Config,
+  deps: ServerDeps,
+): { factory: (context: { era: Era }) => Server; shortcut: ToolCallShortcut } {
+  const shared = sharedOf(config, deps);
+  let current: Serving | undefined;
+  return {
+    factory: ({ era }) => {
+      const server = buildServer(config, deps, shared);
+      current = { era, server };
+      return server;
+    },
+    shortcut: new ToolCallShortcut(shared.pipeline, serverInfoOf(config), () => current),
+  };
+}
+
+/**
+ * For HTTP: the factory that builds a Server per request, and the shortcut that answers plain 2026-07-28 tool
+ * calls around it.
+ */
+export function httpServing(
+  config: Config,
+  deps: ServerDeps,
+): { factory: () => Server; shortcut: HttpCallShortcut } {
+  const shared = sharedOf(config, deps);
+  return {
+    factory: () => buildServer(config, deps, shared),
+    shortcut: new HttpCallShortcut(shared.pipeline, serverInfoOf(config)),
+  };
 }
 
 interface Shared {
@@ -87,30 +117,44 @@ interface Shared {
   now: () => number;
 }
 
+function sharedOf(config: Config, deps: ServerDeps): Shared {
+  const now = deps.now ?? Date.now;
+  const secret = confirmationSecret(config);
+  const pipeline = createPipeline(config, {
+    client: deps.client,
+    ...(deps.tools === undefined ? {} : { tools: deps.tools }),
+    now,
+  });
+  const instructions = instructionsFor(config, pipeline.enabled, pipeline.environment);
+  return { pipeline, instructions, secret, now };
+}
+
+/** Who the server says it is: in initialize (2025-11-25), server/discover and every result's _meta (2026-07-28). */
+function serverInfoOf(config: Config): Implementation {
+  return { name: "workos-mcp", title: config.serverName ?? "WorkOS", version: VERSION };
+}
+
 function buildServer(
   config: Config,
   deps: ServerDeps,
   { pipeline, instructions, secret, now }: Shared,
 ): Server {
-  const server = new Server(
-    { name: "workos-mcp", title: config.serverName ?? "WorkOS", version: VERSION },
-    {
-      // Declared only for what is implemented: tools, prompts, resources (templates and one static) and
-      // completion. No logging: it goes to stderr (and 2026-07-28 deprecates it).
-      capabilities: {
-        tools: { listChanged: false },
-        prompts: { listChanged: false },
-        resources: { listChanged: false },
-        completions: {},
-      },
-      instructions,
-      cacheHints: {
-        "tools/list": FIXED_LIST,
-        "prompts/list": FIXED_LIST,
-        "resources/templates/list": FIXED_LIST,
-      },
+  const server = new Server(serverInfoOf(config), {
+    // Declared only for what is implemented: tools, prompts, resources (templates and one static) and
+    // completion. No logging: it goes to stderr (and 2026-07-28 deprecates it).
+    capabilities: {
+      tools: { listChanged: false },
+      prompts: { listChanged: false },
+      resources: { listChanged: false },
+      completions: {},
     },
-  );
+    instructions,
+    cacheHints: {
+      "tools/list": FIXED_LIST,
+      "prompts/list": FIXED_LIST,
+      "resources/templates/list": FIXED_LIST,
+    },
+  });
 
   /** What a call needs from its request, in either era. */
   function callExtra(ctx: ServerContext): Pick<CallExtra, "clientName" | "confirmForm"> {

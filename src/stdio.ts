@@ -23,6 +23,14 @@ const DRAIN_MS = 30_000;
  */
 const END_BYTES = 512;
 
+/** Answers some messages before the SDK sees them (src/stdio-shortcut.ts), and sees every message sent. */
+export interface MessageShortcut {
+  /** Answers the message through `reply` and returns true, or returns false for the SDK to serve it. */
+  take(message: JSONRPCMessage, reply: (message: JSONRPCMessage) => Promise<void>): boolean;
+  sent(message: JSONRPCMessage): void;
+  close(): void;
+}
+
 /**
  * MCP over stdio, newline-delimited JSON-RPC. Unlike the SDK's transport, a message over the limit or one
  * that is not JSON-RPC is answered with a JSON-RPC error and the session goes on (the SDK's closes the
@@ -33,6 +41,8 @@ export class StdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
   onerror?: (error: Error) => void;
   onclose?: () => void;
+  /** Set before the first message: messages it answers never reach onmessage. */
+  shortcut?: MessageShortcut;
 
   readonly #stdin: NodeJS.ReadableStream;
   readonly #stdout: NodeJS.WritableStream;
@@ -158,6 +168,7 @@ export class StdioTransport implements Transport {
       return;
     }
     if ("method" in message && "id" in message) this.#pending.add(message.id);
+    if (this.shortcut?.take(message, (answer) => this.send(answer))) return;
     this.onmessage?.(message);
   }
 
@@ -167,6 +178,7 @@ export class StdioTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
+    this.shortcut?.sent(message);
     await this.#write(message);
     if (!("method" in message) && "id" in message && message.id !== undefined) {
       this.#pending.delete(message.id);
@@ -193,6 +205,7 @@ export class StdioTransport implements Transport {
     this.#stdin.off("error", this.#onError);
     this.#stdin.off("end", this.#onEnd);
     this.#parts = [];
+    this.shortcut?.close();
     this.onclose?.();
     this.#onClosed();
   }

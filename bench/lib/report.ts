@@ -31,6 +31,8 @@ export function compareTimes(
   note?: string,
 ): Row {
   const ratio = median(ours) / median(reference);
+  const spread = roundRatios(ours, reference);
+  const described = [note, spread].filter((part) => part !== undefined).join("; ");
   return {
     benchmark,
     ours: formatMs(median(ours)),
@@ -38,8 +40,22 @@ export function compareTimes(
     ratio,
     goal: goal.text,
     pass: goal.strict ? ratio < goal.maxRatio : ratio <= goal.maxRatio,
-    ...(note === undefined ? {} : { note }),
+    ...(described === "" ? {} : { note: described }),
   };
+}
+
+/**
+ * The spread, when the samples are paired (one of each per interleaved round): each round's ratio, their median
+ * and range. A noisy machine shows here first; the row's ratio is that of the medians.
+ */
+function roundRatios(ours: readonly number[], reference: readonly number[]): string | undefined {
+  if (ours.length !== reference.length || ours.length < 3) return undefined;
+  const ratios = ours.map((sample, round) => sample / (reference[round] as number));
+  const format = (value: number) => value.toFixed(2);
+  return (
+    `per-round ratio median ${format(median(ratios))}, ` +
+    `range ${format(Math.min(...ratios))}–${format(Math.max(...ratios))} over ${ratios.length} rounds`
+  );
 }
 
 export function formatRatio(ratio: number | null): string {
