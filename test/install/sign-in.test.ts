@@ -1,0 +1,301 @@
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { WorkOSClient } from "../../src/client/client.js";
+import { loadConfig } from "../../src/config.js";
+import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
+import { type RunningHttpServer, startHttpServer } from "../../src/http.js";
+import { PERMISSIONS } from "../../src/sign-in/permissions.js";
+import { closedPort } from "../support/ports.js";
+import { registerSecret } from "../support/secret-scan.js";
+
+// The team server with sign-in (--http, WORKOS_MCP_AUTHKIT_DOMAIN = the emulator as AuthKit): tokens the
+// emulator mints for its seeded people, sent by the v2 SDK client, against the server's checks.
+const { read, write, delete: del } = PERMISSIONS;
+const JANE = { id: DEMO_IDS.users.janeDoe, email: "jane.doe@acme.com", org: DEMO_IDS.organizations.acme };
+const AUDIT_ORG = DEMO_IDS.organizations.fooCorp;
+const SCOPES = "openid profile email offline_access";
+
+let emulator: RunningEmulator;
+let http: RunningHttpServer;
+let client: WorkOSClient;
+let publicUrl: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  registerSecret(emulator.apiKey);
+  const port = await closedPort();
+  publicUrl = `http://127.0.0.1:${port}/mcp`;
+  const config = {
+    ...loadConfig(
+      {
+        WORKOS_API_KEY: emulator.apiKey,
+        WORKOS_MCP_AUTHKIT_DOMAIN: emulator.url,
+        WORKOS_MCP_PUBLIC_URL: publicUrl,
+        WORKOS_MCP_AUDIT_ORGANIZATION_ID: AUDIT_ORG,
+        WORKOS_MCP_DESTRUCTIVE: "allow",
+      },
+      ["--http", "--port", String(port), "--toolsets", "all"],
+    ),
+    baseUrl: emulator.url,
+  };
+  client = new WorkOSClient({ apiKey: emulator.apiKey, baseUrl: emulator.url });
+  http = await startHttpServer(config, { client });
+});
+afterAll(async () => {
+  await http?.close();
+  await client?.close();
+  await emulator?.close();
+});
+beforeEach(async () => {
+  await control("POST", "/_emulator/reset");
+});
+
+async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(new URL(path, emulator.url), {
+    method,
+    headers: { authorization: `Bearer ${emulator.apiKey}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${await res.text()}`);
+  return res.status === 204 ? undefined : res.json();
+}
+
+/** An access token the emulator (as AuthKit) signs for Jane, for this server unless told otherwise. */
+async function mint(claims: Record<string, unknown> = {}): Promise<string> {
+  const { access_token } = (await control("POST", "/_emulator/oauth/tokens", {
+    user_id: JANE.id,
+    organization_id: JANE.org,
+    aud: publicUrl,
+    ...claims,
+  })) as { access_token: string };
+  registerSecret(access_token);
+  return access_token;
+}
+
+async function connect(token: string): Promise<Client> {
+  const transport = new StreamableHTTPClientTransport(new URL(publicUrl), {
+    requestInit: { headers: { authorization: `Bearer ${token}`, "user-agent": "sign-in-test/1" } },
+  });
+  const mcp = new Client({ name: "sign-in-test", version: "0" });
+  await mcp.connect(transport);
+  return mcp;
+}
+
+function textOf(result: unknown): string {
+  return ((result as { content: { text: string }[] }).content[0] as { text: string }).text;
+}
+
+async function postMcp(token: string | undefined): Promise<Response> {
+  return fetch(publicUrl, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+    },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }),
+  });
+}
+
+describe("the protected-resource metadata (RFC 9728)", () => {
+  it.each(["/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp"])(
+    "is served at %s, naming AuthKit and this server",
+    async (path) => {
+      const res = await fetch(new URL(path, publicUrl));
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      expect(await res.json()).toMatchObject({
+        resource: publicUrl,
+        authorization_servers: [emulator.url],
+        scopes_supported: SCOPES.split(" "),
+        bearer_methods_supported: ["header"],
+      });
+    },
+  );
+});
+
+describe("a request without a good token", () => {
+  const metadataUrl = () => `${new URL(publicUrl).origin}/.well-known/oauth-protected-resource/mcp`;
+
+  it("without a token: 401 naming the metadata and the scopes, no error code", async () => {
+    const res = await postMcp(undefined);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toBe(
+      `Bearer resource_metadata="${metadataUrl()}", scope="${SCOPES}"`,
+    );
+  });
+
+  it.each<[string, () => Promise<string>, RegExp]>([
+    ["for another audience", () => mint({ aud: "https://other.example.com/mcp" }), /another resource/],
+    ["expired", () => mint({ exp: Math.floor(Date.now() / 1000) - 120 }), /expired/],
+    ["not valid yet", () => mint({ nbf: Math.floor(Date.now() / 1000) + 600 }), /not valid yet/],
+    ["signed with an unknown key id", () => mint({ kid: "rotated-away" }), /key id/],
+    ["tampered with", async () => tamper(await mint()), /signature/],
+    ["not a JWT", async () => "not-a-token", /malformed|invalid/],
+  ])("a token %s: 401 invalid_token naming the metadata", async (_name, token, reason) => {
+    const res = await postMcp(await token());
+    expect(res.status).toBe(401);
+    const challenge = res.headers.get("www-authenticate") ?? "";
+    expect(challenge).toMatch(/^Bearer error="invalid_token", error_description="[^"]+"/);
+    expect(challenge).toContain(`scope="${SCOPES}"`);
+    expect(challenge).toContain(`resource_metadata="${metadataUrl()}"`);
+    expect(((await res.json()) as { error_description: string }).error_description).toMatch(reason);
+  });
+
+  it("a good token gets through", async () => {
+    const res = await postMcp(await mint({ permissions: [read] }));
+    expect(res.status).toBe(200);
+  });
+});
+
+/** The token with its payload's permissions raised: the signature no longer matches. */
+function tamper(token: string): string {
+  const [header, payload, signature] = token.split(".") as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  claims.permissions = [read, write, del];
+  return [header, Buffer.from(JSON.stringify(claims)).toString("base64url"), signature].join(".");
+}
+
+describe("per-person permissions", () => {
+  it("a reader sees only the tools that read, and a write is refused before WorkOS hears of it", async () => {
+    const mcp = await connect(await mint({ permissions: [read] }));
+    try {
+      const { tools } = await mcp.listTools();
+      expect(tools.length).toBeGreaterThan(10);
+      expect(tools.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
+      expect(tools.map((tool) => tool.name)).toContain("list_organizations");
+
+      await control("DELETE", "/_emulator/requests");
+      const result = await mcp.callTool({ name: "create_organization", arguments: { name: "Sneaky Inc" } });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/create_organization needs the permission workos-mcp:write/);
+      const { data } = (await control("GET", "/_emulator/requests")) as { data: { path: string }[] };
+      expect(data.filter((request) => request.path.startsWith("/organizations"))).toEqual([]);
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it("a writer sees the write tools but no delete, and a delete is refused naming workos-mcp:delete", async () => {
+    const mcp = await connect(await mint({ permissions: [read, write] }));
+    try {
+      const names = (await mcp.listTools()).tools.map((tool) => tool.name);
+      expect(names).toContain("create_organization");
+      expect(names).not.toContain("delete_organization");
+      const result = await mcp.callTool({
+        name: "delete_organization",
+        arguments: { organization_id: DEMO_IDS.organizations.umbrella },
+      });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/needs the permission workos-mcp:delete/);
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it("a token without any workos-mcp permission sees no tools", async () => {
+    const mcp = await connect(await mint({ permissions: [] }));
+    try {
+      expect((await mcp.listTools()).tools).toEqual([]);
+    } finally {
+      await mcp.close();
+    }
+  });
+});
+
+interface StoredEvent {
+  organization_id: string;
+  action: string;
+  actor: { id: string; type: string; name?: string };
+  targets: { id: string; type: string }[];
+  context: { location: string; user_agent?: string };
+  metadata?: Record<string, unknown>;
+  occurred_at: string;
+}
+
+async function auditEvents(): Promise<StoredEvent[]> {
+  return ((await control("GET", "/_emulator/audit_logs")) as { data: StoredEvent[] }).data;
+}
+
+describe("a writer's change", () => {
+  it("is made, says who made it on its environment line, and is audit-logged in WorkOS", async () => {
+    const before = (await auditEvents()).length;
+    const mcp = await connect(await mint({ permissions: [read, write] }));
+    try {
+      const result = await mcp.callTool({ name: "create_organization", arguments: { name: "Audited Ltd" } });
+      expect(result.isError).toBeFalsy();
+      const view = result.structuredContent as { data: { id: string }; notes: string[] };
+      expect(view.notes).toContain(
+        "Environment: the staging (test) environment, as jane.doe@acme.com (Acme Inc).",
+      );
+      const events = (await auditEvents()).slice(before);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        organization_id: AUDIT_ORG,
+        action: "workos_mcp.create_organization",
+        actor: { id: JANE.id, type: "user", name: JANE.email },
+        targets: [{ type: "organization", id: view.data.id }],
+        context: { location: "127.0.0.1", user_agent: "sign-in-test/1" },
+        metadata: { outcome: "success" },
+      });
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it("that WorkOS refuses is audit-logged as a failure", async () => {
+    const before = (await auditEvents()).length;
+    const mcp = await connect(await mint({ permissions: [read, write] }));
+    try {
+      const result = await mcp.callTool({
+        name: "update_organization",
+        arguments: { organization_id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ", name: "Nobody" },
+      });
+      expect(result.isError).toBe(true);
+      const events = (await auditEvents()).slice(before);
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({
+        action: "workos_mcp.update_organization",
+        targets: [{ type: "organization", id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ" }],
+        metadata: { outcome: "failure" },
+      });
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it("stands when the audit entry cannot be written, and its result says the entry is missing", async () => {
+    await control("POST", "/_emulator/faults", {
+      method: "POST",
+      path: "/audit_logs/events",
+      status: 400,
+      body: { message: "Audit Logs are not enabled" },
+      times: 1,
+    });
+    const mcp = await connect(await mint({ permissions: [read, write] }));
+    try {
+      const result = await mcp.callTool({ name: "create_organization", arguments: { name: "Unaudited" } });
+      expect(result.isError).toBeFalsy();
+      const view = result.structuredContent as { data: { id: string }; notes: string[] };
+      expect(view.notes.join("\n")).toMatch(
+        /audit log entry for this change is missing.*change itself stands/,
+      );
+      const created = await client.get<{ name: string }>(`/organizations/${view.data.id}`);
+      expect(created.name).toBe("Unaudited");
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it("a read is not audit-logged", async () => {
+    const before = (await auditEvents()).length;
+    const mcp = await connect(await mint({ permissions: [read] }));
+    try {
+      const result = await mcp.callTool({ name: "list_organizations", arguments: {} });
+      expect(result.isError).toBeFalsy();
+      expect((await auditEvents()).length).toBe(before);
+    } finally {
+      await mcp.close();
+    }
+  });
+});
