@@ -72,6 +72,7 @@ export class ResourceServer {
     const scope = `scope="${SIGN_IN_SCOPES.join(" ")}"`;
     if (header === undefined || header.trim() === "") {
       // No token yet: the challenge only says where to sign in (RFC 6750 3.1: no error code).
+      log.info(`refused ${req.method} /mcp: no access token (sign-in needed)`);
       return Response.json(
         { error: "invalid_token", error_description: "Sign in: this server needs an AuthKit access token" },
         {
@@ -93,7 +94,7 @@ export class ResourceServer {
         resourceMetadataUrl: this.#metadataUrl,
       });
       if (response.status >= 500) log.error("could not verify an access token:", error);
-      else log.info(`refused a request: ${(error as Error).message}`);
+      else log.info(`refused ${req.method} /mcp: ${(error as Error).message}`);
       return response;
     }
     const claims = authInfo.extra?.claims as AccessClaims;
