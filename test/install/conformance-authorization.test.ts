@@ -104,7 +104,7 @@ describe("MCP conformance suite: authorization scenarios against the emulator's 
     rmSync(output, { recursive: true, force: true });
   });
 
-  it.each(SCENARIOS)("%s: every check passes", (scenario, context) => {
+  it.for(SCENARIOS)("%s: every check passes", (scenario, context) => {
     if (node === undefined) context.skip("the conformance suite needs Node >= 22 (.ci/run installs Node 24)");
     const checks = results.get(scenario);
     expect(checks, `no results for ${scenario}:\n${stdout}`).toBeDefined();
