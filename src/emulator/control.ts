@@ -16,6 +16,10 @@ export interface ControlTarget {
   publishDnsRecord(raw: unknown): Record<string, unknown>;
   /** The spec's operations the emulator serves, derived from its routes. */
   listOperations(): OperationsReport;
+  /** An access token of the emulator's authorization server for a seeded user, as a test asks for it. */
+  mintAccessToken(raw: unknown): { access_token: string };
+  /** The Audit Logs events recorded (POST /audit_logs/events and the seed's), oldest first, as stored. */
+  listAuditLogEvents(): readonly unknown[];
 }
 
 /** The /_emulator/ control API for tests. */
@@ -43,6 +47,10 @@ export function handleControl(method: string, path: string, body: unknown, targe
       return { status: 201, body: target.publishDnsRecord(body) };
     case "GET /_emulator/operations":
       return { status: 200, body: target.listOperations() };
+    case "POST /_emulator/oauth/tokens":
+      return { status: 200, body: target.mintAccessToken(body) };
+    case "GET /_emulator/audit_logs":
+      return { status: 200, body: { object: "list", data: target.listAuditLogEvents() } };
     case "POST /_emulator/reset":
       target.reset();
       return { status: 204 };

@@ -96,6 +96,35 @@ export const DEMO_IDS = {
   },
 } as const;
 
+/**
+ * The team that signs in to a workos-mcp team server (issue 20): Foo Corp's people, each holding one of Foo Corp's
+ * custom roles that grant the server's permissions.
+ */
+export const DEMO_MCP_TEAM = {
+  organizationId: DEMO_IDS.organizations.fooCorp,
+  reader: {
+    userId: "user_01HM6G7A20DYPXBQRPQGNMGB6T",
+    email: "nora.lindgren@foo-corp.com",
+    membershipId: "om_01HM6GCSV0J8HTRP6EM5C2MZ1X",
+    role: "org-mcp-reader",
+    permissions: ["workos-mcp:read"],
+  },
+  editor: {
+    userId: "user_01HM6G94N0366WFYHNVYF67P12",
+    email: "tomas.ferreira@foo-corp.com",
+    membershipId: "om_01HM6GEME0Q2Z11TMRYRYJ2B70",
+    role: "org-mcp-editor",
+    permissions: ["workos-mcp:read", "workos-mcp:write"],
+  },
+  admin: {
+    userId: "user_01HM6GAZ80TAG0874G2RHS7TB6",
+    email: "grace.okonkwo@foo-corp.com",
+    membershipId: "om_01HM6GGF10YSK5AF53926HP29E",
+    role: "org-mcp-admin",
+    permissions: ["workos-mcp:read", "workos-mcp:write", "workos-mcp:delete"],
+  },
+} as const;
+
 /** The secrets of the demo seed's API keys (an active organization key, an expired one, Priya Patel's key). */
 export const DEMO_API_KEY_VALUES = {
   acmeReporting: "sk_demo_acme_reporting_8f3k2m9q",
@@ -539,6 +568,69 @@ const history: SeedEvent[] = [
  * The built-in seed: realistic organizations, connections of several types and states, directories, AuthKit
  * users with memberships, invitations and sessions, roles, and a recent event history.
  */
+/**
+ * DEMO_MCP_TEAM as seed entries with fixed ids and dates, a minute apart from 12:00 on the seed's day (after every
+ * stamped object), so the rest of the seed keeps its stamps and ids; they are the newest of their lists.
+ */
+const mcpTeam = (() => {
+  const at = (minute: number) => new Date(Date.UTC(2024, 0, 15, 12, minute)).toISOString();
+  const people = [
+    { ...DEMO_MCP_TEAM.reader, roleId: "role_01HM6FWAG0JFA57C6E9VDC2BQ1", name: ["Nora", "Lindgren"] },
+    {
+      ...DEMO_MCP_TEAM.editor,
+      roleId: "role_01HM6FY530FCJ0R3NXQRS86G05",
+      name: ["Tomas", "Ferreira"],
+    },
+    { ...DEMO_MCP_TEAM.admin, roleId: "role_01HM6FZZP09YJZ7P8C78A0FSPH", name: ["Grace", "Okonkwo"] },
+  ] as const;
+  const descriptions = {
+    "org-mcp-reader": "workos-mcp: uses the tools that only read.",
+    "org-mcp-editor": "workos-mcp: reads, and uses the tools that change things.",
+    "org-mcp-admin": "workos-mcp: everything, deletes included (each still confirmed).",
+  };
+  const permissionIds = [
+    "perm_01HM6G1T90RKS7WY9HXT4CQGTW",
+    "perm_01HM6G3MW0ZZTE7ZPR25M79MMM",
+    "perm_01HM6G5FF0PXB07BY0D8X3WF9C",
+  ];
+  return {
+    roles: people.map((p, i) => ({
+      id: p.roleId,
+      slug: p.role,
+      name: `MCP ${["Reader", "Editor", "Admin"][i]}`,
+      description: descriptions[p.role],
+      organization_id: DEMO_MCP_TEAM.organizationId,
+      permissions: [...p.permissions],
+      created_at: at(i),
+    })),
+    permissions: DEMO_MCP_TEAM.admin.permissions.map((slug, i) => ({
+      id: permissionIds[i],
+      slug,
+      name: `workos-mcp: ${["read", "write", "delete"][i]}`,
+      description: [
+        "Call the workos-mcp tools that only read.",
+        "Call the workos-mcp tools that change something.",
+        "Call the workos-mcp tools that delete (still with confirmation).",
+      ][i],
+      created_at: at(3 + i),
+    })),
+    users: people.map((p, i) => ({
+      id: p.userId,
+      email: p.email,
+      first_name: p.name[0],
+      last_name: p.name[1],
+      created_at: at(6 + i),
+    })),
+    memberships: people.map((p, i) => ({
+      id: p.membershipId,
+      user_id: p.userId,
+      organization_id: DEMO_MCP_TEAM.organizationId,
+      role_slug: p.role,
+      created_at: at(9 + i),
+    })),
+  };
+})();
+
 /** Connect applications of the demo seed, named so its client secrets and authorizations can point at them. */
 const CONNECT_APPS = {
   acmeDashboard: "conn_app_01HM692DV0PA26CG640DQD4FZT",
@@ -709,11 +801,12 @@ export const demoSeed: Seed = {
       resource_type_slug: "project",
       permissions: ["project:view", "project:edit", "project:delete"],
     },
+    ...mcpTeam.roles,
   ],
   directory_groups: groups,
   directory_users: users,
-  users: authkitUsers,
-  organization_memberships: memberships,
+  users: [...authkitUsers, ...mcpTeam.users],
+  organization_memberships: [...memberships, ...mcpTeam.memberships],
   invitations,
   sessions,
   events: history,
@@ -730,6 +823,7 @@ export const demoSeed: Seed = {
     { slug: "project:view", name: "View projects", resource_type_slug: "project" },
     { slug: "project:edit", name: "Edit projects", resource_type_slug: "project" },
     { slug: "project:delete", name: "Delete projects", resource_type_slug: "project" },
+    ...mcpTeam.permissions,
   ],
   authorization_resources: [
     {

@@ -4,7 +4,7 @@ import { loadSeedFile, type Seed } from "./seed.js";
 import { DEFAULT_RETENTION, EmulatorServer, type Retention } from "./server.js";
 
 export { DEFAULT_API_KEY, DEFAULT_CLIENT_ID } from "./api-key.js";
-export { DEMO_IDS, DEMO_PASSWORD } from "./demo-seed.js";
+export { DEMO_IDS, DEMO_MCP_TEAM, DEMO_PASSWORD } from "./demo-seed.js";
 export type { Seed } from "./seed.js";
 
 export interface EmulatorOptions {

@@ -30,7 +30,8 @@ export interface EmulatorContext {
   readonly apiKey: string;
 }
 
-export type Handler = (req: ApiRequest, ctx: EmulatorContext) => Reply;
+/** A handler answers at once, or later when it must fetch something first (a client's metadata document). */
+export type Handler = (req: ApiRequest, ctx: EmulatorContext) => Reply | Promise<Reply>;
 
 export interface Route {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

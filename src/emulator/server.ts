@@ -17,10 +17,12 @@ import { OperationCoverage, type OperationsReport } from "./operations.js";
 import { RateLimiter } from "./rate-limit.js";
 import { loggableHeaders, queryObject, RequestLog } from "./request-log.js";
 import type { EmittedEvent } from "./resource.js";
+import { auditLogEvents } from "./resources/audit-log-events.js";
 import { sentSms } from "./resources/authentication-factors.js";
 import { publishTxt } from "./resources/dns-records.js";
 import { events } from "./resources/events.js";
 import { RESOURCES } from "./resources/index.js";
+import { mintAccessToken } from "./resources/oauth-server.js";
 import { webhookEndpoints } from "./resources/webhook-endpoints.js";
 import { writeReply } from "./respond.js";
 import { type EmulatorContext, type Reply, type Route, Router } from "./router.js";
@@ -187,6 +189,14 @@ export class EmulatorServer implements ControlTarget {
     return COVERAGE.report();
   }
 
+  mintAccessToken(raw: unknown): { access_token: string } {
+    return mintAccessToken(this.context, raw);
+  }
+
+  listAuditLogEvents(): readonly unknown[] {
+    return this.store.of(auditLogEvents).values();
+  }
+
   /** Back to the seed, as if freshly started: data, events, idempotency keys, links, faults, log. */
   reset(): void {
     this.webhooks.cancelAll();
@@ -256,7 +266,7 @@ export class EmulatorServer implements ControlTarget {
     if (fault?.delay_ms !== undefined && !(await this.sleep(fault.delay_ms))) return;
     if (fault && this.applyFault(fault, req, res)) return;
 
-    const reply = this.process(req, method, path, url.searchParams, body);
+    const reply = await this.process(req, method, path, url.searchParams, body);
     if (fault?.action === "reset" && fault.after_handling) {
       req.socket.destroy();
       return;
@@ -294,13 +304,13 @@ export class EmulatorServer implements ControlTarget {
     return true;
   }
 
-  private process(
+  private async process(
     req: IncomingMessage,
     method: string,
     path: string,
     query: URLSearchParams,
     body: ParsedBody,
-  ): Reply {
+  ): Promise<Reply> {
     try {
       const match = this.router.match(method, path);
       if (match.kind !== "found") {
@@ -333,7 +343,7 @@ export class EmulatorServer implements ControlTarget {
       }
       const key = header(req, "idempotency-key");
       if (method !== "POST" || !key)
-        return this.route(match.route, match.params, method, path, query, body, req);
+        return await this.route(match.route, match.params, method, path, query, body, req);
       const print = fingerprint(method, path, body.value);
       const prior = this.idempotency.get(key, this.config.now());
       if (prior) {
@@ -347,7 +357,7 @@ export class EmulatorServer implements ControlTarget {
         }
         return { ...prior.reply, headers: { ...prior.reply.headers, "Idempotent-Replayed": "true" } };
       }
-      const reply = this.route(match.route, match.params, method, path, query, body, req);
+      const reply = await this.route(match.route, match.params, method, path, query, body, req);
       // Only successful requests are remembered; a rejected one may be corrected and retried.
       if (reply.status < 500) this.idempotency.set(key, print, reply, this.config.now());
       return reply;
@@ -364,7 +374,7 @@ export class EmulatorServer implements ControlTarget {
     query: URLSearchParams,
     body: ParsedBody,
     req: IncomingMessage,
-  ): Reply {
+  ): Reply | Promise<Reply> {
     return route.handler(
       { method, path, params, query, body: body.value, headers: req.headers },
       this.context,

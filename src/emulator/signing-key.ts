@@ -20,9 +20,9 @@ export function signingKey(): SigningKey {
   return key;
 }
 
-/** A compact JWS (RS256) of these claims. */
-export function signJwt(claims: Record<string, unknown>): string {
-  const { kid, privateKey } = signingKey();
+/** A compact JWS (RS256) of these claims; `kid` names another key in the header, for tests of unknown keys. */
+export function signJwt(claims: Record<string, unknown>, kid: string = signingKey().kid): string {
+  const { privateKey } = signingKey();
   const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid }));
   const payload = base64url(JSON.stringify(claims));
   const signature = sign("sha256", Buffer.from(`${header}.${payload}`), privateKey);

@@ -23,7 +23,7 @@ describe("the official SDK against the emulator: permissions", () => {
     const updated = await sdk.workos.authorization.updatePermission("docs:read", { description: null });
     expect(updated.description).toBeNull();
     const page = await sdk.workos.authorization.listPermissions({ limit: 2 });
-    expect(page.data.map((p) => p.slug)).toEqual(["docs:read", "project:delete"]);
+    expect(page.data.map((p) => p.slug)).toEqual(["docs:read", "workos-mcp:delete"]);
     expect(page.listMetadata.after).toBe(page.data[1]?.id);
     await sdk.workos.authorization.deletePermission("docs:read");
     await expect(sdk.workos.authorization.getPermission("docs:read")).rejects.toBeInstanceOf(

@@ -36,19 +36,19 @@ describe("permissions", () => {
     expect(res.json.data).toHaveLength(2);
     expect(res.json.data[0]).toMatchObject({
       object: "permission",
-      slug: "project:delete",
-      name: "Delete projects",
+      slug: "workos-mcp:delete",
+      name: "workos-mcp: delete",
       system: false,
-      resource_type_slug: "project",
+      resource_type_slug: "organization",
     });
-    expect(res.json.data[1].slug).toBe("project:edit");
+    expect(res.json.data[1].slug).toBe("workos-mcp:write");
     expect(res.json.data[0].id).toMatch(/^perm_/);
     const pages = await walk(emu, "/authorization/permissions?limit=3", "after");
     const all = (await emu.api("GET", "/authorization/permissions?order=asc")).json.data.map(
       (p: { id: string }) => p.id,
     );
     expect(pages.flat()).toEqual([...all].reverse());
-    expect(all).toHaveLength(7);
+    expect(all).toHaveLength(10);
   });
 
   it("creates a permission (201, permission.created) and refuses a duplicate slug with 409", async () => {

@@ -39,6 +39,12 @@ const UNSERVED: Readonly<Record<string, string>> = {
   radar_attempts: "sign-in attempts Radar counts for its brute-force check: the API answers assessments",
   session_tokens: "widget and Client API tokens issued: the API answers them as JWT strings",
   external_auth_sessions: "Standalone Connect sign-ins under way, from the seed: the API answers redirects",
+  // The OAuth authorization server for MCP (oauth-server.ts): configuration, internal stores and its routes.
+  resource_indicators: "the resources tokens may be issued for: emulator configuration",
+  oauth_clients: "clients registered by POST /oauth2/register: it answers their metadata, no WorkOS object",
+  oauth_codes: "codes /oauth2/token exchanges for tokens",
+  oauth_refresh_tokens: "refresh tokens: /oauth2/token answers them as strings",
+  oauth_server: "the authorization server's metadata, sign-in page, token endpoint and JWKS",
 };
 
 /** Resources whose objects live inside another's: checked there, through the parent's schema. */

@@ -111,7 +111,7 @@ export function activeMemberships(ctx: EmulatorContext, userId: string) {
 }
 
 /** The role and permissions an access token carries for a membership. */
-function roleClaims(ctx: EmulatorContext, organizationId: string, slug: string) {
+export function roleClaims(ctx: EmulatorContext, organizationId: string, slug: string) {
   const role =
     ctx.store
       .of(roles)

@@ -31,6 +31,13 @@ import { groupMemberships, groups } from "./groups.js";
 import { invitations } from "./invitations.js";
 import { jwtTemplates } from "./jwt-templates.js";
 import { magicAuths } from "./magic-auth.js";
+import {
+  oauthClients,
+  oauthCodes,
+  oauthRefreshTokens,
+  oauthServer,
+  resourceIndicators,
+} from "./oauth-server.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
@@ -122,4 +129,10 @@ export const RESOURCES = [
   radarAttempts,
   sessionTokens,
   externalAuthSessions,
+  // The emulator as AuthKit's OAuth authorization server for MCP (issue 20)
+  resourceIndicators,
+  oauthClients,
+  oauthCodes,
+  oauthRefreshTokens,
+  oauthServer,
 ] as const;
