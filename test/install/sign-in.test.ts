@@ -248,14 +248,15 @@ describe("a writer's change", () => {
     const mcp = await connect(await mint({ permissions: [read, write] }));
     try {
       const result = await mcp.callTool({
-        name: "update_organization",
-        arguments: { organization_id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ", name: "Nobody" },
+        name: "add_organization_domain",
+        arguments: { organization_id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ", domain: "nobody.example.com" },
       });
       expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/WorkOS/);
       const events = (await auditEvents()).slice(before);
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
-        action: "workos_mcp.update_organization",
+        action: "workos_mcp.add_organization_domain",
         targets: [{ type: "organization", id: "org_01HZZZZZZZZZZZZZZZZZZZZZZZ" }],
         metadata: { outcome: "failure" },
       });
