@@ -20,17 +20,16 @@ let http: RunningHttpServer;
 let client: WorkOSClient;
 let publicUrl: string;
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  registerSecret(emulator.apiKey);
+/** A server people sign in to, in front of the emulator as WorkOS and as AuthKit; its own verifier and keys. */
+async function startSignInServer(): Promise<{ http: RunningHttpServer; publicUrl: string }> {
   const port = await closedPort();
-  publicUrl = `http://127.0.0.1:${port}/mcp`;
+  const url = `http://127.0.0.1:${port}/mcp`;
   const config = {
     ...loadConfig(
       {
         WORKOS_API_KEY: emulator.apiKey,
         WORKOS_MCP_AUTHKIT_DOMAIN: emulator.url,
-        WORKOS_MCP_PUBLIC_URL: publicUrl,
+        WORKOS_MCP_PUBLIC_URL: url,
         WORKOS_MCP_AUDIT_ORGANIZATION_ID: AUDIT_ORG,
         WORKOS_MCP_DESTRUCTIVE: "allow",
       },
@@ -38,8 +37,14 @@ beforeAll(async () => {
     ),
     baseUrl: emulator.url,
   };
+  return { http: await startHttpServer(config, { client }), publicUrl: url };
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  registerSecret(emulator.apiKey);
   client = new WorkOSClient({ apiKey: emulator.apiKey, baseUrl: emulator.url });
-  http = await startHttpServer(config, { client });
+  ({ http, publicUrl } = await startSignInServer());
 });
 afterAll(async () => {
   await http?.close();
@@ -85,8 +90,8 @@ function textOf(result: unknown): string {
   return ((result as { content: { text: string }[] }).content[0] as { text: string }).text;
 }
 
-async function postMcp(token: string | undefined): Promise<Response> {
-  return fetch(publicUrl, {
+async function postMcp(token: string | undefined, url = publicUrl): Promise<Response> {
+  return fetch(url, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -145,6 +150,26 @@ describe("a request without a good token", () => {
   it("a good token gets through", async () => {
     const res = await postMcp(await mint({ permissions: [read] }));
     expect(res.status).toBe(200);
+  });
+});
+
+describe("AuthKit's keys", () => {
+  it("are fetched once and kept; unknown key ids fetch them again at most once per cooldown", async () => {
+    const fresh = await startSignInServer();
+    try {
+      await control("DELETE", "/_emulator/requests");
+      const good = await mint({ aud: fresh.publicUrl, permissions: [read] });
+      expect((await postMcp(good, fresh.publicUrl)).status).toBe(200);
+      for (const kid of ["forged-1", "forged-2", "forged-3"]) {
+        const forged = await mint({ aud: fresh.publicUrl, kid });
+        expect((await postMcp(forged, fresh.publicUrl)).status).toBe(401);
+      }
+      expect((await postMcp(good, fresh.publicUrl)).status).toBe(200);
+      const { data } = (await control("GET", "/_emulator/requests")) as { data: { path: string }[] };
+      expect(data.filter((request) => request.path === "/oauth2/jwks")).toHaveLength(1);
+    } finally {
+      await fresh.http.close();
+    }
   });
 });
 
