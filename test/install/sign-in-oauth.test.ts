@@ -23,6 +23,9 @@ import { registerSecret } from "../support/secret-scan.js";
 // token with PKCE and the resource), then tools called with the token. Set SIGN_IN_TRANSCRIPT=file to keep
 // the exchanges of the CIMD sign-in.
 const AUDIT_ORG = DEMO_IDS.organizations.fooCorp;
+// Foo Corp's workos-mcp team in the demo seed: their roles hold these permissions.
+const READER = "nora.lindgren@foo-corp.com"; // workos-mcp:read
+const EDITOR = "tomas.ferreira@foo-corp.com"; // read + write
 const REDIRECT = "http://127.0.0.1:1/callback";
 
 let emulator: RunningEmulator;
@@ -76,6 +79,13 @@ afterAll(async () => {
   await emulator?.close();
 });
 
+async function auditEvents(): Promise<Record<string, unknown>[]> {
+  const res = await fetch(new URL("/_emulator/audit_logs", emulator.url), {
+    headers: { authorization: `Bearer ${emulator.apiKey}` },
+  });
+  return ((await res.json()) as { data: Record<string, unknown>[] }).data;
+}
+
 interface SignedIn {
   mcp: Client;
   provider: ScriptedOAuthProvider;
@@ -115,11 +125,29 @@ async function signIn(email: string, clientId?: string): Promise<SignedIn> {
 }
 
 describe("sign-in with the v2 SDK client against the emulator as AuthKit", () => {
-  it("registers by Client ID Metadata Document, signs in, and calls a tool as that person", async () => {
-    const { mcp, provider, transcript } = await signIn("jane.doe@acme.com", cimdUrl);
+  it("registers by Client ID Metadata Document, signs an editor in, whose change is made and audit-logged", async () => {
+    const { mcp, provider, transcript } = await signIn(EDITOR, cimdUrl);
     try {
-      const result = await mcp.callTool({ name: "list_organizations", arguments: {} });
+      const result = await mcp.callTool({
+        name: "create_organization",
+        arguments: { name: "Signed In Ltd" },
+      });
       expect(result.isError).toBeFalsy();
+      const created = (result.structuredContent as { data: { id: string } }).data;
+      const events = await auditEvents();
+      expect(events.at(-1)).toMatchObject({
+        organization_id: AUDIT_ORG,
+        action: "workos_mcp.create_organization",
+        actor: { type: "user", name: EDITOR },
+        targets: [{ type: "organization", id: created.id }],
+        metadata: { outcome: "success" },
+      });
+      if (process.env.SIGN_IN_TRANSCRIPT !== undefined) {
+        writeFileSync(
+          `${process.env.SIGN_IN_TRANSCRIPT}.audit.json`,
+          `${JSON.stringify(events.at(-1), null, 2)}\n`,
+        );
+      }
       expect(provider.clientInformation()?.client_id).toBe(cimdUrl);
       const paths = transcript.map(
         ({ method, url, status }) => `${method} ${new URL(url).pathname} ${status}`,
@@ -141,22 +169,26 @@ describe("sign-in with the v2 SDK client against the emulator as AuthKit", () =>
     }
   });
 
-  it("registers by dynamic client registration when it has no metadata URL, and calls a tool", async () => {
-    const { mcp, provider, transcript } = await signIn("jane.doe@acme.com");
+  it("registers by dynamic client registration, signs a reader in, who reads but is refused a write", async () => {
+    const { mcp, provider, transcript } = await signIn(READER);
     try {
       expect(transcript.map(({ method, url }) => `${method} ${new URL(url).pathname}`)).toContain(
         "POST /oauth2/register",
       );
       expect(provider.clientInformation()?.client_id).toBeTruthy();
-      const result = await mcp.callTool({ name: "list_organizations", arguments: {} });
-      expect(result.isError).toBeFalsy();
+      const { tools } = await mcp.listTools();
+      expect(tools.every((tool) => tool.annotations?.readOnlyHint === true)).toBe(true);
+      expect((await mcp.callTool({ name: "list_organizations", arguments: {} })).isError).toBeFalsy();
+      const refused = await mcp.callTool({ name: "create_organization", arguments: { name: "Nope" } });
+      expect(refused.isError).toBe(true);
+      expect(JSON.stringify(refused.content)).toContain("needs the permission workos-mcp:write");
     } finally {
       await mcp.close();
     }
   });
 
   it("refuses a refresh token once it was used (rotation), and the new one works", async () => {
-    const { mcp, provider } = await signIn("jane.doe@acme.com", cimdUrl);
+    const { mcp, provider } = await signIn(READER, cimdUrl);
     await mcp.close();
     const metadata = await discoverAuthorizationServerMetadata(emulator.url);
     const clientInformation = provider.clientInformation() as { client_id: string };

@@ -218,6 +218,21 @@ describe("per-person permissions", () => {
     }
   });
 
+  it.each([
+    ["nora.lindgren@foo-corp.com", "list_organizations", "create_organization"],
+    ["tomas.ferreira@foo-corp.com", "create_organization", "delete_organization"],
+    ["grace.okonkwo@foo-corp.com", "delete_organization", undefined],
+  ])("%s's seeded role gives %s, not %s", async (email, has, hasNot) => {
+    const mcp = await connect(await mint({ user_id: undefined, organization_id: undefined, email }));
+    try {
+      const names = (await mcp.listTools()).tools.map((tool) => tool.name);
+      expect(names).toContain(has);
+      if (hasNot !== undefined) expect(names).not.toContain(hasNot);
+    } finally {
+      await mcp.close();
+    }
+  });
+
   it("a token without any workos-mcp permission sees no tools", async () => {
     const mcp = await connect(await mint({ permissions: [] }));
     try {
