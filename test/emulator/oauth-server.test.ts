@@ -1,4 +1,6 @@
-import { createPublicKey, type JsonWebKey, verify } from "node:crypto";
+import { createHash, createPublicKey, type JsonWebKey, randomBytes, verify } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_IDS, DEMO_MCP_TEAM } from "../../src/emulator/index.js";
 import { demoSeed, validateSeed } from "../../src/emulator/seed.js";
@@ -194,5 +196,490 @@ describe("GET /_emulator/audit_logs", () => {
       version: null,
       created_at: expect.any(String),
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The code flow, as a public client drives it with fetch.
+
+const REDIRECT = "http://127.0.0.1:33418/callback";
+const JANE = "jane.doe@acme.com";
+
+interface Pkce {
+  verifier: string;
+  challenge: string;
+}
+
+function pkce(): Pkce {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+async function registerClient(metadata: Record<string, unknown> = {}) {
+  const res = await fetch(`${emu.url}/oauth2/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_name: "Test client", redirect_uris: [REDIRECT], ...metadata }),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+/** GET /oauth2/authorize without following its redirect. */
+async function authorize(params: Record<string, string>) {
+  const res = await fetch(`${emu.url}/oauth2/authorize?${new URLSearchParams(params)}`, {
+    redirect: "manual",
+  });
+  const location = res.headers.get("location");
+  return { res, location: location === null ? undefined : new URL(location) };
+}
+
+async function tokenRequest(form: Record<string, string>, headers: Record<string, string> = {}) {
+  const res = await fetch(`${emu.url}/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(form),
+  });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, unknown> };
+}
+
+/** Registers nothing: signs `email` in through `clientId` and answers the code and its verifier. */
+async function signIn(clientId: string, email = JANE, extra: Record<string, string> = {}) {
+  const { verifier, challenge } = pkce();
+  const { res, location } = await authorize({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: REDIRECT,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    state: "st-123",
+    scope: "openid profile email offline_access",
+    resource: RESOURCE,
+    login_hint: email,
+    ...extra,
+  });
+  expect(res.status, await res.text()).toBe(302);
+  return { code: location?.searchParams.get("code") ?? "", location, verifier };
+}
+
+describe("the authorization code flow with PKCE", () => {
+  it("signs a seeded user in by login_hint and issues tokens for the resource, verifiable with the JWKS", async () => {
+    const client = await registerClient();
+    const clientId = client.json.client_id as string;
+    const { code, location, verifier } = await signIn(clientId);
+    expect(`${location?.origin}${location?.pathname}`).toBe(REDIRECT);
+    expect(location?.searchParams.get("state")).toBe("st-123");
+    expect(code).not.toBe("");
+
+    const res = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      resource: RESOURCE,
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.json).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 300,
+      refresh_token: expect.any(String),
+      scope: "openid profile email offline_access",
+    });
+    const { claims } = await verified(res.json.access_token as string);
+    expect(claims).toMatchObject({
+      iss: emu.url,
+      sub: DEMO_IDS.users.janeDoe,
+      aud: RESOURCE,
+      org_id: DEMO_IDS.organizations.acme,
+      role: "admin",
+      client_id: clientId,
+    });
+    expect((claims.exp as number) - (claims.iat as number)).toBe(300);
+    // The session is a real one, as the sign-in started it.
+    const listed = await emu.api("GET", `/user_management/users/${DEMO_IDS.users.janeDoe}/sessions`);
+    expect(listed.json.data.map((s: { id: string }) => s.id)).toContain(claims.sid);
+
+    // The code was spent.
+    const again = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+    });
+    expect(again.status).toBe(400);
+    expect(again.json.error).toBe("invalid_grant");
+  });
+
+  it("refuses a wrong code_verifier with invalid_grant, in RFC 6749's shape", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const { code } = await signIn(clientId);
+    const res = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: pkce().verifier,
+      client_id: clientId,
+    });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({
+      error: "invalid_grant",
+      error_description: "The code_verifier does not match the code_challenge.",
+    });
+  });
+
+  it("refuses the plain method and a missing challenge, back at the redirect_uri with the state", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const base = {
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      state: "s1",
+      login_hint: JANE,
+    };
+    const plain = await authorize({
+      ...base,
+      code_challenge: "abc".repeat(15),
+      code_challenge_method: "plain",
+    });
+    expect(plain.res.status).toBe(302);
+    expect(plain.location?.searchParams.get("error")).toBe("invalid_request");
+    expect(plain.location?.searchParams.get("error_description")).toMatch(/S256/);
+    expect(plain.location?.searchParams.get("state")).toBe("s1");
+    expect(plain.location?.searchParams.get("code")).toBeNull();
+    const none = await authorize(base);
+    expect(none.location?.searchParams.get("error")).toBe("invalid_request");
+    const implicit = await authorize({ ...base, response_type: "token", code_challenge: pkce().challenge });
+    expect(implicit.location?.searchParams.get("error")).toBe("unsupported_response_type");
+  });
+
+  it("answers an unknown client or a redirect_uri the client lacks itself, never redirecting there", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const base = { response_type: "code", code_challenge: pkce().challenge, code_challenge_method: "S256" };
+    const unknown = await authorize({ ...base, client_id: "client_nope", redirect_uri: REDIRECT });
+    expect(unknown.res.status).toBe(400);
+    expect(await unknown.res.json()).toMatchObject({ error: "invalid_client" });
+    const elsewhere = await authorize({
+      ...base,
+      client_id: clientId,
+      redirect_uri: "https://evil.example/cb",
+    });
+    expect(elsewhere.res.status).toBe(400);
+    expect(elsewhere.location).toBeUndefined();
+    expect(await elsewhere.res.json()).toMatchObject({ error: "invalid_request" });
+  });
+
+  it("refuses a login_hint that is no seeded user's email", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const { res } = await authorize({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      code_challenge: pkce().challenge,
+      code_challenge_method: "S256",
+      login_hint: "nobody@example.com",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_request" });
+  });
+
+  it("without login_hint, shows a sign-in page listing the users (escaped), each link signing that user in", async () => {
+    const created = await emu.api("POST", "/user_management/users", {
+      body: { email: "mallory@example.com", first_name: "<script>alert(1)</script>" },
+    });
+    expect(created.status, created.text).toBe(201);
+    const clientId = (await registerClient({ client_name: "Claude <Desktop>" })).json.client_id as string;
+    const { challenge } = pkce();
+    const { res } = await authorize({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      state: "page",
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain("Sign in to Claude &#60;Desktop&#62;");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
+    expect(html).toContain(DEMO_MCP_TEAM.reader.email);
+    const link = html.match(/href="([^"]*login_hint=nora[^"]*)"/)?.[1]?.replaceAll("&#38;", "&");
+    expect(link).toBeDefined();
+    const follow = await fetch(`${emu.url}${link}`, { redirect: "manual" });
+    expect(follow.status).toBe(302);
+    const back = new URL(follow.headers.get("location") ?? "");
+    expect(back.searchParams.get("state")).toBe("page");
+    expect(back.searchParams.get("code")).toBeTruthy();
+  });
+});
+
+describe("refresh tokens", () => {
+  async function tokensFor(clientId: string) {
+    const { code, verifier } = await signIn(clientId);
+    const res = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+    });
+    expect(res.status).toBe(200);
+    return res.json;
+  }
+
+  it("rotate: a refresh answers new tokens, and a used refresh token is refused, with its whole line", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const first = await tokensFor(clientId);
+    const second = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token as string,
+      client_id: clientId,
+    });
+    expect(second.status, JSON.stringify(second.json)).toBe(200);
+    expect(second.json.refresh_token).not.toBe(first.refresh_token);
+    const { claims } = await verified(second.json.access_token as string);
+    expect(claims).toMatchObject({ sub: DEMO_IDS.users.janeDoe, aud: RESOURCE, role: "admin" });
+
+    const replay = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token as string,
+      client_id: clientId,
+    });
+    expect(replay.status).toBe(400);
+    expect(replay.json.error).toBe("invalid_grant");
+    // The replay revoked the line: the token the first refresh issued is dead too.
+    const after = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: second.json.refresh_token as string,
+      client_id: clientId,
+    });
+    expect(after.json.error).toBe("invalid_grant");
+  });
+
+  it("carry the role's permissions as they are now, and end with the session", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const first = await tokensFor(clientId);
+    const put = await emu.api("PUT", "/authorization/roles/admin/permissions", {
+      body: { permissions: ["reports:read"] },
+    });
+    expect(put.status, put.text).toBe(200);
+    const refreshed = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token as string,
+      client_id: clientId,
+    });
+    const { claims } = await verified(refreshed.json.access_token as string);
+    expect(claims.permissions).toEqual(["reports:read"]);
+
+    const revoked = await emu.api("POST", "/user_management/sessions/revoke", {
+      body: { session_id: claims.sid },
+    });
+    expect(revoked.status, revoked.text).toBe(200);
+    const ended = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: refreshed.json.refresh_token as string,
+      client_id: clientId,
+    });
+    expect(ended.status).toBe(400);
+    expect(ended.json.error).toBe("invalid_grant");
+  });
+
+  it("are refused to another client, and unknown grants and client secrets are refused", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const other = (await registerClient()).json.client_id as string;
+    const first = await tokensFor(clientId);
+    const stolen = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: first.refresh_token as string,
+      client_id: other,
+    });
+    expect(stolen.json.error).toBe("invalid_grant");
+    expect((await tokenRequest({ grant_type: "password" })).json.error).toBe("unsupported_grant_type");
+    const basic = await tokenRequest(
+      { grant_type: "refresh_token", refresh_token: first.refresh_token as string },
+      { authorization: `Basic ${Buffer.from(`${clientId}:secret`).toString("base64")}` },
+    );
+    expect(basic.status).toBe(401);
+    expect(basic.json.error).toBe("invalid_client");
+  });
+});
+
+describe("allowed resource indicators", () => {
+  it("any absolute URI by default; only the seeded ones when the seed lists them", async () => {
+    const clientId = (await registerClient()).json.client_id as string;
+    const { code, verifier } = await signIn(clientId, JANE, { resource: "https://other.example/mcp" });
+    const open = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+    });
+    expect((await verified(open.json.access_token as string)).claims.aud).toBe("https://other.example/mcp");
+
+    const { demoSeed } = await import("../../src/emulator/seed.js");
+    const strict = await start({ seed: { ...demoSeed, resource_indicators: [{ resource: RESOURCE }] } });
+    try {
+      const reg = await fetch(`${strict.url}/oauth2/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ redirect_uris: [REDIRECT] }),
+      });
+      const id = ((await reg.json()) as { client_id: string }).client_id;
+      const ask = (resource: string) =>
+        fetch(
+          `${strict.url}/oauth2/authorize?${new URLSearchParams({
+            response_type: "code",
+            client_id: id,
+            redirect_uri: REDIRECT,
+            code_challenge: pkce().challenge,
+            code_challenge_method: "S256",
+            login_hint: JANE,
+            resource,
+          })}`,
+          { redirect: "manual" },
+        );
+      const refused = new URL((await ask("https://other.example/mcp")).headers.get("location") ?? "");
+      expect(refused.searchParams.get("error")).toBe("invalid_target");
+      const allowed = new URL((await ask(RESOURCE)).headers.get("location") ?? "");
+      expect(allowed.searchParams.get("code")).toBeTruthy();
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe("dynamic client registration (RFC 7591)", () => {
+  it("registers a public client: 201, a client_id, and its metadata answered back", async () => {
+    const res = await registerClient({
+      client_name: "Claude",
+      grant_types: ["authorization_code", "refresh_token"],
+      token_endpoint_auth_method: "client_secret_basic",
+      scope: "openid offline_access",
+    });
+    expect(res.status).toBe(201);
+    expect(res.json).toEqual({
+      client_id: expect.stringMatching(/^client_/),
+      client_id_issued_at: expect.any(Number),
+      client_name: "Claude",
+      scope: "openid offline_access",
+      redirect_uris: [REDIRECT],
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "none",
+    });
+    expect(res.json).not.toHaveProperty("client_secret");
+  });
+
+  it.each([
+    ["no redirect_uris", { redirect_uris: undefined }, "invalid_redirect_uri"],
+    ["an empty list", { redirect_uris: [] }, "invalid_redirect_uri"],
+    ["http to a public host", { redirect_uris: ["http://example.com/cb"] }, "invalid_redirect_uri"],
+    ["a javascript: URI", { redirect_uris: ["javascript:alert(1)"] }, "invalid_redirect_uri"],
+    ["a fragment", { redirect_uris: ["https://app.example/cb#x"] }, "invalid_redirect_uri"],
+    ["a relative URI", { redirect_uris: ["/cb"] }, "invalid_redirect_uri"],
+    ["an implicit grant", { grant_types: ["implicit"] }, "invalid_client_metadata"],
+    ["a token response type", { response_types: ["token"] }, "invalid_client_metadata"],
+  ])("refuses %s with 400 %s", async (_, metadata, error) => {
+    const res = await registerClient(metadata);
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ error, error_description: expect.any(String) });
+  });
+
+  it("accepts https, loopback http and a native app's scheme", async () => {
+    const res = await registerClient({
+      redirect_uris: [
+        "https://app.example/cb",
+        "http://localhost:8080/cb",
+        "cursor://anysphere.cursor-mcp/oauth/callback",
+      ],
+    });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe("Client ID Metadata Documents", () => {
+  let docs: Server;
+  let docsUrl = "";
+  const documents = new Map<string, unknown>();
+  beforeAll(async () => {
+    docs = createServer((req, res) => {
+      const document = documents.get(req.url ?? "");
+      if (document === undefined) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(document));
+    });
+    await new Promise<void>((resolve) => docs.listen(0, "127.0.0.1", resolve));
+    docsUrl = `http://127.0.0.1:${(docs.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => docs.close(() => resolve())));
+
+  const publish = (path: string, document: Record<string, unknown>) => {
+    documents.set(path, document);
+    return `${docsUrl}${path}`;
+  };
+
+  it("takes a client_id that is the URL of its metadata document through the whole flow", async () => {
+    const clientId = publish("/client.json", {
+      client_id: `${docsUrl}/client.json`,
+      client_name: "CIMD client",
+      redirect_uris: [REDIRECT],
+      token_endpoint_auth_method: "none",
+    });
+    const { code, verifier } = await signIn(clientId, DEMO_MCP_TEAM.editor.email);
+    const res = await tokenRequest({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+    });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const { claims } = await verified(res.json.access_token as string);
+    expect(claims).toMatchObject({
+      sub: DEMO_MCP_TEAM.editor.userId,
+      client_id: clientId,
+      permissions: [...DEMO_MCP_TEAM.editor.permissions],
+    });
+  });
+
+  it.each([
+    [
+      "names another client_id",
+      { client_id: "https://elsewhere.example/client.json", redirect_uris: [REDIRECT] },
+    ],
+    ["does not list the redirect_uri", { redirect_uris: ["http://127.0.0.1:9/other"] }],
+    [
+      "is a confidential client",
+      { redirect_uris: [REDIRECT], token_endpoint_auth_method: "client_secret_basic" },
+    ],
+  ])("refuses a document that %s, with 400 and no redirect", async (_, document) => {
+    const path = `/bad-${randomBytes(4).toString("hex")}.json`;
+    const clientId = publish(path, { client_id: `${docsUrl}${path}`, ...document });
+    const { res, location } = await authorize({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      code_challenge: pkce().challenge,
+      code_challenge_method: "S256",
+      login_hint: JANE,
+    });
+    expect(res.status).toBe(400);
+    expect(location).toBeUndefined();
+    expect(((await res.json()) as { error: string }).error).toMatch(/^invalid_(client|request)$/);
+  });
+
+  it("refuses a document that cannot be fetched, and a plain-http URL to a public host", async () => {
+    for (const clientId of [`${docsUrl}/missing.json`, "http://example.com/client.json"]) {
+      const { res } = await authorize({
+        response_type: "code",
+        client_id: clientId,
+        redirect_uri: REDIRECT,
+        code_challenge: pkce().challenge,
+        code_challenge_method: "S256",
+      });
+      expect(res.status, clientId).toBe(400);
+      expect(await res.json()).toMatchObject({ error: "invalid_client" });
+    }
   });
 });

@@ -1,12 +1,15 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ApiError, notFound } from "../errors.js";
-import { newId, ulid } from "../ids.js";
+import { isoTime, newId, randomToken, ulid } from "../ids.js";
 import type { Resource, SeedLoader } from "../resource.js";
 import { requiredString } from "../resource.js";
-import type { EmulatorContext, Handler, Route } from "../router.js";
+import type { ApiRequest, EmulatorContext, Handler, Reply, Route } from "../router.js";
 import { signingKey, signJwt } from "../signing-key.js";
 import { isRecord } from "../validate.js";
 import { activeMemberships, roleClaims } from "./authentication.js";
+import { organizations } from "./organizations.js";
+import { type StoredSession, sessions } from "./sessions.js";
 import { type StoredUser, users } from "./users.js";
 
 /**
@@ -302,6 +305,434 @@ function metadata(ctx: EmulatorContext): Record<string, unknown> {
   };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Clients: registered (RFC 7591) or named by the URL of their metadata document (CIMD).
+
+/** What the endpoints need of a client, wherever it was found. */
+interface Client {
+  id: string;
+  name: string | undefined;
+  redirect_uris: readonly string[];
+}
+
+function isLoopback(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname);
+}
+
+/**
+ * A redirect URI a public client may register: an absolute URI without a fragment, over https, over http only to
+ * a loopback address (RFC 8252), or a native app's own scheme; never a scheme that runs or reads something.
+ */
+function redirectUriProblem(value: unknown): string | undefined {
+  if (typeof value !== "string" || value === "") return "must be a non-empty string";
+  const url = absoluteUri(value);
+  if (!url) return "must be an absolute URI without a fragment";
+  if (["javascript:", "data:", "file:", "vbscript:", "blob:"].includes(url.protocol)) {
+    return `may not use the ${url.protocol} scheme`;
+  }
+  if (url.protocol === "http:" && !isLoopback(url)) return "may use http only for a loopback address";
+  return undefined;
+}
+
+/** A client_id that is a metadata document's URL: https, or http to a loopback address in the emulator. */
+function metadataDocumentUrl(clientId: string): URL | undefined {
+  if (!clientId.startsWith("https://") && !clientId.startsWith("http://")) return undefined;
+  const url = absoluteUri(clientId);
+  if (!url || (url.protocol === "http:" && !isLoopback(url))) {
+    throw new OAuthError(
+      "invalid_client",
+      "A client_id URL must use https (or http to a loopback address) and have no fragment.",
+    );
+  }
+  if (url.pathname === "/" || url.username !== "" || url.password !== "") {
+    throw new OAuthError("invalid_client", "A client_id URL must have a path and no credentials.");
+  }
+  return url;
+}
+
+/** Fetches a Client ID Metadata Document; it must name itself by the URL it was fetched from. */
+async function fetchClientMetadata(url: URL, clientId: string): Promise<Client> {
+  const refuse = (why: string): never => {
+    throw new OAuthError("invalid_client", `The client metadata document at ${clientId} ${why}.`);
+  };
+  let text = "";
+  try {
+    const res = await fetch(url, {
+      redirect: "error",
+      headers: { accept: "application/json" },
+      signal: AbortSignal.timeout(CLIENT_METADATA_TIMEOUT_MS),
+    });
+    if (!res.ok) return refuse(`answered ${res.status}`);
+    text = await res.text();
+  } catch (error) {
+    return refuse(`could not be fetched (${(error as Error).message})`);
+  }
+  if (Buffer.byteLength(text) > CLIENT_METADATA_MAX_BYTES) return refuse("is too large");
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return refuse("is not JSON");
+  }
+  if (!isRecord(document)) return refuse("is not a JSON object");
+  if (document.client_id !== clientId)
+    return refuse(`names another client_id (${String(document.client_id)})`);
+  const method = document.token_endpoint_auth_method;
+  if ((method !== undefined && method !== "none") || document.client_secret !== undefined) {
+    return refuse('must be a public client (token_endpoint_auth_method "none", no secret)');
+  }
+  const uris = document.redirect_uris;
+  if (!Array.isArray(uris) || uris.length === 0 || uris.some((u) => redirectUriProblem(u) !== undefined)) {
+    return refuse("must list its redirect_uris, each an absolute URI");
+  }
+  const name = typeof document.client_name === "string" ? document.client_name : undefined;
+  return { id: clientId, name, redirect_uris: uris as string[] };
+}
+
+/** The client a client_id names: registered here, or the URL of its metadata document. */
+async function clientNamed(ctx: EmulatorContext, clientId: unknown): Promise<Client> {
+  if (typeof clientId !== "string" || clientId === "") {
+    throw new OAuthError("invalid_request", "client_id is required.");
+  }
+  const url = metadataDocumentUrl(clientId);
+  if (url) return fetchClientMetadata(url, clientId);
+  const registered = ctx.store.of(oauthClients).get(clientId);
+  if (!registered) throw new OAuthError("invalid_client", `Client '${clientId}' is unknown.`);
+  const name = registered.metadata.client_name;
+  return {
+    id: registered.id,
+    name: typeof name === "string" ? name : undefined,
+    redirect_uris: registered.redirect_uris,
+  };
+}
+
+/** Metadata a registration may carry and is answered back (RFC 7591 section 2), beyond the checked fields. */
+const ECHOED_METADATA = [
+  "client_name",
+  "client_uri",
+  "logo_uri",
+  "scope",
+  "contacts",
+  "tos_uri",
+  "policy_uri",
+  "software_id",
+  "software_version",
+] as const;
+
+/** POST /oauth2/register: a public client (token_endpoint_auth_method "none"), 201 with its client_id. */
+function register(req: ApiRequest, ctx: EmulatorContext): Reply {
+  const body = req.body;
+  if (!isRecord(body)) throw new OAuthError("invalid_client_metadata", "The body must be a JSON object.");
+  const uris = body.redirect_uris;
+  if (!Array.isArray(uris) || uris.length === 0) {
+    throw new OAuthError("invalid_redirect_uri", "redirect_uris must be a non-empty array.");
+  }
+  uris.forEach((uri, i) => {
+    const problem = redirectUriProblem(uri);
+    if (problem) throw new OAuthError("invalid_redirect_uri", `redirect_uris[${i}] ${problem}.`);
+  });
+  const listOf = (field: string, allowed: readonly string[], fallback: readonly string[]): string[] => {
+    const value = body[field];
+    if (value === undefined) return [...fallback];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || !allowed.includes(v))) {
+      throw new OAuthError("invalid_client_metadata", `${field} may hold only ${allowed.join(", ")}.`);
+    }
+    return [...(value as string[])];
+  };
+  const grantTypes = listOf("grant_types", GRANT_TYPES, GRANT_TYPES);
+  const responseTypes = listOf("response_types", ["code"], ["code"]);
+  const metadata: Record<string, unknown> = {};
+  for (const field of ECHOED_METADATA) if (body[field] !== undefined) metadata[field] = body[field];
+  if (metadata.client_name !== undefined && typeof metadata.client_name !== "string") {
+    throw new OAuthError("invalid_client_metadata", "client_name must be a string.");
+  }
+  const client: RegisteredClient = {
+    id: newId("client", ctx.now()),
+    metadata,
+    redirect_uris: [...(uris as string[])],
+  };
+  ctx.store.of(oauthClients).insert(client);
+  return {
+    status: 201,
+    headers: NO_STORE,
+    body: {
+      client_id: client.id,
+      client_id_issued_at: Math.floor(ctx.now() / 1000),
+      ...metadata,
+      redirect_uris: client.redirect_uris,
+      grant_types: grantTypes,
+      response_types: responseTypes,
+      // A public client, whatever it asked for: AuthKit registers no secrets (RFC 7591 lets the server choose).
+      token_endpoint_auth_method: "none",
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The authorization endpoint and its sign-in page.
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** redirect_uri with these parameters added (an error, or the code and state). */
+function redirectTo(redirectUri: string, params: Record<string, string | null>): Reply {
+  const target = new URL(redirectUri);
+  for (const [name, value] of Object.entries(params))
+    if (value !== null) target.searchParams.set(name, value);
+  return { status: 302, headers: { Location: target.toString(), ...NO_STORE } };
+}
+
+/** Signs the user in: a new session in their first active organization, as AuthKit's hosted sign-in does. */
+function startSession(ctx: EmulatorContext, user: StoredUser, req: ApiRequest): StoredSession {
+  const now = ctx.now();
+  const at = isoTime(now);
+  const organizationId = activeMemberships(ctx, user.id)[0]?.organization_id;
+  const agent = req.headers["user-agent"];
+  const session: StoredSession = {
+    object: "session",
+    id: newId("session", now),
+    user_id: user.id,
+    ip_address: null,
+    user_agent: typeof agent === "string" ? agent : null,
+    auth_method: "password",
+    status: "active",
+    expires_at: isoTime(now + SESSION_MS),
+    ended_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+  if (organizationId !== undefined) session.organization_id = organizationId;
+  ctx.store.of(sessions).insert(session);
+  ctx.store.of(users).replace({ ...user, last_sign_in_at: at, updated_at: at });
+  ctx.emit({ type: "session.created", data: { ...session }, organizationId: organizationId ?? null });
+  return session;
+}
+
+/** The sign-in page: each seeded user a link that signs in as them (the same request with their login_hint). */
+function signInPage(ctx: EmulatorContext, client: Client, query: URLSearchParams): Reply {
+  const linkFor = (email: string) => {
+    const params = new URLSearchParams(query);
+    params.set("login_hint", email);
+    return `/oauth2/authorize?${params}`;
+  };
+  const rows = ctx.store
+    .of(users)
+    .values()
+    .map((user) => {
+      const membership = activeMemberships(ctx, user.id)[0];
+      const organization = membership
+        ? ctx.store.of(organizations).get(membership.organization_id)?.name
+        : undefined;
+      const where = membership
+        ? ` (${organization ?? membership.organization_id}, ${membership.role.slug})`
+        : "";
+      const name = [user.first_name, user.last_name].filter(Boolean).join(" ");
+      return `<li><a href="${escapeHtml(linkFor(user.email))}">${escapeHtml(name || user.email)}</a> ${escapeHtml(
+        `${name ? `${user.email}` : ""}${where}`,
+      )}</li>`;
+    })
+    .join("");
+  const hidden = [...query.entries()]
+    .filter(([name]) => name !== "login_hint")
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join("");
+  const clientName = escapeHtml(client.name ?? client.id);
+  return {
+    status: 200,
+    headers: NO_STORE,
+    raw:
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in to ${clientName} (WorkOS emulator)</title>` +
+      `<h1>Sign in to ${clientName}</h1>` +
+      `<form method="get" action="/oauth2/authorize">${hidden}<label>Email <input type="email" name="login_hint" required></label> <button>Continue</button></form>` +
+      `<p>Or sign in as one of the emulator's users:</p><ul>${rows}</ul></html>`,
+  };
+}
+
+/**
+ * GET /oauth2/authorize. A bad client_id or redirect_uri is answered here (400), never redirected; any other
+ * problem goes back to the redirect_uri as an error. With login_hint the seeded user it names signs in at once
+ * and is sent back with a code; without, the sign-in page lists the users.
+ */
+async function authorize(req: ApiRequest, ctx: EmulatorContext): Promise<Reply> {
+  const q = req.query;
+  const client = await clientNamed(ctx, q.get("client_id"));
+  const asked = q.get("redirect_uri");
+  let redirectUri: string;
+  if (asked === null || asked === "") {
+    if (client.redirect_uris.length !== 1) {
+      throw new OAuthError("invalid_request", "redirect_uri is required: the client has several.");
+    }
+    redirectUri = client.redirect_uris[0] as string;
+  } else {
+    if (!client.redirect_uris.includes(asked)) {
+      throw new OAuthError("invalid_request", `'${asked}' is not one of the client's redirect_uris.`);
+    }
+    redirectUri = asked;
+  }
+  const state = q.get("state");
+  const refuse = (error: string, description: string) =>
+    redirectTo(redirectUri, { error, error_description: description, state });
+  if (q.get("response_type") !== "code")
+    return refuse("unsupported_response_type", "response_type must be code.");
+  const challenge = q.get("code_challenge");
+  if (!challenge) return refuse("invalid_request", "code_challenge is required (PKCE).");
+  if (q.get("code_challenge_method") !== "S256") {
+    return refuse("invalid_request", "code_challenge_method must be S256.");
+  }
+  let resource: string | undefined;
+  try {
+    resource = resourceParameter(ctx, q.get("resource") ?? undefined);
+  } catch (error) {
+    if (error instanceof OAuthError) return refuse(error.error, error.message);
+    throw error;
+  }
+  const hint = q.get("login_hint");
+  if (!hint) return signInPage(ctx, client, q);
+  const user = userNamed(ctx, hint);
+  if (!user) throw new OAuthError("invalid_request", `No user of the emulator has the email '${hint}'.`);
+  const session = startSession(ctx, user, req);
+  const code: OAuthCode = {
+    id: randomToken(24),
+    client_id: client.id,
+    redirect_uri: redirectUri,
+    user_id: user.id,
+    session_id: session.id,
+    organization_id: session.organization_id ?? null,
+    code_challenge: challenge,
+    scope: q.get("scope"),
+    resource: resource ?? null,
+    expires_at: ctx.now() + CODE_TTL_MS,
+  };
+  ctx.store.of(oauthCodes).insert(code);
+  return redirectTo(redirectUri, { code: code.id, state });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The token endpoint.
+
+function stringParam(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined || value === "") return undefined;
+  if (typeof value !== "string") throw new OAuthError("invalid_request", `${name} must be a string.`);
+  return value;
+}
+
+function requiredParam(body: Record<string, unknown>, name: string): string {
+  const value = stringParam(body, name);
+  if (value === undefined) throw new OAuthError("invalid_request", `${name} is required.`);
+  return value;
+}
+
+/** Access and refresh token for a session; the refresh token joins `family` (a new one for a code). */
+function issueTokens(
+  ctx: EmulatorContext,
+  grant: Omit<OAuthRefreshToken, "id" | "used" | "family">,
+  family: string,
+): Record<string, unknown> {
+  const user = ctx.store.of(users).get(grant.user_id);
+  if (!user) throw new OAuthError("invalid_grant", "The user no longer exists.");
+  const organizationStillHeld =
+    grant.organization_id !== null &&
+    activeMemberships(ctx, user.id).some((m) => m.organization_id === grant.organization_id);
+  const spec: AccessTokenSpec = {
+    user,
+    sessionId: grant.session_id,
+    organizationId: organizationStillHeld ? grant.organization_id : null,
+    clientId: grant.client_id,
+  };
+  if (grant.resource !== null) spec.audience = grant.resource;
+  const refresh: OAuthRefreshToken = { ...grant, id: randomToken(32), family, used: false };
+  ctx.store.of(oauthRefreshTokens).insert(refresh);
+  return {
+    access_token: accessToken(ctx, spec),
+    token_type: "Bearer",
+    expires_in: ACCESS_TOKEN_SECONDS,
+    refresh_token: refresh.id,
+    ...(grant.scope === null ? {} : { scope: grant.scope }),
+  };
+}
+
+function codeGrant(ctx: EmulatorContext, body: Record<string, unknown>): Record<string, unknown> {
+  const codes = ctx.store.of(oauthCodes);
+  const id = requiredParam(body, "code");
+  const code = codes.get(id);
+  // A code is spent by its first use, whatever the outcome.
+  if (code) codes.delete(id);
+  if (!code || code.expires_at <= ctx.now()) {
+    throw new OAuthError("invalid_grant", "The code is invalid, expired or already used.");
+  }
+  const clientId = requiredParam(body, "client_id");
+  if (clientId !== code.client_id)
+    throw new OAuthError("invalid_grant", "The code was issued to another client.");
+  const redirectUri = stringParam(body, "redirect_uri");
+  if (redirectUri !== undefined && redirectUri !== code.redirect_uri) {
+    throw new OAuthError("invalid_grant", "redirect_uri is not the one the code was issued for.");
+  }
+  const verifier = requiredParam(body, "code_verifier");
+  if (createHash("sha256").update(verifier).digest("base64url") !== code.code_challenge) {
+    throw new OAuthError("invalid_grant", "The code_verifier does not match the code_challenge.");
+  }
+  const resource = resourceParameter(ctx, body.resource) ?? code.resource;
+  return issueTokens(
+    ctx,
+    {
+      client_id: code.client_id,
+      user_id: code.user_id,
+      session_id: code.session_id,
+      organization_id: code.organization_id,
+      scope: code.scope,
+      resource,
+    },
+    randomToken(16),
+  );
+}
+
+/** A refresh token is used once: its use issues the next; using it again revokes every token of its line. */
+function refreshGrant(ctx: EmulatorContext, body: Record<string, unknown>): Record<string, unknown> {
+  const tokens = ctx.store.of(oauthRefreshTokens);
+  const token = tokens.get(requiredParam(body, "refresh_token"));
+  if (!token) throw new OAuthError("invalid_grant", "The refresh token is invalid or revoked.");
+  if (token.used) {
+    for (const other of tokens.values()) if (other.family === token.family) tokens.delete(other.id);
+    throw new OAuthError("invalid_grant", "The refresh token was already used; its line is revoked.");
+  }
+  const clientId = stringParam(body, "client_id");
+  if (clientId !== undefined && clientId !== token.client_id) {
+    throw new OAuthError("invalid_grant", "The refresh token was issued to another client.");
+  }
+  const session = ctx.store.of(sessions).get(token.session_id);
+  if (session?.status !== "active" || Date.parse(session.expires_at) <= ctx.now()) {
+    throw new OAuthError("invalid_grant", "The session has ended.");
+  }
+  const resource = resourceParameter(ctx, body.resource) ?? token.resource;
+  tokens.replace({ ...token, used: true });
+  const { id: _id, used: _used, family, ...grant } = token;
+  return issueTokens(ctx, { ...grant, resource }, family);
+}
+
+const GRANTS: Record<
+  string,
+  (ctx: EmulatorContext, body: Record<string, unknown>) => Record<string, unknown>
+> = {
+  authorization_code: codeGrant,
+  refresh_token: refreshGrant,
+};
+
+/** POST /oauth2/token (form or JSON): the authorization_code and refresh_token grants, for public clients. */
+function token(req: ApiRequest, ctx: EmulatorContext): Reply {
+  const body = isRecord(req.body) ? req.body : {};
+  if (req.headers.authorization !== undefined) {
+    throw new OAuthError("invalid_client", "Clients here are public: they authenticate with no secret.", 401);
+  }
+  const grantType = requiredParam(body, "grant_type");
+  const grant = GRANTS[grantType];
+  if (!grant) {
+    throw new OAuthError("unsupported_grant_type", `grant_type must be ${Object.keys(GRANTS).join(" or ")}.`);
+  }
+  return { status: 200, headers: NO_STORE, body: grant(ctx, body) };
+}
+
 export const oauthServer: Resource<{ id: string }, never, "oauth_server"> = {
   name: "oauth_server",
   label: "OAuth authorization server",
@@ -318,5 +749,8 @@ export const oauthServer: Resource<{ id: string }, never, "oauth_server"> = {
       public: true,
       handler: () => ({ status: 200, body: { keys: [{ ...signingKey().jwk }] } }),
     },
+    { method: "GET", pattern: "/oauth2/authorize", public: true, handler: oauthEndpoint(authorize) },
+    { method: "POST", pattern: "/oauth2/token", public: true, handler: oauthEndpoint(token) },
+    { method: "POST", pattern: "/oauth2/register", public: true, handler: oauthEndpoint(register) },
   ],
 };
