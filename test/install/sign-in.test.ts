@@ -243,6 +243,67 @@ describe("per-person permissions", () => {
   });
 });
 
+describe("in the 2026-07-28 era (a request carrying the envelope)", () => {
+  /** One 2026-07-28 request, as raw HTTP: the envelope in _meta, the version and method in headers. */
+  async function modern(token: string, method: string, params: Record<string, unknown>) {
+    const response = await fetch(publicUrl, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "user-agent": "sign-in-test/modern",
+        "mcp-protocol-version": "2026-07-28",
+        "mcp-method": method,
+        ...(typeof params.name === "string" ? { "mcp-name": params.name } : {}),
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method,
+        params: {
+          ...params,
+          _meta: {
+            "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+            "io.modelcontextprotocol/clientInfo": { name: "modern-sign-in", version: "0" },
+            "io.modelcontextprotocol/clientCapabilities": {},
+          },
+        },
+      }),
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { result: Record<string, unknown> }).result;
+  }
+
+  it("a reader's tools/list and refusal, and a writer's audited change, as in the 2025 era", async () => {
+    const reader = await mint({ permissions: [read] });
+    const { tools } = (await modern(reader, "tools/list", {})) as { tools: { name: string }[] };
+    expect(tools.map((tool) => tool.name)).toContain("list_organizations");
+    expect(tools.map((tool) => tool.name)).not.toContain("create_organization");
+    const refused = await modern(reader, "tools/call", {
+      name: "create_organization",
+      arguments: { name: "X" },
+    });
+    expect(refused.isError).toBe(true);
+    expect(textOf(refused)).toMatch(/needs the permission workos-mcp:write/);
+
+    const before = (await auditEvents()).length;
+    const writer = await mint({ permissions: [read, write] });
+    const made = await modern(writer, "tools/call", {
+      name: "create_organization",
+      arguments: { name: "Modern" },
+    });
+    expect(made.isError).toBeFalsy();
+    expect((made.structuredContent as { notes: string[] }).notes.join("\n")).toContain(
+      "as jane.doe@acme.com",
+    );
+    const events = (await auditEvents()).slice(before);
+    expect(events).toMatchObject([
+      { action: "workos_mcp.create_organization", context: { user_agent: "sign-in-test/modern" } },
+    ]);
+  });
+});
+
 interface StoredEvent {
   organization_id: string;
   action: string;
