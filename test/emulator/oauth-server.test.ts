@@ -1,6 +1,13 @@
 import { createHash, createPublicKey, type JsonWebKey, randomBytes, verify } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  auth,
+  type OAuthClientMetadata,
+  type OAuthClientProvider,
+  type StoredOAuthClientInformation,
+  type StoredOAuthTokens,
+} from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_IDS, DEMO_MCP_TEAM } from "../../src/emulator/index.js";
 import { demoSeed, validateSeed } from "../../src/emulator/seed.js";
@@ -681,5 +688,84 @@ describe("Client ID Metadata Documents", () => {
       expect(res.status, clientId).toBe(400);
       expect(await res.json()).toMatchObject({ error: "invalid_client" });
     }
+  });
+});
+
+describe("the MCP SDK's OAuth client (@modelcontextprotocol/client auth())", () => {
+  /** A provider that keeps everything in memory and "opens" the authorization URL by fetching it. */
+  class ScriptedProvider implements OAuthClientProvider {
+    information: StoredOAuthClientInformation | undefined;
+    saved: StoredOAuthTokens | undefined;
+    verifier = "";
+    /** Where the authorization server sent the browser back to. */
+    callback: URL | undefined;
+
+    // No clientMetadataUrl: the SDK takes only https ones, so this client registers (DCR).
+    constructor(private readonly email: string) {}
+
+    get redirectUrl() {
+      return REDIRECT;
+    }
+    get clientMetadata(): OAuthClientMetadata {
+      return {
+        client_name: "SDK client",
+        redirect_uris: [REDIRECT],
+        grant_types: ["authorization_code", "refresh_token"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "none",
+      };
+    }
+    state() {
+      return "sdk-state";
+    }
+    clientInformation() {
+      return this.information;
+    }
+    saveClientInformation(information: StoredOAuthClientInformation) {
+      this.information = information;
+    }
+    tokens() {
+      return this.saved;
+    }
+    saveTokens(tokens: StoredOAuthTokens) {
+      this.saved = tokens;
+    }
+    async redirectToAuthorization(url: URL) {
+      url.searchParams.set("login_hint", this.email);
+      const res = await fetch(url, { redirect: "manual" });
+      this.callback = new URL(res.headers.get("location") ?? "");
+    }
+    saveCodeVerifier(verifier: string) {
+      this.verifier = verifier;
+    }
+    codeVerifier() {
+      return this.verifier;
+    }
+  }
+
+  /** auth() twice, as a client does around the browser: once to redirect, once with the code. */
+  async function signInWithSdk(provider: ScriptedProvider) {
+    const serverUrl = `${emu.url}/mcp`;
+    expect(await auth(provider, { serverUrl, scope: "openid profile email offline_access" })).toBe(
+      "REDIRECT",
+    );
+    expect(provider.callback?.searchParams.get("state")).toBe("sdk-state");
+    const code = provider.callback?.searchParams.get("code") ?? "";
+    expect(await auth(provider, { serverUrl, authorizationCode: code })).toBe("AUTHORIZED");
+    return provider.saved?.access_token ?? "";
+  }
+
+  it("registers (DCR), signs in with PKCE and gets a token for the person's role", async () => {
+    const provider = new ScriptedProvider(DEMO_MCP_TEAM.reader.email);
+    const token = await signInWithSdk(provider);
+    expect(provider.information?.client_id).toMatch(/^client_/);
+    const { claims } = await verified(token);
+    expect(claims).toMatchObject({
+      iss: emu.url,
+      sub: DEMO_MCP_TEAM.reader.userId,
+      role: DEMO_MCP_TEAM.reader.role,
+      permissions: [...DEMO_MCP_TEAM.reader.permissions],
+    });
+    expect(provider.saved?.refresh_token).toEqual(expect.any(String));
   });
 });
