@@ -76,7 +76,7 @@ export interface RegisteredClient {
   redirect_uris: string[];
 }
 
-interface OAuthCode {
+export interface OAuthCode {
   id: string;
   client_id: string;
   redirect_uri: string;
@@ -89,7 +89,7 @@ interface OAuthCode {
   expires_at: number;
 }
 
-interface OAuthRefreshToken {
+export interface OAuthRefreshToken {
   id: string;
   client_id: string;
   user_id: string;
