@@ -389,6 +389,29 @@ describe("a writer's change", () => {
     }
   });
 
+  it("a delete by someone allowed to delete is made and audit-logged with the object it deleted", async () => {
+    const before = (await auditEvents()).length;
+    const mcp = await connect(await mint({ permissions: [read, write, del] }));
+    try {
+      const organization = DEMO_IDS.organizations.umbrella;
+      const result = await mcp.callTool({
+        name: "delete_organization",
+        arguments: { organization_id: organization },
+      });
+      expect(result.isError).toBeFalsy();
+      const events = (await auditEvents()).slice(before);
+      expect(events).toMatchObject([
+        {
+          action: "workos_mcp.delete_organization",
+          targets: [{ type: "organization", id: organization }],
+          metadata: { outcome: "success" },
+        },
+      ]);
+    } finally {
+      await mcp.close();
+    }
+  });
+
   it("a read is not audit-logged", async () => {
     const before = (await auditEvents()).length;
     const mcp = await connect(await mint({ permissions: [read] }));
