@@ -141,7 +141,10 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
     const { person } = extra;
     if (person !== undefined) {
       const missing = missingPermissions(tool, person.permissions);
-      if (missing.length > 0) return { error: describeMissingPermissions(tool, person, missing) };
+      if (missing.length > 0) {
+        log.info(`${describePerson(person)}: ${tool.name} refused (needs ${missing.join(", ")})`);
+        return { error: describeMissingPermissions(tool, person, missing) };
+      }
     }
     let args = rawArguments;
     if (pin !== undefined) {

@@ -1,5 +1,5 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { WorkOSClient } from "../../src/client/client.js";
 import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
@@ -410,6 +410,26 @@ describe("a writer's change", () => {
     } finally {
       await mcp.close();
     }
+  });
+
+  it("names the person and their organization in the server's log, for a change and for a refusal", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const mcp = await connect(await mint({ permissions: [read, write] }));
+    try {
+      await mcp.callTool({ name: "create_organization", arguments: { name: "Logged" } });
+      await mcp.callTool({ name: "delete_organization", arguments: { organization_id: JANE.org } });
+    } finally {
+      spy.mockRestore();
+      await mcp.close();
+    }
+    expect(written).toContain("workos-mcp: jane.doe@acme.com (Acme Inc): create_organization done\n");
+    expect(written).toContain(
+      "workos-mcp: jane.doe@acme.com (Acme Inc): delete_organization refused (needs workos-mcp:delete)\n",
+    );
   });
 
   it("a read is not audit-logged", async () => {
