@@ -316,6 +316,58 @@ describe("the authorization code flow with PKCE", () => {
     });
     expect(again.status).toBe(400);
     expect(again.json.error).toBe("invalid_grant");
+    // The replay revoked what the code gave: its refresh token no longer works.
+    const refreshed = await tokenRequest({
+      grant_type: "refresh_token",
+      refresh_token: res.json.refresh_token as string,
+      client_id: clientId,
+    });
+    expect(refreshed.json.error).toBe("invalid_grant");
+  });
+
+  it("refuses a code after its ten minutes", async () => {
+    let clock = Date.now();
+    const timed = await start({ now: () => clock });
+    try {
+      const reg = await fetch(`${timed.url}/oauth2/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ redirect_uris: [REDIRECT] }),
+      });
+      const clientId = ((await reg.json()) as { client_id: string }).client_id;
+      const exchange = async () => {
+        const { verifier, challenge } = pkce();
+        const query = new URLSearchParams({
+          response_type: "code",
+          client_id: clientId,
+          redirect_uri: REDIRECT,
+          code_challenge: challenge,
+          code_challenge_method: "S256",
+          login_hint: JANE,
+        });
+        const back = await fetch(`${timed.url}/oauth2/authorize?${query}`, { redirect: "manual" });
+        const code = new URL(back.headers.get("location") ?? "").searchParams.get("code") ?? "";
+        clock += 10 * 60_000 + 1;
+        const res = await fetch(`${timed.url}/oauth2/token`, {
+          method: "POST",
+          body: new URLSearchParams({
+            grant_type: "authorization_code",
+            code,
+            code_verifier: verifier,
+            client_id: clientId,
+          }),
+        });
+        return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+      };
+      const late = await exchange();
+      expect(late.status).toBe(400);
+      expect(late.json).toEqual({
+        error: "invalid_grant",
+        error_description: "The code is invalid or expired.",
+      });
+    } finally {
+      await timed.close();
+    }
   });
 
   it("refuses a wrong code_verifier with invalid_grant, in RFC 6749's shape", async () => {

@@ -87,6 +87,10 @@ export interface OAuthCode {
   scope: string | null;
   resource: string | null;
   expires_at: number;
+  /** The line of refresh tokens the code starts; a replayed code revokes it (RFC 6749 section 4.1.2). */
+  family: string;
+  /** Spent by its first exchange, right or wrong; kept until it expires so a replay is recognised. */
+  used: boolean;
 }
 
 export interface OAuthRefreshToken {
@@ -603,6 +607,8 @@ async function authorize(req: ApiRequest, ctx: EmulatorContext): Promise<Reply> 
     scope: q.get("scope"),
     resource: resource ?? null,
     expires_at: ctx.now() + CODE_TTL_MS,
+    family: randomToken(16),
+    used: false,
   };
   ctx.store.of(oauthCodes).insert(code);
   return redirectTo(redirectUri, { code: code.id, state });
@@ -657,11 +663,17 @@ function codeGrant(ctx: EmulatorContext, body: Record<string, unknown>): Record<
   const codes = ctx.store.of(oauthCodes);
   const id = requiredParam(body, "code");
   const code = codes.get(id);
-  // A code is spent by its first use, whatever the outcome.
-  if (code) codes.delete(id);
+  if (code && code.expires_at <= ctx.now()) codes.delete(id);
   if (!code || code.expires_at <= ctx.now()) {
-    throw new OAuthError("invalid_grant", "The code is invalid, expired or already used.");
+    throw new OAuthError("invalid_grant", "The code is invalid or expired.");
   }
+  if (code.used) {
+    const tokens = ctx.store.of(oauthRefreshTokens);
+    for (const token of tokens.values()) if (token.family === code.family) tokens.delete(token.id);
+    throw new OAuthError("invalid_grant", "The code was already used; the tokens it gave are revoked.");
+  }
+  // A code is spent by its first use, whatever the outcome.
+  codes.replace({ ...code, used: true });
   const clientId = requiredParam(body, "client_id");
   if (clientId !== code.client_id)
     throw new OAuthError("invalid_grant", "The code was issued to another client.");
@@ -684,7 +696,7 @@ function codeGrant(ctx: EmulatorContext, body: Record<string, unknown>): Record<
       scope: code.scope,
       resource,
     },
-    randomToken(16),
+    code.family,
   );
 }
 
