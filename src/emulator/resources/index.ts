@@ -31,13 +31,8 @@ import { groupMemberships, groups } from "./groups.js";
 import { invitations } from "./invitations.js";
 import { jwtTemplates } from "./jwt-templates.js";
 import { magicAuths } from "./magic-auth.js";
-import {
-  oauthClients,
-  oauthCodes,
-  oauthRefreshTokens,
-  oauthServer,
-  resourceIndicators,
-} from "./oauth-server.js";
+import { oauthClients } from "./oauth-clients.js";
+import { oauthCodes, oauthRefreshTokens, oauthServer, resourceIndicators } from "./oauth-server.js";
 import { organizationDomains } from "./organization-domains.js";
 import { organizationMemberships } from "./organization-memberships.js";
 import { organizations } from "./organizations.js";
