@@ -46,7 +46,7 @@ export function oauthEndpoint(handler: Handler): Handler {
   };
 }
 
-/** The URL of an absolute URI without a fragment (what redirect URIs and resource indicators must be), else undefined. */
+/** An absolute URI without a fragment (as redirect URIs and resource indicators must be), else undefined. */
 export function absoluteUri(value: string): URL | undefined {
   try {
     const url = new URL(value);
