@@ -147,6 +147,25 @@ describe("a request without a good token", () => {
     expect(((await res.json()) as { error_description: string }).error_description).toMatch(reason);
   });
 
+  it("a token from another authorization server (another issuer, the same key): 401", async () => {
+    const other = await startEmulator();
+    try {
+      const res = await fetch(new URL("/_emulator/oauth/tokens", other.url), {
+        method: "POST",
+        headers: { authorization: `Bearer ${other.apiKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ user_id: JANE.id, aud: publicUrl, permissions: [read] }),
+      });
+      const { access_token } = (await res.json()) as { access_token: string };
+      const answer = await postMcp(access_token);
+      expect(answer.status).toBe(401);
+      expect(((await answer.json()) as { error_description: string }).error_description).toMatch(
+        /another authorization server/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it("a good token gets through", async () => {
     const res = await postMcp(await mint({ permissions: [read] }));
     expect(res.status).toBe(200);
