@@ -137,6 +137,7 @@ describe("a request without a good token", () => {
     ["signed with an unknown key id", () => mint({ kid: "rotated-away" }), /key id/],
     ["tampered with", async () => tamper(await mint()), /signature/],
     ["not a JWT", async () => "not-a-token", /malformed|invalid/],
+    ["unsigned (alg none)", async () => unsigned(await mint()), /RS256|malformed|invalid/],
   ])("a token %s: 401 invalid_token naming the metadata", async (_name, token, reason) => {
     const res = await postMcp(await token());
     expect(res.status).toBe(401);
@@ -191,6 +192,13 @@ describe("AuthKit's keys", () => {
     }
   });
 });
+
+/** The token's claims with `alg: none` and no signature. */
+function unsigned(token: string): string {
+  const [, payload] = token.split(".") as [string, string];
+  const header = Buffer.from(JSON.stringify({ alg: "none", typ: "JWT" })).toString("base64url");
+  return `${header}.${payload}.`;
+}
 
 /** The token with its payload's permissions raised: the signature no longer matches. */
 function tamper(token: string): string {
