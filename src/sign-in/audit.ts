@@ -50,7 +50,8 @@ export async function recordChange(
     metadata: { outcome: change.outcome },
   };
   try {
-    // One key for the event, whatever retries the client makes: WorkOS records it once.
+    // One key for the event, whatever retries the client makes: WorkOS records it once. Not the call's signal:
+    // a change that was made is recorded even when its client has gone.
     await client.post("/audit_logs/events", {
       body: { organization_id: organizationId, event },
       idempotencyKey: `workos-mcp-audit-${randomUUID()}`,

@@ -260,10 +260,13 @@ describe("per-person permissions", () => {
     }
   });
 
-  it("a token without any workos-mcp permission sees no tools", async () => {
+  it("a token without any workos-mcp permission sees no tools, and reads no resource", async () => {
     const mcp = await connect(await mint({ permissions: [] }));
     try {
       expect((await mcp.listTools()).tools).toEqual([]);
+      await expect(
+        mcp.readResource({ uri: `workos://organizations/${DEMO_IDS.organizations.acme}` }),
+      ).rejects.toThrow(/needs the permission workos-mcp:read/);
     } finally {
       await mcp.close();
     }
