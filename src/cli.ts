@@ -25,7 +25,7 @@ Options:
   --organization ID   pin the server to one organization (org_…): it sees and changes nothing else
   --allow-production-writes  with an sk_live_ key, allow changes (they are off by default)
   --destructive MODE  deletes: confirm (ask the user first; default), allow (at once), block (no delete tools)
-  --http              serve Streamable HTTP instead of stdio; needs WORKOS_MCP_HTTP_TOKEN
+  --http              serve Streamable HTTP instead of stdio; needs WORKOS_MCP_HTTP_TOKEN, or sign-in (below)
   --host HOST         with --http: the address to listen on (default 127.0.0.1)
   --port PORT         with --http: the port (default 3000)
   -h, --help          show this help and check the configuration
@@ -43,7 +43,12 @@ Environment:
   WORKOS_MCP_ALLOW_PRODUCTION_WRITES  true: like --allow-production-writes
   WORKOS_MCP_SERVER_NAME  what this instance is called, e.g. "WorkOS staging" (title and instructions)
   WORKOS_MCP_MAX_RESULT_CHARS  the largest tool result, in characters (default 40000 and 9500 tokens; 9000 for Codex)
-  WORKOS_MCP_HTTP_TOKEN   with --http: the bearer token clients must send (32+ characters)
+  WORKOS_MCP_HTTP_TOKEN   with --http: the bearer token clients must send (32+ characters); everyone holding it
+                          acts with the server's WorkOS key
+  WORKOS_MCP_AUTHKIT_DOMAIN, WORKOS_MCP_PUBLIC_URL  with --http, instead of the token: people sign in with
+                          AuthKit (https://acme.authkit.app) to this URL (https://mcp.example.com/mcp); their
+                          role's workos-mcp:read/write/delete permissions decide what they may do
+  WORKOS_MCP_AUDIT_ORGANIZATION_ID  with sign-in: every change is also written to this organization's Audit Logs
   WORKOS_MCP_ALLOWED_HOSTS    with --http: extra Host values to accept (default: localhost on the port)
   WORKOS_MCP_ALLOWED_ORIGINS  with --http: extra browser Origins to accept (requests without Origin pass)`;
 

@@ -48,12 +48,27 @@ export interface HttpConfig {
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
-  /** The bearer token every /mcp request must carry (WORKOS_MCP_HTTP_TOKEN). */
-  token: string;
+  /**
+   * The one bearer token every /mcp request must carry (WORKOS_MCP_HTTP_TOKEN): everyone who holds it is the
+   * server's WorkOS key. Undefined when people sign in instead (signIn).
+   */
+  token: string | undefined;
+  /** Sign-in with AuthKit (WORKOS_MCP_AUTHKIT_DOMAIN + WORKOS_MCP_PUBLIC_URL) instead of the shared token. */
+  signIn: SignInConfig | undefined;
   /** Extra Host header values to accept, beyond localhost on the bound port ("name" or "name:port"). */
   allowedHosts: string[];
   /** Extra Origin header values to accept, beyond http://localhost on the bound port. */
   allowedOrigins: string[];
+}
+
+/** The HTTP mode as an OAuth protected resource: AuthKit signs people in, their roles say what they may do. */
+export interface SignInConfig {
+  /** The AuthKit domain as an origin (https://acme.authkit.app): the tokens' issuer, its keys at /oauth2/jwks. */
+  authkitDomain: string;
+  /** The URL clients connect to (https://mcp.example.com/mcp): the resource identifier, the tokens' audience. */
+  publicUrl: string;
+  /** WORKOS_MCP_AUDIT_ORGANIZATION_ID: every change a person makes is also written to this organization's Audit Logs. */
+  auditOrganizationId: string | undefined;
 }
 
 export interface Config {
@@ -363,11 +378,36 @@ function parseHttp(env: Env, values: Flags): HttpConfig | undefined {
   }
   // --help and --version print and exit: like the API key, the token is only needed to serve.
   if (values.help === true || values.version === true) return undefined;
+  const signIn = parseSignIn(env);
   const token = read(env, "WORKOS_MCP_HTTP_TOKEN");
+  if (signIn !== undefined) {
+    if (token !== undefined) {
+      throw new ConfigError(
+        "Set either WORKOS_MCP_HTTP_TOKEN (one shared token) or WORKOS_MCP_AUTHKIT_DOMAIN + WORKOS_MCP_PUBLIC_URL (people sign in), not both.",
+      );
+    }
+  } else {
+    checkSharedToken(token);
+  }
+  const allowedHosts = splitList(read(env, "WORKOS_MCP_ALLOWED_HOSTS")).map((host) => host.toLowerCase());
+  // Clients reach the server at its public URL: that Host is accepted without being listed twice.
+  if (signIn !== undefined) allowedHosts.push(new URL(signIn.publicUrl).host);
+  return {
+    host: values.host ?? DEFAULT_HTTP_HOST,
+    port: parsePort(values.port),
+    token,
+    signIn,
+    allowedHosts,
+    allowedOrigins: splitList(read(env, "WORKOS_MCP_ALLOWED_ORIGINS")).map(parseOrigin),
+  };
+}
+
+function checkSharedToken(token: string | undefined): asserts token is string {
   if (token === undefined) {
     throw new ConfigError(
       "--http needs WORKOS_MCP_HTTP_TOKEN: every HTTP client must send it as a bearer token. " +
-        "Generate one with `openssl rand -hex 32` and set it in the environment.",
+        "Generate one with `openssl rand -hex 32` and set it in the environment. " +
+        "(Or let people sign in: set WORKOS_MCP_AUTHKIT_DOMAIN and WORKOS_MCP_PUBLIC_URL; see docs/http.md.)",
     );
   }
   // What an HTTP client can send after "Bearer " (RFC 6750's b64token); anything else could never match.
@@ -383,13 +423,76 @@ function parseHttp(env: Env, values: Flags): HttpConfig | undefined {
         "Generate one with `openssl rand -hex 32`.",
     );
   }
+}
+
+/**
+ * Sign-in with AuthKit: both settings or neither. The audit organization only means something when people
+ * sign in (with a shared token there is nobody to name).
+ */
+function parseSignIn(env: Env): SignInConfig | undefined {
+  const domain = read(env, "WORKOS_MCP_AUTHKIT_DOMAIN");
+  const publicUrl = read(env, "WORKOS_MCP_PUBLIC_URL");
+  const audit = read(env, "WORKOS_MCP_AUDIT_ORGANIZATION_ID");
+  if (domain === undefined && publicUrl === undefined) {
+    if (audit !== undefined) {
+      throw new ConfigError(
+        "WORKOS_MCP_AUDIT_ORGANIZATION_ID only applies when people sign in (WORKOS_MCP_AUTHKIT_DOMAIN and WORKOS_MCP_PUBLIC_URL).",
+      );
+    }
+    return undefined;
+  }
+  if (domain === undefined || publicUrl === undefined) {
+    throw new ConfigError(
+      `${domain === undefined ? "WORKOS_MCP_PUBLIC_URL" : "WORKOS_MCP_AUTHKIT_DOMAIN"} is set without ` +
+        `${domain === undefined ? "WORKOS_MCP_AUTHKIT_DOMAIN" : "WORKOS_MCP_PUBLIC_URL"}: sign-in needs both ` +
+        "(the AuthKit domain, e.g. https://acme.authkit.app, and the URL clients connect to, e.g. https://mcp.example.com/mcp).",
+    );
+  }
   return {
-    host: values.host ?? DEFAULT_HTTP_HOST,
-    port: parsePort(values.port),
-    token,
-    allowedHosts: splitList(read(env, "WORKOS_MCP_ALLOWED_HOSTS")).map((host) => host.toLowerCase()),
-    allowedOrigins: splitList(read(env, "WORKOS_MCP_ALLOWED_ORIGINS")).map(parseOrigin),
+    authkitDomain: parseAuthkitDomain(domain),
+    publicUrl: parsePublicUrl(publicUrl),
+    auditOrganizationId: audit === undefined ? undefined : parseAuditOrganizationId(audit),
   };
+}
+
+/** https, or http for a loopback address only (the local emulator): a token's keys must not travel in clear. */
+function secureUrl(value: string, name: string, example: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL such as ${example}.`);
+  }
+  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  if (!(url.protocol === "https:" || (url.protocol === "http:" && loopback))) {
+    throw new ConfigError(`${name} must be an https URL (http only for localhost), such as ${example}.`);
+  }
+  if (url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "") {
+    throw new ConfigError(`${name} must have no query, fragment or credentials, such as ${example}.`);
+  }
+  return url;
+}
+
+function parseAuthkitDomain(value: string): string {
+  const url = secureUrl(value, "WORKOS_MCP_AUTHKIT_DOMAIN", "https://acme.authkit.app");
+  if (url.pathname !== "/") {
+    throw new ConfigError(
+      "WORKOS_MCP_AUTHKIT_DOMAIN is the AuthKit domain alone, such as https://acme.authkit.app (no path).",
+    );
+  }
+  // The issuer the tokens carry: the origin exactly, no trailing slash.
+  return url.origin;
+}
+
+function parsePublicUrl(value: string): string {
+  return secureUrl(value, "WORKOS_MCP_PUBLIC_URL", "https://mcp.example.com/mcp").href;
+}
+
+function parseAuditOrganizationId(value: string): string {
+  if (!isIdOf(ORGANIZATION_ID_PREFIX, value) || value.length > `${ORGANIZATION_ID_PREFIX}_`.length + 64) {
+    throw new ConfigError("WORKOS_MCP_AUDIT_ORGANIZATION_ID must be an organization id such as org_01H….");
+  }
+  return value;
 }
 
 function parsePort(value: string | undefined): number {

@@ -62,7 +62,7 @@ export function describeConfig(config: Config): string {
     `  tools enabled:   ${enabled.length} (${enabled.map((tool) => tool.name).join(", ")})`,
     `  result budget:   ${config.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS} characters${config.maxResultChars === undefined ? ` and ${DEFAULT_MAX_RESULT_TOKENS} tokens (9000 characters for Codex)` : ""}`,
     `  server name:     ${config.serverName ?? "WorkOS (default; WORKOS_MCP_SERVER_NAME names it)"}`,
-    `  transport:       ${config.http === undefined ? "stdio" : `Streamable HTTP on ${config.http.host}:${config.http.port} (bearer token set)`}`,
+    `  transport:       ${config.http === undefined ? "stdio" : `Streamable HTTP on ${config.http.host}:${config.http.port} (${httpAccess(config.http)})`}`,
   ].join("\n");
 }
 
@@ -113,4 +113,14 @@ export async function runDoctor(config: Config, write: (line: string) => void): 
   } finally {
     await client.close();
   }
+}
+
+/** Who may use the HTTP server: everyone with the shared token, or people who sign in with AuthKit. */
+function httpAccess(http: NonNullable<Config["http"]>): string {
+  if (http.signIn === undefined) return "bearer token set";
+  const audit = http.signIn.auditOrganizationId;
+  return (
+    `people sign in with AuthKit at ${http.signIn.authkitDomain} for ${http.signIn.publicUrl}` +
+    (audit === undefined ? "" : `; changes audit-logged to ${audit}`)
+  );
 }

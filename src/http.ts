@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  type AuthInfo,
   createMcpHandler,
   isLegacyRequest,
   type McpHttpHandler,
@@ -15,6 +16,7 @@ import { hostAllowed, LOOPBACK_NAMES, loopbackHosts, quoted } from "./host-check
 import { log } from "./log.js";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 import { httpServing } from "./server.js";
+import { ResourceServer } from "./sign-in/resource-server.js";
 
 export const MCP_PATH = "/mcp";
 export const HEALTH_PATH = "/healthz";
@@ -47,18 +49,24 @@ export interface RunningHttpServer {
 /**
  * Serves the MCP tools over Streamable HTTP in stateless mode: every POST gets a fresh Server and transport,
  * so requests share nothing but the WorkOS client and any number of replicas can sit behind a load balancer.
- * Every /mcp request must pass the Host/Origin allowlist (DNS-rebinding protection) and carry the bearer token.
+ * Every /mcp request must pass the Host/Origin allowlist (DNS-rebinding protection) and carry the bearer token:
+ * the one shared token, or, when people sign in, their own AuthKit access token (the person it names goes with
+ * the request to the handlers, as the SDK's authInfo).
  */
 export async function startHttpServer(config: Config, deps: HttpServerDeps): Promise<RunningHttpServer> {
   const http = config.http;
   if (http === undefined) throw new Error("startHttpServer needs config.http (--http)");
-  const expectedToken = digest(http.token);
+  const expectedToken = http.token === undefined ? undefined : digest(http.token);
+  const resourceServer =
+    http.signIn === undefined ? undefined : new ResourceServer(http.signIn, deps.client, deps.now);
   // Every request gets a fresh Server; what no request changes is made once, here.
   const { factory: newServer, shortcut } = httpServing(config, {
     client: deps.client,
     ...(deps.now === undefined ? {} : { now: deps.now }),
   });
-  const useShortcut = deps.shortcut ?? true;
+  // Not when people sign in: each call is then checked against its person's permissions and logged by name, which
+  // a kind of request learned from one person must never carry over to another's.
+  const useShortcut = (deps.shortcut ?? true) && resourceServer === undefined;
   let allow: Allowlist | undefined;
 
   const server = createHttpServer((req, res) => {
@@ -77,6 +85,9 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
       res.end(req.method === "HEAD" ? undefined : '{"status":"ok"}');
       return;
     }
+    // Public: the metadata tells a client where people sign in.
+    const metadata = resourceServer?.metadataResponse(req.method ?? "GET", path);
+    if (metadata !== undefined) return sendResponse(metadata, res);
     if (path !== MCP_PATH) return sendPlain(res, 404, "Not found. The MCP endpoint is /mcp.");
 
     // RFC 9112 3.2: a request with more than one Host is a bad request (Node would keep the first silently).
@@ -88,11 +99,17 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
       log.info(`refused ${req.method} ${MCP_PATH}: ${refusal}`);
       return sendJsonRpcError(res, 403, -32000, `Forbidden: ${refusal}`);
     }
-    if (!authorized(req.headers.authorization, expectedToken)) {
+    let authInfo: AuthInfo | undefined;
+    if (resourceServer !== undefined) {
+      const signedIn = await resourceServer.authenticate(req);
+      if (signedIn instanceof Response) return sendResponse(signedIn, res);
+      authInfo = signedIn;
+    } else if (!authorized(req.headers.authorization, expectedToken as Buffer)) {
       log.info(`refused ${req.method} ${MCP_PATH}: missing or wrong bearer token`);
       res.setHeader("www-authenticate", 'Bearer realm="workos-mcp"');
       return sendJsonRpcError(res, 401, -32000, "Unauthorized: send Authorization: Bearer <token>");
     }
+    const who = authInfo === undefined ? {} : { authInfo };
     // Stateless: there is no session to stream to (GET) or to end (DELETE).
     if (req.method !== "POST") {
       res.setHeader("allow", "POST");
@@ -132,8 +149,8 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
     // The SDK classifies each request once: what surely is 2026-07-28 goes to its handler, which classifies it.
     const legacy = !claimsModernEra(message) && (await isLegacyRequest(request, message));
     const response = legacy
-      ? await serveLegacy(request, message)
-      : await modern.fetch(request, { parsedBody: message });
+      ? await serveLegacy(request, message, authInfo)
+      : await modern.fetch(request, { parsedBody: message, ...who });
     await sendResponse(
       response,
       res,
@@ -158,7 +175,11 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   });
 
   /** MCP 2025-11-25, exactly as before: a fresh server and transport per request, answered as plain JSON. */
-  async function serveLegacy(request: Request, message: unknown): Promise<Response> {
+  async function serveLegacy(
+    request: Request,
+    message: unknown,
+    authInfo: AuthInfo | undefined,
+  ): Promise<Response> {
     const mcp = newServer();
     // No sessionIdGenerator means stateless mode (it is left out, not set to undefined, for the strict types).
     const transport = new WebStandardStreamableHTTPServerTransport({ enableJsonResponse: true });
@@ -170,7 +191,10 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
     // A client that goes away mid-call ends it: closing the server aborts its handlers' signals, and with them
     // the call's WorkOS requests (the transport alone would wait for the answer nobody reads).
     request.signal.addEventListener("abort", done, { once: true });
-    const response = await transport.handleRequest(request, { parsedBody: message });
+    const response = await transport.handleRequest(request, {
+      parsedBody: message,
+      ...(authInfo === undefined ? {} : { authInfo }),
+    });
     // The body is complete once handleRequest resolves in JSON mode; the pair is done with.
     request.signal.removeEventListener("abort", done);
     done();
@@ -191,7 +215,11 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   allow = new Allowlist(http, port);
   const url = `http://${formatHost(http.host)}:${port}${MCP_PATH}`;
   log.info(
-    `serving MCP over Streamable HTTP at ${url} (stateless; bearer token required; health at ${HEALTH_PATH})`,
+    `serving MCP over Streamable HTTP at ${url} (stateless; ${
+      http.signIn === undefined
+        ? "bearer token required"
+        : `people sign in with AuthKit at ${http.signIn.authkitDomain}, as ${http.signIn.publicUrl}`
+    }; health at ${HEALTH_PATH})`,
   );
   if (!isLoopback(http.host) && http.allowedHosts.length === 0) {
     log.info(

@@ -15,6 +15,7 @@ import { HttpCallShortcut } from "./http-shortcut.js";
 import { legacyConfirmForm, modernConfirmForm, showsForms } from "./mcp/confirm-form.js";
 import { instructionsFor } from "./mcp/instructions.js";
 import { type CallExtra, createPipeline, type PipelineDeps } from "./mcp/pipeline.js";
+import { personOf } from "./sign-in/person.js";
 import { type Era, type Serving, ToolCallShortcut } from "./stdio-shortcut.js";
 
 export interface ServerDeps extends Pick<PipelineDeps, "client" | "tools" | "now"> {
@@ -157,11 +158,13 @@ function buildServer(
   });
 
   /** What a call needs from its request, in either era. */
-  function callExtra(ctx: ServerContext): Pick<CallExtra, "clientName" | "confirmForm"> {
+  function callExtra(ctx: ServerContext): Pick<CallExtra, "clientName" | "confirmForm" | "person"> {
     const envelope = ctx.mcpReq.envelope as Envelope | undefined;
+    const person = personOf(ctx.http?.authInfo);
     if (envelope === undefined) {
       // 2025-11-25: the client said who it is at initialize, and can be asked mid-call.
       return {
+        person,
         clientName: server.getClientVersion()?.name,
         confirmForm: legacyConfirmForm(server, deps.elicitationTimeoutMs),
       };
@@ -169,6 +172,7 @@ function buildServer(
     // 2026-07-28: every request says who is asking; a question goes back as an input_required result.
     const forms = showsForms(envelope["io.modelcontextprotocol/clientCapabilities"]);
     return {
+      person,
       clientName: envelope["io.modelcontextprotocol/clientInfo"]?.name,
       confirmForm: forms
         ? modernConfirmForm(
@@ -183,7 +187,8 @@ function buildServer(
     };
   }
 
-  server.setRequestHandler("tools/list", () => pipeline.listTools());
+  // What a person may call is theirs: the list is cached privately (FIXED_LIST), per person.
+  server.setRequestHandler("tools/list", (_request, ctx) => pipeline.listTools(personOf(ctx.http?.authInfo)));
   server.setRequestHandler("tools/call", { params: callParamsAsSent }, (params, ctx) => {
     const { name, arguments: rawArguments = {} } = params;
     const progressToken = params._meta?.progressToken;
@@ -206,10 +211,15 @@ function buildServer(
   server.setRequestHandler("resources/list", () => pipeline.listResources());
   server.setRequestHandler("resources/templates/list", () => pipeline.listResourceTemplates());
   server.setRequestHandler("resources/read", (request, ctx) =>
-    pipeline.readResource(request.params.uri, ctx.mcpReq.signal),
+    pipeline.readResource(request.params.uri, ctx.mcpReq.signal, personOf(ctx.http?.authInfo)),
   );
   server.setRequestHandler("completion/complete", (request, ctx) =>
-    pipeline.complete(request.params.ref, request.params.argument, ctx.mcpReq.signal),
+    pipeline.complete(
+      request.params.ref,
+      request.params.argument,
+      ctx.mcpReq.signal,
+      personOf(ctx.http?.authInfo),
+    ),
   );
 
   return server;

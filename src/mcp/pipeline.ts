@@ -7,6 +7,9 @@ import { ConfirmationTokens, type ConfirmForm, confirmationSecret, DeletionGate 
 import { log } from "../log.js";
 import { prompts as allPrompts } from "../prompts/index.js";
 import { redact, redactDeep, registerSecrets, showsSecret } from "../redact.js";
+import { type Change, recordChange } from "../sign-in/audit.js";
+import { missingPermissions } from "../sign-in/permissions.js";
+import { describePerson, type Person } from "../sign-in/person.js";
 import { coerceArguments } from "../tools/coerce.js";
 import { type AnyTool, type ToolContext, ToolRefusal } from "../tools/define.js";
 import { tools as allTools } from "../tools/index.js";
@@ -42,6 +45,8 @@ export interface CallExtra {
   clientName?: string | undefined;
   /** The client's form to confirm a delete, or undefined when the client cannot show one. */
   confirmForm?: ConfirmForm | undefined;
+  /** Who is calling, when people sign in (HTTP with AuthKit): their permissions decide what runs. */
+  person?: Person | undefined;
 }
 
 // The results are type aliases, not interfaces: an alias is assignable to the SDK's open result types (an
@@ -68,7 +73,12 @@ export type CompletionResult = { completion: { values: string[]; hasMore: boolea
 type Outcome = { view: RenderedView } | { error: string; category?: string };
 
 /** Runs a tool as tools/call would, for a resource read or a completion. */
-type RunTool = (tool: AnyTool, args: Record<string, unknown>, signal: AbortSignal) => Promise<Outcome>;
+type RunTool = (
+  tool: AnyTool,
+  args: Record<string, unknown>,
+  signal: AbortSignal,
+  person?: Person,
+) => Promise<Outcome>;
 
 /**
  * Keys refused anywhere in a tool's arguments: assigned to an object, they reach its prototype. No WorkOS field
@@ -110,6 +120,8 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
   const errorContext = { baseUrl: config.baseUrl, tools };
   const budgetFor = (clientName: string | undefined) => resultBudget(config.maxResultChars, clientName);
   const pin = config.organizationId;
+  const auditOrganization = config.http?.signIn?.auditOrganizationId;
+  const now = deps.now ?? Date.now;
 
   const enabledNames = new Set(enabled.map((tool) => tool.name));
   const prompts = allPrompts.filter((prompt) => prompt.uses.every((name) => enabledNames.has(name)));
@@ -126,6 +138,14 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
     extra: CallExtra,
   ): Promise<Outcome> {
     if (!enabled.includes(tool)) return { error: whyOff(config, tool) ?? `${tool.name} is not available.` };
+    const { person } = extra;
+    if (person !== undefined) {
+      const missing = missingPermissions(tool, person.permissions);
+      if (missing.length > 0) {
+        log.info(`${describePerson(person)}: ${tool.name} refused (needs ${missing.join(", ")})`);
+        return { error: describeMissingPermissions(tool, person, missing) };
+      }
+    }
     let args = rawArguments;
     if (pin !== undefined) {
       const pinned = withPin(tool, args, pin);
@@ -159,11 +179,28 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       progress: extra.progress,
     };
     const budget = budgetFor(extra.clientName);
+    // A change by a signed-in person says who made it, next to where.
+    const where = person === undefined ? environment : `${environment}, as ${describePerson(person)}`;
     // Redacted whole, before anything is cut: a clipped echo of a secret is past recognising.
-    const view = async (output: unknown) => {
+    const view = async (output: unknown, notes: readonly string[] = []) => {
       const safe = redactDeep(output);
-      const make = (maxChars: number) => viewOf(tool, input, safe, { environment, maxChars });
+      const make = (maxChars: number) => viewOf(tool, input, safe, { environment: where, maxChars, notes });
       return { view: await fitTokens(make, budget) };
+    };
+    /** Every change a signed-in person makes goes to the audit organization: why its entry is missing, if it is. */
+    const audit = async (change: Omit<Change, "tool" | "input" | "occurredAt">) => {
+      if (person === undefined || tool.annotations.readOnlyHint) return undefined;
+      log.info(`${describePerson(person)}: ${tool.name} ${change.outcome === "success" ? "done" : "failed"}`);
+      if (auditOrganization === undefined) return undefined;
+      const missing = await recordChange(deps.client, auditOrganization, person, {
+        ...change,
+        tool,
+        input,
+        occurredAt: new Date(now()),
+      });
+      return missing === undefined
+        ? undefined
+        : `The audit log entry for this change is missing (WorkOS Audit Logs refused it: ${missing}); the change itself stands.`;
     };
     try {
       if (pin !== undefined) {
@@ -183,13 +220,20 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
         });
         if (stopped !== undefined) return view(stopped);
       }
-      return view(expectShape(tool.output, await tool.handler(input, context), "a result"));
+      const output = expectShape(tool.output, await tool.handler(input, context), "a result");
+      const missing = await audit({ output, outcome: "success" });
+      return view(output, missing === undefined ? [] : [missing]);
     } catch (error) {
       // Not failures of the call: a question for the user (input_required), or a refusal of the request itself.
       if (error instanceof InputRequired || isProtocolError(error)) throw error;
       if (error instanceof ToolRefusal) return { error: error.message };
       if (error instanceof WorkOSError) {
-        return { error: describeWorkOSError(tool, error, errorContext, input), category: error.category };
+        const described = describeWorkOSError(tool, error, errorContext, input);
+        const missing = await audit({ outcome: "failure" });
+        return {
+          error: missing === undefined ? described : `${described}\n${missing}`,
+          category: error.category,
+        };
       }
       log.error(`unexpected error in ${tool.name}`, error);
       return {
@@ -203,15 +247,21 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
     }
   }
 
-  const runQuietly: RunTool = (tool, args, signal) => run(tool, args, { signal, progress: () => {} });
+  const runQuietly: RunTool = (tool, args, signal, person) =>
+    run(tool, args, { signal, progress: () => {}, person });
 
   return {
     /** The tools the server offers, and the words its instructions describe the environment with. */
     enabled,
     environment,
 
-    listTools() {
-      return { tools: enabled.map((tool) => describeTool(tool, pin !== undefined)) };
+    /** The tools the person may call (every enabled tool when nobody signs in). */
+    listTools(person?: Person) {
+      const offered =
+        person === undefined
+          ? enabled
+          : enabled.filter((tool) => missingPermissions(tool, person.permissions).length === 0);
+      return { tools: offered.map((tool) => describeTool(tool, pin !== undefined)) };
     },
 
     async callTool(
@@ -271,7 +321,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       };
     },
 
-    async readResource(uri: string, signal: AbortSignal): Promise<ResourceResult> {
+    async readResource(uri: string, signal: AbortSignal, person?: Person): Promise<ResourceResult> {
       if (uri === EVENT_TYPES_URI && webhooks) {
         return { contents: [{ uri, mimeType: "text/markdown", text: eventTypesMarkdown() }] };
       }
@@ -282,6 +332,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
           tool,
           { [variable]: decodeURIComponent(match[1] as string) },
           signal,
+          person,
         );
         if ("error" in outcome) {
           if (outcome.category === "not_found") throw resourceNotFound(uri, redact(outcome.error));
@@ -302,6 +353,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       ref: CompletionRef,
       argument: { name: string; value: string },
       signal: AbortSignal,
+      person?: Person,
     ): Promise<CompletionResult> {
       let finder: AnyTool | undefined;
       let field: "id" | "name" = "id";
@@ -318,7 +370,15 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
         }
       }
       const values =
-        finder === undefined ? [] : await complete(finder, argument.value, field, runQuietly, signal);
+        finder === undefined
+          ? []
+          : await complete(
+              finder,
+              argument.value,
+              field,
+              (tool, args, s) => runQuietly(tool, args, s, person),
+              signal,
+            );
       return { completion: { values: values.slice(0, COMPLETIONS), hasMore: values.length > COMPLETIONS } };
     },
   };
@@ -382,6 +442,14 @@ function describeUnknownArguments(tool: AnyTool, keys: readonly string[]): strin
   const shown = keys.slice(0, LISTED_PROBLEMS).map(keyName).join(", ");
   const more = keys.length > LISTED_PROBLEMS ? ` and ${keys.length - LISTED_PROBLEMS} more` : "";
   return invalidArguments(tool, [`${shown}${more}: not a parameter of ${tool.name}`]);
+}
+
+function describeMissingPermissions(tool: AnyTool, person: Person, missing: readonly string[]): string {
+  const names = missing.join(" and ");
+  return (
+    `${tool.name} needs the permission ${names}, which ${person.email}'s WorkOS role does not grant; ` +
+    "nothing was sent to WorkOS. A WorkOS administrator can add it to the role (Roles in the WorkOS dashboard)."
+  );
 }
 
 function describePrototypeKey(tool: AnyTool, path: KeyPath): string {

@@ -13,6 +13,8 @@ export interface ViewOptions {
   environment: string;
   /** No result is larger than this, in either channel. */
   maxChars: number;
+  /** What else the model must know with this result (e.g. that its audit log entry is missing). */
+  notes?: readonly string[];
 }
 
 /** Builds the model view of a successful call, within the budget. */
@@ -24,6 +26,7 @@ export function viewOf(
 ): ModelView {
   const notes = [...(tool.notes?.(output as never, input as never) ?? [])];
   if (!tool.annotations.readOnlyHint) notes.push(`Environment: ${options.environment}.`);
+  notes.push(...(options.notes ?? []));
   if (tool.list !== undefined) return listView(tool, input, output as ListPage, notes, options.maxChars);
   const summary = tool.summary?.(output as never, input as never) ?? objectSummary(tool, output);
   const known = fieldsOf(tool.output);

