@@ -1,4 +1,5 @@
-// `npm run catalog-operations` (also the first step of `npm run build`): rewrites src/tools/catalog/operations.ts,
+// `npm run catalog-operations` (after the vendored spec changes; test/tools/catalog.test.ts fails while it is
+// stale): rewrites src/tools/catalog/operations.ts,
 // the catalog toolset's compact index of the vendored spec's operations (what find_workos_operations searches and
 // workos_read / workos_write check arguments against), from test/fixtures/workos-openapi/open-api-spec.yaml. The
 // server never parses the 1 MB YAML: it loads this index on the first catalog call. test/tools/catalog.test.ts
