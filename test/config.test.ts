@@ -58,9 +58,7 @@ describe("loadConfig", () => {
     expect(DEFAULT_TOOLSETS).not.toContain("audit_logs");
     expect(DEFAULT_TOOLSETS).not.toContain("webhook_endpoints");
     expect(DEFAULT_TOOLSETS).not.toContain("catalog");
-    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(
-      /Choose from: .*events.*, or all/,
-    );
+    expect(() => loadConfig(KEY, ["--toolsets", "rolez"])).toThrow(/Choose from: .*events.*, or all/);
   });
 
   it("still accepts roles, the authorization toolset's old name, in --toolsets and WORKOS_MCP_TOOLSETS", () => {
