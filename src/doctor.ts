@@ -11,6 +11,7 @@ import {
 import { DEFAULT_MAX_RESULT_CHARS, DEFAULT_MAX_RESULT_TOKENS } from "./mcp/budget.js";
 import { noSuchPin, pinExists } from "./mcp/pin.js";
 import { enabledTools } from "./mcp/selection.js";
+import { tools } from "./tools/index.js";
 
 /** A key as a person may see it: its prefix tells the environment, its last four tell which one. */
 export function maskKey(key: string): string {
@@ -46,7 +47,7 @@ export function describeConfig(config: Config): string {
         : "not set"
       : `${maskKey(config.apiKey)} (${environment} environment)`;
   const secrets = config.webhookSecrets.length;
-  const enabled = enabledTools(config);
+  const enabled = enabledTools(config, tools);
   return [
     `  API key:         ${key}`,
     `  API base URL:    ${config.emulator ? `embedded emulator (${config.seedFile === undefined ? "demo data" : `seed file ${config.seedFile}`})` : config.baseUrl}`,
