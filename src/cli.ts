@@ -78,8 +78,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (config.help) {
-    const { describeConfig } = await import("./doctor.js");
-    process.stdout.write(redact(`${USAGE}\n\nCurrent configuration:\n${describeConfig(config)}\n`));
+    const [{ describeConfig }, tools] = await Promise.all([import("./doctor.js"), toolsOf(config)]);
+    process.stdout.write(redact(`${USAGE}\n\nCurrent configuration:\n${describeConfig(config, tools)}\n`));
     return;
   }
   if (doctor) {
@@ -110,12 +110,13 @@ async function withEmulator(config: Config): Promise<{ config: Config; close: ()
 }
 
 async function checkConfiguration(initial: Config): Promise<number> {
-  const [{ runDoctor }, { config, close }] = await Promise.all([
+  const [{ runDoctor }, { config, close }, tools] = await Promise.all([
     import("./doctor.js"),
     withEmulator(initial),
+    toolsOf(initial),
   ]);
   try {
-    return await runDoctor(config, (line) => process.stdout.write(redact(line)));
+    return await runDoctor(config, (line) => process.stdout.write(redact(line)), tools);
   } finally {
     await close();
   }
@@ -178,8 +179,8 @@ async function serveHttp(initial: Config): Promise<void> {
 }
 
 /**
- * The tools of the toolsets this configuration uses, and no others: the off toolsets' modules (and their zod
- * schemas) are neither compiled nor run, which keeps the cold start near a one-tool server's.
+ * The tools of the toolsets this configuration uses: with the default toolsets, the modules of the others (and
+ * their zod schemas) are neither compiled nor run, which keeps the cold start near a one-tool server's.
  */
 async function toolsOf(config: Config): Promise<AnyTool[]> {
   const { loadTools, toolsetsUsed } = await import("./tools/load.js");

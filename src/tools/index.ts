@@ -16,8 +16,8 @@ import webhooks from "./sets/webhooks.js";
 
 /**
  * Every tool, in the order clients list them: each toolset's module (src/tools/sets/) lists its tools, and
- * src/tools/names.ts names them all. Adding a tool means adding it to both. The CLI imports neither this nor
- * every set: it loads the sets it uses (src/tools/load.ts).
+ * src/tools/names.ts names them all; adding a tool means adding it to both. For the library entry, the tests and
+ * the scripts: the CLI never imports this, it loads the toolsets it uses (src/tools/load.ts).
  */
 export const tools: readonly AnyTool[] = [
   ...organizations,

@@ -1,28 +1,25 @@
 import type { Config, Toolset } from "../config.js";
 import type { AnyTool } from "./define.js";
 import { TOOLSET_OF, toolsetOf } from "./names.js";
-
-type ToolsetModule = Promise<{ default: readonly AnyTool[] }>;
+import adminPortal from "./sets/admin-portal.js";
+import directorySync from "./sets/directory-sync.js";
+import organizations from "./sets/organizations.js";
+import sso from "./sets/sso.js";
+import webhooks from "./sets/webhooks.js";
 
 /**
- * One import per toolset: the bundle (scripts/bundle.ts) makes each a chunk of its own, so a start compiles and
- * runs the tool modules, and builds the zod schemas, of the toolsets it uses and of no other.
+ * The default toolsets' tools come with this module. The others, off by default, load when a configuration turns
+ * one on, from one chunk of the bundle for all of them (./sets/optional.ts), so that a default start neither
+ * compiles nor runs their modules and zod schemas. One chunk, not one per toolset: separate chunks split the
+ * helpers the toolsets share into some twenty more small files, and loading those cost a start more than it
+ * saved (issue 16 item 6).
  */
-const MODULES: Record<Toolset, () => ToolsetModule> = {
-  organizations: () => import("./sets/organizations.js"),
-  sso: () => import("./sets/sso.js"),
-  directory_sync: () => import("./sets/directory-sync.js"),
-  admin_portal: () => import("./sets/admin-portal.js"),
-  webhooks: () => import("./sets/webhooks.js"),
-  users: () => import("./sets/users.js"),
-  authorization: () => import("./sets/authorization.js"),
-  events: () => import("./sets/events.js"),
-  audit_logs: () => import("./sets/audit-logs.js"),
-  feature_flags: () => import("./sets/feature-flags.js"),
-  api_keys: () => import("./sets/api-keys.js"),
-  radar: () => import("./sets/radar.js"),
-  webhook_endpoints: () => import("./sets/webhook-endpoints.js"),
-  catalog: () => import("./sets/catalog.js"),
+const DEFAULT_SETS: Partial<Record<Toolset, readonly AnyTool[]>> = {
+  organizations,
+  sso,
+  directory_sync: directorySync,
+  admin_portal: adminPortal,
+  webhooks,
 };
 
 /** The toolsets in the order clients list their tools. */
@@ -30,10 +27,11 @@ const LISTED_ORDER: readonly Toolset[] = [...new Set(Object.values(TOOLSET_OF))]
 
 /** The tools of these toolsets, in the order clients list them (as src/tools/index.ts lists every tool). */
 export async function loadTools(toolsets: ReadonlySet<Toolset>): Promise<AnyTool[]> {
-  const modules = await Promise.all(
-    LISTED_ORDER.filter((set) => toolsets.has(set)).map((set) => MODULES[set]()),
-  );
-  return modules.flatMap((module) => module.default);
+  const wanted = LISTED_ORDER.filter((set) => toolsets.has(set));
+  const optional = wanted.some((set) => DEFAULT_SETS[set] === undefined)
+    ? (await import("./sets/optional.js")).default
+    : {};
+  return wanted.flatMap((set) => DEFAULT_SETS[set] ?? optional[set] ?? []);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Toolset } from "../config.js";
 
 /**
- * Every built-in tool's name and toolset, in the order clients list them. The CLI loads only the tool modules
- * of the toolsets it may use (src/tools/load.ts); this is what it knows of the others without loading them:
+ * Every built-in tool's name and toolset, in the order clients list them. The CLI loads the off-by-default
+ * toolsets' modules only when one is on (src/tools/load.ts); this is what it knows of every tool without them:
  * which names --tools and --exclude-tools may give, and why a call of a tool whose toolset is off is refused.
  * test/tools/registry.test.ts holds it equal to the tools themselves.
  */
