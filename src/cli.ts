@@ -5,6 +5,7 @@ import { type Config, ConfigError, clientOptions, DEFAULT_TOOLSETS, loadConfig, 
 import { listenProblem } from "./listen-error.js";
 import { log } from "./log.js";
 import { redact, registerSecrets } from "./redact.js";
+import type { AnyTool } from "./tools/define.js";
 
 const USAGE = `workos-mcp ${VERSION}: the WorkOS MCP server
 
@@ -77,8 +78,8 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (config.help) {
-    const { describeConfig } = await import("./doctor.js");
-    process.stdout.write(redact(`${USAGE}\n\nCurrent configuration:\n${describeConfig(config)}\n`));
+    const [{ describeConfig }, tools] = await Promise.all([import("./doctor.js"), toolsOf(config)]);
+    process.stdout.write(redact(`${USAGE}\n\nCurrent configuration:\n${describeConfig(config, tools)}\n`));
     return;
   }
   if (doctor) {
@@ -109,12 +110,13 @@ async function withEmulator(config: Config): Promise<{ config: Config; close: ()
 }
 
 async function checkConfiguration(initial: Config): Promise<number> {
-  const [{ runDoctor }, { config, close }] = await Promise.all([
+  const [{ runDoctor }, { config, close }, tools] = await Promise.all([
     import("./doctor.js"),
     withEmulator(initial),
+    toolsOf(initial),
   ]);
   try {
-    return await runDoctor(config, (line) => process.stdout.write(redact(line)));
+    return await runDoctor(config, (line) => process.stdout.write(redact(line)), tools);
   } finally {
     await close();
   }
@@ -123,11 +125,12 @@ async function checkConfiguration(initial: Config): Promise<number> {
 async function serveStdio(initial: Config): Promise<void> {
   const { config, close: closeEmulator } = await withEmulator(initial);
 
-  const [{ WorkOSClient }, { stdioServing }, { StdioTransport }, sdkStdio] = await Promise.all([
+  const [{ WorkOSClient }, { stdioServing }, { StdioTransport }, sdkStdio, tools] = await Promise.all([
     import("./client/client.js"),
     import("./server.js"),
     import("./stdio.js"),
     import("@modelcontextprotocol/server/stdio"),
+    toolsOf(config),
   ]);
   const client = new WorkOSClient(clientOptions(config));
   await checkPin(config, client);
@@ -135,7 +138,7 @@ async function serveStdio(initial: Config): Promise<void> {
   // The SDK's serveStdio pins the era from the client's first message: initialize for 2025-11-25, a request
   // carrying the 2026-07-28 envelope for that revision. One server serves the connection either way; plain
   // tool calls on it are answered by the shortcut, as the SDK would answer them (src/stdio-shortcut.ts).
-  const { factory, shortcut } = stdioServing(config, { client });
+  const { factory, shortcut } = stdioServing(config, { client, tools });
   transport.shortcut = shortcut;
   const serving = sdkStdio.serveStdio(factory, { transport });
 
@@ -152,13 +155,14 @@ async function serveStdio(initial: Config): Promise<void> {
 
 async function serveHttp(initial: Config): Promise<void> {
   const { config, close: closeEmulator } = await withEmulator(initial);
-  const [{ WorkOSClient }, { startHttpServer }] = await Promise.all([
+  const [{ WorkOSClient }, { startHttpServer }, tools] = await Promise.all([
     import("./client/client.js"),
     import("./http.js"),
+    toolsOf(config),
   ]);
   const client = new WorkOSClient(clientOptions(config));
   await checkPin(config, client);
-  const http = await startHttpServer(config, { client }).catch((error: unknown) => {
+  const http = await startHttpServer(config, { client, tools }).catch((error: unknown) => {
     const { host, port } = config.http as NonNullable<Config["http"]>;
     const problem = listenProblem(error, `${host}:${port}`, "--port");
     throw problem === undefined ? error : new ConfigError(problem);
@@ -172,6 +176,15 @@ async function serveHttp(initial: Config): Promise<void> {
   );
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+}
+
+/**
+ * The tools of the toolsets this configuration uses: with the default toolsets, the modules of the others (and
+ * their zod schemas) are neither compiled nor run, which keeps the cold start near a one-tool server's.
+ */
+async function toolsOf(config: Config): Promise<AnyTool[]> {
+  const { loadTools, toolsetsUsed } = await import("./tools/load.js");
+  return loadTools(toolsetsUsed(config));
 }
 
 /** A pin to an organization WorkOS does not know stops start-up: one GET, before anything is served. */

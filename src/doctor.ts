@@ -11,6 +11,8 @@ import {
 import { DEFAULT_MAX_RESULT_CHARS, DEFAULT_MAX_RESULT_TOKENS } from "./mcp/budget.js";
 import { noSuchPin, pinExists } from "./mcp/pin.js";
 import { enabledTools } from "./mcp/selection.js";
+import { defaultTools } from "./tools/default-tools.js";
+import type { AnyTool } from "./tools/define.js";
 
 /** A key as a person may see it: its prefix tells the environment, its last four tell which one. */
 export function maskKey(key: string): string {
@@ -37,7 +39,8 @@ function redactProxy(proxy: string): string {
 }
 
 /** The effective settings, secrets masked: printed by --help and doctor. */
-export function describeConfig(config: Config): string {
+/** `tools`: those to choose from; the CLI passes the ones it loads for this configuration (src/tools/load.ts). */
+export function describeConfig(config: Config, tools: readonly AnyTool[] = defaultTools()): string {
   const environment = environmentOf(config);
   const key =
     config.emulator || config.apiKey === undefined
@@ -46,7 +49,7 @@ export function describeConfig(config: Config): string {
         : "not set"
       : `${maskKey(config.apiKey)} (${environment} environment)`;
   const secrets = config.webhookSecrets.length;
-  const enabled = enabledTools(config);
+  const enabled = enabledTools(config, tools);
   return [
     `  API key:         ${key}`,
     `  API base URL:    ${config.emulator ? `embedded emulator (${config.seedFile === undefined ? "demo data" : `seed file ${config.seedFile}`})` : config.baseUrl}`,
@@ -71,9 +74,13 @@ export function describeConfig(config: Config): string {
  * a second, and prints the effective settings. Returns the process exit code: 0 when WorkOS answered, accepted the
  * key and knows the pinned organization, 2 when there is no key to check.
  */
-export async function runDoctor(config: Config, write: (line: string) => void): Promise<number> {
+export async function runDoctor(
+  config: Config,
+  write: (line: string) => void,
+  tools: readonly AnyTool[] = defaultTools(),
+): Promise<number> {
   write("workos-mcp doctor\n");
-  write(`${describeConfig(config)}\n`);
+  write(`${describeConfig(config, tools)}\n`);
   if (missingApiKey(config)) {
     // The settings above are still worth seeing: a key set in the wrong place often shows up as a wrong value.
     write(`  check:           NOT RUN: ${MISSING_API_KEY}\n`);

@@ -17,6 +17,7 @@ import { log } from "./log.js";
 import { forbiddenKeyIn, MAX_MESSAGE_BYTES } from "./mcp/limits.js";
 import { httpServing } from "./server.js";
 import { ResourceServer } from "./sign-in/resource-server.js";
+import type { AnyTool } from "./tools/define.js";
 
 export const MCP_PATH = "/mcp";
 export const HEALTH_PATH = "/healthz";
@@ -29,6 +30,8 @@ export interface HttpServerDeps {
   client: WorkOSClient;
   /** The clock for confirmations (tokens and input_required states); tests move it. */
   now?: () => number;
+  /** The tools to serve from (see PipelineDeps); the CLI passes those of the toolsets it uses. */
+  tools?: readonly AnyTool[];
   /**
    * Whether plain 2026-07-28 tool calls may skip the SDK's handler (src/http-shortcut.ts); on unless a test
    * compares its answers with the SDK's.
@@ -63,6 +66,7 @@ export async function startHttpServer(config: Config, deps: HttpServerDeps): Pro
   const { factory: newServer, shortcut } = httpServing(config, {
     client: deps.client,
     ...(deps.now === undefined ? {} : { now: deps.now }),
+    ...(deps.tools === undefined ? {} : { tools: deps.tools }),
   });
   // Not when people sign in: each call is then checked against its person's permissions and logged by name, which
   // a kind of request learned from one person must never carry over to another's.

@@ -14,6 +14,7 @@ import { DEMO_IDS } from "../src/emulator/demo-seed.js";
 import { createServer, enabledTools } from "../src/server.js";
 import { defineTool, READ } from "../src/tools/define.js";
 import { tools } from "../src/tools/index.js";
+import { loadTools, toolsetsUsed } from "../src/tools/load.js";
 import { type Harness, startHarness, textOf } from "./support/harness.js";
 
 const KEY = { WORKOS_API_KEY: "sk_test_x" };
@@ -76,6 +77,45 @@ describe("toolsets over MCP", () => {
     await expect(h.mcp.callTool({ name: "drop_database", arguments: {} })).rejects.toThrow(
       /Unknown tool "drop_database"/,
     );
+  });
+});
+
+// The CLI loads only the tool modules of the toolsets it uses (src/tools/load.ts); what it did not load it still
+// knows by name (src/tools/names.ts), and refuses in the words it would use for a loaded tool.
+describe("a server given only the tools the CLI loads", () => {
+  it("refuses a tool of an off toolset with the fix, and still knows no made-up tool", async () => {
+    const loaded = await loadTools(toolsetsUsed(loadConfig(KEY, [])));
+    expect(loaded.map((tool) => tool.name)).not.toContain("list_audit_log_actions");
+    const h = await startHarness({ tools: loaded });
+    try {
+      const result = await h.call("list_audit_log_actions", {});
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(
+        /^list_audit_log_actions is not available: its toolset "audit_logs" is not enabled.*WORKOS_MCP_TOOLSETS/s,
+      );
+      await expect(h.mcp.callTool({ name: "drop_database", arguments: {} })).rejects.toThrow(
+        /Unknown tool "drop_database"/,
+      );
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("with --tools, serves the tools named from any toolset and refuses the rest by name", async () => {
+    const env = { WORKOS_MCP_TOOLS: "list_audit_log_actions,get_organization" };
+    const loaded = await loadTools(toolsetsUsed(loadConfig({ ...KEY, ...env }, [])));
+    const h = await startHarness({ env, tools: loaded });
+    try {
+      expect((await h.mcp.listTools()).tools.map((tool) => tool.name)).toEqual([
+        "get_organization",
+        "list_audit_log_actions",
+      ]);
+      expect((await h.call("list_audit_log_actions", {})).isError).toBeFalsy();
+      const refused = await h.call("list_connections", {});
+      expect(textOf(refused)).toMatch(/^list_connections is not available: this server offers only/);
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -11,8 +11,9 @@ import { type Change, recordChange } from "../sign-in/audit.js";
 import { missingPermissions } from "../sign-in/permissions.js";
 import { describePerson, type Person } from "../sign-in/person.js";
 import { coerceArguments } from "../tools/coerce.js";
+import { defaultTools } from "../tools/default-tools.js";
 import { type AnyTool, type ToolContext, ToolRefusal } from "../tools/define.js";
-import { tools as allTools } from "../tools/index.js";
+import { toolsetOf } from "../tools/names.js";
 import { expectShape } from "../tools/shape.js";
 import { eventTypesMarkdown } from "../webhooks/event-types.js";
 import { fitTokens, type RenderedView, type ResultBudget, resultBudget } from "./budget.js";
@@ -24,14 +25,17 @@ import { outsidePin, withPin } from "./pin.js";
 import { getPrompt, listPrompts } from "./prompts.js";
 import { INVALID_PARAMS, isProtocolError, protocolError } from "./protocol-error.js";
 import { renderText } from "./render.js";
-import { enabledTools, whyOff } from "./selection.js";
+import { enabledTools, whyNotChosen, whyOff } from "./selection.js";
 import { describeTool } from "./tool-list.js";
 import { viewOf } from "./view.js";
 import { visibleLine } from "./visible.js";
 
 export interface PipelineDeps {
   client: WorkOSClient;
-  /** Defaults to every tool; tests may pass a subset. */
+  /**
+   * The tools to serve from; defaults to every tool (src/tools/default-tools.ts). The CLI passes those of the
+   * toolsets it uses; tests may pass a subset.
+   */
   tools?: readonly AnyTool[];
   /** The clock for confirmation tokens; tests move it. */
   now?: () => number;
@@ -108,7 +112,7 @@ const COMPLETIONS = 20;
  * request handlers to these functions.
  */
 export function createPipeline(config: Config, deps: PipelineDeps) {
-  const tools = deps.tools ?? allTools;
+  const tools = deps.tools ?? defaultTools();
   const enabled = enabledTools(config, tools);
   const enabledToolsets = new Set(enabled.map((tool) => tool.toolset));
   registerSecrets([config.apiKey, ...config.webhookSecrets, config.http?.token]);
@@ -271,6 +275,10 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
     ): Promise<ToolResult | InputRequiredResult> {
       const tool = tools.find((candidate) => candidate.name === name);
       if (tool === undefined) {
+        // A built-in tool the CLI did not load, its toolset being off: refused in the same words as a loaded one.
+        const toolset = toolsetOf(name);
+        const notChosen = toolset === undefined ? undefined : whyNotChosen(config, { name, toolset });
+        if (notChosen !== undefined) return errorResult(notChosen, budgetFor(extra.clientName));
         throw protocolError(INVALID_PARAMS, `Unknown tool "${name}". Call tools/list to see the tools.`);
       }
       let outcome: Outcome;

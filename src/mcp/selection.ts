@@ -1,7 +1,8 @@
 import { type Config, ConfigError, writesBlockedInProduction } from "../config.js";
 import { didYouMean } from "../suggest.js";
+import { defaultTools } from "../tools/default-tools.js";
 import type { AnyTool } from "../tools/define.js";
-import { tools as allTools } from "../tools/index.js";
+import { TOOL_NAMES } from "../tools/names.js";
 
 /**
  * The tools this configuration exposes. Read-only mode follows readOnlyHint alone, never a second list;
@@ -9,13 +10,21 @@ import { tools as allTools } from "../tools/index.js";
  * of toolsets; a pinned server hides what would reach beyond its organization; --exclude-tools wins over all.
  * An unknown name in --tools or --exclude-tools stops start-up.
  */
-export function enabledTools(config: Config, tools: readonly AnyTool[] = allTools): AnyTool[] {
+export function enabledTools(config: Config, tools: readonly AnyTool[] = defaultTools()): AnyTool[] {
   checkToolNames(config, tools);
   return tools.filter((tool) => whyOff(config, tool) === undefined);
 }
 
 /** Why a tool is off in this configuration, in words for the model to pass on; undefined when it is on. */
 export function whyOff(config: Config, tool: AnyTool): string | undefined {
+  return whyNotChosen(config, tool) ?? whyWithheld(config, tool);
+}
+
+/**
+ * Why the operator's choice of tools leaves this one out (--exclude-tools, --tools, --toolsets): known from its
+ * name and toolset alone, so also for a tool whose module the CLI did not load (src/tools/names.ts).
+ */
+export function whyNotChosen(config: Config, tool: Pick<AnyTool, "name" | "toolset">): string | undefined {
   if (config.excludeTools.has(tool.name)) {
     return `${tool.name} is not available: the operator excluded it (--exclude-tools / WORKOS_MCP_EXCLUDE_TOOLS).`;
   }
@@ -28,6 +37,11 @@ export function whyOff(config: Config, tool: AnyTool): string | undefined {
       `(enabled: ${[...config.toolsets].join(", ")}). Set WORKOS_MCP_TOOLSETS or --toolsets to include it.`
     );
   }
+  return undefined;
+}
+
+/** Why the server's safety settings (deletes, read-only, production, a pin) withhold a chosen tool. */
+function whyWithheld(config: Config, tool: AnyTool): string | undefined {
   if (config.destructive === "block" && tool.target !== undefined) {
     return (
       `${tool.name} is not available: deletes are blocked on this server (--destructive block / WORKOS_MCP_DESTRUCTIVE=block). ` +
@@ -57,7 +71,8 @@ export function whyOff(config: Config, tool: AnyTool): string | undefined {
 }
 
 function checkToolNames(config: Config, tools: readonly AnyTool[]): void {
-  const known = tools.map((tool) => tool.name);
+  // Every built-in tool, loaded or not, and any other the server was given.
+  const known = [...new Set([...TOOL_NAMES, ...tools.map((tool) => tool.name)])];
   for (const [flag, names] of [
     ["--tools / WORKOS_MCP_TOOLS", config.tools ?? new Set<string>()],
     ["--exclude-tools / WORKOS_MCP_EXCLUDE_TOOLS", config.excludeTools],

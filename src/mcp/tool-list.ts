@@ -1,7 +1,6 @@
 import type { Tool } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { AnyTool } from "../tools/define.js";
-import { tools as builtInTools } from "../tools/index.js";
 import { pinnedParam } from "./pin.js";
 
 /** The schema of the view a tool's results take (see ModelView): what structuredContent holds. */
@@ -95,21 +94,16 @@ export function toolSchemas(tool: AnyTool): ToolSchemas {
  * source; not defined when running from source (tests, the library entry), which converts on first listing.
  */
 declare const __WORKOS_MCP_TOOL_SCHEMAS__: string;
-let prebuilt: Map<AnyTool, ToolSchemas> | undefined;
+let prebuilt: Record<string, ToolSchemas> | undefined;
 
-/** The schemas the build made for this tool: only for the tools it made them from, the built-in ones. */
+/**
+ * The schemas the build made for this tool, by name: in the bundle every tool is a built-in one (only tests and
+ * embedders, which run from source, can make others).
+ */
 function prebuiltSchemas(tool: AnyTool): ToolSchemas | undefined {
   if (typeof __WORKOS_MCP_TOOL_SCHEMAS__ === "undefined") return undefined;
-  if (prebuilt === undefined) {
-    const byName = JSON.parse(__WORKOS_MCP_TOOL_SCHEMAS__) as Record<string, ToolSchemas>;
-    prebuilt = new Map(
-      builtInTools.flatMap((builtIn) => {
-        const schemas = byName[builtIn.name];
-        return schemas === undefined ? [] : [[builtIn, schemas] as const];
-      }),
-    );
-  }
-  return prebuilt.get(tool);
+  prebuilt ??= JSON.parse(__WORKOS_MCP_TOOL_SCHEMAS__) as Record<string, ToolSchemas>;
+  return Object.hasOwn(prebuilt, tool.name) ? prebuilt[tool.name] : undefined;
 }
 
 /**

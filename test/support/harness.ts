@@ -18,6 +18,7 @@ import { WorkOSClient } from "../../src/client/client.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { createServer } from "../../src/server.js";
+import type { AnyTool } from "../../src/tools/define.js";
 import { recordOutput, registerSecret } from "./secret-scan.js";
 
 export interface Harness {
@@ -60,6 +61,8 @@ export interface HarnessOptions {
    * the v2 client pinned to it, served as stdio is: the SDK's serveStdio pins the era from the first message).
    */
   era?: Era;
+  /** The tools the server serves from, as the CLI passes those it loaded (default: every tool). */
+  tools?: readonly AnyTool[];
 }
 
 export type Era = "legacy" | "modern";
@@ -82,6 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = createServer(config, {
     client: workos,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.tools === undefined ? {} : { tools: options.tools }),
     ...(options.elicitationTimeoutMs === undefined
       ? {}
       : { elicitationTimeoutMs: options.elicitationTimeoutMs }),

@@ -5,9 +5,12 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkOSClient } from "../../src/client/client.js";
-import { loadConfig } from "../../src/config.js";
+import { DEFAULT_TOOLSETS, loadConfig, TOOLSETS, type Toolset } from "../../src/config.js";
 import { createServer } from "../../src/server.js";
+import type { AnyTool } from "../../src/tools/define.js";
 import { tools } from "../../src/tools/index.js";
+import { loadTools, toolsetsUsed } from "../../src/tools/load.js";
+import { TOOLSET_OF } from "../../src/tools/names.js";
 
 // One JSON file per tool, as github-mcp-server's __toolsnaps__: a schema change shows up in review.
 // UPDATE_TOOLSNAPS=1 rewrites them; otherwise, everywhere, a missing, different or stale snapshot fails.
@@ -84,5 +87,33 @@ describe("tool registry", () => {
       expect(Object.keys(tool.inputSchema)).not.toContain("anyOf");
       expect(Object.keys(tool.inputSchema)).not.toContain("oneOf");
     }
+  });
+});
+
+// The CLI loads only the tool modules of the toolsets it uses (src/tools/load.ts), and knows the rest by name.
+describe("the tools the CLI loads", () => {
+  const ofToolsets = (toolsets: readonly Toolset[]) =>
+    tools.filter((tool) => toolsets.includes(tool.toolset));
+  const expectSame = (loaded: readonly AnyTool[], expected: readonly AnyTool[]) => {
+    expect(loaded.map((tool) => tool.name)).toEqual(expected.map((tool) => tool.name));
+    for (const [i, tool] of loaded.entries()) expect(tool).toBe(expected[i]);
+  };
+
+  it("names every tool with its toolset, in the order clients list them", () => {
+    expect(Object.entries(TOOLSET_OF)).toEqual(tools.map((tool) => [tool.name, tool.toolset]));
+  });
+
+  it("loads exactly the tools of the toolsets asked for, in the listed order", async () => {
+    expectSame(await loadTools(new Set(TOOLSETS)), tools);
+    expectSame(await loadTools(new Set(DEFAULT_TOOLSETS)), ofToolsets(DEFAULT_TOOLSETS));
+    for (const toolset of TOOLSETS) expectSame(await loadTools(new Set([toolset])), ofToolsets([toolset]));
+  });
+
+  it("uses the enabled toolsets, or with --tools those of the tools named", () => {
+    const KEY = { WORKOS_API_KEY: "sk_test_x" };
+    expect([...toolsetsUsed(loadConfig(KEY, []))]).toEqual([...DEFAULT_TOOLSETS]);
+    expect([...toolsetsUsed(loadConfig(KEY, ["--toolsets", "all"]))]).toEqual([...TOOLSETS]);
+    const named = loadConfig(KEY, ["--tools", "list_audit_log_actions,get_organization,list_organizations"]);
+    expect([...toolsetsUsed(named)]).toEqual(["audit_logs", "organizations"]);
   });
 });
