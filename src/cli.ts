@@ -125,13 +125,9 @@ async function checkConfiguration(initial: Config): Promise<number> {
 async function serveStdio(initial: Config): Promise<void> {
   const { config, close: closeEmulator } = await withEmulator(initial);
 
-  const [{ WorkOSClient }, { stdioServing }, { StdioTransport }, sdkStdio, tools] = await Promise.all([
-    import("./client/client.js"),
-    import("./server.js"),
-    import("./stdio.js"),
-    import("@modelcontextprotocol/server/stdio"),
-    toolsOf(config),
-  ]);
+  const parts = await import("./stdio-parts.js");
+  const { WorkOSClient, stdioServing, StdioTransport } = parts;
+  const tools = await parts.loadTools(parts.toolsetsUsed(config));
   const client = new WorkOSClient(clientOptions(config));
   await checkPin(config, client);
   const transport = new StdioTransport();
@@ -140,7 +136,7 @@ async function serveStdio(initial: Config): Promise<void> {
   // tool calls on it are answered by the shortcut, as the SDK would answer them (src/stdio-shortcut.ts).
   const { factory, shortcut } = stdioServing(config, { client, tools });
   transport.shortcut = shortcut;
-  const serving = sdkStdio.serveStdio(factory, { transport });
+  const serving = parts.serveStdio(factory, { transport });
 
   const shutdown = exitAfter(
     () => serving.close(),
