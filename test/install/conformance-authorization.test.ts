@@ -67,12 +67,19 @@ describe("MCP conformance suite: authorization scenarios against the emulator's 
     const child = spawn(node, args, { stdio: ["ignore", "pipe", "pipe"] });
     const authorizationEndpoint = `${emulator.url}/oauth2/authorize?`;
     const signedIn: Promise<void>[] = [];
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      stdout += `${line}\n`;
-      if (!line.startsWith(authorizationEndpoint)) return;
+    // The suite prints the authorization URL before it starts its callback server ("Callback server started"):
+    // sign in once both have been seen, so the redirect never reaches a port nobody listens on yet.
+    let authorizeUrl: string | undefined;
+    let listening = false;
+    const signIn = (line: string) => {
+      if (line.startsWith(authorizationEndpoint)) authorizeUrl = line;
+      else if (line.startsWith("Callback server started")) listening = true;
+      else return;
+      if (authorizeUrl === undefined || !listening) return;
+      const url = new URL(authorizeUrl);
+      authorizeUrl = undefined;
       signedIn.push(
         (async () => {
-          const url = new URL(line);
           url.searchParams.set("login_hint", "jane.doe@acme.com");
           const answer = await fetch(url, { redirect: "manual" });
           const location = answer.headers.get("location");
@@ -80,6 +87,10 @@ describe("MCP conformance suite: authorization scenarios against the emulator's 
           await fetch(location);
         })(),
       );
+    };
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      stdout += `${line}\n`;
+      signIn(line);
     });
     child.stderr.on("data", (chunk: Buffer) => {
       stdout += chunk.toString("utf8");
