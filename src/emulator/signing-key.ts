@@ -83,9 +83,12 @@ function distinguishedName(name: string): Buffer {
   return sequence(der(0x31, sequence(commonName, der(0x0c, Buffer.from(name)))));
 }
 
-function selfSignedCertificate(publicKey: KeyObject, privateKey: KeyObject): Buffer {
+/** Exported for the test that parses many of them (a random serial must always encode as strict DER). */
+export function selfSignedCertificate(publicKey: KeyObject, privateKey: KeyObject): Buffer {
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive INTEGER
+  // DER wants a positive INTEGER in its shortest form: a clear top bit (positive) and a non-zero first byte
+  // (a leading 0x00 before a byte under 0x80 is not minimal, and OpenSSL refuses the certificate).
+  serial[0] = 0x40 | ((serial[0] ?? 0) & 0x3f);
   const now = Date.now();
   const name = distinguishedName("WorkOS emulator");
   const tbs = sequence(

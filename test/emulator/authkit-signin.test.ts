@@ -1,6 +1,7 @@
-import { createHash, createPublicKey, verify, X509Certificate } from "node:crypto";
+import { createHash, createPublicKey, generateKeyPairSync, verify, X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_CLIENT_ID, DEMO_IDS, DEMO_PASSWORD } from "../../src/emulator/index.js";
+import { selfSignedCertificate } from "../../src/emulator/signing-key.js";
 import { start, type TestEmulator } from "./helpers.js";
 
 // AuthKit sign-in over real HTTP: the tokens, the JWKS, the authorization URL, logout and the redirect URIs.
@@ -90,6 +91,14 @@ describe("AuthKit access tokens", () => {
     expect(certificate.publicKey.export({ format: "jwk" })).toMatchObject({ n: key.n, e: key.e });
     expect(key["x5t#S256"]).toBe(createHash("sha256").update(der).digest("base64url"));
     expect(key).toMatchObject({ alg: "RS256", kty: "RSA", use: "sig" });
+  });
+
+  it("every certificate parses as strict DER, whatever random serial it drew (one in 256 once did not)", () => {
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 1024 });
+    for (let i = 0; i < 600; i++) {
+      const certificate = new X509Certificate(selfSignedCertificate(publicKey, privateKey));
+      expect(certificate.serialNumber).toMatch(/^[4-7][0-9A-F]{31}$/);
+    }
   });
 
   it("another client id has no JWKS", async () => {
