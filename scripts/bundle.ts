@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { toolSchemas } from "../src/mcp/tool-list.js";
+import { toolCard } from "../src/tools/card.js";
 import { tools } from "../src/tools/index.js";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "..", "..");
@@ -35,21 +36,27 @@ export async function bundleServer(outdir: string, { version, licensesFile }: Bu
     sourcemap: false,
     legalComments: "linked",
     chunkNames: "chunks/[name]-[hash]",
-    // CommonJS dependencies (undici, ajv) call require() for Node built-ins; ESM output needs one.
+    // CommonJS dependencies (undici, ajv) call require() for Node built-ins; ESM output needs one. Got through
+    // getBuiltinModule, not an import: importing a built-in as an ES module reads every export it has, and some
+    // are getters that load more of Node.
     banner: {
-      js: 'import { createRequire as __workosMcpCreateRequire } from "node:module"; const require = __workosMcpCreateRequire(import.meta.url);',
+      js: 'const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);',
     },
-    // Every tool's JSON Schemas, made here from the same source (src/mcp/tool-list.ts): the CLI's first
-    // tools/list then reads them instead of converting every zod schema at start.
-    define: { __WORKOS_MCP_TOOL_SCHEMAS__: JSON.stringify(JSON.stringify(builtInToolSchemas())) },
-    plugins: [inlineVersion(version), namedCommonJsExports("undici")],
+    // Every tool's card and JSON Schemas, made here from the same source (src/tools/card.ts,
+    // src/mcp/tool-list.ts): the CLI starts and lists its tools from them, without running any tool module.
+    define: {
+      __WORKOS_MCP_TOOL_CARDS__: JSON.stringify(JSON.stringify(tools.map(toolCard))),
+      __WORKOS_MCP_TOOL_SCHEMAS__: JSON.stringify(JSON.stringify(builtInToolSchemas())),
+    },
+    plugins: [inlineVersion(version), namedCommonJsExports("undici"), zodEnglishOnly()],
     logLevel: "warning",
   });
   writeFileSync(licensesFile, thirdPartyLicenses(Object.keys(metafile.inputs)));
 }
 
-function builtInToolSchemas(): Record<string, ReturnType<typeof toolSchemas>> {
-  return Object.fromEntries(tools.map((tool) => [tool.name, toolSchemas(tool)]));
+/** Each tool's schemas as JSON text, by name (src/mcp/tool-list.ts parses a tool's on its first listing). */
+function builtInToolSchemas(): Record<string, string> {
+  return Object.fromEntries(tools.map((tool) => [tool.name, JSON.stringify(toolSchemas(tool))]));
 }
 
 /** The license texts of every package the bundle took code from, as their MIT/ISC/BSD terms require. */
@@ -85,6 +92,33 @@ function inlineVersion(version: string): Plugin {
           throw new Error(`${args.path} no longer contains ${read}: update pack.ts`);
         return { contents: source.replace(read, JSON.stringify({ version })), loader: "ts" };
       });
+    },
+  };
+}
+
+/**
+ * zod's `z` namespace re-exports every message locale (`z.locales`, and `z.core.locales`: some 260 KB minified, half the zod a start
+ * loads), which nothing here uses: zod configures English itself, from its own module. The bundle gets a
+ * `locales` with English alone.
+ */
+function zodEnglishOnly(): Plugin {
+  return {
+    name: "zod-english-only",
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+        if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/](?:classic|core|mini)[\\/]/.test(args.importer))
+          return undefined;
+        return {
+          path: "en",
+          namespace: "zod-locales",
+          pluginData: join(args.importer, "..", "..", "locales", "en.js"),
+        };
+      });
+      esbuild.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(args.pluginData)};`,
+        resolveDir: ROOT,
+        loader: "js",
+      }));
     },
   };
 }

@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
 import { type ClientOptions, DEFAULT_BASE_URL } from "./client/client.js";
 import { didYouMean } from "./suggest.js";
-import { isIdOf } from "./workos/id.js";
-import { ORGANIZATION_ID_PREFIX } from "./workos/organization.js";
+import { isIdOf, ORGANIZATION_ID_PREFIX } from "./workos/id.js";
 
 export const TOOLSETS = [
   "organizations",

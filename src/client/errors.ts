@@ -1,4 +1,3 @@
-import { STATUS_CODES } from "node:http";
 import { defaultRetryPolicy, parseRetryAfter } from "./retry.js";
 
 export type ErrorCategory =
@@ -306,7 +305,7 @@ export function errorFromResponse(status: number, headers: ResponseHeaders, body
     message = stringField(record, "message") ?? description ?? oauthError;
     errors = fieldErrors(record.errors);
   }
-  message ??= STATUS_CODES[status] ?? `HTTP ${status}`;
+  message ??= reasonPhrase(status) ?? `HTTP ${status}`;
 
   const init: ApiErrorInit = { status, code, requestId, errors, retryAfterMs, body };
   switch (status) {
@@ -327,4 +326,12 @@ export function errorFromResponse(status: number, headers: ResponseHeaders, body
     default:
       return status >= 500 ? new ServerError(message, init) : new WorkOSApiError(message, init);
   }
+}
+
+/**
+ * The status's reason phrase ("Bad Gateway"). node:http loads only when an error needs it: imported as an ES
+ * module it costs a Node 24 start some 30 ms (its namespace's lazy getters load the whole fetch stack).
+ */
+function reasonPhrase(status: number): string | undefined {
+  return process.getBuiltinModule("node:http").STATUS_CODES[status];
 }

@@ -10,6 +10,7 @@ import { redact, redactDeep, registerSecrets, showsSecret } from "../redact.js";
 import { type Change, recordChange } from "../sign-in/audit.js";
 import { missingPermissions } from "../sign-in/permissions.js";
 import { describePerson, type Person } from "../sign-in/person.js";
+import { loadBody } from "../tools/card.js";
 import { coerceArguments } from "../tools/coerce.js";
 import { defaultTools } from "../tools/default-tools.js";
 import { type AnyTool, type ToolContext, ToolRefusal } from "../tools/define.js";
@@ -148,6 +149,18 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
       if (missing.length > 0) {
         log.info(`${describePerson(person)}: ${tool.name} refused (needs ${missing.join(", ")})`);
         return { error: describeMissingPermissions(tool, person, missing) };
+      }
+    }
+    // The bundled CLI makes tools from their cards: a tool's module loads with the first call of its toolset.
+    const loading = loadBody(tool);
+    if (loading !== undefined) {
+      try {
+        await loading;
+      } catch (error) {
+        log.error(`${tool.name}: its module did not load:`, error);
+        return {
+          error: `${tool.name} could not be loaded (see the server's log); nothing was sent to WorkOS.`,
+        };
       }
     }
     let args = rawArguments;

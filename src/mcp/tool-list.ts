@@ -90,11 +90,12 @@ export function toolSchemas(tool: AnyTool): ToolSchemas {
 }
 
 /**
- * Every tool's toolSchemas by name, as JSON, written into the bundled CLI by scripts/bundle.ts from this same
- * source; not defined when running from source (tests, the library entry), which converts on first listing.
+ * Every tool's toolSchemas by name, each as its own JSON text (so a start parses only the schemas of the tools it
+ * lists), written into the bundled CLI by scripts/bundle.ts from this same source. Not defined when running from
+ * source (tests, the library entry), which converts on first listing.
  */
 declare const __WORKOS_MCP_TOOL_SCHEMAS__: string;
-let prebuilt: Record<string, ToolSchemas> | undefined;
+let prebuilt: Record<string, string> | undefined;
 
 /**
  * The schemas the build made for this tool, by name: in the bundle every tool is a built-in one (only tests and
@@ -102,8 +103,9 @@ let prebuilt: Record<string, ToolSchemas> | undefined;
  */
 function prebuiltSchemas(tool: AnyTool): ToolSchemas | undefined {
   if (typeof __WORKOS_MCP_TOOL_SCHEMAS__ === "undefined") return undefined;
-  prebuilt ??= JSON.parse(__WORKOS_MCP_TOOL_SCHEMAS__) as Record<string, ToolSchemas>;
-  return Object.hasOwn(prebuilt, tool.name) ? prebuilt[tool.name] : undefined;
+  prebuilt ??= JSON.parse(__WORKOS_MCP_TOOL_SCHEMAS__) as Record<string, string>;
+  const json = Object.hasOwn(prebuilt, tool.name) ? prebuilt[tool.name] : undefined;
+  return json === undefined ? undefined : (JSON.parse(json) as ToolSchemas);
 }
 
 /**

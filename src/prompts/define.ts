@@ -1,5 +1,4 @@
-import { isIdOf } from "../workos/id.js";
-import { ORGANIZATION_ID_PREFIX } from "../workos/organization.js";
+import { isIdOf, ORGANIZATION_ID_PREFIX } from "../workos/id.js";
 
 /** An argument of a prompt, as prompts/list shows it. */
 export interface PromptArgument {

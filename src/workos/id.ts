@@ -3,6 +3,12 @@ import { z } from "zod";
 /** What follows an id's prefix and underscore: the characters of a ULID, as every WorkOS id has. */
 const ID_TAIL = "[0-9A-Za-z]+";
 
+/**
+ * The organization id's prefix, here rather than with the organization's shape (./organization.ts re-exports it):
+ * the configuration and the prompts check organization ids, and a start should not build that shape's schemas.
+ */
+export const ORGANIZATION_ID_PREFIX = "org";
+
 /** What an id of the kind with this prefix looks like: `<prefix>_` then its ULID, e.g. org_01H…. */
 export function idPattern(prefix: string): RegExp {
   return new RegExp(`^${prefix}_${ID_TAIL}$`);

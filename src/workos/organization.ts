@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { DEPRECATED, idField, timestamps } from "./id.js";
+import { DEPRECATED, idField, ORGANIZATION_ID_PREFIX, timestamps } from "./id.js";
 import { domainName, ORGANIZATION_DOMAIN_ID_PREFIX, organizationDomain } from "./organization-domain.js";
 import { defineSummary, optional } from "./summary.js";
 
-export const ORGANIZATION_ID_PREFIX = "org";
+export { ORGANIZATION_ID_PREFIX };
 
 /** A customer of the application: its name, domains and metadata (the spec's Organization). */
 export const organization = z.looseObject({

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -30,6 +30,40 @@ export async function load(url, context, next) {
   return next(url, context);
 }\`));
 `;
+
+/**
+ * The bundled CLI started with RECORD_LOADS_HOOK: the tools it listed, the bundle's files it loaded up to then
+ * (`files`), and those it has loaded so far (`loaded()`).
+ */
+async function startRecordingLoads(env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), "workos-mcp-loads-"));
+  const hook = join(dir, "record-loads.mjs");
+  const record = join(dir, "loads.txt");
+  writeFileSync(hook, RECORD_LOADS_HOOK);
+  writeFileSync(record, "");
+  const loaded = () =>
+    readFileSync(record, "utf8")
+      .split("\n")
+      .filter((url) => url.startsWith("file:"))
+      .map((url) => fileURLToPath(url))
+      .filter((file) => file.startsWith(join(ROOT, "dist")));
+  const { client } = await connectStdio({
+    command: "node",
+    args: ["--import", pathToFileURL(hook).href, CLI],
+    env: { ...env, RECORD_LOADS: record },
+  });
+  const close = async () => {
+    await client.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const listed = (await client.listTools()).tools.map((tool) => tool.name);
+    return { client, listed, files: loaded(), loaded, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
 /** tools/list as the source answers it, in process, for the same settings. */
 async function listedBySource(env: Record<string, string>, baseUrl: string): Promise<Tool[]> {
@@ -76,74 +110,57 @@ describe("the bundled CLI (dist/cli.js)", () => {
     }
   });
 
-  // The off-by-default toolsets' tool modules, and the zod schemas they build, would cost every start their
-  // compile and run time (issue 16 item 6): they load only when one is on (src/tools/load.ts).
-  it("loads, up to its first tools/list, no tool module of an off toolset, and every one when all are on", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "workos-mcp-loads-"));
-    const hook = join(dir, "record-loads.mjs");
-    const record = join(dir, "loads.txt");
-    writeFileSync(hook, RECORD_LOADS_HOOK);
-    const base = { WORKOS_API_KEY: emulator.apiKey, WORKOS_API_BASE_URL: emulator.url, RECORD_LOADS: record };
-    /** The bundle's files a start loads up to its first tools/list, and the tools listed. */
-    const start = async (env: Record<string, string>) => {
-      writeFileSync(record, "");
-      const { client } = await connectStdio({
-        command: "node",
-        args: ["--import", pathToFileURL(hook).href, CLI],
-        env: { ...base, ...env },
-      });
-      try {
-        const listed = (await client.listTools()).tools.map((tool) => tool.name);
-        const files = readFileSync(record, "utf8")
-          .split("\n")
-          .filter((url) => url.startsWith("file:"))
-          .map((url) => fileURLToPath(url))
-          .filter((file) => file.startsWith(join(ROOT, "dist")));
-        return { client, listed, files };
-      } catch (error) {
-        await client.close();
-        throw error;
-      }
-    };
-    // A tool's module is where its definition is: `name:"…"` (minified), not its mere name in a list.
+  // Tool modules, and the zod schemas they build, cost a start their compile and run time (issue 16 item 6): the
+  // bundled CLI starts and lists from the tools' cards (src/tools/card.ts), and a tool's module loads with the
+  // first call of a tool of its chunk (the default toolsets', or the others').
+  it("loads no tool module up to its first tools/list, whatever the toolsets; a call loads its toolsets' chunk", async () => {
+    const base = { WORKOS_API_KEY: emulator.apiKey, WORKOS_API_BASE_URL: emulator.url };
+    const start = (env: Record<string, string>) => startRecordingLoads({ ...base, ...env });
+    // A tool's module is where its definition is: `name:"…"` (minified), not its mere name in a list or a card.
     const defining = (files: string[], name: string) =>
       files.filter((file) => readFileSync(file, "utf8").includes(`name:"${name}"`));
     const names = Object.keys(TOOLSET_OF);
     const isDefault = (name: string) =>
       (DEFAULT_TOOLSETS as readonly string[]).includes(TOOLSET_OF[name as keyof typeof TOOLSET_OF]);
+    const call = async (client: Client, name: string, args: Record<string, unknown> = {}) => {
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+      return result;
+    };
+    const byDefault = await start({});
     try {
-      const byDefault = await start({});
-      try {
-        expect(byDefault.listed).toEqual(names.filter(isDefault));
-        for (const name of names)
-          expect(defining(byDefault.files, name), name).toHaveLength(isDefault(name) ? 1 : 0);
-        // A tool not loaded is still refused in words, as a loaded one of an off toolset is.
-        const refused = await byDefault.client.callTool({ name: "list_audit_log_actions", arguments: {} });
-        expect(JSON.stringify(refused.content)).toContain('its toolset \\"audit_logs\\" is not enabled');
-      } finally {
-        await byDefault.client.close();
-      }
-
-      const everything = await start({ WORKOS_MCP_TOOLSETS: "all" });
-      try {
-        expect(everything.listed).toEqual(names);
-        for (const name of names) expect(defining(everything.files, name), name).toHaveLength(1);
-        const called = await everything.client.callTool({ name: "list_audit_log_actions", arguments: {} });
-        expect(called.isError, JSON.stringify(called.content)).toBeFalsy();
-      } finally {
-        await everything.client.close();
-      }
-
-      const picked = await start({ WORKOS_MCP_TOOLS: "list_audit_log_actions,get_organization" });
-      try {
-        expect(picked.listed).toEqual(["get_organization", "list_audit_log_actions"]);
-        const called = await picked.client.callTool({ name: "list_audit_log_actions", arguments: {} });
-        expect(called.isError, JSON.stringify(called.content)).toBeFalsy();
-      } finally {
-        await picked.client.close();
-      }
+      expect(byDefault.listed).toEqual(names.filter(isDefault));
+      for (const name of names) expect(defining(byDefault.files, name), name).toEqual([]);
+      // A tool of an off toolset is refused in words, and loads nothing.
+      const refused = await byDefault.client.callTool({ name: "list_audit_log_actions", arguments: {} });
+      expect(JSON.stringify(refused.content)).toContain('its toolset \\"audit_logs\\" is not enabled');
+      // The first call loads the default toolsets' chunk, and only it.
+      await call(byDefault.client, "get_organization", { organization_id: DEMO_IDS.organizations.acme });
+      for (const name of names)
+        expect(defining(byDefault.loaded(), name), name).toHaveLength(isDefault(name) ? 1 : 0);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await byDefault.close();
+    }
+
+    const everything = await start({ WORKOS_MCP_TOOLSETS: "all" });
+    try {
+      expect(everything.listed).toEqual(names);
+      for (const name of names) expect(defining(everything.files, name), name).toEqual([]);
+      await call(everything.client, "list_audit_log_actions");
+      for (const name of names)
+        expect(defining(everything.loaded(), name), name).toHaveLength(isDefault(name) ? 0 : 1);
+      await call(everything.client, "list_organizations");
+      for (const name of names) expect(defining(everything.loaded(), name), name).toHaveLength(1);
+    } finally {
+      await everything.close();
+    }
+
+    const picked = await start({ WORKOS_MCP_TOOLS: "list_audit_log_actions,get_organization" });
+    try {
+      expect(picked.listed).toEqual(["get_organization", "list_audit_log_actions"]);
+      await call(picked.client, "list_audit_log_actions");
+    } finally {
+      await picked.close();
     }
   });
 
@@ -164,44 +181,32 @@ describe("the bundled CLI (dist/cli.js)", () => {
 
   // The catalog's index of the spec (100 KB) is for the first catalog call, not for every start.
   it("loads the catalog's index only on the first catalog call, which then works", async () => {
-    const loadedAtStart = new Set<string>();
-    const visit = (file: string) => {
-      if (loadedAtStart.has(file)) return;
-      loadedAtStart.add(file);
-      // Static imports only (`import{a}from"./x.js"`); `import("./x.js")` is loaded when first called.
-      for (const [, target] of readFileSync(file, "utf8").matchAll(
-        /\bimport\s*(?:[^"'();]*?from\s*)?"(\.[^"]+)"/g,
-      )) {
-        visit(resolve(dirname(file), target as string));
-      }
-    };
-    visit(CLI);
-    const index = [...loadedAtStart].filter((file) =>
-      readFileSync(file, "utf8").includes("OrganizationsController_find"),
-    );
-    expect(loadedAtStart.size).toBeGreaterThan(1);
-    expect(index).toEqual([]);
-    // …while the bundle does hold it, in a chunk of its own.
+    // The index's first operation: no tool description names it.
+    const holdsIndex = (file: string) =>
+      readFileSync(file, "utf8").includes("AgentAdminController_linkClaimAttemptToExternalUser");
+    // The bundle holds it (the emulator's chunk holds the operation ids too, for its own routes)…
     const chunks = readdirSync(join(ROOT, "dist", "chunks")).map((name) =>
       join(ROOT, "dist", "chunks", name),
     );
-    expect(chunks.some((file) => readFileSync(file, "utf8").includes("OrganizationsController_find"))).toBe(
-      true,
-    );
-    const env = {
+    expect(chunks.filter(holdsIndex).length).toBeGreaterThan(0);
+    // …which neither a start nor the catalog's tools loading loads.
+    const server = await startRecordingLoads({
       WORKOS_API_KEY: emulator.apiKey,
       WORKOS_API_BASE_URL: emulator.url,
       WORKOS_MCP_TOOLSETS: "catalog",
-    };
-    const { client } = await connectStdio({ command: "node", args: [CLI], env });
+    });
     try {
-      const result = await client.callTool({
+      expect(server.listed).toContain("find_workos_operations");
+      expect(server.files.length).toBeGreaterThan(1);
+      expect(server.files.filter(holdsIndex)).toEqual([]);
+      const result = await server.client.callTool({
         name: "find_workos_operations",
         arguments: { query: "get organization" },
       });
       expect(JSON.stringify(result.structuredContent)).toContain("OrganizationsController_find");
+      expect(server.loaded().filter(holdsIndex)).toHaveLength(1);
     } finally {
-      await client.close();
+      await server.close();
     }
   });
 });

@@ -1,0 +1,135 @@
+import type { Toolset } from "../config.js";
+import type { AnyTool, OrganizationScope, ToolContext } from "./define.js";
+
+/**
+ * What the server reads of a tool before it is first called: its listing (name, words, annotations), what the
+ * instructions and the selection of tools look at, and which of its functions exist. Plain JSON, which the build
+ * writes for every built-in tool (scripts/bundle.ts), so that the CLI starts without compiling or running any
+ * tool module: their zod schemas were a sixth of a cold start (issue 16 item 6). The rest of a tool, its body
+ * (schemas, handler, views), loads on the first call of a tool of its toolset.
+ */
+export interface ToolCard {
+  name: string;
+  title: string;
+  description: string;
+  toolset: Toolset;
+  annotations: AnyTool["annotations"];
+  finds?: string;
+  resource?: AnyTool["resource"];
+  instruction?: string;
+  /** The tool's organization scope; `owner: true` where it has an owner lookup. */
+  organization: Exclude<OrganizationScope, object> | { param?: string; hint?: string; owner: boolean };
+  /** Whether it destroys something (has a deletion target to confirm). */
+  destroys: boolean;
+}
+
+export function toolCard(tool: AnyTool): ToolCard {
+  const { organization: scope } = tool;
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    toolset: tool.toolset,
+    annotations: tool.annotations,
+    ...(tool.finds === undefined ? {} : { finds: tool.finds }),
+    ...(tool.resource === undefined ? {} : { resource: tool.resource }),
+    ...(tool.instruction === undefined ? {} : { instruction: tool.instruction }),
+    organization:
+      typeof scope === "string"
+        ? scope
+        : {
+            ...("param" in scope ? { param: scope.param } : {}),
+            ...(scope.hint === undefined ? {} : { hint: scope.hint }),
+            owner: scope.owner !== undefined,
+          },
+    destroys: tool.target !== undefined,
+  };
+}
+
+const pendingBodies = new WeakMap<AnyTool, () => Promise<void>>();
+
+/**
+ * A tool made from its card. Until its body has loaded (loadBody, which the pipeline awaits before running any
+ * tool), it answers what the card knows, and reading anything else throws: a part of the server that needs a
+ * tool's schemas or handler before calling it would otherwise go wrong quietly.
+ */
+export function lazyTool(card: ToolCard, loadBody: () => Promise<AnyTool>): AnyTool {
+  let body: AnyTool | undefined;
+  const loaded = (): AnyTool => {
+    if (body !== undefined) return body;
+    throw new Error(`${card.name}: its module has not loaded yet (await loadBody(tool) first)`);
+  };
+  const { organization: scope } = card;
+  // Stand-ins for what the card says exists: reading them tells their presence, calling one before the body
+  // has loaded cannot happen (they run only inside a call, after loadBody).
+  const early = (): never => loaded() as never;
+  const cardScope: OrganizationScope =
+    typeof scope === "string"
+      ? scope
+      : ({
+          ...(scope.param === undefined ? {} : { param: scope.param }),
+          ...(scope.hint === undefined ? {} : { hint: scope.hint }),
+          ...(scope.owner ? { owner: early } : {}),
+        } as OrganizationScope);
+  // Asserted: a getter of an optional field may answer undefined, which exactOptionalPropertyTypes tells apart.
+  const tool = {
+    name: card.name,
+    title: card.title,
+    description: card.description,
+    toolset: card.toolset,
+    annotations: card.annotations,
+    ...(card.finds === undefined ? {} : { finds: card.finds }),
+    ...(card.resource === undefined ? {} : { resource: card.resource }),
+    ...(card.instruction === undefined ? {} : { instruction: card.instruction }),
+    get organization() {
+      return body?.organization ?? cardScope;
+    },
+    get target() {
+      return body === undefined ? (card.destroys ? early : undefined) : body.target;
+    },
+    get input() {
+      return loaded().input;
+    },
+    get output() {
+      return loaded().output;
+    },
+    get list() {
+      return loaded().list;
+    },
+    get notFound() {
+      return loaded().notFound;
+    },
+    get summary() {
+      return loaded().summary;
+    },
+    get notes() {
+      return loaded().notes;
+    },
+    handler: (input: Record<string, unknown>, context: ToolContext) => loaded().handler(input, context),
+  } as AnyTool;
+  let loading: Promise<void> | undefined;
+  pendingBodies.set(tool, () => {
+    loading ??= loadBody().then(
+      (loadedBody) => {
+        if (loadedBody.name !== card.name)
+          throw new Error(`${card.name}: its module holds ${loadedBody.name}`);
+        body = loadedBody;
+        pendingBodies.delete(tool);
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  });
+  return tool;
+}
+
+/**
+ * Loads the body of a tool made from its card; undefined (nothing to wait for) for any other tool, or once
+ * it has loaded. A failed load is tried again on the next call.
+ */
+export function loadBody(tool: AnyTool): Promise<void> | undefined {
+  return pendingBodies.get(tool)?.();
+}
