@@ -103,6 +103,8 @@ const EVENT_TYPES_URI = "workos://webhooks/event-types";
  * in both eras (the SDK would send -32002 as -32602 in either anyway; clients are told to accept both).
  */
 const RESOURCE_NOT_FOUND = INVALID_PARAMS;
+/** How long after the first tools/list the listed tools' modules start loading (see warmBodies). */
+const WARM_AFTER_MS = 100;
 /** Completions offered at once: enough to choose from, few enough to read. */
 const COMPLETIONS = 20;
 
@@ -264,6 +266,21 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
     }
   }
 
+  /**
+   * Tools made from their cards (the bundled CLI) load their modules on their first call. Once they have been
+   * listed, they load in the background instead, shortly after the answer and the client's other requests at
+   * start: the first call comes after the model has read the list, and finds them ready. A failed load is left
+   * to that call, which tries again and reports it.
+   */
+  let warmed = false;
+  const warmBodies = () => {
+    if (warmed) return;
+    warmed = true;
+    setTimeout(() => {
+      for (const tool of enabled) loadBody(tool)?.catch(() => {});
+    }, WARM_AFTER_MS).unref();
+  };
+
   const runQuietly: RunTool = (tool, args, signal, person) =>
     run(tool, args, { signal, progress: () => {}, person });
 
@@ -274,6 +291,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
 
     /** The tools the person may call (every enabled tool when nobody signs in). */
     listTools(person?: Person) {
+      warmBodies();
       const offered =
         person === undefined
           ? enabled
