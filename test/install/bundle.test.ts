@@ -21,14 +21,28 @@ import { connectStdio, ROOT } from "./support.js";
 
 const CLI = join(ROOT, "dist", "cli.js");
 
-/** A module hook (node --import) that writes the URL of every module the process loads to $RECORD_LOADS. */
+/**
+ * A module hook (node --import) that writes the URL of every module the process loads to $RECORD_LOADS, and a
+ * line "LISTED" when the process writes its first tools/list answer: what loaded before it is what the start
+ * loaded, however late the test reads the file (listed tools go on loading in the background).
+ */
 const RECORD_LOADS_HOOK = `import { register } from "node:module";
+import { appendFileSync } from "node:fs";
 register("data:text/javascript," + encodeURIComponent(\`
 import { appendFileSync } from "node:fs";
 export async function load(url, context, next) {
   appendFileSync(process.env.RECORD_LOADS, url + "\\\\n");
   return next(url, context);
 }\`));
+const write = process.stdout.write.bind(process.stdout);
+let listed = false;
+process.stdout.write = (chunk, ...rest) => {
+  if (!listed && String(chunk).includes('"tools":[')) {
+    listed = true;
+    appendFileSync(process.env.RECORD_LOADS, "LISTED\\n");
+  }
+  return write(chunk, ...rest);
+};
 `;
 
 /**
@@ -41,12 +55,13 @@ async function startRecordingLoads(env: Record<string, string>) {
   const record = join(dir, "loads.txt");
   writeFileSync(hook, RECORD_LOADS_HOOK);
   writeFileSync(record, "");
-  const loaded = () =>
-    readFileSync(record, "utf8")
-      .split("\n")
+  const bundleFiles = (lines: string[]) =>
+    lines
       .filter((url) => url.startsWith("file:"))
       .map((url) => fileURLToPath(url))
       .filter((file) => file.startsWith(join(ROOT, "dist")));
+  const lines = () => readFileSync(record, "utf8").split("\n");
+  const loaded = () => bundleFiles(lines());
   const { client } = await connectStdio({
     command: "node",
     args: ["--import", pathToFileURL(hook).href, CLI],
@@ -58,7 +73,9 @@ async function startRecordingLoads(env: Record<string, string>) {
   };
   try {
     const listed = (await client.listTools()).tools.map((tool) => tool.name);
-    return { client, listed, files: loaded(), loaded, close };
+    const all = lines();
+    expect(all).toContain("LISTED");
+    return { client, listed, files: bundleFiles(all.slice(0, all.indexOf("LISTED"))), loaded, close };
   } catch (error) {
     await close();
     throw error;
