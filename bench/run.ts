@@ -113,7 +113,9 @@ A row measured in paired rounds also gives each round's ratio (median and range)
 margin means the machine was too loaded for that row to decide.
 
 Cold start measures dist/cli.js, the esbuild-bundled entry that \`npm run build\` writes after tsc (the .mcpb
-ships the same bundle). \`npm run bench -- --quick\` is a smoke run (fewer rounds, 2,000 users) that prints without writing this file.
+ships the same bundle). It lists from the tools' cards and loads no tool module until after its first tools/list
+(src/tools/card.ts). On Node 22.1+ it also turns on Node's compile cache (src/cli.ts), which the references do not;
+on the Node 20 these figures are measured with it does not exist, so they do not include it. \`npm run bench -- --quick\` is a smoke run (fewer rounds, 2,000 users) that prints without writing this file.
 To profile our server: \`npm run bench -- --only "one tool call" --cpu-prof /tmp/prof\`, then
 \`npx tsx bench/profile.ts /tmp/prof/<file>.cpuprofile\`. The Context section counts tokens, not time; it runs alone
 in a few seconds with \`npm run bench -- --only context\`.
