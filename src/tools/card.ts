@@ -23,17 +23,29 @@ export interface ToolCard {
   destroys: boolean;
 }
 
+/** The fields a card holds as the tool has them. */
+const COPIED = [
+  "name",
+  "title",
+  "description",
+  "toolset",
+  "annotations",
+  "finds",
+  "resource",
+  "instruction",
+] as const;
+type Copied = Pick<ToolCard, (typeof COPIED)[number]>;
+
+function copied(from: Copied): Copied {
+  return Object.fromEntries(
+    COPIED.filter((key) => from[key] !== undefined).map((key) => [key, from[key]]),
+  ) as Copied;
+}
+
 export function toolCard(tool: AnyTool): ToolCard {
   const { organization: scope } = tool;
   return {
-    name: tool.name,
-    title: tool.title,
-    description: tool.description,
-    toolset: tool.toolset,
-    annotations: tool.annotations,
-    ...(tool.finds === undefined ? {} : { finds: tool.finds }),
-    ...(tool.resource === undefined ? {} : { resource: tool.resource }),
-    ...(tool.instruction === undefined ? {} : { instruction: tool.instruction }),
+    ...copied(tool),
     organization:
       typeof scope === "string"
         ? scope
@@ -45,6 +57,16 @@ export function toolCard(tool: AnyTool): ToolCard {
     destroys: tool.target !== undefined,
   };
 }
+
+/** What a tool's card does not hold: its schemas and the functions that make its results. */
+const BODY_ONLY = [
+  "input",
+  "output",
+  "list",
+  "notFound",
+  "summary",
+  "notes",
+] as const satisfies readonly (keyof AnyTool)[];
 
 const pendingBodies = new WeakMap<AnyTool, () => Promise<void>>();
 
@@ -73,40 +95,18 @@ export function lazyTool(card: ToolCard, loadBody: () => Promise<AnyTool>): AnyT
         } as OrganizationScope);
   // Asserted: a getter of an optional field may answer undefined, which exactOptionalPropertyTypes tells apart.
   const tool = {
-    name: card.name,
-    title: card.title,
-    description: card.description,
-    toolset: card.toolset,
-    annotations: card.annotations,
-    ...(card.finds === undefined ? {} : { finds: card.finds }),
-    ...(card.resource === undefined ? {} : { resource: card.resource }),
-    ...(card.instruction === undefined ? {} : { instruction: card.instruction }),
+    ...copied(card),
     get organization() {
       return body?.organization ?? cardScope;
     },
     get target() {
       return body === undefined ? (card.destroys ? early : undefined) : body.target;
     },
-    get input() {
-      return loaded().input;
-    },
-    get output() {
-      return loaded().output;
-    },
-    get list() {
-      return loaded().list;
-    },
-    get notFound() {
-      return loaded().notFound;
-    },
-    get summary() {
-      return loaded().summary;
-    },
-    get notes() {
-      return loaded().notes;
-    },
     handler: (input: Record<string, unknown>, context: ToolContext) => loaded().handler(input, context),
   } as AnyTool;
+  // What only the module knows, read from it once it has loaded.
+  for (const key of BODY_ONLY)
+    Object.defineProperty(tool, key, { enumerable: true, get: () => loaded()[key] });
   let loading: Promise<void> | undefined;
   pendingBodies.set(tool, () => {
     loading ??= loadBody().then(

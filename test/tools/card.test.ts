@@ -86,7 +86,16 @@ describe("tools made from their cards", () => {
       const source = tools[i] as AnyTool;
       expect(pinnedParam(tool)).toBe(pinnedParam(source));
       expect(tool.target === undefined).toBe(source.target === undefined);
-      expect(tool.resource).toEqual(source.resource);
+      for (const key of [
+        "title",
+        "description",
+        "toolset",
+        "annotations",
+        "finds",
+        "resource",
+        "instruction",
+      ] as const)
+        expect(tool[key], `${tool.name}.${key}`).toEqual(source[key]);
     }
     // Nothing above loaded a module: every body is still out of reach.
     expect(loadBody(made[0] as AnyTool)).toBeInstanceOf(Promise);
