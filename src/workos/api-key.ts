@@ -29,6 +29,11 @@ export type ApiKey = z.infer<typeof apiKey>;
 export const apiKeyWithValue = apiKey.extend({ value: z.string() });
 export type ApiKeyWithValue = z.infer<typeof apiKeyWithValue>;
 
+/** Whether the key's expiry date has passed: WorkOS then refuses it, though it is still listed. */
+export function hasExpired(key: Pick<ApiKey, "expires_at">, now: number = Date.now()): boolean {
+  return key.expires_at !== null && Date.parse(key.expires_at) <= now;
+}
+
 /** A key in a list: which one it is (its name and last characters), what it may do, and when it was used. */
 export const apiKeySummary = defineSummary<ApiKey>({
   id: [z.string(), (key) => key.id],
@@ -40,4 +45,8 @@ export const apiKeySummary = defineSummary<ApiKey>({
   ],
   last_used_at: [optional.string("Never used when absent."), (key) => key.last_used_at ?? undefined],
   expires_at: [optional.string(), (key) => key.expires_at ?? undefined],
+  expired: [
+    optional.boolean("true when expires_at has passed: the key no longer works."),
+    (key) => (hasExpired(key) ? true : undefined),
+  ],
 });

@@ -60,6 +60,8 @@ describe("list_api_keys", () => {
         name: "Acme old integration",
         obfuscated_value: `sk_...${DEMO_API_KEY_VALUES.acmeExpired.slice(-4)}`,
         expires_at: "2024-06-30T00:00:00.000Z",
+        // Said in so many words: a model comparing dates to a today it does not know gets it wrong.
+        expired: true,
       },
       {
         id: DEMO_API_KEY_IDS.acmeReporting,
@@ -236,6 +238,20 @@ describe("revoke_api_key", () => {
     expect((await deletes()).map((r) => r.path)).toEqual([`/api_keys/${DEMO_API_KEY_IDS.acmeReporting}`]);
     const check = await h.call("validate_api_key", { value: DEMO_API_KEY_VALUES.acmeReporting });
     expect(dataOf(check)).toEqual({ valid: false });
+  });
+
+  it("says an expired key's callers lose nothing more", async () => {
+    const result = await h.call("revoke_api_key", {
+      api_key_id: DEMO_API_KEY_IDS.acmeExpired,
+      organization_id: acme,
+    });
+    expect(dataOf(result)).toMatchObject({
+      deleted: false,
+      impact: {
+        expires_at: "2024-06-30T00:00:00.000Z",
+        stops_working: "Nothing more: the key has already expired, so requests using it fail already.",
+      },
+    });
   });
 
   it("asks a client that can elicit for the key's exact name", async () => {

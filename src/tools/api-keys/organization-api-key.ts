@@ -2,7 +2,7 @@ import type { WorkOSClient } from "../../client/client.js";
 import { WorkOSError } from "../../client/errors.js";
 import { path } from "../../client/path.js";
 import type { DeletionTarget } from "../../confirm.js";
-import type { ApiKey } from "../../workos/api-key.js";
+import { type ApiKey, hasExpired } from "../../workos/api-key.js";
 
 /**
  * An organization's key, found in its list: WorkOS has no way to read one key, and finding it there is also
@@ -44,7 +44,9 @@ export async function apiKeyTarget(
       permissions: key.permissions,
       last_used_at: key.last_used_at ?? "never used",
       expires_at: key.expires_at,
-      stops_working: "Every request using this key fails authentication at once; callers need a new key.",
+      stops_working: hasExpired(key)
+        ? "Nothing more: the key has already expired, so requests using it fail already."
+        : "Every request using this key fails authentication at once; callers need a new key.",
     },
   };
 }
