@@ -30,8 +30,51 @@ export function viewOf(
   if (tool.list !== undefined) return listView(tool, input, output as ListPage, notes, options.maxChars);
   const summary = tool.summary?.(output as never, input as never) ?? objectSummary(tool, output);
   const known = fieldsOf(tool.output);
-  const view = fitObject({ summary, notes, data: visibleData(output) }, options.maxChars, known);
+  const whole = { summary, notes, data: visibleData(output) };
+  const view = firstItemsOf(whole, options.maxChars) ?? fitObject(whole, options.maxChars, known);
   return withinBudget(view, options.maxChars);
+}
+
+/**
+ * A WorkOS list that a tool without a list view returned (workos_read) keeps, over the budget, its first items
+ * rather than none, with `list_metadata.after` moved to the last one kept: WorkOS's cursor is the id of a page's
+ * last item, so the next call goes on from there. Undefined when it is no such list, fits whole, or not even one
+ * item fits (then it is cut as any object is).
+ */
+function firstItemsOf(view: ModelView, maxChars: number): ModelView | undefined {
+  const list = view.data as { object?: unknown; data?: unknown; list_metadata?: unknown } | null;
+  if (list?.object !== "list" || !Array.isArray(list.data)) return undefined;
+  const items: unknown[] = list.data;
+  if (sizeOf(withNotes(view)) <= maxChars) return undefined;
+  const firstItems = (count: number): ModelView => {
+    const last = (items[count - 1] as { id?: unknown } | undefined)?.id;
+    const cursor = isWorkOSId(last) ? last : undefined;
+    const metadata = typeof list.list_metadata === "object" ? list.list_metadata : {};
+    return withNotes({
+      ...view,
+      notes: [
+        ...(view.notes ?? []),
+        `Kept the first ${count} of the ${items.length} items WorkOS returned, to stay under ${maxChars} characters.` +
+          (cursor === undefined
+            ? " Ask for fewer (a smaller limit) to see the rest."
+            : ` For the rest, call again with the same arguments and query.after set to ${quote.id(cursor)}.`),
+      ],
+      data: {
+        ...list,
+        data: items.slice(0, count),
+        ...(cursor === undefined ? {} : { list_metadata: { ...metadata, after: cursor } }),
+      },
+    });
+  };
+  // The most items that fit: a view grows with each item, so a binary search finds it.
+  let fits = 0;
+  let fitsNot = items.length;
+  while (fitsNot - fits > 1) {
+    const middle = Math.floor((fits + fitsNot) / 2);
+    if (sizeOf(firstItems(middle)) <= maxChars) fits = middle;
+    else fitsNot = middle;
+  }
+  return fits === 0 ? undefined : firstItems(fits);
 }
 
 /** A list tool's item schema: its output is a WorkOS list. */

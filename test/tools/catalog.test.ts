@@ -115,7 +115,7 @@ describe("workos_read and workos_write", () => {
     const after = (await h.requests()).at(-1)?.query;
     expect(after).toEqual({ limit: "2" });
     expect(viewOf(result).summary).toMatch(
-      /: 2 items; more follow: call again with query\.after="org_\w+"\.$/,
+      /: WorkOS returned 2 items; more follow: call again with query\.after="org_\w+"\.$/,
     );
   });
 
@@ -133,7 +133,7 @@ describe("workos_read and workos_write", () => {
     });
     const result = await h.call("workos_read", { operation: "OrganizationsController_list" });
     expect(viewOf(result).summary).toBe(
-      "GET /organizations (OrganizationsController_list): 0 items; more follow: pass data.list_metadata.after as query.after.",
+      "GET /organizations (OrganizationsController_list): WorkOS returned 0 items; more follow: pass data.list_metadata.after as query.after.",
     );
   });
 
@@ -653,5 +653,35 @@ describe("the server instructions", () => {
     expect(without.mcp.getInstructions()).not.toContain("find_workos_operations");
     const off = await harness();
     expect(off.mcp.getInstructions()).not.toContain("find_workos_operations");
+  });
+});
+
+describe("workos_read over the result budget", () => {
+  it("keeps a list's first items, with the cursor moved to the last one kept, where the next call goes on", async () => {
+    const budget = 2_000;
+    const hh = await harness({
+      argv: ["--toolsets", "catalog"],
+      env: { WORKOS_MCP_MAX_RESULT_CHARS: String(budget) },
+    });
+    const args = { operation: "OrganizationsController_list", query: { limit: 100 } };
+    const whole = (
+      (await hh.control("GET", "/organizations?limit=100")) as { data: { id: string }[] }
+    ).data.map((org) => org.id);
+    const first = await hh.call("workos_read", args);
+    const page = dataOf<{ data: { id: string }[]; list_metadata: { after: string | null } }>(first);
+    const kept = page.data.map((org) => org.id);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(whole.length);
+    expect(kept).toEqual(whole.slice(0, kept.length));
+    expect(page.list_metadata.after).toBe(kept.at(-1));
+    expect(viewOf(first).notes).toContain(
+      `Kept the first ${kept.length} of the ${whole.length} items WorkOS returned, to stay under ${budget} characters. ` +
+        `For the rest, call again with the same arguments and query.after set to "${kept.at(-1)}".`,
+    );
+    expect(textOf(first).length).toBeLessThanOrEqual(budget);
+    expect(JSON.stringify(first.structuredContent).length).toBeLessThanOrEqual(budget);
+
+    const next = await hh.call("workos_read", { ...args, query: { ...args.query, after: kept.at(-1) } });
+    expect(dataOf<{ data: { id: string }[] }>(next).data[0]?.id).toBe(whole[kept.length]);
   });
 });

@@ -80,7 +80,7 @@ export function answerSummary(operationId: string, output: Record<string, unknow
       : typeof meta.after === "string"
         ? "more follow: pass data.list_metadata.after as query.after"
         : "this is the last page";
-    return `${call}: ${data.length} items; ${more}.`;
+    return `${call}: WorkOS returned ${data.length} items; ${more}.`;
   }
   return Object.keys(output).length === 0
     ? `${call}: done; WorkOS answered with no content.`
