@@ -267,10 +267,10 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
   }
 
   /**
-   * Tools made from their cards (the bundled CLI) load their modules on their first call. Once they have been
-   * listed, they load in the background instead, shortly after the answer and the client's other requests at
-   * start: the first call comes after the model has read the list, and finds them ready. A failed load is left
-   * to that call, which tries again and reports it.
+   * Tools made from their cards (the bundled CLI) load their modules on their first call, and the WorkOS client
+   * loads undici on its first request. Once the tools have been listed, both load in the background instead,
+   * shortly after the answer and the client's other requests at start: the first call comes after the model has
+   * read the list, and finds them ready. A failed load is left to that call, which tries again and reports it.
    */
   let warmed = false;
   const warmBodies = () => {
@@ -278,6 +278,7 @@ export function createPipeline(config: Config, deps: PipelineDeps) {
     warmed = true;
     setTimeout(() => {
       for (const tool of enabled) loadBody(tool)?.catch(() => {});
+      deps.client.warm();
     }, WARM_AFTER_MS).unref();
   };
 

@@ -49,6 +49,22 @@ describe("connection handling", () => {
     expect(sockets.every((socket) => !socket.destroyed)).toBe(true);
   });
 
+  it("warm() makes the pool without opening a connection; requests then use it, and close() still closes", async () => {
+    const { server, sockets, requests, url } = await listen((_req, res) => res.end('{"ok":true}'));
+    const client = new WorkOSClient({ apiKey: "sk_test_warm", baseUrl: url });
+    track(client, server);
+    client.warm();
+    client.warm();
+    // Long enough for undici's import and the pool: still no socket, no request.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sockets).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await client.get("/ping")).toEqual({ ok: true });
+    await client.close();
+    client.warm();
+    await expect(client.get("/ping")).rejects.toThrow("The WorkOS client is closed.");
+  });
+
   it("sends bearer auth, and no Content-Type without a body", async () => {
     const { server, requests, url } = await listen((_req, res) => res.end());
     const client = new WorkOSClient({ apiKey: "sk_test_headers", baseUrl: url });

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -140,6 +140,7 @@ describe("the bundled CLI (dist/cli.js)", () => {
     const names = Object.keys(TOOLSET_OF);
     const isDefault = (name: string) =>
       (DEFAULT_TOOLSETS as readonly string[]).includes(TOOLSET_OF[name as keyof typeof TOOLSET_OF]);
+    const isUndici = (file: string) => /^undici-\w+\.js$/.test(basename(file));
     const call = async (client: Client, name: string, args: Record<string, unknown> = {}) => {
       const result = await client.callTool({ name, arguments: args });
       expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
@@ -149,10 +150,20 @@ describe("the bundled CLI (dist/cli.js)", () => {
     try {
       expect(byDefault.listed).toEqual(names.filter(isDefault));
       for (const name of names) expect(defining(byDefault.files, name), name).toEqual([]);
+      expect(byDefault.files.filter(isUndici)).toEqual([]);
+      // Soon after the listing, with no call, the listed tools' modules and undici load in the background.
+      await vi.waitFor(
+        () => {
+          expect(byDefault.loaded().filter(isUndici)).toHaveLength(1);
+          for (const name of names)
+            expect(defining(byDefault.loaded(), name), name).toHaveLength(isDefault(name) ? 1 : 0);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
       // A tool of an off toolset is refused in words, and loads nothing.
       const refused = await byDefault.client.callTool({ name: "list_audit_log_actions", arguments: {} });
       expect(JSON.stringify(refused.content)).toContain('its toolset \\"audit_logs\\" is not enabled');
-      // The first call loads the default toolsets' chunk, and only it.
+      // After a call, the default toolsets' chunk is loaded, and only it.
       await call(byDefault.client, "get_organization", { organization_id: DEMO_IDS.organizations.acme });
       for (const name of names)
         expect(defining(byDefault.loaded(), name), name).toHaveLength(isDefault(name) ? 1 : 0);
