@@ -131,6 +131,25 @@ export const READ: ToolAnnotations = {
   openWorldHint: true,
 };
 
+/** Annotations for a call that adds something new each time it runs (a create, a send, a link). */
+export const WRITE: ToolAnnotations = {
+  readOnlyHint: false,
+  destructiveHint: false,
+  idempotentHint: false,
+  openWorldHint: true,
+};
+
+/**
+ * Annotations for a call that deletes, revokes or overwrites: what it changes may be lost, and repeating it
+ * changes nothing more.
+ */
+export const DESTRUCTIVE: ToolAnnotations = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: true,
+  openWorldHint: true,
+};
+
 /**
  * Thrown by a handler that will not do what was asked, before changing anything: the server answers with
  * its message, our own words for the model, as an isError result.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PORTAL_INTENTS } from "../../workos-vocabulary.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { organizationId } from "../params.js";
 
 export default defineTool({
@@ -30,7 +30,7 @@ export default defineTool({
     link: z.string().describe("The Admin Portal URL."),
     expires_at: z.string().describe("When the link stops working (5 minutes after it was made)."),
   }),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   summary: ({ expires_at }) => `Admin Portal link created; it expires at ${expires_at}.`,
   notes: () => [
     "Anyone holding the link can change this organization's setup, and it works for 5 minutes: share it only with the organization's IT admin, right away.",

@@ -3,7 +3,7 @@ import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { API_KEY_ID_PREFIX } from "../../workos/api-key.js";
 import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { organizationId } from "../params.js";
 import { readApiKeyWithValue } from "./read-api-key.js";
 
@@ -24,7 +24,7 @@ export default defineTool({
       .describe("When it stops working (ISO 8601; default never)."),
   }),
   output: readApiKeyWithValue,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   // The summary never holds the value: it is in data alone, once.
   summary: (created) =>
     `Created API key ${quote.id(created.id, API_KEY_ID_PREFIX)} for organization ` +

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import { API_KEY_ID_PREFIX } from "../../workos/api-key.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { confirmationToken, organizationId, workosId } from "../params.js";
 import { apiKeyTarget, organizationApiKey } from "./organization-api-key.js";
 
@@ -19,7 +19,7 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   notFound: ({ organization_id }) =>
     `Organization ${organization_id} has no API key with this id: list_api_keys lists its keys.`,
   target: ({ api_key_id, organization_id }, { client, signal }) =>

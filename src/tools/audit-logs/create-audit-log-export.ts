@@ -2,7 +2,7 @@ import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
 import { auditLogExport } from "../../workos/audit-log-export.js";
 import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { organizationId, timestamp } from "../params.js";
 import { readable } from "../readable.js";
 import { exportState } from "./export-state.js";
@@ -51,7 +51,7 @@ export default defineTool({
         ]
       : [],
   // Each call makes a new export, whose file is built anew.
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: async (body, { client, signal }) => {
     const created = await client.post<z.input<typeof auditLogExport>>("/audit_logs/exports", {
       body,

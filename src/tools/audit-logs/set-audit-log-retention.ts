@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUDIT_LOG_RETENTION_DAYS } from "../../workos-vocabulary.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { organizationId } from "../params.js";
 import { keeps, readRetention, retentionOfOrganization, retentionRoute } from "./retention.js";
 
@@ -31,7 +31,7 @@ export default defineTool({
         ]
       : [],
   // Shortening the period deletes events; setting the same period again changes nothing.
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: async ({ organization_id, retention_period_in_days }, { client, signal }) => {
     const before = await readRetention(client, organization_id, signal);
     const previous = before.retention_period_in_days ?? null;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { ROLE_ASSIGNMENT_ID_PREFIX, roleAssignment } from "../../workos/role-assignment.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { organizationMembershipId, roleSlug } from "../params.js";
 import { readable } from "../readable.js";
@@ -24,7 +24,7 @@ export default defineTool({
     })
     .superRefine(oneResource),
   output: readable(roleAssignment),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   summary: (a) =>
     `Assigned role ${quote.word(a.role.slug, "as data says")} on the resource ` +
     `(assignment ${quote.id(a.id, ROLE_ASSIGNMENT_ID_PREFIX)}).`,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { type Role, role } from "../../workos/role.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { organizationId, roleSlug } from "../params.js";
 import { readable } from "../readable.js";
 import { permissionCount, permissionSlug, roleDescription, roleName } from "./fields.js";
@@ -24,7 +24,7 @@ export default defineTool({
     resource_type_slug: z.string().min(1).optional().describe("e.g. project (default organization)."),
   }),
   output: readable(role),
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   summary: (r) =>
     `Created role ${quote.word(r.slug, "as data says")} with ${permissionCount(r.permissions)}.`,
   handler: async ({ organization_id, permissions, ...body }, { client, signal }) => {

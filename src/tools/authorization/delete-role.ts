@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { confirmationToken, organizationId, roleSlug } from "../params.js";
 import { roleTarget } from "./targets.js";
 
@@ -21,7 +21,7 @@ export default defineTool({
   notFound: ({ organization_id }) =>
     `Organization ${organization_id} has no role with this slug, or no such organization exists: ` +
     `list_roles with organization_id ${organization_id} lists its roles.`,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ organization_id, slug }, { client, signal }) =>
     roleTarget(client, organization_id, slug, signal),
   summary: deletionSummary,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import { ROLE_ASSIGNMENT_ID_PREFIX } from "../../workos/role-assignment.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { confirmationToken, organizationMembershipId, workosId } from "../params.js";
 import { roleAssignmentTarget } from "./targets.js";
@@ -24,7 +24,7 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ organization_membership_id, role_assignment_id }, { client, signal }) =>
     roleAssignmentTarget(client, organization_membership_id, role_assignment_id, signal),
   summary: deletionSummary,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { type Role, role } from "../../workos/role.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { organizationId, roleSlug } from "../params.js";
 import { readable } from "../readable.js";
 import { permissionCount, permissionSlug, roleDescription, roleName } from "./fields.js";
@@ -28,7 +28,7 @@ export default defineTool({
         "An organization's custom role is changed with its organization_id."
       : `Organization ${organization_id} has no custom role with this slug (environment roles are changed without ` +
         "organization_id, which a pinned server does not allow), or a permission named does not exist (list_permissions).",
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   summary: (r) => `Role ${quote.word(r.slug, "as data says")} now grants ${permissionCount(r.permissions)}.`,
   handler: async ({ slug, organization_id, permissions, ...body }, { client, signal }) => {
     const route =

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { directoryTarget } from "../impact.js";
 import { ownerOf, ownerOfDirectory } from "../owners.js";
 import { confirmationToken, directoryId } from "../params.js";
@@ -20,7 +20,7 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ directory_id }, { client, signal }) => directoryTarget(client, directory_id, signal),
   summary: deletionSummary,
   notes: (outcome) => deletionNotes("delete_directory", outcome),

@@ -4,7 +4,7 @@ import { quote } from "../../mcp/quote.js";
 import { type FeatureFlag, featureFlag } from "../../workos/feature-flag.js";
 import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { USER_ID_PREFIX } from "../../workos/user.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { organizationId, userId } from "../params.js";
 import { readable } from "../readable.js";
@@ -45,7 +45,7 @@ export default defineTool({
     user_id: z.string().optional(),
     flag: readFlag,
   }),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   notFound: flagNotFound,
   summary: ({ targeted, organization_id, user_id, flag }) => {
     const who =

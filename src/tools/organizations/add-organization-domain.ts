@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
 import { ORGANIZATION_DOMAIN_ID_PREFIX, organizationDomain } from "../../workos/organization-domain.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { domainNameUnlisted, organizationId } from "../params.js";
 import { readable } from "../readable.js";
 
@@ -26,6 +26,6 @@ export default defineTool({
           "The domain's owner must publish a DNS TXT record with verification_token (see data), then call " +
             "verify_organization_domain. generate_portal_link with intent domain_verification lets their IT admin do it.",
         ],
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: (body, { client, signal }) => client.post("/organization_domains", { body, signal }),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
 import { ORGANIZATION_ID_PREFIX, organization } from "../../workos/organization.js";
 import { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { domainData, externalId, metadata } from "../params.js";
 import { readable } from "../readable.js";
 
@@ -49,7 +49,7 @@ export default defineTool({
   }),
   output: readable(organization),
   summary: (org) => `Created organization ${quote.id(org.id, ORGANIZATION_ID_PREFIX)}.`,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: ({ idempotency_key, ...body }, { client, signal }) =>
     client.post("/organizations", {
       body,

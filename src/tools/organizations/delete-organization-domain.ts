@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { organizationDomainTarget } from "../impact.js";
 import { ownerOf, ownerOfOrganizationDomain } from "../owners.js";
 import { confirmationToken, domainNotFound, organizationDomainId } from "../params.js";
@@ -20,7 +20,7 @@ export default defineTool({
   }),
   output: deletion,
   notFound: domainNotFound,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ organization_domain_id }, { client, signal }) =>
     organizationDomainTarget(client, organization_domain_id, signal),
   summary: deletionSummary,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { organizationTarget } from "../impact.js";
 import { confirmationToken, organizationId } from "../params.js";
 
@@ -19,7 +19,7 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ organization_id }, { client, signal }) => organizationTarget(client, organization_id, signal),
   summary: deletionSummary,
   notes: (outcome) => deletionNotes("delete_organization", outcome),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { organization } from "../../workos/organization.js";
 import { DOMAIN_DATA_STATES } from "../../workos-vocabulary.js";
-import { defineTool, ToolRefusal } from "../define.js";
+import { DESTRUCTIVE, defineTool, ToolRefusal } from "../define.js";
 import { domainData, externalId, metadata, organizationId } from "../params.js";
 import { readable } from "../readable.js";
 import { expectShape } from "../shape.js";
@@ -46,7 +46,7 @@ export default defineTool({
   }),
   output: readOrganization.extend({ changes: organizationChanges }),
   summary: (updated) => describeChanges(updated.id, updated.changes),
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: async ({ organization_id, ...body }, { client, signal }) => {
     const at = path`/organizations/${organization_id}`;
     const before = expectShape(readOrganization, await client.get(at, { signal }), "an organization");

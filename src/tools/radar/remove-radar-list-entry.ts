@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { effectOf, radarListInput, radarListPath, radarListResult } from "./radar-list.js";
 
 export default defineTool({
@@ -14,7 +14,7 @@ export default defineTool({
   output: radarListResult.extend({ removed: z.literal(true) }),
   // Destructive: it takes a rule away, and a removed block loosens protection. Not confirmed like a delete:
   // the entry is all it loses, and add_radar_list_entry puts it back as it was.
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   notFound: ({ type, action }) =>
     `The entry is not on the ${type} ${action} list (WorkOS offers no way to list entries; check the spelling).`,
   summary: ({ type, action }) => `Removed the entry from the Radar ${type} ${action} list.`,

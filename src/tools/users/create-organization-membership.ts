@@ -6,7 +6,7 @@ import {
   organizationMembership,
 } from "../../workos/organization-membership.js";
 import { USER_ID_PREFIX } from "../../workos/user.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { ownerOfNewMember } from "../owners.js";
 import { organizationId, roleSlug, userId } from "../params.js";
 import { readable } from "../readable.js";
@@ -34,7 +34,7 @@ export default defineTool({
     `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} is now a member of ` +
     `${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} with role ${quote.word(m.role.slug, "as data says")} ` +
     `(membership ${quote.id(m.id, ORGANIZATION_MEMBERSHIP_ID_PREFIX)}).`,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: (body, { client, signal }) =>
     client.post("/user_management/organization_memberships", { body, signal }),
 });

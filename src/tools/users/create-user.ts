@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
 import { USER_ID_PREFIX, user } from "../../workos/user.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { externalId, metadata } from "../params.js";
 import { readable } from "../readable.js";
 
@@ -27,6 +27,6 @@ export default defineTool({
   output: readable(user),
   summary: (created) =>
     `Created user ${quote.id(created.id, USER_ID_PREFIX)} (${quote.email(created.email, "email in data")}).`,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: (body, { client, signal }) => client.post("/user_management/users", { body, signal }),
 });

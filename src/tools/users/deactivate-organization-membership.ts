@@ -4,7 +4,7 @@ import { quote } from "../../mcp/quote.js";
 import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { organizationMembership } from "../../workos/organization-membership.js";
 import { USER_ID_PREFIX } from "../../workos/user.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { organizationMembershipId } from "../params.js";
 import { readable } from "../readable.js";
@@ -25,7 +25,7 @@ export default defineTool({
     `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} no longer has access to ` +
     `${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")} ` +
     `(status ${quote.word(m.status, "in data")}).`,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: ({ organization_membership_id }, { client, signal }) =>
     client.put(path`/user_management/organization_memberships/${organization_membership_id}/deactivate`, {
       body: {},

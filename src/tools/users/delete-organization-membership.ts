@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { organizationMembershipTarget } from "../impact.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { confirmationToken, organizationMembershipId } from "../params.js";
@@ -19,7 +19,7 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ organization_membership_id }, { client, signal }) =>
     organizationMembershipTarget(client, organization_membership_id, signal),
   summary: deletionSummary,

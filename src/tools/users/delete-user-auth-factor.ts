@@ -3,7 +3,7 @@ import { path } from "../../client/path.js";
 import { type DeletionTarget, deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import { AUTHENTICATION_FACTOR_ID_PREFIX, authenticationFactor } from "../../workos/authentication-factor.js";
 import { user } from "../../workos/user.js";
-import { defineTool, type ToolContext } from "../define.js";
+import { DESTRUCTIVE, defineTool, type ToolContext } from "../define.js";
 import { SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { confirmationToken, workosId } from "../params.js";
 import { readable } from "../readable.js";
@@ -73,7 +73,7 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ authentication_factor_id }, context) => factorTarget(authentication_factor_id, context),
   summary: deletionSummary,
   notes: (outcome) => deletionNotes("delete_user_auth_factor", outcome),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { path } from "../../client/path.js";
 import { deletion, deletionNotes, deletionSummary } from "../../confirm.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { userTarget } from "../impact.js";
 import { ownerOf, SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { confirmationToken, userId } from "../params.js";
@@ -20,7 +20,7 @@ export default defineTool({
     confirmation_token: confirmationToken,
   }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ user_id }, { client, signal }) => userTarget(client, user_id, signal),
   summary: deletionSummary,
   notes: (outcome) => deletionNotes("delete_user", outcome),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
 import { readable } from "../readable.js";
@@ -21,7 +21,7 @@ export default defineTool({
   summary: (sent) =>
     `Resent invitation ${quote.id(sent.id, INVITATION_ID_PREFIX)} to ${quote.email(sent.email, "the invitee")}; ` +
     `it expires ${quote.time(sent.expires_at, "as data says")}.`,
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: ({ invitation_id }, { client, signal }) =>
     client.post(path`/user_management/invitations/${invitation_id}/resend`, { body: {}, signal }),
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { ownerOf, ownerOfInvitation } from "../owners.js";
 import { invitationId } from "../params.js";
 import { readable } from "../readable.js";
@@ -21,7 +21,7 @@ export default defineTool({
   summary: (revoked) =>
     `Revoked invitation ${quote.id(revoked.id, INVITATION_ID_PREFIX)} to ${quote.email(revoked.email, "the invitee")}; ` +
     "its link no longer works.",
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: ({ invitation_id }, { client, signal }) =>
     client.post(path`/user_management/invitations/${invitation_id}/revoke`, { signal }),
 });

@@ -4,7 +4,7 @@ import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { SESSION_ID_PREFIX, type Session, session } from "../../workos/session.js";
 import { type User, user } from "../../workos/user.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { ownerOfSession, SESSION_HINT } from "../owners.js";
 import { sessionId, userId } from "../params.js";
 import { readable } from "../readable.js";
@@ -35,7 +35,7 @@ export default defineTool({
   summary: ({ user: who, session: ended }) =>
     `Signed ${quote.email(who.email, "the user")} out of session ${quote.id(ended.id, SESSION_ID_PREFIX)} ` +
     `(signed in by ${quote.word(ended.auth_method, "a method WorkOS names in data")}).`,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: async ({ session_id, user_id }, { client, signal }) => {
     const [owner, sessions] = await Promise.all([
       client.get<User>(path`/user_management/users/${user_id}`, { signal }),

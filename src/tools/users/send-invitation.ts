@@ -3,7 +3,7 @@ import { quote } from "../../mcp/quote.js";
 import { INVITATION_ID_PREFIX, invitation } from "../../workos/invitation.js";
 import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { INVITATION_EXPIRES_IN_DAYS } from "../../workos-vocabulary.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { organizationId, roleSlug } from "../params.js";
 import { readable } from "../readable.js";
 
@@ -43,6 +43,6 @@ export default defineTool({
       `${quote.id(sent.id, INVITATION_ID_PREFIX)} expires ${quote.time(sent.expires_at, "as data says")}.`
     );
   },
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: (body, { client, signal }) => client.post("/user_management/invitations", { body, signal }),
 });

@@ -4,7 +4,7 @@ import { quote } from "../../mcp/quote.js";
 import { ORGANIZATION_ID_PREFIX } from "../../workos/organization.js";
 import { organizationMembership } from "../../workos/organization-membership.js";
 import { USER_ID_PREFIX } from "../../workos/user.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { ownerOf, ownerOfOrganizationMembership } from "../owners.js";
 import { organizationMembershipId, roleSlug } from "../params.js";
 import { readable } from "../readable.js";
@@ -23,7 +23,7 @@ export default defineTool({
   summary: (m) =>
     `${quote.email(m.user?.email, quote.id(m.user_id, USER_ID_PREFIX, "the user"))} now has role ` +
     `${quote.word(m.role.slug, "as data says")} in ${quote.id(m.organization_id, ORGANIZATION_ID_PREFIX, "the organization")}.`,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: ({ organization_membership_id, role_slug }, { client, signal }) =>
     client.put(path`/user_management/organization_memberships/${organization_membership_id}`, {
       body: { role_slug },

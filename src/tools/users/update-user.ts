@@ -2,7 +2,7 @@ import { z } from "zod";
 import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { USER_ID_PREFIX, user } from "../../workos/user.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { ownerOf, SOLE_USER_HINT, soleOwnerOfUser } from "../owners.js";
 import { externalId, metadata, userId } from "../params.js";
 import { readable } from "../readable.js";
@@ -32,7 +32,7 @@ export default defineTool({
   output: readable(user),
   summary: (updated) =>
     `Updated user ${quote.id(updated.id, USER_ID_PREFIX)}; data is the user as it is now.`,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: ({ user_id, ...body }, { client, signal }) =>
     client.put(path`/user_management/users/${user_id}`, { body, signal }),
 });

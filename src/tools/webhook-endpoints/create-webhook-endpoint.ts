@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { quote } from "../../mcp/quote.js";
 import { WEBHOOK_ENDPOINT_ID_PREFIX, webhookEndpoint } from "../../workos/webhook-endpoint.js";
-import { defineTool } from "../define.js";
+import { defineTool, WRITE } from "../define.js";
 import { readable } from "../readable.js";
 import { endpointUrl, eventCount, eventTypes } from "./fields.js";
 
@@ -23,6 +23,6 @@ export default defineTool({
     "Its secret (in data) signs every delivery to this endpoint. Give it to the user to store now (their receiver verifies " +
       "with it; WORKOS_WEBHOOK_SECRET for validate_webhook): no tool shows it again.",
   ],
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  annotations: WRITE,
   handler: (body, { client, signal }) => client.post("/webhook_endpoints", { body, signal }),
 });

@@ -3,7 +3,7 @@ import { WorkOSError } from "../../client/errors.js";
 import { path } from "../../client/path.js";
 import { type DeletionTarget, deletion, deletionNotes, deletionSummary } from "../../confirm.js";
 import type { WebhookEndpoint } from "../../workos/webhook-endpoint.js";
-import { defineTool, type ToolContext } from "../define.js";
+import { DESTRUCTIVE, defineTool, type ToolContext } from "../define.js";
 import { confirmationToken } from "../params.js";
 import { eventCount, webhookEndpointId } from "./fields.js";
 
@@ -47,7 +47,7 @@ export default defineTool({
   organization: "environment",
   input: z.strictObject({ webhook_endpoint_id: webhookEndpointId, confirmation_token: confirmationToken }),
   output: deletion,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   target: ({ webhook_endpoint_id }, context) => endpointTarget(webhook_endpoint_id, context),
   summary: deletionSummary,
   notes: (outcome) => deletionNotes("delete_webhook_endpoint", outcome),

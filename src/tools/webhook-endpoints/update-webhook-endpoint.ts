@@ -3,7 +3,7 @@ import { path } from "../../client/path.js";
 import { quote } from "../../mcp/quote.js";
 import { WEBHOOK_ENDPOINT_ID_PREFIX, type WebhookEndpoint } from "../../workos/webhook-endpoint.js";
 import { WEBHOOK_ENDPOINT_STATUSES } from "../../workos-vocabulary.js";
-import { defineTool } from "../define.js";
+import { DESTRUCTIVE, defineTool } from "../define.js";
 import { readable } from "../readable.js";
 import {
   endpointUrl,
@@ -35,7 +35,7 @@ export default defineTool({
   summary: (updated) =>
     `Webhook endpoint ${quote.id(updated.id, WEBHOOK_ENDPOINT_ID_PREFIX)} is ${quote.word(updated.status, "as data says")}, ` +
     `for ${eventCount(updated.events)}.`,
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  annotations: DESTRUCTIVE,
   handler: async ({ webhook_endpoint_id, ...body }, { client, signal }) =>
     withoutSecret(
       await client.patch<WebhookEndpoint>(path`/webhook_endpoints/${webhook_endpoint_id}`, { body, signal }),
