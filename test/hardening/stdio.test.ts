@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { MAX_MESSAGE_BYTES } from "../../src/mcp/limits.js";
 import { StdioTransport } from "../../src/stdio.js";
 import { MAX_PAYLOAD_BYTES } from "../../src/webhooks/verify.js";
+import { envelope } from "../support/wire.js";
 
 // The built server over real stdio, fed raw lines as a careless or hostile client would send them.
 const CLI = join(import.meta.dirname, "..", "..", "dist", "cli.js");
@@ -68,11 +69,7 @@ function start(era: "2025-11-25" | "2026-07-28" = "2025-11-25"): Session {
 }
 
 /** What every request of the 2026-07-28 era carries in its params' _meta. */
-const ENVELOPE = {
-  "io.modelcontextprotocol/protocolVersion": "2026-07-28",
-  "io.modelcontextprotocol/clientInfo": { name: "raw", version: "0" },
-  "io.modelcontextprotocol/clientCapabilities": {},
-};
+const ENVELOPE = envelope();
 
 const call = (id: number, name: string, args: Record<string, unknown>) => ({
   jsonrpc: "2.0",

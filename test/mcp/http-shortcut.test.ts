@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WorkOSClient } from "../../src/client/client.js";
-import { clientOptions, loadConfig } from "../../src/config.js";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { type RunningHttpServer, startHttpServer } from "../../src/http.js";
 import { registerSecret } from "../support/secret-scan.js";
+import { emulatorForFile, envelope, normalized } from "../support/wire.js";
 
 // Plain 2026-07-28 tool calls over HTTP are answered by src/http-shortcut.ts once the SDK has answered one of
 // their kind. Its answers must be the SDK's, status, headers and body: the same raw POSTs go to a server with
@@ -13,40 +12,21 @@ const TOKEN = "shortcut-token-0123456789abcdef01234567";
 registerSecret(TOKEN);
 
 const ORG = Object.values(DEMO_IDS.organizations)[0] as string;
-const ENVELOPE = {
-  "io.modelcontextprotocol/protocolVersion": "2026-07-28",
-  "io.modelcontextprotocol/clientInfo": { name: "raw", version: "0" },
-  "io.modelcontextprotocol/clientCapabilities": {},
-};
-const CODEX = {
-  ...ENVELOPE,
-  "io.modelcontextprotocol/clientInfo": { name: "codex-mcp-client", version: "1" },
-};
+const ENVELOPE = envelope();
+const CODEX = envelope("codex-mcp-client");
 
-let emulator: RunningEmulator;
-let workos: WorkOSClient;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  workos = new WorkOSClient(
-    clientOptions({ ...loadConfig({ WORKOS_API_KEY: emulator.apiKey }, []), baseUrl: emulator.url }),
-  );
-});
-afterAll(async () => {
-  await workos.close();
-  await emulator.close();
-});
+const shared = emulatorForFile();
 
 async function serve(shortcut: boolean): Promise<RunningHttpServer> {
   const config = {
-    ...loadConfig({ WORKOS_API_KEY: emulator.apiKey, WORKOS_MCP_HTTP_TOKEN: TOKEN }, [
+    ...loadConfig({ WORKOS_API_KEY: shared.emulator.apiKey, WORKOS_MCP_HTTP_TOKEN: TOKEN }, [
       "--http",
       "--port",
       "0",
     ]),
-    baseUrl: emulator.url,
+    baseUrl: shared.emulator.url,
   };
-  return startHttpServer(config, { client: workos, shortcut });
+  return startHttpServer(config, { client: shared.workos, shortcut });
 }
 
 interface Post {
@@ -60,15 +40,6 @@ function post(id: unknown, name: string, args: unknown, meta: unknown = ENVELOPE
     body: { jsonrpc: "2.0", id, method: "tools/call", params: { name, arguments: args, _meta: meta } },
     headers: { "mcp-method": "tools/call", "mcp-name": name, ...headers },
   };
-}
-
-/** What differs per call whoever answers (fence tag, WorkOS request id, confirmation token and its expiry). */
-function normalized(text: string): string {
-  return text
-    .replace(/workos-data-[0-9a-f]{8}/g, "workos-data-TAG")
-    .replace(/req_[0-9A-Z]{26}/g, "req_ID")
-    .replace(/ct_[0-9a-z]+_[0-9a-f]{64}/g, "ct_TOKEN")
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "TIME");
 }
 
 async function transcript(shortcut: boolean, posts: Post[]) {

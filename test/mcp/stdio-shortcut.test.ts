@@ -1,41 +1,21 @@
 import { PassThrough } from "node:stream";
 import { serveStdio } from "@modelcontextprotocol/server/stdio";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WorkOSClient } from "../../src/client/client.js";
-import { clientOptions, loadConfig } from "../../src/config.js";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { DEMO_IDS } from "../../src/emulator/demo-seed.js";
-import { type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { stdioServing } from "../../src/server.js";
 import { StdioTransport } from "../../src/stdio.js";
 import type { ToolCallShortcut } from "../../src/stdio-shortcut.js";
+import { emulatorForFile, envelope, initialize, normalized } from "../support/wire.js";
 
 // Plain tool calls over stdio are answered by src/stdio-shortcut.ts instead of the SDK. Its answers must be the
 // SDK's, byte for byte: the same raw lines go to a server with the shortcut and to one without, one at a time.
 
 const ORG = Object.values(DEMO_IDS.organizations)[0] as string;
-const ENVELOPE = {
-  "io.modelcontextprotocol/protocolVersion": "2026-07-28",
-  "io.modelcontextprotocol/clientInfo": { name: "raw", version: "0" },
-  "io.modelcontextprotocol/clientCapabilities": {},
-};
-const CODEX_ENVELOPE = {
-  ...ENVELOPE,
-  "io.modelcontextprotocol/clientInfo": { name: "codex-mcp-client", version: "1" },
-};
+const ENVELOPE = envelope();
+const CODEX_ENVELOPE = envelope("codex-mcp-client");
 
-let emulator: RunningEmulator;
-let workos: WorkOSClient;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  workos = new WorkOSClient(
-    clientOptions({ ...loadConfig({ WORKOS_API_KEY: emulator.apiKey }, []), baseUrl: emulator.url }),
-  );
-});
-afterAll(async () => {
-  await workos.close();
-  await emulator.close();
-});
+const shared = emulatorForFile();
 
 interface Wire {
   /** Sends one raw line and resolves with what the server wrote until the answer with this id. */
@@ -46,8 +26,11 @@ interface Wire {
 }
 
 function serve(withShortcut: boolean): Wire {
-  const config = { ...loadConfig({ WORKOS_API_KEY: emulator.apiKey }, []), baseUrl: emulator.url };
-  const { factory, shortcut } = stdioServing(config, { client: workos });
+  const config = {
+    ...loadConfig({ WORKOS_API_KEY: shared.emulator.apiKey }, []),
+    baseUrl: shared.emulator.url,
+  };
+  const { factory, shortcut } = stdioServing(config, { client: shared.workos });
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   const transport = new StdioTransport(stdin, stdout);
@@ -78,15 +61,6 @@ function serve(withShortcut: boolean): Wire {
     },
     close: () => serving.close(),
   };
-}
-
-/** What differs per call whoever answers (fence tag, WorkOS request id, confirmation token and its expiry). */
-function normalized(line: string): string {
-  return line
-    .replace(/workos-data-[0-9a-f]{8}/g, "workos-data-TAG")
-    .replace(/req_[0-9A-Z]{26}/g, "req_ID")
-    .replace(/ct_[0-9a-z]+_[0-9a-f]{64}/g, "ct_TOKEN")
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "TIME");
 }
 
 const call = (id: number, name: string, args: unknown, meta?: unknown, extra: object = {}) => ({
@@ -135,19 +109,7 @@ async function transcript(
 
 describe("the stdio shortcut answers as the SDK does", () => {
   it("2025-11-25: every answer is the SDK's, and the plain calls are the shortcut's", async () => {
-    const opening = [
-      {
-        jsonrpc: "2.0",
-        id: 0,
-        method: "initialize",
-        params: {
-          protocolVersion: "2025-11-25",
-          capabilities: {},
-          clientInfo: { name: "raw", version: "0" },
-        },
-      },
-      { jsonrpc: "2.0", method: "notifications/initialized" },
-    ];
+    const opening = [initialize(0), { jsonrpc: "2.0", method: "notifications/initialized" }];
     const script = [
       ...calls(undefined),
       call(30, "get_organization", { organization_id: ORG }, { progressToken: 7 }),
@@ -201,16 +163,7 @@ describe("the stdio shortcut answers as the SDK does", () => {
   it("a cancelled call is aborted and never answered, as the SDK leaves one", async () => {
     const wire = serve(true);
     try {
-      await wire.ask({
-        jsonrpc: "2.0",
-        id: 0,
-        method: "initialize",
-        params: {
-          protocolVersion: "2025-11-25",
-          capabilities: {},
-          clientInfo: { name: "raw", version: "0" },
-        },
-      });
+      await wire.ask(initialize(0));
       wire.send({ jsonrpc: "2.0", method: "notifications/initialized" });
       await wire.ask(call(1, "get_organization", { organization_id: ORG }));
       const lines: string[] = [];
