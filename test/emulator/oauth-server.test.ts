@@ -240,6 +240,15 @@ async function authorize(params: Record<string, string>) {
   return { res, location: location === null ? undefined : new URL(location) };
 }
 
+/** A refresh_token grant of this client (a public one: client_id in the form). */
+function refresh(refreshToken: unknown, clientId: string) {
+  return tokenRequest({
+    grant_type: "refresh_token",
+    refresh_token: String(refreshToken),
+    client_id: clientId,
+  });
+}
+
 async function tokenRequest(form: Record<string, string>, headers: Record<string, string> = {}) {
   const res = await fetch(`${emu.url}/oauth2/token`, {
     method: "POST",
@@ -317,11 +326,7 @@ describe("the authorization code flow with PKCE", () => {
     expect(again.status).toBe(400);
     expect(again.json.error).toBe("invalid_grant");
     // The replay revoked what the code gave: its refresh token no longer works.
-    const refreshed = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: res.json.refresh_token as string,
-      client_id: clientId,
-    });
+    const refreshed = await refresh(res.json.refresh_token, clientId);
     expect(refreshed.json.error).toBe("invalid_grant");
   });
 
@@ -489,29 +494,17 @@ describe("refresh tokens", () => {
   it("rotate: a refresh answers new tokens, and a used refresh token is refused, with its whole line", async () => {
     const clientId = (await registerClient()).json.client_id as string;
     const first = await tokensFor(clientId);
-    const second = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: first.refresh_token as string,
-      client_id: clientId,
-    });
+    const second = await refresh(first.refresh_token, clientId);
     expect(second.status, JSON.stringify(second.json)).toBe(200);
     expect(second.json.refresh_token).not.toBe(first.refresh_token);
     const { claims } = await verified(second.json.access_token as string);
     expect(claims).toMatchObject({ sub: DEMO_IDS.users.janeDoe, aud: RESOURCE, role: "admin" });
 
-    const replay = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: first.refresh_token as string,
-      client_id: clientId,
-    });
+    const replay = await refresh(first.refresh_token, clientId);
     expect(replay.status).toBe(400);
     expect(replay.json.error).toBe("invalid_grant");
     // The replay revoked the line: the token the first refresh issued is dead too.
-    const after = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: second.json.refresh_token as string,
-      client_id: clientId,
-    });
+    const after = await refresh(second.json.refresh_token, clientId);
     expect(after.json.error).toBe("invalid_grant");
   });
 
@@ -522,11 +515,7 @@ describe("refresh tokens", () => {
       body: { permissions: ["reports:read"] },
     });
     expect(put.status, put.text).toBe(200);
-    const refreshed = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: first.refresh_token as string,
-      client_id: clientId,
-    });
+    const refreshed = await refresh(first.refresh_token, clientId);
     const { claims } = await verified(refreshed.json.access_token as string);
     expect(claims.permissions).toEqual(["reports:read"]);
 
@@ -534,11 +523,7 @@ describe("refresh tokens", () => {
       body: { session_id: claims.sid },
     });
     expect(revoked.status, revoked.text).toBe(200);
-    const ended = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: refreshed.json.refresh_token as string,
-      client_id: clientId,
-    });
+    const ended = await refresh(refreshed.json.refresh_token, clientId);
     expect(ended.status).toBe(400);
     expect(ended.json.error).toBe("invalid_grant");
   });
@@ -547,11 +532,7 @@ describe("refresh tokens", () => {
     const clientId = (await registerClient()).json.client_id as string;
     const other = (await registerClient()).json.client_id as string;
     const first = await tokensFor(clientId);
-    const stolen = await tokenRequest({
-      grant_type: "refresh_token",
-      refresh_token: first.refresh_token as string,
-      client_id: other,
-    });
+    const stolen = await refresh(first.refresh_token, other);
     expect(stolen.json.error).toBe("invalid_grant");
     expect((await tokenRequest({ grant_type: "password" })).json.error).toBe("unsupported_grant_type");
     const basic = await tokenRequest(
