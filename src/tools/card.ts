@@ -1,4 +1,5 @@
 import type { Toolset } from "../config.js";
+import { once } from "../once.js";
 import type { AnyTool, OrganizationScope, ToolContext } from "./define.js";
 
 /**
@@ -71,8 +72,8 @@ const BODY_ONLY = [
 const pendingBodies = new WeakMap<AnyTool, () => Promise<void>>();
 
 /**
- * A tool made from its card. Until its body has loaded (loadBody, which the pipeline awaits before running any
- * tool), it answers what the card knows, and reading anything else throws: a part of the server that needs a
+ * A tool made from its card; `loadBody` gives the tool the card was made from. Until that has loaded (loadBody
+ * below, which the pipeline awaits before running any tool), it answers what the card knows, and reading anything else throws: a part of the server that needs a
  * tool's schemas or handler before calling it would otherwise go wrong quietly.
  */
 export function lazyTool(card: ToolCard, loadBody: () => Promise<AnyTool>): AnyTool {
@@ -107,22 +108,13 @@ export function lazyTool(card: ToolCard, loadBody: () => Promise<AnyTool>): AnyT
   // What only the module knows, read from it once it has loaded.
   for (const key of BODY_ONLY)
     Object.defineProperty(tool, key, { enumerable: true, get: () => loaded()[key] });
-  let loading: Promise<void> | undefined;
-  pendingBodies.set(tool, () => {
-    loading ??= loadBody().then(
-      (loadedBody) => {
-        if (loadedBody.name !== card.name)
-          throw new Error(`${card.name}: its module holds ${loadedBody.name}`);
-        body = loadedBody;
-        pendingBodies.delete(tool);
-      },
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  });
+  pendingBodies.set(
+    tool,
+    once(async () => {
+      body = await loadBody();
+      pendingBodies.delete(tool);
+    }),
+  );
   return tool;
 }
 

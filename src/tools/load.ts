@@ -1,4 +1,5 @@
 import { type Config, DEFAULT_TOOLSETS, type Toolset } from "../config.js";
+import { once } from "../once.js";
 import { lazyTool, type ToolCard } from "./card.js";
 import type { AnyTool } from "./define.js";
 import { TOOLSET_OF, toolsetOf } from "./names.js";
@@ -71,16 +72,4 @@ export function toolsFromCards(
 export function toolsetsUsed(config: Config): ReadonlySet<Toolset> {
   if (config.tools === undefined) return config.toolsets;
   return new Set([...config.tools].flatMap((name) => toolsetOf(name) ?? []));
-}
-
-/** The function's promise, made on the first call and kept, unless it rejects (then the next call tries again). */
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    pending ??= make().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    });
-    return pending;
-  };
 }
